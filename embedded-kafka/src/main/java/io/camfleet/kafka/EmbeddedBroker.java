@@ -1,0 +1,188 @@
+package io.camfleet.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM.
+ * It formats its data folder on first start and reuses it afterwards, so a stopped broker can be
+ * started again on the same data.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+  private final Path dataDir;
+  private final boolean deleteOnClose;
+  private final int port;
+  private final int controllerPort;
+  private KafkaRaftServer server;
+
+  private EmbeddedBroker(Path dataDir, boolean deleteOnClose, int port, int controllerPort) {
+    this.dataDir = dataDir;
+    this.deleteOnClose = deleteOnClose;
+    this.port = port;
+    this.controllerPort = controllerPort;
+  }
+
+  /** Starts a broker on free ports with its data in a new temporary folder, deleted on close. */
+  public static EmbeddedBroker startTemporary() {
+    try {
+      Path dir = Files.createTempDirectory("camfleet-kafka-");
+      return start(dir, true, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts a broker with its data in {@code dataDir} (kept on close), listening on {@code port}, or
+   * a free port when it is 0.
+   */
+  public static EmbeddedBroker start(Path dataDir, boolean deleteOnClose, int port) {
+    int brokerPort = port == 0 ? freePort() : port;
+    EmbeddedBroker broker = new EmbeddedBroker(dataDir, deleteOnClose, brokerPort, freePort());
+    broker.startServer();
+    return broker;
+  }
+
+  public String bootstrapServers() {
+    return "localhost:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Stops the broker, keeping its data, so that {@link #restart()} can bring it back. */
+  public synchronized void stop() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
+  }
+
+  /** Starts the broker again on the same ports and data after {@link #stop()}. */
+  public synchronized void restart() {
+    if (server == null) {
+      startServer();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    stop();
+    if (deleteOnClose) {
+      deleteRecursively(dataDir);
+    }
+  }
+
+  private synchronized void startServer() {
+    Properties props = brokerProperties();
+    Path logDir = dataDir.resolve("log");
+    try {
+      Files.createDirectories(logDir);
+      if (!Files.exists(logDir.resolve("meta.properties"))) {
+        format(props);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare broker data folder " + dataDir, e);
+    }
+    long started = System.nanoTime();
+    server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    server.startup();
+    log.info(
+        "Kafka broker up at {} in {} ms (data in {})",
+        bootstrapServers(),
+        (System.nanoTime() - started) / 1_000_000,
+        dataDir);
+  }
+
+  private void format(Properties props) throws IOException {
+    Path config = dataDir.resolve("server.properties");
+    try (var out = Files.newOutputStream(config)) {
+      props.store(out, "camfleet embedded broker");
+    }
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int rc;
+    try (PrintStream printer = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      rc =
+          StorageTool.execute(
+              new String[] {
+                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone"
+              },
+              printer);
+    }
+    if (rc != 0) {
+      throw new IllegalStateException(
+          "formatting the broker's storage failed: " + captured.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private Properties brokerProperties() {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
+    p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", dataDir.resolve("log").toString());
+    p.put("num.partitions", "1");
+    p.put("auto.create.topics.enable", "false");
+    // One broker: every internal topic has one replica, or transactions (exactly_once_v2) hang.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "4");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "4");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("log.retention.ms", "-1");
+    return p;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      log.warn("could not delete broker data folder {}: {}", dir, e.toString());
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.camfleet.policy;
+
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.RequestTerms;
+import io.camfleet.avro.ShareChannel;
+import java.time.Duration;
+
+/**
+ * The decisions one policy makes, as pure functions of the events: both services ask these, so a
+ * share the sharing service blocks is never counted as an exemption by the retention service.
+ */
+public final class PolicyRules {
+  private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+  private final Policy policy;
+
+  PolicyRules(Policy policy) {
+    this.policy = policy;
+  }
+
+  public String policyName() {
+    return policy.name();
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  /** Retention period of an account in {@code region}, in milliseconds. */
+  public long retentionMillis(String region) {
+    return policy.retention().daysFor(region) * DAY_MS;
+  }
+
+  /** When the original clip is due for deletion. */
+  public long dueAt(String region, long recordedAt) {
+    return recordedAt + retentionMillis(region);
+  }
+
+  /** Whether a shared original escapes the retention period. */
+  public boolean exemptsSharedOriginals() {
+    return policy.retention().sharedOriginals() == Retention.SharedOriginals.EXEMPT;
+  }
+
+  /** Whether the police may receive the footage this share sends, under the request caps. */
+  public Decision admitShare(ClipShared share) {
+    if (share.getChannel() != ShareChannel.POLICE_REQUEST || share.getRequest() == null) {
+      return Decision.ALLOWED;
+    }
+    RequestTerms request = share.getRequest();
+    RequestCaps caps = policy.requests();
+    double windowMinutes = (request.getWindowEnd() - request.getWindowStart()) / 60_000.0;
+    double area = Math.PI * request.getRadiusMiles() * request.getRadiusMiles();
+    if (caps.minWindowMinutes() != null && windowMinutes < caps.minWindowMinutes()) {
+      return new Decision.Blocked(
+          String.format("request window %.0f min is below the minimum %.0f min", windowMinutes, caps.minWindowMinutes()));
+    }
+    if (caps.minAreaSquareMiles() != null && area < caps.minAreaSquareMiles()) {
+      return new Decision.Blocked(
+          String.format("request area %.3f sq mi is below the minimum %.3f sq mi", area, caps.minAreaSquareMiles()));
+    }
+    long recordedAt = share.getClipRecordedAt();
+    if (caps.maxWindowHours() != null) {
+      long allowedEnd = request.getWindowStart() + (long) (caps.maxWindowHours() * 3_600_000L);
+      if (recordedAt >= allowedEnd) {
+        return new Decision.Blocked(
+            String.format("clip lies outside the first %.1f h of the requested window", caps.maxWindowHours()));
+      }
+    }
+    if (caps.maxAreaSquareMiles() != null) {
+      double allowedRadius = Math.sqrt(caps.maxAreaSquareMiles() / Math.PI);
+      if (share.getRequest().getCameraDistanceMiles() > allowedRadius) {
+        return new Decision.Blocked(
+            String.format(
+                "camera is %.2f mi from the request's centre, beyond the %.2f mi of a %.3f sq mi area",
+                request.getCameraDistanceMiles(), allowedRadius, caps.maxAreaSquareMiles()));
+      }
+    }
+    if (caps.maxLookBackDays() != null
+        && recordedAt < request.getIssuedAt() - (long) (caps.maxLookBackDays() * DAY_MS)) {
+      return new Decision.Blocked(
+          String.format("clip is older than the %.0f-day look-back", caps.maxLookBackDays()));
+    }
+    return Decision.ALLOWED;
+  }
+
+  /** Whether an onward copy of an existing copy may be made. */
+  public Decision admitCopy(CopyKind kind) {
+    if (kind == CopyKind.FORWARD && !policy.forwardingAllowed()) {
+      return new Decision.Blocked("the policy forbids police from forwarding footage");
+    }
+    return Decision.ALLOWED;
+  }
+
+  /** Whether the recipient learns the owner's address with this share. */
+  public boolean disclosesAddress(ClipShared share) {
+    return share.getAddressDisclosed() && policy.addressDisclosed();
+  }
+
+  /**
+   * When a copy held by {@code holder}, made at {@code madeAt}, expires: the original's own due
+   * time when copies inherit it, the holder type's lifetime when one is set, else never (null).
+   */
+  public Long copyExpiresAt(HolderType holder, long madeAt, long originalDueAt) {
+    if (policy.copies().inheritOriginalExpiry()) {
+      return Math.max(madeAt, originalDueAt);
+    }
+    Integer days = policy.copies().lifetimeDays().get(holder);
+    return days == null ? null : madeAt + days * DAY_MS;
+  }
+}

@@ -1,0 +1,65 @@
+package io.camfleet.retention;
+
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.policy.Policy;
+import io.camfleet.policy.PolicyRules;
+import io.camfleet.retention.topology.RetentionTopics;
+import io.camfleet.retention.topology.RetentionTopology;
+import io.camfleet.streams.ApplicationIds;
+import io.camfleet.streams.ServiceRunner;
+import io.camfleet.streams.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** The retention service as a running Kafka Streams application enforcing one or more policies. */
+public final class RetentionService implements AutoCloseable {
+  private final ServiceRunner runner;
+  private final String applicationId;
+
+  private RetentionService(ServiceRunner runner, String applicationId) {
+    this.runner = runner;
+    this.applicationId = applicationId;
+  }
+
+  /** Options beyond the policies and the cluster. */
+  public record Options(String processingGuarantee, Path stateDir, RetentionTopics topics, String applicationId) {
+    public static Options defaults() {
+      return new Options(null, null, RetentionTopics.defaults(), null);
+    }
+  }
+
+  /** Starts the service and returns once its stream threads are running. */
+  public static RetentionService start(List<Policy> policies, ClientConfig client, Options options) {
+    List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
+    String appId =
+        options.applicationId() != null
+            ? options.applicationId()
+            : ApplicationIds.of(RetentionTopology.SERVICE, rules.stream().map(PolicyRules::policyName).toList());
+    RetentionTopics topics = options.topics();
+    StreamsSettings settings =
+        StreamsSettings.defaults(appId, client).withGuarantee(options.processingGuarantee()).withStateDir(options.stateDir());
+    ServiceRunner runner =
+        new ServiceRunner(RetentionTopology.build(topics, rules, topics.worldEvents().partitions()), settings);
+    runner.start(Duration.ofSeconds(60));
+    return new RetentionService(runner, appId);
+  }
+
+  public String applicationId() {
+    return applicationId;
+  }
+
+  public KafkaStreams streams() {
+    return runner.streams();
+  }
+
+  public void awaitStop() throws InterruptedException {
+    runner.awaitStop();
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+  }
+}

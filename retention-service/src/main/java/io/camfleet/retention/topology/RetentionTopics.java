@@ -1,0 +1,31 @@
+package io.camfleet.retention.topology;
+
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.RetentionReceipt;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.Topics;
+import java.util.List;
+import java.util.Objects;
+
+/** The topics the retention service reads and writes. */
+public record RetentionTopics(
+    Topic<String, WorldEvent> worldEvents,
+    Topic<String, RetentionReceipt> receipts,
+    Topic<String, DailyStats> stats) {
+
+  public RetentionTopics {
+    Objects.requireNonNull(worldEvents, "worldEvents");
+    Objects.requireNonNull(receipts, "receipts");
+    Objects.requireNonNull(stats, "stats");
+  }
+
+  /** The catalog's topics. */
+  public static RetentionTopics defaults() {
+    return new RetentionTopics(Topics.WORLD_EVENTS, Topics.RETENTION_RECEIPTS, Topics.RETENTION_STATS);
+  }
+
+  public List<Topic<?, ?>> all() {
+    return List.of(worldEvents, receipts, stats);
+  }
+}

@@ -1,0 +1,61 @@
+package io.camfleet.retention.topology;
+
+import io.camfleet.avro.RetentionReceipt;
+import io.camfleet.avro.StatsDelta;
+import io.camfleet.policy.PolicyRules;
+import io.camfleet.streams.stats.DailyDeltas;
+import io.camfleet.streams.stats.StatsPipeline;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * Builds the retention topology: one read of the world's events evaluates every policy.
+ *
+ * <p>Why one topology for many policies: on a two-core machine seven applications would read and
+ * decode the same input seven times and run seven sets of threads, transactions and commits. Here
+ * the input is decoded once and each policy only costs its store updates; state keys and output
+ * keys carry the policy name, so the policies never mix.
+ */
+public final class RetentionTopology {
+  public static final String SERVICE = "retention-service";
+  static final String CLIPS_STORE = "retention-clips";
+  static final String EXPIRY_INDEX_STORE = "retention-expiry-index";
+  static final String DAY_DELTAS_STORE = "retention-day-deltas";
+
+  private RetentionTopology() {}
+
+  /**
+   * @param inputPartitions partitions of the world-events topic: the statistics wait for a day to
+   *     be closed on every one of them
+   */
+  public static Topology build(RetentionTopics topics, List<PolicyRules> policies, int inputPartitions) {
+    if (policies.isEmpty()) {
+      throw new IllegalArgumentException("no policies to enforce");
+    }
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(RetentionProcessor.clipStore(CLIPS_STORE));
+    builder.addStateStore(RetentionProcessor.expiryIndexStore(EXPIRY_INDEX_STORE));
+    builder.addStateStore(DailyDeltas.storeBuilder(DAY_DELTAS_STORE));
+
+    KStream<String, SpecificRecord> decisions =
+        builder.stream(topics.worldEvents().name(), topics.worldEvents().consumed())
+            .process(
+                () -> new RetentionProcessor(policies, CLIPS_STORE, EXPIRY_INDEX_STORE, DAY_DELTAS_STORE),
+                CLIPS_STORE,
+                EXPIRY_INDEX_STORE,
+                DAY_DELTAS_STORE);
+
+    decisions
+        .filter((key, value) -> value instanceof RetentionReceipt)
+        .mapValues(value -> (RetentionReceipt) value)
+        .to(topics.receipts().name(), topics.receipts().produced());
+
+    KStream<String, StatsDelta> deltas =
+        decisions.filter((key, value) -> value instanceof StatsDelta).mapValues(value -> (StatsDelta) value);
+    StatsPipeline.attach(builder, deltas, topics.stats(), SERVICE, inputPartitions);
+    return builder.build();
+  }
+}

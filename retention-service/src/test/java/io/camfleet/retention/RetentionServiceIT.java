@@ -1,0 +1,159 @@
+package io.camfleet.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.camfleet.avro.ClipRecorded;
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.ClockTick;
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.RetentionReceipt;
+import io.camfleet.avro.ShareChannel;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.policy.Policy;
+import io.camfleet.policy.Retention;
+import io.camfleet.retention.topology.RetentionTopics;
+import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.Topics;
+import io.camfleet.testkafka.TestKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The retention service on a real broker: two instances of one application decide exactly as one. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class RetentionServiceIT {
+  private static final Instant START = Instant.parse("2019-05-01T00:00:00Z");
+  private static final int DAYS = 70;
+  private static final List<Policy> POLICIES = List.of(
+      new Policy("status-quo", null, new Retention(60, Map.of("EU", 30), null), null, null, null, null),
+      new Policy("thirty-days", null, new Retention(30, null, null), null, null, null, null));
+
+  @Test
+  void twoInstancesWriteTheSameReceiptsAsOne() throws Exception {
+    String run = TestKafka.unique("retention-it");
+    Topic<String, WorldEvent> input = Topics.WORLD_EVENTS.renamed(run + "-world-events");
+    TestKafka.createTopics(List.of(input));
+    int clips = publishWorld(input);
+
+    Set<String> single = runInstances(input, run + "-single", 1);
+    Set<String> pair = runInstances(input, run + "-pair", 2);
+
+    assertEquals(clips * POLICIES.size(), single.stream().filter(r -> r.contains("CLIP_EXPIRED") || r.contains("RETAINED_SHARED")).count()
+        + aliveAtEnd(single), "every clip has one fate per policy");
+    assertEquals(single, pair);
+  }
+
+  private static long aliveAtEnd(Set<String> receipts) {
+    // Clips recorded in the last 60 days are still alive under status-quo; the count is implied by
+    // the statistics, so compare receipts only through their decisions.
+    return receipts.stream().filter(r -> r.startsWith("ALIVE")).count();
+  }
+
+  /** Runs {@code instances} copies of one application over the input; returns its receipts and final statistics. */
+  private static Set<String> runInstances(Topic<String, WorldEvent> input, String name, int instances) throws Exception {
+    RetentionTopics topics = new RetentionTopics(
+        input, Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"), Topics.RETENTION_STATS.renamed(name + "-stats"));
+    TestKafka.createTopics(List.of(topics.receipts(), topics.stats(), Topics.DEAD_LETTERS));
+    ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
+    List<RetentionService> running = new ArrayList<>();
+    try {
+      for (int i = 0; i < instances; i++) {
+        Path state = Files.createTempDirectory("retention-it-state-");
+        running.add(RetentionService.start(POLICIES, client, new RetentionService.Options(null, state, topics, name)));
+      }
+      return readUntilFinal(topics, client);
+    } finally {
+      running.forEach(RetentionService::close);
+    }
+  }
+
+  private static Set<String> readUntilFinal(RetentionTopics topics, ClientConfig client) {
+    Properties p = client.toProperties();
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Set<String> seen = new TreeSet<>();
+    Set<String> finals = new TreeSet<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topics.receipts().name(), topics.stats().name()));
+      while (finals.size() < POLICIES.size()) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.topic().equals(topics.receipts().name())) {
+            RetentionReceipt r = topics.receipts().valueSerde().deserializer().deserialize(record.topic(), record.value());
+            seen.add(r.getKind() + " " + record.key() + " @" + r.getDecidedAt());
+          } else {
+            DailyStats s = topics.stats().valueSerde().deserializer().deserialize(record.topic(), record.value());
+            if (s.getLast()) {
+              finals.add(s.getPolicy());
+              seen.add("STATS " + s.getPolicy() + " " + s.getDay() + " " + new java.util.TreeMap<>(s.getMeasures()));
+              long alive = s.getMeasures().get("clipsAlive");
+              for (long i = 0; i < alive; i++) {
+                seen.add("ALIVE " + s.getPolicy() + " " + i);
+              }
+            }
+          }
+        }
+      }
+    }
+    assertTrue(seen.stream().anyMatch(r -> r.startsWith("CLIP_EXPIRED")));
+    return seen;
+  }
+
+  /** 40 cameras, one clip a day each for 70 days, every tenth clip shared; hourly ticks on every partition. */
+  private static int publishWorld(Topic<String, WorldEvent> input) {
+    Properties p = new ClientConfig(TestKafka.bootstrapServers(), new Properties()).toProperties();
+    int clips = 0;
+    try (KafkaProducer<String, WorldEvent> producer =
+        new KafkaProducer<>(p, input.keySerde().serializer(), input.valueSerde().serializer())) {
+      for (int hour = 0; hour <= DAYS * 24; hour++) {
+        Instant now = START.plus(Duration.ofHours(hour));
+        if (hour % 24 == 12 && hour < DAYS * 24) {
+          for (int cam = 0; cam < 40; cam++) {
+            String camera = "cam-" + cam;
+            String clip = "clip-" + cam + "-" + hour;
+            String region = cam % 4 == 0 ? "EU" : "US";
+            send(producer, input, camera, null, now, new ClipRecorded(clip, camera, "home-" + cam, region, now.toEpochMilli(), 20, 1000L));
+            clips++;
+            if ((cam + hour / 24) % 10 == 0) {
+              Instant later = now.plus(Duration.ofMinutes(30));
+              send(producer, input, camera, null, later, new ClipShared("copy-" + clip, clip, camera, "home-" + cam,
+                  now.toEpochMilli(), region, ShareChannel.NEIGHBOURHOOD_POST, "feed-1", HolderType.NEIGHBOURHOOD_FEED, false, null));
+            }
+          }
+        }
+        for (int partition = 0; partition < input.partitions(); partition++) {
+          send(producer, input, "tick-" + partition, partition, now, new ClockTick(partition, hour == DAYS * 24));
+        }
+      }
+      producer.flush();
+    }
+    return clips;
+  }
+
+  private static void send(KafkaProducer<String, WorldEvent> producer, Topic<String, WorldEvent> topic, String key,
+      Integer partition, Instant at, Object event) {
+    WorldEvent value = WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build();
+    producer.send(new ProducerRecord<>(topic.name(), partition, at.toEpochMilli(), key, value));
+  }
+}

@@ -1,0 +1,324 @@
+package io.camfleet.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.camfleet.avro.ClipRecorded;
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.ClockTick;
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.LegalHold;
+import io.camfleet.avro.ReceiptKind;
+import io.camfleet.avro.RetentionReceipt;
+import io.camfleet.avro.ShareChannel;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.Policy;
+import io.camfleet.policy.PolicyRules;
+import io.camfleet.policy.Retention;
+import io.camfleet.retention.topology.RetentionTopics;
+import io.camfleet.retention.topology.RetentionTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetentionTopologyTest {
+  private static final Instant DAY_0 = Instant.parse("2019-06-01T10:00:00Z");
+  private static final Duration SIXTY_DAYS = Duration.ofDays(60);
+  private static final Policy STATUS_QUO =
+      new Policy("status-quo", null, new Retention(60, Map.of("EU", 30), Retention.SharedOriginals.EXEMPT),
+          null, null, null, null);
+  private static final Policy EXPIRE_ON_TIME =
+      new Policy("expire-on-time", null, new Retention(60, null, Retention.SharedOriginals.EXPIRE_ON_TIME),
+          null, null, null, null);
+  private static final Policy THIRTY_DAYS =
+      new Policy("thirty-days", null, new Retention(30, null, null), null, null, null, null);
+
+  @TempDir Path stateDir;
+
+  private TopologyTestDriver driver(Policy... policies) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "retention-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    List<PolicyRules> rules = java.util.Arrays.stream(policies).map(Policy::rules).toList();
+    return new TopologyTestDriver(RetentionTopology.build(RetentionTopics.defaults(), rules, 1), props);
+  }
+
+  private static TestInputTopic<String, WorldEvent> input(TopologyTestDriver driver) {
+    RetentionTopics t = RetentionTopics.defaults();
+    return driver.createInputTopic(
+        t.worldEvents().name(), t.worldEvents().keySerde().serializer(), t.worldEvents().valueSerde().serializer());
+  }
+
+  private static TestOutputTopic<String, RetentionReceipt> receipts(TopologyTestDriver driver) {
+    RetentionTopics t = RetentionTopics.defaults();
+    return driver.createOutputTopic(
+        t.receipts().name(), t.receipts().keySerde().deserializer(), t.receipts().valueSerde().deserializer());
+  }
+
+  private static TestOutputTopic<String, DailyStats> stats(TopologyTestDriver driver) {
+    RetentionTopics t = RetentionTopics.defaults();
+    return driver.createOutputTopic(
+        t.stats().name(), t.stats().keySerde().deserializer(), t.stats().valueSerde().deserializer());
+  }
+
+  private static void send(TestInputTopic<String, WorldEvent> in, String key, Instant at, Object event) {
+    in.pipeInput(key, WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build(), at);
+  }
+
+  private static void clipRecordedAt(TestInputTopic<String, WorldEvent> in, String clipId, Instant at) {
+    clipRecordedAt(in, clipId, at, at, "US");
+  }
+
+  private static void clipRecordedAt(
+      TestInputTopic<String, WorldEvent> in, String clipId, Instant recordedAt, Instant arrivesAt, String region) {
+    send(in, "cam-1", arrivesAt,
+        ClipRecorded.newBuilder()
+            .setClipId(clipId)
+            .setCameraId("cam-1")
+            .setHouseholdId("home-1")
+            .setRegion(region)
+            .setRecordedAt(recordedAt.toEpochMilli())
+            .setDurationSeconds(30)
+            .setSizeBytes(1_000)
+            .build());
+  }
+
+  private static void sharedWithPolice(TestInputTopic<String, WorldEvent> in, String clipId, Instant recordedAt, Instant at) {
+    send(in, "cam-1", at,
+        ClipShared.newBuilder()
+            .setCopyId("copy-" + clipId)
+            .setClipId(clipId)
+            .setCameraId("cam-1")
+            .setHouseholdId("home-1")
+            .setClipRecordedAt(recordedAt.toEpochMilli())
+            .setRegion("US")
+            .setChannel(ShareChannel.POLICE_REQUEST)
+            .setRecipientId("agency-1")
+            .setHolderType(HolderType.REQUESTING_POLICE)
+            .setAddressDisclosed(true)
+            .setRequest(null)
+            .build());
+  }
+
+  private static void tick(TestInputTopic<String, WorldEvent> in, Instant at, boolean last) {
+    send(in, "tick-0", at, new ClockTick(0, last));
+  }
+
+  private static void hold(TestInputTopic<String, WorldEvent> in, String clipId, Instant recordedAt, Instant at, boolean placed) {
+    send(in, "cam-1", at, new LegalHold("hold-1", clipId, "cam-1", recordedAt.toEpochMilli(), placed));
+  }
+
+  private static List<String> kinds(List<KeyValue<String, RetentionReceipt>> receipts) {
+    return receipts.stream().map(kv -> kv.key + " " + kv.value.getKind() + " @" + Instant.ofEpochMilli(kv.value.getDecidedAt())).toList();
+  }
+
+  private static int entries(KeyValueStore<String, ?> store) {
+    int n = 0;
+    try (KeyValueIterator<String, ?> it = store.all()) {
+      while (it.hasNext()) {
+        it.next();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void expiresClipExactlySixtyDaysAfterRecordingNotAMillisecondBefore() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-1", DAY_0);
+      tick(in, DAY_0.plus(SIXTY_DAYS).minusMillis(1), false);
+      assertEquals(List.of(), kinds(out.readKeyValuesToList()));
+
+      tick(in, DAY_0.plus(SIXTY_DAYS), false);
+      assertEquals(List.of("status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS)), kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void keepsSharedClipPastRetention() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-1", DAY_0);
+      sharedWithPolice(in, "clip-1", DAY_0, DAY_0.plus(Duration.ofDays(3)));
+      tick(in, DAY_0.plus(Duration.ofDays(200)), false);
+
+      List<KeyValue<String, RetentionReceipt>> all = out.readKeyValuesToList();
+      assertEquals(List.of("status-quo/clip-1 RETAINED_SHARED @" + DAY_0.plus(Duration.ofDays(3))), kinds(all));
+      assertEquals(ShareChannel.POLICE_REQUEST, all.get(0).value.getChannel());
+      assertEquals(null, all.get(0).value.getExpiresAt());
+    }
+  }
+
+  @Test
+  void refusesShareThatArrivesAfterTheClipExpired() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-1", DAY_0);
+      sharedWithPolice(in, "clip-1", DAY_0, DAY_0.plus(SIXTY_DAYS).plusSeconds(5));
+
+      assertEquals(
+          List.of(
+              "status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS),
+              "status-quo/clip-1 SHARE_REFUSED @" + DAY_0.plus(SIXTY_DAYS).plusSeconds(5)),
+          kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void letsASharedOriginalExpireOnTimeWhenThePolicySaysSo() {
+    try (TopologyTestDriver driver = driver(EXPIRE_ON_TIME)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-1", DAY_0);
+      sharedWithPolice(in, "clip-1", DAY_0, DAY_0.plus(Duration.ofDays(1)));
+      tick(in, DAY_0.plus(SIXTY_DAYS), false);
+      assertEquals(
+          List.of(
+              "expire-on-time/clip-1 SHARE_RECORDED @" + DAY_0.plus(Duration.ofDays(1)),
+              "expire-on-time/clip-1 CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS)),
+          kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void tracksOutOfOrderClipsAndDeletesOverdueOnesOnArrival() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      tick(in, DAY_0.plus(Duration.ofDays(61)), false);
+      // Late by a day, still within its period: tracked and expired at its own due time.
+      clipRecordedAt(in, "clip-late", DAY_0.plus(Duration.ofDays(60)), DAY_0.plus(Duration.ofDays(61)), "US");
+      // Late past its period: deleted as it arrives.
+      clipRecordedAt(in, "clip-overdue", DAY_0, DAY_0.plus(Duration.ofDays(61)), "US");
+      tick(in, DAY_0.plus(Duration.ofDays(120)), false);
+      assertEquals(
+          List.of(
+              "status-quo/clip-overdue CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(61)),
+              "status-quo/clip-late CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(120))),
+          kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void twoPoliciesOnOneInputWriteTheirOwnReceipts() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO, THIRTY_DAYS)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-1", DAY_0);
+      tick(in, DAY_0.plus(SIXTY_DAYS), false);
+      assertEquals(
+          List.of(
+              "thirty-days/clip-1 CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(30)),
+              "status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS)),
+          kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void appliesTheRegionsOwnPeriod() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-eu", DAY_0, DAY_0, "EU");
+      tick(in, DAY_0.plus(SIXTY_DAYS), false);
+      assertEquals(List.of("status-quo/clip-eu CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(30))), kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void leavesEveryStoreEmptyOnceEveryClipExpired() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO, THIRTY_DAYS)) {
+      var in = input(driver);
+      for (int i = 0; i < 5; i++) {
+        clipRecordedAt(in, "clip-" + i, DAY_0.plus(Duration.ofHours(i)));
+      }
+      assertEquals(10, entries(driver.getKeyValueStore("retention-clips")));
+      assertEquals(10, entries(driver.getKeyValueStore("retention-expiry-index")));
+      tick(in, DAY_0.plus(Duration.ofDays(61)), false);
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-expiry-index")));
+      assertEquals(10, receipts(driver).readValuesToList().size());
+    }
+  }
+
+  @Test
+  void holdKeepsAClipPastItsPeriodUntilReleased() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-1", DAY_0);
+      hold(in, "clip-1", DAY_0, DAY_0.plus(Duration.ofDays(10)), true);
+      tick(in, DAY_0.plus(Duration.ofDays(90)), false);
+      hold(in, "clip-1", DAY_0, DAY_0.plus(Duration.ofDays(100)), false);
+      assertEquals(
+          List.of(
+              "status-quo/clip-1 HOLD_PLACED @" + DAY_0.plus(Duration.ofDays(10)),
+              "status-quo/clip-1 EXPIRY_HELD @" + DAY_0.plus(SIXTY_DAYS),
+              "status-quo/clip-1 HOLD_RELEASED @" + DAY_0.plus(Duration.ofDays(100)),
+              "status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(100))),
+          kinds(out.readKeyValuesToList()));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips")));
+    }
+  }
+
+  @Test
+  void holdReleasedBeforeThePeriodEndsChangesNothing() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-1", DAY_0);
+      hold(in, "clip-1", DAY_0, DAY_0.plus(Duration.ofDays(1)), true);
+      hold(in, "clip-1", DAY_0, DAY_0.plus(Duration.ofDays(2)), false);
+      tick(in, DAY_0.plus(SIXTY_DAYS), false);
+      assertEquals(
+          List.of(
+              "status-quo/clip-1 HOLD_PLACED @" + DAY_0.plus(Duration.ofDays(1)),
+              "status-quo/clip-1 HOLD_RELEASED @" + DAY_0.plus(Duration.ofDays(2)),
+              "status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS)),
+          kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void finalStatisticsBalanceRecordedAgainstExpiredExemptAndAlive() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      clipRecordedAt(in, "clip-expires", DAY_0);
+      clipRecordedAt(in, "clip-shared", DAY_0.plus(Duration.ofHours(1)));
+      sharedWithPolice(in, "clip-shared", DAY_0.plus(Duration.ofHours(1)), DAY_0.plus(Duration.ofDays(2)));
+      clipRecordedAt(in, "clip-young", DAY_0.plus(Duration.ofDays(50)));
+      Instant horizon = DAY_0.plus(Duration.ofDays(70));
+      tick(in, horizon, true);
+
+      List<DailyStats> days = stats(driver).readValuesToList();
+      DailyStats last = days.get(days.size() - 1);
+      assertTrue(last.getLast());
+      assertEquals(71, days.size(), "one record per simulated day from DAY_0 to the horizon");
+      assertEquals(3L, last.getMeasures().get("clipsRecorded"));
+      assertEquals(1L, last.getMeasures().get("clipsExpired"));
+      assertEquals(1L, last.getMeasures().get("clipsExemptByShare"));
+      assertEquals(1L, last.getMeasures().get("clipsAlive"));
+      assertEquals(2_000L, last.getMeasures().get("liveBytes"));
+      assertEquals("2019-08-10", last.getDay());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.camfleet.kafka;
+
+import io.camfleet.schemas.Topic;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates catalog topics on a cluster, and tells clearly when the cluster cannot be reached. */
+public final class TopicAdmin {
+  private TopicAdmin() {}
+
+  /** Thrown when no broker answers at the given address in time. */
+  public static final class UnreachableClusterException extends RuntimeException {
+    public UnreachableClusterException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Creates each topic that does not exist yet, with its partition count and cleanup policy;
+   * existing topics are left as they are. Fails within {@code timeoutSeconds} when no broker
+   * answers.
+   */
+  public static void createTopics(Properties clientConfig, Collection<? extends Topic<?, ?>> topics, int timeoutSeconds) {
+    Properties props = new Properties();
+    props.putAll(clientConfig);
+    props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    try (Admin admin = Admin.create(props)) {
+      Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          topics.stream()
+              .filter(t -> !existing.contains(t.name()))
+              // replication comes from the broker default, so one file serves one broker and a cluster
+              .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(Map.copyOf(t.configs())))
+              .toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      try {
+        admin.createTopics(missing).all().get(timeoutSeconds, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    } catch (TimeoutException e) {
+      throw new UnreachableClusterException(
+          "no Kafka broker answered at " + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + " within " + timeoutSeconds + " s",
+          e);
+    } catch (ExecutionException e) {
+      throw new UnreachableClusterException(
+          "Kafka at " + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " refused: " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+}

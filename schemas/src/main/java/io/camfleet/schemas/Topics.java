@@ -1,0 +1,89 @@
+package io.camfleet.schemas;
+
+import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.RetentionReceipt;
+import io.camfleet.avro.WorldEvent;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The catalog: every topic camfleet reads or writes, declared once. */
+public final class Topics {
+  private Topics() {}
+
+  /** Partitions of the world's input; ticks go to each one, so this is part of the contract. */
+  public static final int WORLD_PARTITIONS = 4;
+
+  private static final Serde<String> KEY = Serdes.String();
+
+  public static final Topic<String, WorldEvent> WORLD_EVENTS =
+      new Topic<>(
+          "world-events",
+          KEY,
+          AvroSerde.of(WorldEvent.class),
+          WORLD_PARTITIONS,
+          Topic.Cleanup.DELETE,
+          "Simulator output: cameras, clips, police requests, answers, shares, copies, ticks. Key: camera id.");
+
+  public static final Topic<String, RetentionReceipt> RETENTION_RECEIPTS =
+      new Topic<>(
+          "retention-receipts",
+          KEY,
+          AvroSerde.of(RetentionReceipt.class),
+          WORLD_PARTITIONS,
+          Topic.Cleanup.DELETE,
+          "One receipt per retention decision. Key: policy/clipId.");
+
+  public static final Topic<String, DailyStats> RETENTION_STATS =
+      new Topic<>(
+          "retention-stats",
+          KEY,
+          AvroSerde.of(DailyStats.class),
+          1,
+          Topic.Cleanup.DELETE,
+          "Per policy and simulated day: clips recorded, expired, exempt, live, live bytes. Key: policy/day.");
+
+  public static final Topic<String, CopyLedgerEntry> COPY_LEDGER =
+      new Topic<>(
+          "copy-ledger",
+          KEY,
+          AvroSerde.of(CopyLedgerEntry.class),
+          WORLD_PARTITIONS,
+          Topic.Cleanup.COMPACT,
+          "Latest state of every copy that left an owner's account. Key: policy/copyId.");
+
+  public static final Topic<String, CopyReceipt> COPY_RECEIPTS =
+      new Topic<>(
+          "copy-receipts",
+          KEY,
+          AvroSerde.of(CopyReceipt.class),
+          WORLD_PARTITIONS,
+          Topic.Cleanup.DELETE,
+          "Copies expired and shares or forwards blocked by a policy. Key: policy/copyId.");
+
+  public static final Topic<String, DailyStats> EXPOSURE_STATS =
+      new Topic<>(
+          "exposure-stats",
+          KEY,
+          AvroSerde.of(DailyStats.class),
+          1,
+          Topic.Cleanup.DELETE,
+          "Per policy and simulated day: copies by holder type, households exposed, requests, answers. Key: policy/day.");
+
+  public static final Topic<byte[], byte[]> DEAD_LETTERS =
+      new Topic<>(
+          "dead-letters",
+          Serdes.ByteArray(),
+          Serdes.ByteArray(),
+          1,
+          Topic.Cleanup.DELETE,
+          "Records a service could not read or process, with source topic, partition, offset and error in headers.");
+
+  /** Every topic in the catalog, in data-flow order. */
+  public static List<Topic<?, ?>> all() {
+    return List.of(
+        WORLD_EVENTS, RETENTION_RECEIPTS, RETENTION_STATS, COPY_LEDGER, COPY_RECEIPTS, EXPOSURE_STATS, DEAD_LETTERS);
+  }
+}

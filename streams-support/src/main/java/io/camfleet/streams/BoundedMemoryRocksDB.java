@@ -1,0 +1,49 @@
+package io.camfleet.streams;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * Puts every RocksDB store of this JVM under one block cache and one write-buffer budget, so that
+ * many stores (policies times partitions times services) use bounded memory. The budget is
+ * {@value #CACHE_BYTES_CONFIG} (default 256 MiB), a quarter of which may hold memtables.
+ */
+public final class BoundedMemoryRocksDB implements RocksDBConfigSetter {
+  public static final String CACHE_BYTES_CONFIG = "camfleet.rocksdb.cache.bytes";
+  private static final long DEFAULT_CACHE_BYTES = 256L << 20;
+
+  // RocksDB's own objects, shared by every store in the JVM: this is the documented way to bound
+  // the memory of many stores, and the reason this holder is static.
+  private static Cache cache;
+  private static WriteBufferManager writeBuffers;
+
+  private static synchronized void init(long bytes) {
+    if (cache == null) {
+      cache = new LRUCache(bytes, -1, false, 0.1);
+      writeBuffers = new WriteBufferManager(bytes / 4, cache);
+    }
+  }
+
+  @Override
+  public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+    Object configured = configs.get(CACHE_BYTES_CONFIG);
+    init(configured == null ? DEFAULT_CACHE_BYTES : Long.parseLong(configured.toString()));
+    BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+    table.setBlockCache(cache);
+    table.setCacheIndexAndFilterBlocks(true);
+    table.setPinTopLevelIndexAndFilter(true);
+    options.setWriteBufferManager(writeBuffers);
+    options.setTableFormatConfig(table);
+    options.setMaxWriteBufferNumber(2);
+  }
+
+  @Override
+  public void close(String storeName, Options options) {
+    // The cache and write-buffer manager are shared and live as long as the JVM.
+  }
+}

@@ -1,0 +1,74 @@
+package io.camfleet.streams;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one Kafka Streams application: starts it, waits for it to run, closes it cleanly. */
+public final class ServiceRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
+
+  private final KafkaStreams streams;
+  private final String applicationId;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public ServiceRunner(Topology topology, StreamsSettings settings) {
+    this.applicationId = settings.applicationId();
+    this.streams = new KafkaStreams(topology, settings.toProperties());
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          log.error("{}: stream thread failed, replacing it", applicationId, e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener(
+        (now, before) -> {
+          log.debug("{}: {} -> {}", applicationId, before, now);
+          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+            stopped.countDown();
+          }
+        });
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Starts the application and waits until it is running, or fails after {@code timeout}. */
+  public ServiceRunner start(Duration timeout) {
+    streams.start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+        throw new IllegalStateException(applicationId + " did not start: state " + streams.state());
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting " + applicationId, e);
+      }
+    }
+    log.info("{} running", applicationId);
+    return this;
+  }
+
+  /** Blocks until the application stops (for a foreground service). */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    stopped.countDown();
+  }
+}

@@ -1,0 +1,92 @@
+package io.camfleet.streams;
+
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.schemas.Topics;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * The Kafka Streams settings every camfleet service runs with: exactly-once by default, bad
+ * records to the dead-letter topic, bounded RocksDB memory.
+ */
+public record StreamsSettings(
+    String applicationId,
+    ClientConfig client,
+    String processingGuarantee,
+    Path stateDir,
+    int threads,
+    String deadLetterTopic,
+    long commitIntervalMs,
+    String applicationServer) {
+
+  public StreamsSettings {
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(client, "client");
+    if (!applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
+      throw new IllegalArgumentException("not a usable application id: " + applicationId);
+    }
+    processingGuarantee = processingGuarantee == null ? StreamsConfig.EXACTLY_ONCE_V2 : processingGuarantee;
+    threads = Math.max(1, threads);
+    deadLetterTopic = deadLetterTopic == null ? Topics.DEAD_LETTERS.name() : deadLetterTopic;
+  }
+
+  /** Exactly-once, one thread, the catalog's dead-letter topic, a state folder under the system's temp. */
+  public static StreamsSettings defaults(String applicationId, ClientConfig client) {
+    return new StreamsSettings(applicationId, client, null, null, 1, null, 0, null);
+  }
+
+  public StreamsSettings withStateDir(Path dir) {
+    return new StreamsSettings(
+        applicationId, client, processingGuarantee, dir, threads, deadLetterTopic, commitIntervalMs, applicationServer);
+  }
+
+  public StreamsSettings withGuarantee(String guarantee) {
+    return new StreamsSettings(
+        applicationId, client, guarantee, stateDir, threads, deadLetterTopic, commitIntervalMs, applicationServer);
+  }
+
+  public StreamsSettings withDeadLetterTopic(String topic) {
+    return new StreamsSettings(
+        applicationId, client, processingGuarantee, stateDir, threads, topic, commitIntervalMs, applicationServer);
+  }
+
+  public StreamsSettings withApplicationServer(String hostPort) {
+    return new StreamsSettings(
+        applicationId, client, processingGuarantee, stateDir, threads, deadLetterTopic, commitIntervalMs, hostPort);
+  }
+
+  public Properties toProperties() {
+    Properties p = client.toProperties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    if (stateDir != null) {
+      p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    }
+    if (commitIntervalMs > 0) {
+      p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    }
+    if (applicationServer != null) {
+      p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDB.class);
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L << 20);
+    // Internal topics follow the cluster's default replication: one broker here, three in production.
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 16 << 20);
+    return p;
+  }
+}

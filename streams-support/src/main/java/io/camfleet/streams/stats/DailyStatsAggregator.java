@@ -1,0 +1,110 @@
+package io.camfleet.streams.stats;
+
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.PendingDay;
+import io.camfleet.avro.PendingStats;
+import io.camfleet.avro.StatsDelta;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Sums the daily deltas of every input partition into one policy's totals. A day is released,
+ * in order, once every partition has closed it or a later day; its record carries the cumulative
+ * totals at that day's end.
+ */
+public final class DailyStatsAggregator implements Processor<String, StatsDelta, String, DailyStats> {
+  private final String storeName;
+  private final String service;
+  private final int inputPartitions;
+  private ProcessorContext<String, DailyStats> context;
+  private KeyValueStore<String, PendingStats> store;
+
+  public DailyStatsAggregator(String storeName, String service, int inputPartitions) {
+    this.storeName = storeName;
+    this.service = service;
+    this.inputPartitions = inputPartitions;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, DailyStats> context) {
+    this.context = context;
+    this.store = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, StatsDelta> record) {
+    StatsDelta delta = record.value();
+    if (delta.getPartition() < 0 || delta.getPartition() >= inputPartitions) {
+      throw new IllegalArgumentException(
+          "stats delta from partition " + delta.getPartition() + " but the input has " + inputPartitions);
+    }
+    String policy = delta.getPolicy();
+    PendingStats state = store.get(policy);
+    if (state == null) {
+      state =
+          PendingStats.newBuilder()
+              .setTotals(new HashMap<>())
+              .setReleasedThrough(Long.MIN_VALUE)
+              .setReportedThrough(new ArrayList<>(Collections.nCopies(inputPartitions, Long.MIN_VALUE)))
+              .setDays(new ArrayList<>())
+              .build();
+    }
+    PendingDay day = null;
+    for (PendingDay pending : state.getDays()) {
+      if (pending.getDayStart() == delta.getDayStart()) {
+        day = pending;
+      }
+    }
+    if (day == null) {
+      if (delta.getDayStart() <= state.getReleasedThrough()) {
+        // A partition re-sent a day that was already released: stats stay as they are.
+        return;
+      }
+      day =
+          PendingDay.newBuilder()
+              .setDayStart(delta.getDayStart())
+              .setDayEnd(delta.getDayEnd())
+              .setLast(false)
+              .setChanges(new HashMap<>())
+              .build();
+      state.getDays().add(day);
+      state.getDays().sort(Comparator.comparingLong(PendingDay::getDayStart));
+    }
+    Map<String, Long> changes = day.getChanges();
+    delta.getChanges().forEach((measure, amount) -> changes.merge(measure, amount, Long::sum));
+    day.setLast(day.getLast() || delta.getLast());
+    List<Long> through = state.getReportedThrough();
+    through.set(delta.getPartition(), Math.max(through.get(delta.getPartition()), delta.getDayStart()));
+
+    long everyPartitionThrough = through.stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+    while (!state.getDays().isEmpty() && state.getDays().get(0).getDayStart() <= everyPartitionThrough) {
+      PendingDay complete = state.getDays().remove(0);
+      Map<String, Long> totals = state.getTotals();
+      complete.getChanges().forEach((measure, amount) -> totals.merge(measure, amount, Long::sum));
+      String date = Instant.ofEpochMilli(complete.getDayStart()).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+      DailyStats stats =
+          DailyStats.newBuilder()
+              .setPolicy(policy)
+              .setService(service)
+              .setDay(date)
+              .setDayEnd(complete.getDayEnd())
+              .setLast(complete.getLast())
+              .setMeasures(new LinkedHashMap<>(totals))
+              .build();
+      context.forward(new Record<>(policy + "/" + date, stats, complete.getDayEnd()));
+      state.setReleasedThrough(complete.getDayStart());
+    }
+    store.put(policy, state);
+  }
+}

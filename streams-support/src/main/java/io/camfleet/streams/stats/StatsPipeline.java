@@ -1,0 +1,41 @@
+package io.camfleet.streams.stats;
+
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.PendingStats;
+import io.camfleet.avro.StatsDelta;
+import io.camfleet.schemas.AvroSerde;
+import io.camfleet.schemas.Topic;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/** Wires a service's daily deltas into per-policy daily statistics on a statistics topic. */
+public final class StatsPipeline {
+  private StatsPipeline() {}
+
+  /**
+   * Repartitions {@code deltas} by policy onto one partition, sums them across the
+   * {@code inputPartitions} partitions of the input, and writes one {@link DailyStats} per policy
+   * and day to {@code statsTopic}.
+   */
+  public static void attach(
+      StreamsBuilder builder,
+      KStream<String, StatsDelta> deltas,
+      Topic<String, DailyStats> statsTopic,
+      String service,
+      int inputPartitions) {
+    String storeName = service + "-stats-totals";
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(storeName), Serdes.String(), AvroSerde.of(PendingStats.class)));
+    deltas
+        .repartition(
+            Repartitioned.with(Serdes.String(), AvroSerde.of(StatsDelta.class))
+                .withName(service + "-stats-deltas")
+                .withNumberOfPartitions(1))
+        .process(() -> new DailyStatsAggregator(storeName, service, inputPartitions), storeName)
+        .to(statsTopic.name(), statsTopic.produced());
+  }
+}

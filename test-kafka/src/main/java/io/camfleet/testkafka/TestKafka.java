@@ -1,0 +1,71 @@
+package io.camfleet.testkafka;
+
+import io.camfleet.kafka.EmbeddedBroker;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.schemas.Topic;
+import java.util.Collection;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The one broker fixture for integration tests: the official apache/kafka image through
+ * Testcontainers when a Docker engine is available, otherwise a real in-process KRaft broker. One
+ * broker serves every test in a JVM; tests keep apart by their own topic names and application ids.
+ */
+public final class TestKafka {
+  private static final Logger log = LoggerFactory.getLogger(TestKafka.class);
+  private static final String IMAGE = "apache/kafka:4.1.0";
+  private static String bootstrapServers;
+  private static EmbeddedBroker embedded;
+
+  private TestKafka() {}
+
+  /** Address of the shared broker, started on first use and stopped when the JVM exits. */
+  public static synchronized String bootstrapServers() {
+    if (bootstrapServers == null) {
+      if (dockerAvailable()) {
+        KafkaContainer container = new KafkaContainer(IMAGE);
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-kafka-stop"));
+        bootstrapServers = container.getBootstrapServers();
+        log.info("integration tests use Kafka in a container at {}", bootstrapServers);
+      } else {
+        embedded = EmbeddedBroker.startTemporary();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-kafka-stop"));
+        bootstrapServers = embedded.bootstrapServers();
+        log.info("no Docker engine: integration tests use an in-process KRaft broker at {}", bootstrapServers);
+      }
+    }
+    return bootstrapServers;
+  }
+
+  /** Client properties pointing at the shared broker. */
+  public static Properties clientConfig() {
+    Properties props = new Properties();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return props;
+  }
+
+  /** Creates the given topics on the shared broker. */
+  public static void createTopics(Collection<? extends Topic<?, ?>> topics) {
+    TopicAdmin.createTopics(clientConfig(), topics, 30);
+  }
+
+  /** A name no other test uses, for topics and application ids. */
+  public static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+}
