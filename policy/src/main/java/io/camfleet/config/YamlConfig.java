@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +29,6 @@ public final class YamlConfig {
       JsonMapper.builder(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
@@ -55,7 +55,21 @@ public final class YamlConfig {
       }
       return value;
     } catch (JsonMappingException e) {
-      throw translate(file, e);
+      ConfigException translated = translate(file, e);
+      String field = translated.field();
+      List<String> path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "#" + r.getIndex()).toList();
+      String problem = problemOf(translated);
+      // A record's constructor names the field it rejects first in its message ("retention.days must ...").
+      String named = problem.split(" ", 2)[0];
+      if (e instanceof ValueInstantiationException && named.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+")) {
+        field = named;
+        path = List.of(named.split("\\."));
+      }
+      int line = lineOf(bytes, path);
+      if (line > 0) {
+        throw new ConfigException(file, line, 0, field, problem);
+      }
+      throw translated;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new ConfigException(
@@ -68,6 +82,10 @@ public final class YamlConfig {
 
   private static ConfigException translate(Path file, JsonMappingException e) {
     JsonLocation at = e.getLocation();
+    if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser && parser.currentTokenLocation() != null) {
+      // Where the offending token starts, not where the parser stopped after it.
+      at = parser.currentTokenLocation();
+    }
     int line = at == null ? 0 : at.getLineNr();
     int column = at == null ? 0 : at.getColumnNr();
     String field =
@@ -98,6 +116,51 @@ public final class YamlConfig {
       problem = e.getOriginalMessage();
     }
     return new ConfigException(file, line, column, field, problem);
+  }
+
+  private static String problemOf(ConfigException e) {
+    String message = e.getMessage();
+    String marker = e.field() == null || e.field().isEmpty() ? ": " : "field '" + e.field() + "': ";
+    int at = message.indexOf(marker);
+    return at < 0 ? message : message.substring(at + marker.length());
+  }
+
+  /**
+   * The 1-based line of the key at {@code path} in the YAML text, found on the composed node tree
+   * (Jackson reports where its parser stopped, which can be lines later); 0 when not found.
+   */
+  private static int lineOf(byte[] yaml, List<String> path) {
+    try {
+      org.yaml.snakeyaml.nodes.Node node =
+          new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(new String(yaml, java.nio.charset.StandardCharsets.UTF_8)));
+      int line = 0;
+      for (String segment : path) {
+        int index = segment.startsWith("#") ? Integer.parseInt(segment.substring(1)) : -1;
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping && index < 0) {
+          org.yaml.snakeyaml.nodes.Node next = null;
+          for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key
+                && key.getValue().equals(segment)) {
+              line = key.getStartMark().getLine() + 1;
+              next = tuple.getValueNode();
+            }
+          }
+          if (next == null) {
+            return line;
+          }
+          node = next;
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence && index >= 0
+            && index < sequence.getValue().size()) {
+          node = sequence.getValue().get(index);
+          line = node.getStartMark().getLine() + 1;
+        } else {
+          return line;
+        }
+      }
+      return line;
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   private static String simpleType(Class<?> type) {

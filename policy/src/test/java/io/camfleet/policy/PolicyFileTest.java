@@ -1,0 +1,132 @@
+package io.camfleet.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.RequestTerms;
+import io.camfleet.avro.ShareChannel;
+import io.camfleet.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyFileTest {
+  private static final long HOUR = 3_600_000L;
+  private static final long DAY = 24 * HOUR;
+  @TempDir Path tmp;
+
+  private Path file(String name, String yaml) throws Exception {
+    Path f = tmp.resolve(name);
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  @Test
+  void readsEveryBundledPolicy() {
+    List<Policy> policies = Policies.read(Policies.filesIn(Path.of("../policies")));
+    assertEquals(List.of("copies-inherit-expiry", "eu-30-days", "markey-caps-2019", "no-forwarding",
+        "police-copies-180-days", "rfa-2021", "status-quo-2019"), policies.stream().map(Policy::name).toList());
+    Policy statusQuo = policies.get(6);
+    assertEquals(60, statusQuo.retention().daysFor("US"));
+    assertEquals(30, statusQuo.retention().daysFor("EU"));
+    assertTrue(statusQuo.rules().exemptsSharedOriginals());
+  }
+
+  @Test
+  void unknownKeyNamesFileLineAndKey() throws Exception {
+    Path f = file("p.yaml", "name: p\nretention:\n  days: 60\n  dayz: 3\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("unknown key 'dayz'"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(f + ":4"), e.getMessage());
+  }
+
+  @Test
+  void negativeDaysNameTheField() throws Exception {
+    Path f = file("p.yaml", "name: p\nretention:\n  days: -1\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
+    assertTrue(e.getMessage().contains("retention.days must be a positive number of days, not -1"), e.getMessage());
+    assertEquals(3, e.line());
+    assertEquals("retention.days", e.field());
+  }
+
+  @Test
+  void wrongTypeNamesTheField() throws Exception {
+    Path f = file("p.yaml", "name: p\nretention:\n  days: 60\nforwardingAllowed: sometimes\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
+    assertEquals("forwardingAllowed", e.field());
+    assertEquals(4, e.line());
+  }
+
+  @Test
+  void missingRequiredFieldIsNamed() throws Exception {
+    Path f = file("p.yaml", "name: p\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
+    assertTrue(e.getMessage().contains("retention"), e.getMessage());
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    Path f = tmp.resolve("absent.yaml");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
+    assertEquals(f + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void duplicateNamesAreRefused() throws Exception {
+    Path a = file("a.yaml", "name: same\nretention:\n  days: 60\n");
+    Path b = file("b.yaml", "name: same\nretention:\n  days: 30\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policies.read(List.of(a, b)));
+    assertTrue(e.getMessage().startsWith(b.toString()), e.getMessage());
+  }
+
+  private static ClipShared policeShare(long windowStart, long windowEnd, double radius, double distance, long recordedAt, long issuedAt) {
+    return ClipShared.newBuilder()
+        .setCopyId("c").setClipId("clip").setCameraId("cam").setHouseholdId("h").setClipRecordedAt(recordedAt)
+        .setRegion("US").setChannel(ShareChannel.POLICE_REQUEST).setRecipientId("pd").setHolderType(HolderType.REQUESTING_POLICE)
+        .setAddressDisclosed(true).setRequest(new RequestTerms("r", windowStart, windowEnd, radius, issuedAt, distance))
+        .build();
+  }
+
+  @Test
+  void markeyCapsBlockFootageOutsideTwelveHoursHalfASquareMileAndFortyFiveDays() {
+    PolicyRules caps = Policy.read(Path.of("../policies/markey-caps-2019.yaml")).rules();
+    long start = 100 * DAY;
+    long issued = start + 30 * HOUR;
+    assertTrue(caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 11 * HOUR, issued)).allowed());
+    assertTrue(caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 13 * HOUR, issued)) instanceof Decision.Blocked);
+    // half a square mile is a radius of 0.399 mi
+    assertTrue(caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.39, start + HOUR, issued)).allowed());
+    assertTrue(caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.41, start + HOUR, issued)) instanceof Decision.Blocked);
+    long oldWindow = issued - 50 * DAY;
+    assertTrue(caps.admitShare(policeShare(oldWindow, oldWindow + HOUR, 0.3, 0.1, oldWindow, issued)) instanceof Decision.Blocked);
+  }
+
+  @Test
+  void rfaRefusesRequestsNarrowerThanItsMinimums() {
+    PolicyRules rfa = Policy.read(Path.of("../policies/rfa-2021.yaml")).rules();
+    long start = 100 * DAY;
+    Decision tooShort = rfa.admitShare(policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY));
+    assertEquals(new Decision.Blocked("request window 10 min is below the minimum 15 min"), tooShort);
+    assertTrue(rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY)) instanceof Decision.Blocked);
+  }
+
+  @Test
+  void copyLifetimesFollowThePolicy() {
+    long made = 10 * DAY;
+    long originalDue = 60 * DAY;
+    assertEquals(null, Policy.read(Path.of("../policies/status-quo-2019.yaml")).rules().copyExpiresAt(HolderType.REQUESTING_POLICE, made, originalDue));
+    assertEquals(originalDue, Policy.read(Path.of("../policies/copies-inherit-expiry.yaml")).rules().copyExpiresAt(HolderType.PUBLIC, made, originalDue));
+    PolicyRules police180 = Policy.read(Path.of("../policies/police-copies-180-days.yaml")).rules();
+    assertEquals(made + 180 * DAY, police180.copyExpiresAt(HolderType.FEDERAL_AGENCY, made, originalDue));
+    assertEquals(null, police180.copyExpiresAt(HolderType.PUBLIC, made, originalDue));
+    assertTrue(Policy.read(Path.of("../policies/no-forwarding.yaml")).rules().admitCopy(CopyKind.FORWARD) instanceof Decision.Blocked);
+    assertTrue(Policy.read(Path.of("../policies/no-forwarding.yaml")).rules().admitCopy(CopyKind.DOWNLOAD).allowed());
+  }
+}
