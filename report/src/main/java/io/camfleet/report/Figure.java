@@ -1,0 +1,64 @@
+package io.camfleet.report;
+
+import java.util.List;
+
+/** A final figure of a policy: one number ({@link Measure}) or one number per holder type ({@link HolderBreakdown}). */
+public sealed interface Figure permits Measure, HolderBreakdown {
+
+  /** What a figure is about; reports show figures grouped so. */
+  enum Group {
+    FOOTAGE("Footage"),
+    REQUESTS("Police requests and shares"),
+    COPIES("Copies outside owners' accounts"),
+    EXPOSURE("Households exposed"),
+    RETENTION_RECEIPTS("Shares and legal holds seen by retention");
+
+    private final String title;
+
+    Group(String title) {
+      this.title = title;
+    }
+
+    public String title() {
+      return title;
+    }
+  }
+
+  /** The field name in report.json (a column or column prefix in report.csv, a row in report.md). */
+  String field();
+
+  Group group();
+
+  /** Every figure in the order report.json, report.csv, report.md and report.html show them. */
+  List<Figure> ALL =
+      List.of(
+          Measure.CLIPS_RECORDED,
+          Measure.CLIPS_EXPIRED,
+          Measure.CLIPS_EXEMPT_BY_SHARE,
+          Measure.CLIPS_ALIVE_AT_END,
+          Measure.LIVE_BYTES_AT_END,
+          Measure.FOOTAGE_ALIVE_PAST_RETENTION,
+          Measure.REQUESTS,
+          Measure.NOTIFICATIONS,
+          Measure.ANSWERS_SHARED,
+          Measure.SHARES_VIA_REQUEST,
+          Measure.DECLINED,
+          Measure.IGNORED,
+          Measure.SHARES_VIA_POST,
+          Measure.SHARES_BLOCKED_BY_POLICY,
+          Measure.SHARES_REFUSED_EXPIRED,
+          Measure.FORWARDS_BLOCKED,
+          Measure.COPIES_CREATED,
+          HolderBreakdown.COPIES_CREATED,
+          Measure.COPIES_EXPIRED,
+          Measure.COPIES_ALIVE_AT_END,
+          HolderBreakdown.COPIES_ALIVE,
+          Measure.HOUSEHOLDS_EXPOSED,
+          HolderBreakdown.HOUSEHOLDS_EXPOSED,
+          Measure.ADDRESSES_DISCLOSED,
+          Measure.SHARES_RECORDED,
+          Measure.SHARES_REFUSED,
+          Measure.HOLDS_PLACED,
+          Measure.EXPIRY_HELD,
+          Measure.HOLDS_RELEASED);
+}

@@ -1,0 +1,108 @@
+package io.camfleet.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camfleet.avro.HolderType;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Renders report.json, the contract read by dashboards and outside tools. */
+final class JsonReport {
+  /** The series measures per day, by service, under the services' own measure names. */
+  static final List<String> RETENTION_SERIES =
+      List.of("clipsRecorded", "clipsExpired", "clipsExemptByShare", "clipsAlive", "liveBytes");
+
+  static final List<String> SHARING_SERIES =
+      List.of("footageAlivePastRetention", "copiesCreated", "copiesExpired", "copiesAlive", "householdsExposed",
+          "addressesDisclosed");
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(
+          new DefaultPrettyPrinter()
+              .withSeparators(
+                  Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private JsonReport() {}
+
+  static String render(Report report) {
+    try {
+      return WRITER.writeValueAsString(tree(report)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String generatedFrom() {
+    return "output topics " + Service.RETENTION.topic() + " (" + Service.RETENTION.id() + ") and "
+        + Service.SHARING.topic() + " (" + Service.SHARING.id() + "): final figures from each policy's"
+        + " last=true records, series from every day";
+  }
+
+  static ObjectNode tree(Report report) {
+    ObjectNode root = MAPPER.createObjectNode();
+    WorldInfo world = report.world();
+    ObjectNode worldNode = root.putObject("world");
+    worldNode.put("name", world.name());
+    worldNode.put("seed", world.seed());
+    worldNode.put("cameras", world.cameras());
+    worldNode.put("days", world.days());
+    worldNode.put("start", world.start());
+    worldNode.put("worldFile", world.worldFile());
+    worldNode.put("worldFileSha256", world.worldFileSha256());
+    root.put("camfleetVersion", report.camfleetVersion());
+    root.put("generatedFrom", generatedFrom());
+    ArrayNode policies = root.putArray("policies");
+    for (PolicyReport policy : report.policies()) {
+      policies.add(policy(policy));
+    }
+    return root;
+  }
+
+  private static ObjectNode policy(PolicyReport policy) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("name", policy.name());
+    node.put("description", policy.info().description());
+    node.put("policyFile", policy.info().policyFile());
+    node.put("policyFileSha256", policy.info().policyFileSha256());
+    node.put("finalDay", policy.end().day().toString());
+    for (Figure figure : Figure.ALL) {
+      if (figure instanceof Measure measure) {
+        node.put(measure.field(), policy.figure(measure));
+      } else if (figure instanceof HolderBreakdown breakdown) {
+        ObjectNode byHolder = node.putObject(breakdown.field());
+        policy.figure(breakdown).forEach((holder, value) -> byHolder.put(holder.name(), value));
+      }
+    }
+    ArrayNode series = node.putArray("series");
+    for (DayPoint day : policy.series()) {
+      series.add(day(day));
+    }
+    return node;
+  }
+
+  private static ObjectNode day(DayPoint day) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("day", day.day().toString());
+    node.put("dayEnd", day.dayEnd());
+    for (String measure : RETENTION_SERIES) {
+      node.put(measure, day.value(Service.RETENTION, measure));
+    }
+    for (String measure : SHARING_SERIES) {
+      node.put(measure, day.value(Service.SHARING, measure));
+    }
+    ObjectNode byHolder = node.putObject("copiesAliveByHolderType");
+    for (HolderType holder : HolderType.values()) {
+      byHolder.put(holder.name(), day.value(Service.SHARING, HolderBreakdown.COPIES_ALIVE.source(holder)));
+    }
+    return node;
+  }
+}

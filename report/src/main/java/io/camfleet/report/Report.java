@@ -1,0 +1,144 @@
+package io.camfleet.report;
+
+import io.camfleet.avro.DailyStats;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The comparison of several policies on one simulated world, built from the services' daily statistics. */
+public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport> policies) {
+
+  public Report {
+    Objects.requireNonNull(world, "world");
+    camfleetVersion = Checks.nonBlank(camfleetVersion, "camfleet version");
+    policies = List.copyOf(Objects.requireNonNull(policies, "policies"));
+    if (policies.isEmpty()) {
+      throw new IllegalArgumentException("a report compares at least one policy");
+    }
+    Set<String> names = new HashSet<>();
+    for (PolicyReport policy : policies) {
+      if (!names.add(policy.name())) {
+        throw new IllegalArgumentException("policy '" + policy.name() + "' appears twice");
+      }
+    }
+  }
+
+  /**
+   * Groups the statistics per policy and service, orders them by day and takes each policy's final
+   * figures from the {@code last=true} record of each service. Policies appear in the order given;
+   * statistics of policies not given are ignored; of two records for the same policy, service and
+   * day, the later in the list wins (as the later record with the same key wins on the topic).
+   *
+   * @throws IllegalArgumentException if a policy lacks a final record of either service, if a
+   *     service reports a day after its final day, or if the two services report different days
+   */
+  public static Report build(
+      WorldInfo world, List<PolicyInfo> policies, List<DailyStats> stats, String camfleetVersion) {
+    Objects.requireNonNull(world, "world");
+    Objects.requireNonNull(policies, "policies");
+    Objects.requireNonNull(stats, "stats");
+
+    Map<String, Map<Service, NavigableMap<LocalDate, DailyStats>>> byPolicy = new LinkedHashMap<>();
+    for (PolicyInfo policy : policies) {
+      if (byPolicy.put(policy.name(), new EnumMap<>(Service.class)) != null) {
+        throw new IllegalArgumentException("policy '" + policy.name() + "' appears twice");
+      }
+    }
+    Set<String> policiesSeen = new TreeSet<>();
+    for (DailyStats record : stats) {
+      Objects.requireNonNull(record, "daily stats record");
+      policiesSeen.add(record.getPolicy());
+      Service service = Service.ofId(record.getService());
+      LocalDate day = parseDay(record);
+      Map<Service, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(record.getPolicy());
+      if (services != null) {
+        services.computeIfAbsent(service, s -> new TreeMap<>()).put(day, record);
+      }
+    }
+
+    List<PolicyReport> reports = new ArrayList<>();
+    for (PolicyInfo policy : policies) {
+      Map<Service, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(policy.name());
+      NavigableMap<LocalDate, DailyStats> retention =
+          checkedSeries(policy, Service.RETENTION, services, policiesSeen);
+      NavigableMap<LocalDate, DailyStats> sharing =
+          checkedSeries(policy, Service.SHARING, services, policiesSeen);
+      if (!retention.keySet().equals(sharing.keySet())) {
+        throw new IllegalArgumentException(
+            "policy '" + policy.name() + "': the services reported different days; only retention-service: "
+                + difference(retention.keySet(), sharing.keySet()) + ", only sharing-service: "
+                + difference(sharing.keySet(), retention.keySet()));
+      }
+      List<DayPoint> series = new ArrayList<>();
+      for (Map.Entry<LocalDate, DailyStats> day : retention.entrySet()) {
+        DailyStats shared = sharing.get(day.getKey());
+        series.add(
+            new DayPoint(
+                day.getKey(),
+                day.getValue().getDayEnd(),
+                day.getValue().getMeasures(),
+                shared.getMeasures()));
+      }
+      reports.add(new PolicyReport(policy, series));
+    }
+    return new Report(world, camfleetVersion, reports);
+  }
+
+  private static LocalDate parseDay(DailyStats record) {
+    try {
+      return LocalDate.parse(record.getDay());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "daily stats of policy '" + record.getPolicy() + "' from " + record.getService()
+              + " have a day that is not an ISO date: '" + record.getDay() + "'",
+          e);
+    }
+  }
+
+  private static NavigableMap<LocalDate, DailyStats> checkedSeries(
+      PolicyInfo policy,
+      Service service,
+      Map<Service, NavigableMap<LocalDate, DailyStats>> services,
+      Set<String> policiesSeen) {
+    NavigableMap<LocalDate, DailyStats> days = services.getOrDefault(service, new TreeMap<>());
+    List<LocalDate> finals = new ArrayList<>();
+    days.forEach((day, record) -> {
+      if (record.getLast()) {
+        finals.add(day);
+      }
+    });
+    if (finals.isEmpty()) {
+      throw new IllegalArgumentException(
+          "policy '" + policy.name() + "' has no final record (last=true) from " + service.id()
+              + " on topic " + service.topic() + " (" + days.size() + " daily records; policies seen in the stats: "
+              + policiesSeen + "); did the run finish before the topics were read?");
+    }
+    if (finals.size() > 1) {
+      throw new IllegalArgumentException(
+          "policy '" + policy.name() + "' has several final records (last=true) from " + service.id()
+              + ", for days " + finals + "; were the topics shared by several runs?");
+    }
+    if (!finals.get(0).equals(days.lastKey())) {
+      throw new IllegalArgumentException(
+          "policy '" + policy.name() + "': " + service.id() + " reported day " + days.lastKey()
+              + " after its final day " + finals.get(0));
+    }
+    return days;
+  }
+
+  private static Set<LocalDate> difference(Set<LocalDate> a, Set<LocalDate> b) {
+    Set<LocalDate> only = new TreeSet<>(a);
+    only.removeAll(b);
+    return only;
+  }
+}

@@ -1,0 +1,156 @@
+package io.camfleet.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportMarkdownTest {
+
+  @TempDir Path temp;
+
+  private List<String> lines() throws IOException {
+    ReportWriter.write(Fixtures.twoPolicyReport(), temp);
+    return Files.readAllLines(temp.resolve("report.md"), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> between(List<String> lines, String first, String end) {
+    int from = lines.indexOf(first);
+    int to = lines.subList(from, lines.size()).indexOf(end) + from;
+    return lines.subList(from, to);
+  }
+
+  @Test
+  void opensWithTitleWorldParametersAndHowToReproduce() throws IOException {
+    assertEquals(
+        List.of(
+            "# camfleet report: tiny-town",
+            "",
+            "2 policies on the same simulated world.",
+            "",
+            "## World",
+            "",
+            "- name: tiny-town",
+            "- seed: 42",
+            "- cameras: 12",
+            "- days: 3",
+            "- start: 2019-01-01",
+            "- world file: `worlds/tiny-town.yaml` (sha256 " + "a".repeat(64) + ")",
+            "",
+            "## Reproduce",
+            "",
+            "```sh",
+            "./camfleet run --world worlds/tiny-town.yaml --seed 42 --policy policies/status-quo-2019.yaml"
+                + " --policy policies/eu-30-days.yaml",
+            "```",
+            "",
+            "camfleet version: 0.1.0-TEST  ",
+            "Generated from output topics retention-stats (retention-service) and exposure-stats"
+                + " (sharing-service): final figures from each policy's last=true records, series from every day.",
+            ""),
+        lines().subList(0, 22));
+  }
+
+  @Test
+  void tabulatesFiguresAsRowsAndPoliciesAsAlignedColumns() throws IOException {
+    List<String> lines = lines();
+    int header = lines.indexOf("| measure                                          | status-quo-2019 | eu-30-days |");
+
+    assertEquals(
+        List.of(
+            "| measure                                          | status-quo-2019 | eu-30-days |",
+            "| :----------------------------------------------- | --------------: | ---------: |",
+            "| **Footage**                                      |                 |            |",
+            "| clipsRecorded                                    |              30 |         30 |",
+            "| clipsExpired                                     |              12 |         18 |",
+            "| clipsExemptByShare                               |               2 |          1 |",
+            "| clipsAliveAtEnd                                  |              16 |         11 |",
+            "| liveBytesAtEnd                                   |            1600 |       1100 |",
+            "| footageAlivePastRetention                        |               2 |          0 |",
+            "| **Police requests and shares**                   |                 |            |",
+            "| requests                                         |               3 |          3 |",
+            "| notifications                                    |              20 |         20 |",
+            "| answersShared                                    |               3 |          1 |",
+            "| sharesViaRequest                                 |               3 |          1 |",
+            "| declined                                         |               8 |         10 |",
+            "| ignored                                          |               9 |          9 |",
+            "| sharesViaPost                                    |               1 |          0 |",
+            "| sharesBlockedByPolicy                            |               0 |          1 |",
+            "| sharesRefusedExpired                             |               1 |          2 |",
+            "| forwardsBlocked                                  |               0 |          1 |",
+            "| **Copies outside owners' accounts**              |                 |            |",
+            "| copiesCreated                                    |               6 |          2 |",
+            "| copiesCreatedByHolderType.REQUESTING_POLICE      |               3 |          1 |",
+            "| copiesCreatedByHolderType.OTHER_AGENCY           |               1 |          0 |",
+            "| copiesCreatedByHolderType.FEDERAL_AGENCY         |               0 |          1 |",
+            "| copiesCreatedByHolderType.NEIGHBOURHOOD_FEED     |               1 |          0 |",
+            "| copiesCreatedByHolderType.PUBLIC                 |               1 |          0 |",
+            "| copiesExpired                                    |               0 |          1 |",
+            "| copiesAliveAtEnd                                 |               6 |          1 |",
+            "| copiesByHolderType.REQUESTING_POLICE             |               3 |          0 |",
+            "| copiesByHolderType.OTHER_AGENCY                  |               1 |          0 |",
+            "| copiesByHolderType.FEDERAL_AGENCY                |               0 |          1 |",
+            "| copiesByHolderType.NEIGHBOURHOOD_FEED            |               1 |          0 |",
+            "| copiesByHolderType.PUBLIC                        |               1 |          0 |",
+            "| **Households exposed**                           |                 |            |",
+            "| householdsExposed                                |               4 |          1 |",
+            "| householdsExposedByHolderType.REQUESTING_POLICE  |               3 |          0 |",
+            "| householdsExposedByHolderType.OTHER_AGENCY       |               1 |          0 |",
+            "| householdsExposedByHolderType.FEDERAL_AGENCY     |               0 |          1 |",
+            "| householdsExposedByHolderType.NEIGHBOURHOOD_FEED |               0 |          0 |",
+            "| householdsExposedByHolderType.PUBLIC             |               1 |          0 |",
+            "| addressesDisclosed                               |               3 |          1 |",
+            "| **Shares and legal holds seen by retention**     |                 |            |",
+            "| sharesRecorded                                   |               3 |          1 |",
+            "| sharesRefused                                    |               1 |          2 |",
+            "| holdsPlaced                                      |               1 |          0 |",
+            "| expiryHeld                                       |               2 |          0 |",
+            "| holdsReleased                                    |               1 |          0 |"),
+        between(lines, lines.get(header), ""));
+  }
+
+  @Test
+  void endsWithEachPolicysDescriptionAndFile() throws IOException {
+    List<String> lines = lines();
+
+    assertEquals(
+        List.of(
+            "## Policies",
+            "",
+            "### status-quo-2019",
+            "",
+            "60 days; shared clips exempt; copies kept indefinitely.",
+            "",
+            "Policy file: `policies/status-quo-2019.yaml` (sha256 " + "b".repeat(64) + ")",
+            "",
+            "### eu-30-days",
+            "",
+            "30-day retention everywhere, \"strict\", no exceptions.",
+            "",
+            "Policy file: `policies/eu-30-days.yaml` (sha256 " + "c".repeat(64) + ")"),
+        lines.subList(lines.indexOf("## Policies"), lines.size()));
+  }
+
+  @Test
+  void quotesFilesWithSpacesInTheReproduceCommand() {
+    PolicyInfo spaced =
+        new PolicyInfo("spaced", "", "my policies/it's.yaml", "d".repeat(64));
+    Report report =
+        Report.build(
+            Fixtures.TINY_TOWN,
+            List.of(spaced),
+            List.of(
+                Fixtures.retention(spaced, Fixtures.DAY_1, true, "clipsAlive", 1),
+                Fixtures.sharing(spaced, Fixtures.DAY_1, true, "copiesAlive", 1)),
+            Fixtures.VERSION);
+
+    assertEquals(
+        "./camfleet run --world worlds/tiny-town.yaml --seed 42 --policy 'my policies/it'\\''s.yaml'",
+        MarkdownReport.reproduceCommand(report));
+  }
+}
