@@ -63,6 +63,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private KeyValueStore<String, String> expiryIndex;
   private DailyDeltas deltas;
   private long nextDue = Long.MAX_VALUE;
+  // Every index entry due before this was already handled: scans seek past the deleted entries
+  // (RocksDB tombstones) instead of walking over them from the start of the store.
+  private long scannedThrough = 0;
 
   RetentionProcessor(List<PolicyRules> rules, String clipStoreName, String indexStoreName, String deltasStoreName) {
     rules.forEach(r -> policies.put(r.policyName(), r));
@@ -251,7 +254,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       return;
     }
     List<String> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = expiryIndex.all()) {
+    try (KeyValueIterator<String, String> it =
+        expiryIndex.range(String.format("%016x", scannedThrough), String.format("%016x", now) + "}")) {
       while (it.hasNext()) {
         KeyValue<String, String> entry = it.next();
         if (dueTimeOf(entry.key) > now) {
@@ -284,6 +288,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
               + " days passed");
       countExpired(policy, live);
     }
+    scannedThrough = now;
     nextDue = earliestDue();
   }
 
@@ -294,7 +299,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   }
 
   private long earliestDue() {
-    try (KeyValueIterator<String, String> it = expiryIndex.all()) {
+    try (KeyValueIterator<String, String> it = expiryIndex.range(String.format("%016x", scannedThrough), "~")) {
       return it.hasNext() ? dueTimeOf(it.next().key) : Long.MAX_VALUE;
     }
   }

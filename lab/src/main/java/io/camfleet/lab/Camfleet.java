@@ -1,0 +1,66 @@
+package io.camfleet.lab;
+
+import io.camfleet.config.ConfigException;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.retention.cli.RetentionServiceCommand;
+import io.camfleet.sharing.cli.SharingServiceCommand;
+import io.camfleet.simulator.cli.SimulateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code camfleet} command: simulate a camera fleet and enforce what happens to its footage. */
+@Command(
+    name = "camfleet",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.Provider.class,
+    description = {
+      "Simulates a doorbell-camera fleet and enforces retention and sharing policies on its footage.",
+      "Start with 'camfleet run': one world, every bundled policy, one report."
+    },
+    subcommands = {
+      RunCommand.class,
+      SimulateCommand.class,
+      RetentionServiceCommand.class,
+      SharingServiceCommand.class,
+      BrokerCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Camfleet implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code: 0 done, 1 failed, 2 usage or input error. */
+  public static int execute(String... args) {
+    // Generated Avro classes decode only from trusted packages (Avro 1.12).
+    System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
+        System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.camfleet.avro"));
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Camfleet());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+            commandLine.getErr().println("camfleet: " + e.getMessage());
+            return 2;
+          }
+          if (e instanceof TopicAdmin.UnreachableClusterException) {
+            commandLine.getErr().println("camfleet: " + e.getMessage());
+            return 1;
+          }
+          commandLine.getErr().println("camfleet: " + e);
+          return 1;
+        });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, simulate, retention-service, sharing-service or broker");
+  }
+}

@@ -1,0 +1,209 @@
+package io.camfleet.lab;
+
+import io.camfleet.avro.DailyStats;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.EmbeddedBroker;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.policy.Policies;
+import io.camfleet.policy.Policy;
+import io.camfleet.report.PolicyInfo;
+import io.camfleet.report.Report;
+import io.camfleet.report.ReportWriter;
+import io.camfleet.report.WorldInfo;
+import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.topology.RetentionTopics;
+import io.camfleet.retention.topology.RetentionTopology;
+import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.Topics;
+import io.camfleet.sharing.SharingService;
+import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.sharing.topology.SharingTopology;
+import io.camfleet.simulator.EventSink;
+import io.camfleet.simulator.sink.KafkaEventSink;
+import io.camfleet.simulator.SimulationOptions;
+import io.camfleet.simulator.SimulationSummary;
+import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.cli.TerminalProgress;
+import io.camfleet.simulator.world.World;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code camfleet run}: one world, several policies, one report. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Simulates a world once, enforces every policy on the same event stream with the retention and",
+      "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html.",
+      "Without --bootstrap-servers a real Kafka broker runs in this process for the duration."
+    })
+public final class RunCommand implements Callable<Integer> {
+  private static final List<String> SERVICES = List.of(RetentionTopology.SERVICE, "sharing-service");
+
+  @Option(names = "--world", defaultValue = "worlds/default.yaml", paramLabel = "FILE", description = "World file (default ${DEFAULT-VALUE}).")
+  Path worldFile;
+
+  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (repeatable; default every file in policies/).")
+  List<Path> policyFiles;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default out/<world name>/).")
+  Path outDir;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of an embedded broker.")
+  String bootstrapServers;
+
+  @Option(names = "--kafka-config", paramLabel = "FILE", description = "Client properties (SASL, SSL...) for every Kafka client.")
+  Path kafkaConfig;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Override the world's seed.")
+  Long seed;
+
+  @Option(names = "--cameras", paramLabel = "N", description = "Override the world's number of cameras.")
+  Integer cameras;
+
+  @Option(names = "--days", paramLabel = "N", description = "Override the world's number of simulated days.")
+  Integer days;
+
+  @Option(names = "--timeout", defaultValue = "PT30M", paramLabel = "DURATION",
+      description = "Give up if the services have not finished this long after the simulation (default ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream err = System.err;
+    World world = World.read(worldFile);
+    if (seed != null) {
+      world = world.withSeed(seed);
+    }
+    if (cameras != null) {
+      world = world.withCameras(cameras);
+    }
+    if (days != null) {
+      world = world.withDays(days);
+    }
+    List<Path> files = policyFiles == null || policyFiles.isEmpty() ? Policies.filesIn(Path.of("policies")) : policyFiles;
+    List<Policy> policies = Policies.read(files);
+    List<String> names = policies.stream().map(Policy::name).toList();
+    Path out = outDir != null ? outDir : Path.of("out", world.name());
+    requireWritable(out);
+
+    long started = System.nanoTime();
+    EmbeddedBroker broker = null;
+    try {
+      String bootstrap = bootstrapServers;
+      String prefix = "";
+      if (bootstrap == null) {
+        err.println("Starting an embedded Kafka broker (use --bootstrap-servers to run against a cluster)...");
+        broker = EmbeddedBroker.startTemporary();
+        bootstrap = broker.bootstrapServers();
+      } else {
+        // A shared cluster may hold earlier runs: this run gets topics of its own.
+        prefix = "run-" + UUID.randomUUID().toString().substring(0, 8);
+      }
+      ClientConfig client = ClientConfig.of(bootstrap, kafkaConfig);
+      RetentionTopics retentionTopics = new RetentionTopics(
+          renamed(Topics.WORLD_EVENTS, prefix), renamed(Topics.RETENTION_RECEIPTS, prefix), renamed(Topics.RETENTION_STATS, prefix));
+      SharingTopics sharingTopics = prefix.isEmpty() ? SharingTopics.defaults() : SharingTopics.prefixed(prefix);
+      List<Topic<?, ?>> topics = new ArrayList<>(retentionTopics.all());
+      topics.addAll(sharingTopics.all());
+      TopicAdmin.createTopics(client.toProperties(), topics, 30);
+      err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d policies: %s%n",
+          client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(), String.join(", ", names));
+
+      Path stateDir = Files.createTempDirectory("camfleet-state-");
+      SimulationSummary summary;
+      try (RetentionService retention = RetentionService.start(policies, client,
+              new RetentionService.Options(null, stateDir, retentionTopics, null));
+          SharingService sharing = SharingService.start(policies, client,
+              SharingOptions.defaults().withTopics(sharingTopics).withStateDir(stateDir));
+          StatsCollector collector = new StatsCollector(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()))) {
+        err.printf("Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
+            retention.applicationId(), SharingTopology.SERVICE, sharing.httpPort());
+
+        try (EventSink sink = new KafkaEventSink(client, retentionTopics.worldEvents())) {
+          summary = Simulator.run(world, SimulationOptions.defaults(), sink, TerminalProgress.onStderr(world.days()));
+        }
+        err.printf("Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
+            summary.totalEvents(), summary.wallTime().toMillis() / 1000.0);
+
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastReport = 0;
+        while (!collector.complete(SERVICES, names)) {
+          collector.poll(Duration.ofMillis(500));
+          if (System.nanoTime() - lastReport > 2_000_000_000L) {
+            lastReport = System.nanoTime();
+            err.printf("  retention at %s, sharing at %s; final statistics %d/%d%n",
+                collector.latestDay(RetentionTopology.SERVICE), collector.latestDay("sharing-service"),
+                collector.finalsSeen(), SERVICES.size() * names.size());
+          }
+          if (System.nanoTime() > deadline) {
+            err.printf("camfleet: the services did not finish within %s; no report written%n", timeout);
+            return 1;
+          }
+        }
+        List<DailyStats> stats = collector.stats();
+        Report report = Report.build(worldInfo(world), policyInfos(policies, files), stats, Version.current());
+        ReportWriter.write(report, out);
+      }
+      err.printf("Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html)%n",
+          (System.nanoTime() - started) / 1e9, out.toAbsolutePath().normalize());
+      return 0;
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+    }
+  }
+
+  private WorldInfo worldInfo(World world) throws IOException {
+    return new WorldInfo(world.name(), world.seed(), world.cameras(), world.days(), world.start().toString(),
+        worldFile.toString(), sha256(worldFile));
+  }
+
+  private static List<PolicyInfo> policyInfos(List<Policy> policies, List<Path> files) throws IOException {
+    List<PolicyInfo> infos = new ArrayList<>();
+    for (int i = 0; i < policies.size(); i++) {
+      infos.add(new PolicyInfo(policies.get(i).name(), policies.get(i).description(), files.get(i).toString(), sha256(files.get(i))));
+    }
+    return infos;
+  }
+
+  private static <K, V> Topic<K, V> renamed(Topic<K, V> topic, String prefix) {
+    return prefix.isEmpty() ? topic : topic.renamed(prefix + "-" + topic.name());
+  }
+
+  /** Fails before any work when the report could not be written. */
+  private static void requireWritable(Path out) {
+    Path dir = out.toAbsolutePath().normalize();
+    Path existing = dir;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      throw new IllegalArgumentException("cannot write the report to " + out + ": "
+          + (existing == null ? "no such place" : existing + " is not a writable folder"));
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,110 @@
+package io.camfleet.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end: the default world through all seven bundled policies on a real broker. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class RunCommandIT {
+  @TempDir Path tmp;
+  private Path out;
+  private final Map<String, JsonNode> byPolicy = new HashMap<>();
+  private JsonNode report;
+
+  @BeforeAll
+  void runTheDefaultWorldThroughEveryPolicy() throws Exception {
+    out = tmp.resolve("report");
+    List<String> args = new java.util.ArrayList<>(List.of("run", "--world", "../worlds/default.yaml", "--cameras", "150", "--out", out.toString()));
+    try (var files = Files.list(Path.of("../policies"))) {
+      files.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> {
+        args.add("--policy");
+        args.add(f.toString());
+      });
+    }
+    assertEquals(0, Camfleet.execute(args.toArray(String[]::new)));
+    report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    report.get("policies").forEach(p -> byPolicy.put(p.get("name").asText(), p));
+  }
+
+  private long measure(String policy, String field) {
+    JsonNode p = byPolicy.get(policy);
+    assertTrue(p != null && p.has(field), policy + " has " + field);
+    return p.get(field).asLong();
+  }
+
+  @Test
+  void writesTheFourReportFilesForAllSevenPolicies() {
+    for (String file : List.of("report.json", "report.md", "report.csv", "report.html")) {
+      assertTrue(Files.isRegularFile(out.resolve(file)), file);
+    }
+    assertEquals(
+        List.of("copies-inherit-expiry", "eu-30-days", "markey-caps-2019", "no-forwarding",
+            "police-copies-180-days", "rfa-2021", "status-quo-2019"),
+        byPolicy.keySet().stream().sorted().toList());
+    assertEquals("default", report.get("world").get("name").asText());
+  }
+
+  @Test
+  void everyRecordedClipIsExpiredExemptOrAliveAtTheEnd() {
+    for (String policy : byPolicy.keySet()) {
+      long recorded = measure(policy, "clipsRecorded");
+      assertTrue(recorded > 0, policy);
+      assertEquals(recorded,
+          measure(policy, "clipsExpired") + measure(policy, "clipsExemptByShare") + measure(policy, "clipsAliveAtEnd"),
+          policy);
+      assertTrue(measure(policy, "clipsExpired") > 0, policy + " expires some clips");
+    }
+  }
+
+  @Test
+  void everyPolicySeesTheSameWorld() {
+    long recorded = measure("status-quo-2019", "clipsRecorded");
+    long requests = measure("status-quo-2019", "requests");
+    long notifications = measure("status-quo-2019", "notifications");
+    assertTrue(requests > 0 && notifications > 0);
+    for (String policy : byPolicy.keySet()) {
+      assertEquals(recorded, measure(policy, "clipsRecorded"), policy);
+      assertEquals(requests, measure(policy, "requests"), policy);
+      assertEquals(notifications, measure(policy, "notifications"), policy);
+    }
+  }
+
+  @Test
+  void footageOutlivesRetentionUnderTheStatusQuoButNotWhenCopiesInheritExpiry() {
+    assertTrue(measure("status-quo-2019", "footageAlivePastRetention") > 0);
+    assertEquals(0, measure("copies-inherit-expiry", "footageAlivePastRetention"));
+  }
+
+  @Test
+  void thirtyDaysExpiresMoreClipsThanSixty() {
+    assertTrue(measure("eu-30-days", "clipsExpired") > measure("status-quo-2019", "clipsExpired"));
+  }
+
+  @Test
+  void noForwardingCreatesFewerCopies() {
+    assertTrue(measure("no-forwarding", "copiesCreated") < measure("status-quo-2019", "copiesCreated"));
+    assertEquals(0, byPolicy.get("no-forwarding").get("copiesByHolderType").get("OTHER_AGENCY").asLong()
+        + byPolicy.get("no-forwarding").get("copiesByHolderType").get("FEDERAL_AGENCY").asLong());
+  }
+
+  @Test
+  void requestCapsBlockSharesThatTheStatusQuoAllows() {
+    assertEquals(0, measure("status-quo-2019", "sharesBlockedByPolicy"));
+    assertTrue(measure("markey-caps-2019", "sharesBlockedByPolicy") > 0);
+  }
+}

@@ -1,0 +1,371 @@
+package io.camfleet.sharing.topology;
+
+import static io.camfleet.sharing.topology.SharingMeasures.ANSWERS_SHARED;
+import static io.camfleet.sharing.topology.SharingMeasures.COPIES_ALIVE;
+import static io.camfleet.sharing.topology.SharingMeasures.COPIES_CREATED;
+import static io.camfleet.sharing.topology.SharingMeasures.COPIES_EXPIRED;
+import static io.camfleet.sharing.topology.SharingMeasures.DECLINED;
+import static io.camfleet.sharing.topology.SharingMeasures.FOOTAGE_ALIVE_PAST_RETENTION;
+import static io.camfleet.sharing.topology.SharingMeasures.FORWARDS_BLOCKED;
+import static io.camfleet.sharing.topology.SharingMeasures.IGNORED;
+import static io.camfleet.sharing.topology.SharingMeasures.NOTIFICATIONS;
+import static io.camfleet.sharing.topology.SharingMeasures.REQUESTS;
+import static io.camfleet.sharing.topology.SharingMeasures.SHARES_BLOCKED_BY_POLICY;
+import static io.camfleet.sharing.topology.SharingMeasures.SHARES_REFUSED_EXPIRED;
+import static io.camfleet.sharing.topology.SharingMeasures.SHARES_VIA_POST;
+import static io.camfleet.sharing.topology.SharingMeasures.SHARES_VIA_REQUEST;
+import static io.camfleet.sharing.topology.SharingMeasures.byHolder;
+
+import io.camfleet.avro.ClipExposure;
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.ClockTick;
+import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.avro.CopyMade;
+import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptKind;
+import io.camfleet.avro.CopyStatus;
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.HouseholdCopyChange;
+import io.camfleet.avro.HouseholdSignal;
+import io.camfleet.avro.PoliceRequest;
+import io.camfleet.avro.RequestAnswer;
+import io.camfleet.avro.RequestNotification;
+import io.camfleet.avro.ShareChannel;
+import io.camfleet.avro.SourceWatermark;
+import io.camfleet.avro.StatsDelta;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.Decision;
+import io.camfleet.policy.PolicyRules;
+import io.camfleet.sharing.topology.ExpirySchedule.Due;
+import io.camfleet.sharing.topology.ExpirySchedule.Kind;
+import io.camfleet.streams.InvariantViolation;
+import io.camfleet.streams.stats.DailyDeltas;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps the copies of every shared clip under every policy, on the partition of the clip's camera:
+ * admits or blocks each share and onward copy, expires copies in event time, and forwards ledger
+ * entries, receipts, the day's measures and the household changes.
+ */
+final class CopyLedgerProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
+  private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
+  private final Map<String, Integer> measure = SharingMeasures.indexOf(SharingMeasures.COPY_MEASURES);
+
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, CopyLedgerEntry> copies;
+  private KeyValueStore<String, String> holderCopies;
+  private KeyValueStore<String, ClipExposure> clips;
+  private KeyValueStore<String, String> registry;
+  private ExpirySchedule schedule;
+  private DailyDeltas deltas;
+  private int partition;
+  // Not the task's stream time: this task also reads the household signals of other partitions.
+  private long streamTime = Long.MIN_VALUE;
+
+  CopyLedgerProcessor(List<PolicyRules> rules) {
+    rules.forEach(p -> policies.put(p.policyName(), p));
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.copies = context.getStateStore(CopyStores.COPIES);
+    this.holderCopies = context.getStateStore(CopyStores.HOLDER_COPIES);
+    this.clips = context.getStateStore(SharingTopology.CLIPS_STORE);
+    this.registry = context.getStateStore(SharingTopology.REGISTRY_STORE);
+    this.schedule = new ExpirySchedule(context.getStateStore(SharingTopology.SCHEDULE_STORE));
+    this.deltas =
+        new DailyDeltas(
+            context.getStateStore(SharingTopology.COPY_DAYS_STORE),
+            List.copyOf(policies.keySet()),
+            SharingMeasures.COPY_MEASURES);
+  }
+
+  @Override
+  public void process(Record<String, WorldEvent> record) {
+    WorldEvent world = record.value();
+    if (world == null) {
+      return;
+    }
+    Object event = world.getEvent();
+    long time = world.getEventTime();
+    check(event, time);
+
+    partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
+    streamTime = Math.max(streamTime, time);
+    for (Due due : schedule.takeDue(streamTime)) {
+      forwardDeltas(deltas.advanceTo(due.time(), partition));
+      if (due.kind() == Kind.COPY_EXPIRES) {
+        expireCopy(due.target(), due.time());
+      } else {
+        originalDue(due.target());
+      }
+    }
+    forwardDeltas(deltas.advanceTo(streamTime, partition));
+
+    if (event instanceof PoliceRequest) {
+      addToAll(REQUESTS);
+    } else if (event instanceof RequestNotification) {
+      addToAll(NOTIFICATIONS);
+    } else if (event instanceof RequestAnswer answer) {
+      addToAll(
+          switch (answer.getAnswer()) {
+            case SHARED -> ANSWERS_SHARED;
+            case DECLINED -> DECLINED;
+            case IGNORED -> IGNORED;
+          });
+    } else if (event instanceof ClipShared share) {
+      share(share, time);
+    } else if (event instanceof CopyMade copy) {
+      copy(copy, time);
+    } else if (event instanceof ClockTick tick) {
+      signal(streamTime, new SourceWatermark(tick.getLast()), "watermark");
+      if (tick.getLast()) {
+        forwardDeltas(deltas.finish(streamTime, partition));
+      }
+    }
+    deltas.flush();
+  }
+
+  /** Rejects a well-formed event the world cannot have produced, before any state changes. */
+  private void check(Object event, long time) {
+    if (time < 0) {
+      throw new InvariantViolation("event time before 1970: " + time);
+    }
+    if (event instanceof ClipShared share && registry.get(share.getCopyId()) != null) {
+      throw new InvariantViolation("share " + share.getCopyId() + " repeats an existing copy id");
+    }
+    if (event instanceof CopyMade copy) {
+      if (registry.get(copy.getCopyId()) != null) {
+        throw new InvariantViolation("copy " + copy.getCopyId() + " repeats an existing copy id");
+      }
+      String parentClip = registry.get(copy.getParentCopyId());
+      if (parentClip == null) {
+        throw new InvariantViolation(
+            "copy " + copy.getCopyId() + " names parent copy " + copy.getParentCopyId() + ", which was never made");
+      }
+      if (!parentClip.equals(copy.getClipId())) {
+        throw new InvariantViolation(
+            "copy " + copy.getCopyId() + " of clip " + copy.getClipId() + " names parent copy "
+                + copy.getParentCopyId() + " of clip " + parentClip);
+      }
+    }
+  }
+
+  private void share(ClipShared share, long time) {
+    registry.put(share.getCopyId(), share.getClipId());
+    for (PolicyRules rules : policies.values()) {
+      String policy = rules.policyName();
+      String clipKey = policy + "|" + share.getClipId();
+      // Blocked before refused, as the retention service decides: it ignores blocked shares.
+      if (rules.admitShare(share) instanceof Decision.Blocked blocked) {
+        receipt(policy, share.getCopyId(), share.getClipId(), share.getHouseholdId(),
+            CopyReceiptKind.SHARE_BLOCKED, time, blocked.reason());
+        add(policy, SHARES_BLOCKED_BY_POLICY, 1);
+        continue;
+      }
+      ClipExposure clip = clips.get(clipKey);
+      boolean exempted = clip != null && rules.exemptsSharedOriginals();
+      long dueAt = rules.dueAt(share.getRegion(), share.getClipRecordedAt());
+      if (!exempted && dueAt <= time) {
+        // the original is already gone; the retention service writes the SHARE_REFUSED receipt
+        add(policy, SHARES_REFUSED_EXPIRED, 1);
+        continue;
+      }
+      if (clip == null) {
+        long originalExpiresAt = rules.exemptsSharedOriginals() ? Long.MAX_VALUE : dueAt;
+        clip = new ClipExposure(share.getCameraId(), share.getHouseholdId(), share.getClipRecordedAt(),
+            originalExpiresAt, 0, false);
+        schedule.add(dueAt, Kind.ORIGINAL_DUE, clipKey);
+      }
+      boolean disclosed = rules.disclosesAddress(share);
+      CopyLedgerEntry copy =
+          CopyLedgerEntry.newBuilder()
+              .setPolicy(policy)
+              .setCopyId(share.getCopyId())
+              .setParentCopyId(null)
+              .setClipId(share.getClipId())
+              .setCameraId(share.getCameraId())
+              .setHouseholdId(share.getHouseholdId())
+              .setClipRecordedAt(share.getClipRecordedAt())
+              .setHolderId(share.getRecipientId())
+              .setHolderType(share.getHolderType())
+              .setKind(CopyKind.SHARE)
+              .setChannel(share.getChannel())
+              .setRequestId(share.getRequest() == null ? null : share.getRequest().getRequestId())
+              .setAddressDisclosed(disclosed)
+              .setMadeAt(time)
+              .setExpiresAt(expiresAt(rules, share.getHolderType(), time, clip))
+              .setStatus(CopyStatus.ALIVE)
+              .setUpdatedAt(time)
+              .build();
+      add(policy, share.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST, 1);
+      create(copy, clipKey, clip, disclosed);
+    }
+  }
+
+  private void copy(CopyMade made, long time) {
+    registry.put(made.getCopyId(), made.getClipId());
+    for (PolicyRules rules : policies.values()) {
+      String policy = rules.policyName();
+      CopyLedgerEntry parent = copies.get(CopyStores.copyKey(policy, made.getClipId(), made.getParentCopyId()));
+      String refusal = null;
+      if (parent == null) {
+        refusal = "parent copy " + made.getParentCopyId()
+            + " does not exist under this policy: it was blocked, refused or has expired";
+      } else if (rules.admitCopy(made.getKind()) instanceof Decision.Blocked blocked) {
+        refusal = blocked.reason();
+        add(policy, SHARES_BLOCKED_BY_POLICY, 1);
+      }
+      if (refusal != null) {
+        receipt(policy, made.getCopyId(), made.getClipId(), made.getHouseholdId(),
+            CopyReceiptKind.FORWARD_BLOCKED, time, refusal);
+        add(policy, FORWARDS_BLOCKED, 1);
+        continue;
+      }
+      String clipKey = policy + "|" + made.getClipId();
+      ClipExposure clip = clips.get(clipKey);
+      CopyLedgerEntry copy =
+          CopyLedgerEntry.newBuilder(parent)
+              .setCopyId(made.getCopyId())
+              .setParentCopyId(parent.getCopyId())
+              .setHolderId(made.getHolderId())
+              .setHolderType(made.getHolderType())
+              .setKind(made.getKind())
+              .setMadeAt(time)
+              .setExpiresAt(expiresAt(rules, made.getHolderType(), time, clip))
+              .setStatus(CopyStatus.ALIVE)
+              .setUpdatedAt(time)
+              .build();
+      create(copy, clipKey, clip, false);
+    }
+  }
+
+  /** When a new copy expires, or null for never (an exempt original never expires, nor do copies inheriting it). */
+  private static Long expiresAt(PolicyRules rules, HolderType holder, long madeAt, ClipExposure clip) {
+    Long at = rules.copyExpiresAt(holder, madeAt, clip.getOriginalExpiresAt());
+    return at == null || at == Long.MAX_VALUE ? null : at;
+  }
+
+  private void create(CopyLedgerEntry copy, String clipKey, ClipExposure clip, boolean addressDisclosed) {
+    String policy = copy.getPolicy();
+    String copyKey = CopyStores.copyKey(policy, copy.getClipId(), copy.getCopyId());
+    copies.put(copyKey, copy);
+    holderCopies.put(CopyStores.holderKey(policy, copy.getHolderId(), copy.getCopyId()), copy.getClipId());
+    if (copy.getExpiresAt() != null) {
+      schedule.add(copy.getExpiresAt(), Kind.COPY_EXPIRES, copyKey);
+    }
+    clip.setLiveCopies(clip.getLiveCopies() + 1);
+    clips.put(clipKey, clip);
+
+    HolderType holder = copy.getHolderType();
+    add(policy, COPIES_CREATED, 1);
+    add(policy, byHolder(COPIES_CREATED, holder), 1);
+    add(policy, COPIES_ALIVE, 1);
+    add(policy, byHolder(COPIES_ALIVE, holder), 1);
+    ledger(copy);
+    householdChange(copy, +1, addressDisclosed, copy.getMadeAt());
+  }
+
+  private void expireCopy(String copyKey, long time) {
+    CopyLedgerEntry copy = copies.get(copyKey);
+    if (copy == null) {
+      return;
+    }
+    String policy = copy.getPolicy();
+    copies.delete(copyKey);
+    holderCopies.delete(CopyStores.holderKey(policy, copy.getHolderId(), copy.getCopyId()));
+    CopyLedgerEntry expired =
+        CopyLedgerEntry.newBuilder(copy).setStatus(CopyStatus.EXPIRED).setUpdatedAt(time).build();
+    ledger(expired);
+    receipt(policy, copy.getCopyId(), copy.getClipId(), copy.getHouseholdId(), CopyReceiptKind.COPY_EXPIRED, time,
+        expiryReason(policies.get(policy), copy));
+
+    HolderType holder = copy.getHolderType();
+    add(policy, COPIES_EXPIRED, 1);
+    add(policy, COPIES_ALIVE, -1);
+    add(policy, byHolder(COPIES_ALIVE, holder), -1);
+    householdChange(copy, -1, false, time);
+
+    String clipKey = policy + "|" + copy.getClipId();
+    ClipExposure clip = clips.get(clipKey);
+    clip.setLiveCopies(clip.getLiveCopies() - 1);
+    boolean originalExempt = clip.getOriginalExpiresAt() == Long.MAX_VALUE;
+    if (clip.getLiveCopies() > 0 || originalExempt) {
+      clips.put(clipKey, clip);
+      return;
+    }
+    // Nothing of the clip is left once the original is due, so forget it.
+    if (clip.getCountedPastRetention()) {
+      add(policy, FOOTAGE_ALIVE_PAST_RETENTION, -1);
+    } else {
+      schedule.remove(clip.getOriginalExpiresAt(), Kind.ORIGINAL_DUE, clipKey);
+    }
+    clips.delete(clipKey);
+  }
+
+  private static String expiryReason(PolicyRules rules, CopyLedgerEntry copy) {
+    if (rules.policy().copies().inheritOriginalExpiry()) {
+      return "the copy expired with the original clip";
+    }
+    return "copies held by " + copy.getHolderType() + " live "
+        + rules.policy().copies().lifetimeDays().get(copy.getHolderType()) + " days";
+  }
+
+  /** The original reaches its retention period: the clip now outlives it if anything of it is left. */
+  private void originalDue(String clipKey) {
+    ClipExposure clip = clips.get(clipKey);
+    if (clip == null) {
+      return;
+    }
+    clip.setCountedPastRetention(true);
+    clips.put(clipKey, clip);
+    add(clipKey.substring(0, clipKey.indexOf('|')), FOOTAGE_ALIVE_PAST_RETENTION, 1);
+  }
+
+  private void ledger(CopyLedgerEntry copy) {
+    context.forward(new Record<>(copy.getPolicy() + "/" + copy.getCopyId(), copy, copy.getUpdatedAt()));
+  }
+
+  private void receipt(
+      String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind, long time, String reason) {
+    CopyReceipt receipt = new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason);
+    context.forward(new Record<>(policy + "/" + copyId, receipt, time));
+  }
+
+  private void householdChange(CopyLedgerEntry copy, int change, boolean addressDisclosed, long time) {
+    HouseholdCopyChange household =
+        new HouseholdCopyChange(copy.getPolicy(), copy.getHouseholdId(), copy.getHolderType().name(), change,
+            addressDisclosed);
+    signal(time, household, copy.getPolicy() + "|" + copy.getHouseholdId());
+  }
+
+  private void signal(long time, Object signal, String key) {
+    context.forward(new Record<>(key, new HouseholdSignal(time, partition, signal), time));
+  }
+
+  private void forwardDeltas(List<StatsDelta> closed) {
+    for (StatsDelta delta : closed) {
+      context.forward(new Record<>(delta.getPolicy(), delta, delta.getDayEnd()));
+    }
+  }
+
+  private void addToAll(String name) {
+    for (String policy : policies.keySet()) {
+      add(policy, name, 1);
+    }
+  }
+
+  private void add(String policy, String name, long amount) {
+    deltas.add(policy, measure.get(name), amount);
+  }
+}

@@ -1,0 +1,211 @@
+package io.camfleet.sharing.topology;
+
+import static io.camfleet.sharing.topology.SharingMeasures.ADDRESSES_DISCLOSED;
+import static io.camfleet.sharing.topology.SharingMeasures.HOUSEHOLDS_EXPOSED;
+import static io.camfleet.sharing.topology.SharingMeasures.byHolder;
+
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.HouseholdCopyChange;
+import io.camfleet.avro.HouseholdExposure;
+import io.camfleet.avro.HouseholdSignal;
+import io.camfleet.avro.SourceWatermark;
+import io.camfleet.avro.StatsDelta;
+import io.camfleet.streams.stats.DailyDeltas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Counts households exposed and addresses disclosed, per policy, from the copy changes of every
+ * input partition. A household's cameras may sit on several partitions, so the changes arrive
+ * here keyed by household; they wait in a time-ordered buffer until every source partition's
+ * watermark has passed them, and are then applied in event time, so each day's levels are exact.
+ */
+final class HouseholdExposureProcessor implements Processor<String, HouseholdSignal, String, StatsDelta> {
+  private static final int TIME_DIGITS = 19;
+
+  private final List<String> policies;
+  private final int sources;
+  private final Map<String, Integer> measure = SharingMeasures.indexOf(SharingMeasures.HOUSEHOLD_MEASURES);
+
+  private ProcessorContext<String, StatsDelta> context;
+  private KeyValueStore<String, HouseholdExposure> households;
+  private KeyValueStore<String, HouseholdSignal> buffer;
+  private KeyValueStore<String, long[]> watermarks;
+  private DailyDeltas deltas;
+  private int statsPartition;
+  /** The time every source partition has passed, or Long.MIN_VALUE until each has reported. */
+  private long watermark;
+
+  HouseholdExposureProcessor(List<String> policies, int sources) {
+    this.policies = List.copyOf(policies);
+    this.sources = sources;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, StatsDelta> context) {
+    this.context = context;
+    this.households = context.getStateStore(SharingTopology.HOUSEHOLDS_STORE);
+    this.buffer = context.getStateStore(SharingTopology.HOUSEHOLD_BUFFER_STORE);
+    this.watermarks = context.getStateStore(SharingTopology.WATERMARKS_STORE);
+    this.deltas =
+        new DailyDeltas(
+            context.getStateStore(SharingTopology.HOUSEHOLD_DAYS_STORE), policies, SharingMeasures.HOUSEHOLD_MEASURES);
+    long[][] marks = sourceWatermarks();
+    this.watermark = marks == null ? Long.MIN_VALUE : earliest(marks);
+  }
+
+  @Override
+  public void process(Record<String, HouseholdSignal> record) {
+    HouseholdSignal signal = record.value();
+    RecordMetadata metadata = context.recordMetadata().orElseThrow();
+    // this task reports its days as the partitions after those of the copy ledger
+    statsPartition = sources + metadata.partition();
+    if (signal.getSignal() instanceof HouseholdCopyChange change) {
+      if (signal.getTime() < watermark) {
+        // later than the watermark promised: counted in the open day
+        apply(change);
+      } else {
+        buffer.put(pad(signal.getTime()) + "|" + pad(metadata.offset()), signal);
+      }
+    } else if (signal.getSignal() instanceof SourceWatermark mark) {
+      advance(signal.getSourcePartition(), signal.getTime(), mark.getLast());
+    }
+    deltas.flush();
+  }
+
+  private void advance(int source, long time, boolean last) {
+    if (source < 0 || source >= sources) {
+      throw new IllegalArgumentException("watermark from partition " + source + " but the input has " + sources);
+    }
+    String key = Integer.toString(source);
+    long[] seen = watermarks.get(key);
+    long through = seen == null ? time : Math.max(seen[0], time);
+    boolean done = last || (seen != null && seen[1] == 1);
+    watermarks.put(key, new long[] {through, done ? 1 : 0});
+
+    long[][] marks = sourceWatermarks();
+    if (marks == null) {
+      return;
+    }
+    long previous = watermark;
+    watermark = earliest(marks);
+    long horizon = Long.MIN_VALUE;
+    boolean everySourceDone = true;
+    for (long[] mark : marks) {
+      horizon = Math.max(horizon, mark[0]);
+      everySourceDone &= mark[1] == 1;
+    }
+    applyBuffered(previous, everySourceDone ? Long.MAX_VALUE : watermark);
+    if (everySourceDone) {
+      forward(deltas.finish(horizon, statsPartition));
+    } else {
+      forward(deltas.advanceTo(watermark, statsPartition));
+    }
+  }
+
+  /** Each source partition's {time, last}, or null until every one has reported. */
+  private long[][] sourceWatermarks() {
+    long[][] marks = new long[sources][];
+    for (int s = 0; s < sources; s++) {
+      marks[s] = watermarks.get(Integer.toString(s));
+      if (marks[s] == null) {
+        return null;
+      }
+    }
+    return marks;
+  }
+
+  private static long earliest(long[][] marks) {
+    long earliest = Long.MAX_VALUE;
+    for (long[] mark : marks) {
+      earliest = Math.min(earliest, mark[0]);
+    }
+    return earliest;
+  }
+
+  /** Applies, in event time, the buffered changes from {@code from} (no change is older) up to {@code before}. */
+  private void applyBuffered(long from, long before) {
+    List<KeyValue<String, HouseholdSignal>> ready = new ArrayList<>();
+    // starting at the old watermark skips the deleted entries of earlier drains
+    try (KeyValueIterator<String, HouseholdSignal> it = buffer.range(pad(Math.max(0, from)), null)) {
+      while (it.hasNext()) {
+        KeyValue<String, HouseholdSignal> entry = it.next();
+        if (entry.value.getTime() >= before) {
+          break;
+        }
+        ready.add(entry);
+      }
+    }
+    for (KeyValue<String, HouseholdSignal> entry : ready) {
+      forward(deltas.advanceTo(entry.value.getTime(), statsPartition));
+      apply((HouseholdCopyChange) entry.value.getSignal());
+      buffer.delete(entry.key);
+    }
+  }
+
+  private void apply(HouseholdCopyChange change) {
+    String policy = change.getPolicy();
+    String key = policy + "|" + change.getHouseholdId();
+    HouseholdExposure household = households.get(key);
+    if (household == null) {
+      household = new HouseholdExposure(new HashMap<>(), false);
+    }
+    Map<String, Long> live = household.getLiveByHolderType();
+    boolean exposedBefore = !live.isEmpty();
+    String holder = change.getHolderType();
+    long before = live.getOrDefault(holder, 0L);
+    long after = before + change.getLiveCopies();
+    if (after < 0) {
+      throw new IllegalStateException(key + " would hold " + after + " copies held by " + holder);
+    }
+    if (after == 0) {
+      live.remove(holder);
+    } else {
+      live.put(holder, after);
+    }
+    String byHolder = byHolder(HOUSEHOLDS_EXPOSED, HolderType.valueOf(holder));
+    if (before == 0 && after > 0) {
+      add(policy, byHolder, 1);
+    } else if (before > 0 && after == 0) {
+      add(policy, byHolder, -1);
+    }
+    if (!exposedBefore && !live.isEmpty()) {
+      add(policy, HOUSEHOLDS_EXPOSED, 1);
+    } else if (exposedBefore && live.isEmpty()) {
+      add(policy, HOUSEHOLDS_EXPOSED, -1);
+    }
+    if (change.getAddressDisclosed() && !household.getAddressDisclosed()) {
+      household.setAddressDisclosed(true);
+      add(policy, ADDRESSES_DISCLOSED, 1);
+    }
+    if (live.isEmpty() && !household.getAddressDisclosed()) {
+      households.delete(key);
+    } else {
+      households.put(key, household);
+    }
+  }
+
+  private void forward(List<StatsDelta> closed) {
+    for (StatsDelta delta : closed) {
+      context.forward(new Record<>(delta.getPolicy(), delta, delta.getDayEnd()));
+    }
+  }
+
+  private void add(String policy, String name, long amount) {
+    deltas.add(policy, measure.get(name), amount);
+  }
+
+  private static String pad(long value) {
+    String digits = Long.toString(value);
+    return "0".repeat(Math.max(0, TIME_DIGITS - digits.length())) + digits;
+  }
+}

@@ -1,0 +1,148 @@
+package io.camfleet.sharing.topology;
+
+import io.camfleet.avro.ClipExposure;
+import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.HouseholdExposure;
+import io.camfleet.avro.HouseholdSignal;
+import io.camfleet.avro.SourceWatermark;
+import io.camfleet.avro.StatsDelta;
+import io.camfleet.policy.PolicyRules;
+import io.camfleet.schemas.AvroSerde;
+import io.camfleet.streams.stats.DailyDeltas;
+import io.camfleet.streams.stats.LongArraySerde;
+import io.camfleet.streams.stats.StatsPipeline;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The sharing service's topology, for every policy over one read of the world: the copy ledger on
+ * the camera's partition, household exposure after a repartition by household, and the daily
+ * statistics of both summed per policy.
+ */
+public final class SharingTopology {
+  public static final String SERVICE = "sharing-service";
+
+  static final String CLIPS_STORE = "sharing-clips";
+  static final String REGISTRY_STORE = "sharing-copy-registry";
+  static final String SCHEDULE_STORE = "sharing-expiry-schedule";
+  static final String COPY_DAYS_STORE = "sharing-copy-days";
+  static final String HOUSEHOLDS_STORE = "sharing-households";
+  static final String HOUSEHOLD_BUFFER_STORE = "sharing-household-buffer";
+  static final String WATERMARKS_STORE = "sharing-household-watermarks";
+  static final String HOUSEHOLD_DAYS_STORE = "sharing-household-days";
+  static final String HOUSEHOLD_SIGNALS = "sharing-household-signals";
+
+  private SharingTopology() {}
+
+  /**
+   * Builds the topology for {@code policies} reading {@code topics.worldEvents()}, which has
+   * {@code inputPartitions} partitions.
+   */
+  public static Topology build(SharingTopics topics, List<PolicyRules> policies, int inputPartitions) {
+    if (policies.isEmpty()) {
+      throw new IllegalArgumentException("the sharing service enforces at least one policy");
+    }
+    Set<String> names = new HashSet<>();
+    for (PolicyRules rules : policies) {
+      if (!names.add(rules.policyName())) {
+        throw new IllegalArgumentException("two policies are named " + rules.policyName());
+      }
+    }
+    if (inputPartitions < 1) {
+      throw new IllegalArgumentException("the input has at least one partition, not " + inputPartitions);
+    }
+    List<String> policyNames = policies.stream().map(PolicyRules::policyName).toList();
+    List<PolicyRules> rules = List.copyOf(policies);
+
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(store(CopyStores.COPIES, AvroSerde.of(CopyLedgerEntry.class)));
+    builder.addStateStore(store(CopyStores.HOLDER_COPIES, Serdes.String()));
+    builder.addStateStore(store(CLIPS_STORE, AvroSerde.of(ClipExposure.class)));
+    builder.addStateStore(store(REGISTRY_STORE, Serdes.String()));
+    builder.addStateStore(store(SCHEDULE_STORE, Serdes.String()));
+    builder.addStateStore(DailyDeltas.storeBuilder(COPY_DAYS_STORE));
+    builder.addStateStore(store(HOUSEHOLDS_STORE, AvroSerde.of(HouseholdExposure.class)));
+    builder.addStateStore(store(HOUSEHOLD_BUFFER_STORE, AvroSerde.of(HouseholdSignal.class)));
+    builder.addStateStore(store(WATERMARKS_STORE, new LongArraySerde()));
+    builder.addStateStore(DailyDeltas.storeBuilder(HOUSEHOLD_DAYS_STORE));
+
+    KStream<String, SpecificRecord> ledger =
+        builder.stream(topics.worldEvents().name(), topics.worldEvents().consumed())
+            .process(
+                () -> new CopyLedgerProcessor(rules),
+                Named.as("copy-ledger"),
+                CopyStores.COPIES, CopyStores.HOLDER_COPIES, CLIPS_STORE, REGISTRY_STORE, SCHEDULE_STORE,
+                COPY_DAYS_STORE);
+
+    ofType(ledger, CopyLedgerEntry.class).to(topics.copyLedger().name(), topics.copyLedger().produced());
+    ofType(ledger, CopyReceipt.class).to(topics.copyReceipts().name(), topics.copyReceipts().produced());
+
+    KStream<String, StatsDelta> householdDeltas =
+        ofType(ledger, HouseholdSignal.class)
+            .repartition(
+                Repartitioned.with(Serdes.String(), AvroSerde.of(HouseholdSignal.class))
+                    .withName(HOUSEHOLD_SIGNALS)
+                    .withNumberOfPartitions(inputPartitions)
+                    .withStreamPartitioner(new HouseholdSignalPartitioner()))
+            .process(
+                () -> new HouseholdExposureProcessor(policyNames, inputPartitions),
+                Named.as("household-exposure"),
+                HOUSEHOLDS_STORE, HOUSEHOLD_BUFFER_STORE, WATERMARKS_STORE, HOUSEHOLD_DAYS_STORE);
+
+    // Each input partition reports its days twice: from the copy ledger and from the households.
+    // The merge puts both processors in one sub-topology (task p reads world-events p and
+    // household-signals p), so neither may rely on the task's stream time.
+    StatsPipeline.attach(
+        builder,
+        ofType(ledger, StatsDelta.class).merge(householdDeltas),
+        topics.exposureStats(),
+        SERVICE,
+        2 * inputPartitions);
+    return builder.build();
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+  }
+
+  private static <T> KStream<String, T> ofType(KStream<String, SpecificRecord> stream, Class<T> type) {
+    return stream.filter((key, value) -> type.isInstance(value)).mapValues(type::cast);
+  }
+
+  /** Household changes go by key; watermarks go to every partition. */
+  static final class HouseholdSignalPartitioner implements StreamPartitioner<String, HouseholdSignal> {
+    @Override
+    public Optional<Set<Integer>> partitions(
+        String topic, String key, HouseholdSignal value, Headers headers, int numPartitions) {
+      if (value.getSignal() instanceof SourceWatermark) {
+        return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
+      }
+      return Optional.empty();
+    }
+
+    // Still abstract in the interface; Kafka Streams calls the variant with headers.
+    @SuppressWarnings("removal")
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, String key, HouseholdSignal value, int numPartitions) {
+      return partitions(topic, key, value, null, numPartitions);
+    }
+  }
+}

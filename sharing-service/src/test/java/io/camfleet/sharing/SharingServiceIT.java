@@ -1,0 +1,282 @@
+package io.camfleet.sharing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.ClockTick;
+import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.CopyMade;
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.RequestTerms;
+import io.camfleet.avro.ShareChannel;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.policy.Policies;
+import io.camfleet.policy.Policy;
+import io.camfleet.schemas.Topic;
+import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.sharing.custody.CopyView;
+import io.camfleet.sharing.topology.CopyStores;
+import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.testkafka.TestKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two instances of the sharing service, two policies side by side, on a real broker. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SharingServiceIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final long DAY_0 = Instant.parse("2019-06-01T00:00:00Z").toEpochMilli();
+  private static final long DAY = Duration.ofDays(1).toMillis();
+  private static final String STATUS_QUO = "status-quo-2019";
+  private static final String NO_FORWARDING = "no-forwarding";
+
+  @TempDir static Path stateDirs;
+  private static SharingTopics topics;
+  private static SharingService first;
+  private static SharingService second;
+
+  @BeforeAll
+  static void startTwoInstancesAndRunTheWorld() throws Exception {
+    String run = TestKafka.unique("sharing-it");
+    topics = SharingTopics.prefixed(run);
+    TestKafka.createTopics(topics.all());
+    List<Policy> policies =
+        Policies.read(List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/no-forwarding.yaml")));
+    ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), null);
+    SharingOptions options = SharingOptions.defaults().withTopics(topics).withApplicationId(run);
+    // started together, the two instances join the group in one rebalance
+    CompletableFuture<SharingService> starting =
+        CompletableFuture.supplyAsync(
+            () -> SharingService.start(policies, client, options.withStateDir(stateDirs.resolve("second"))));
+    first = SharingService.start(policies, client, options.withStateDir(stateDirs.resolve("first")));
+    second = starting.get();
+
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      send(producer, "cam-1", sharedWithPolice("copy-police", DAY_0 + DAY));
+      send(producer, "cam-1", forwarded("copy-sheriff", "copy-police", "agency-sheriff", HolderType.OTHER_AGENCY,
+          DAY_0 + 2 * DAY));
+      send(producer, "cam-1", forwarded("copy-ice", "copy-sheriff", "agency-ice", HolderType.FEDERAL_AGENCY,
+          DAY_0 + 3 * DAY));
+      producer.send(new ProducerRecord<>(topics.worldEvents().name(), null, DAY_0 + 3 * DAY, "cam-1",
+          "not avro".getBytes(StandardCharsets.UTF_8)));
+      send(producer, "cam-1", forwarded("copy-orphan", "copy-never-made", "agency-x", HolderType.OTHER_AGENCY,
+          DAY_0 + 3 * DAY));
+      long horizon = DAY_0 + 4 * DAY;
+      for (int partition = 0; partition < topics.worldEvents().partitions(); partition++) {
+        producer.send(new ProducerRecord<>(topics.worldEvents().name(), partition, horizon, Integer.toString(partition),
+            serialize(new WorldEvent(horizon, new ClockTick(partition, true)))));
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (second != null) {
+      second.close();
+    }
+    if (first != null) {
+      first.close();
+    }
+  }
+
+  @Test
+  void answersWholeCustodyTreeOfSharedClipThroughInstanceNotHoldingIt() throws Exception {
+    awaitRecords(topics.copyLedger(), records -> records.size() >= 4);
+    KeyQueryMetadata cameraPartition = settledMetadataFor("cam-1");
+    SharingService holder = cameraPartition.activeHost().equals(first.httpAddress()) ? first : second;
+    SharingService other = holder == first ? second : first;
+    assertEquals(cameraPartition.activeHost(), holder.httpAddress());
+    assertFalse(
+        activePartitions(other).contains(cameraPartition.partition()),
+        "the queried instance must not hold partition " + cameraPartition.partition());
+
+    JsonNode custody = awaitCustody(other, "/clips/clip-1/custody");
+
+    CopyView police = copy(STATUS_QUO, "copy-police", null, "agency-fll", HolderType.REQUESTING_POLICE, CopyKind.SHARE, 1);
+    CopyView sheriff =
+        copy(STATUS_QUO, "copy-sheriff", "copy-police", "agency-sheriff", HolderType.OTHER_AGENCY, CopyKind.FORWARD, 2);
+    CopyView ice = copy(STATUS_QUO, "copy-ice", "copy-sheriff", "agency-ice", HolderType.FEDERAL_AGENCY, CopyKind.FORWARD, 3);
+    CopyView policeUnderNoForwarding =
+        copy(NO_FORWARDING, "copy-police", null, "agency-fll", HolderType.REQUESTING_POLICE, CopyKind.SHARE, 1);
+    assertEquals(
+        JSON.valueToTree(Map.of(
+            "clipId", "clip-1",
+            "policies", Map.of(
+                STATUS_QUO, List.of(police.withChildren(List.of(sheriff.withChildren(List.of(ice.withChildren(List.of())))))),
+                NO_FORWARDING, List.of(policeUnderNoForwarding.withChildren(List.of()))))),
+        custody);
+  }
+
+  @Test
+  void sendsUnreadableAndImpossibleRecordsToDeadLetters() {
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = awaitRecords(topics.deadLetters(), records -> records.size() >= 2);
+
+    assertEquals(
+        List.of("org.apache.kafka.common.errors.SerializationException", "io.camfleet.streams.InvariantViolation"),
+        deadLetters.stream()
+            .map(r -> new String(r.headers().lastHeader("__streams.errors.exception").value(), StandardCharsets.UTF_8))
+            .toList());
+  }
+
+  @Test
+  void writesFinalDayOfEachPolicySummedOverEveryPartition() {
+    List<ConsumerRecord<byte[], byte[]>> stats =
+        awaitRecords(topics.exposureStats(), records -> lastDays(records).size() == 2);
+
+    assertEquals(
+        Map.of(
+            STATUS_QUO, "copiesCreated=3 copiesAlive=3 householdsExposed=1 forwardsBlocked=0",
+            NO_FORWARDING, "copiesCreated=1 copiesAlive=1 householdsExposed=1 forwardsBlocked=2"),
+        lastDays(stats).stream()
+            .collect(Collectors.toMap(
+                DailyStats::getPolicy,
+                day -> "copiesCreated=" + day.getMeasures().get("copiesCreated")
+                    + " copiesAlive=" + day.getMeasures().get("copiesAlive")
+                    + " householdsExposed=" + day.getMeasures().get("householdsExposed")
+                    + " forwardsBlocked=" + day.getMeasures().get("forwardsBlocked"))));
+  }
+
+  private static List<DailyStats> lastDays(List<ConsumerRecord<byte[], byte[]>> records) {
+    return records.stream()
+        .map(r -> topics.exposureStats().valueSerde().deserializer().deserialize(r.topic(), r.value()))
+        .filter(DailyStats::getLast)
+        .toList();
+  }
+
+  /** Where the copies of the camera's clips are kept, once both instances run. */
+  private static KeyQueryMetadata settledMetadataFor(String cameraId) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (first.streams().state() == KafkaStreams.State.RUNNING && second.streams().state() == KafkaStreams.State.RUNNING) {
+        KeyQueryMetadata metadata =
+            first.streams().queryMetadataForKey(CopyStores.COPIES, cameraId, Serdes.String().serializer());
+        if (metadata.activeHost().equals(first.httpAddress()) || metadata.activeHost().equals(second.httpAddress())) {
+          return metadata;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no instance settled as the holder of " + cameraId);
+  }
+
+  private static Set<Integer> activePartitions(SharingService instance) {
+    return instance.streams().metadataForLocalThreads().stream()
+        .flatMap(thread -> thread.activeTasks().stream())
+        .flatMap(task -> task.topicPartitions().stream())
+        .filter(partition -> partition.topic().equals(topics.worldEvents().name()))
+        .map(TopicPartition::partition)
+        .collect(Collectors.toSet());
+  }
+
+  /** The custody answer, retried while the instances rebalance (503). */
+  private static JsonNode awaitCustody(SharingService instance, String path) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI uri = URI.create("http://" + instance.httpAddress().host() + ":" + instance.httpPort() + path);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    HttpResponse<String> response;
+    do {
+      response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 503) {
+        break;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    assertEquals(200, response.statusCode(), response.body());
+    return JSON.readTree(response.body());
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(
+      Topic<?, ?> topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> enough) {
+    Properties props = TestKafka.clientConfig();
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "sharing-it-reader-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic.name()));
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (!enough.test(records)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("only " + records.size() + " records on " + topic.name());
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    Properties props = TestKafka.clientConfig();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static void send(KafkaProducer<String, byte[]> producer, String key, WorldEvent event) {
+    producer.send(new ProducerRecord<>(topics.worldEvents().name(), null, event.getEventTime(), key, serialize(event)));
+  }
+
+  private static byte[] serialize(WorldEvent event) {
+    return topics.worldEvents().valueSerde().serializer().serialize(topics.worldEvents().name(), event);
+  }
+
+  private static final long RECORDED_AT = DAY_0 + 20 * 3_600_000L;
+
+  private static WorldEvent sharedWithPolice(String copyId, long at) {
+    RequestTerms terms = new RequestTerms("req-1", RECORDED_AT - 3_600_000L, RECORDED_AT + 3_600_000L, 0.25, at, 0.1);
+    return new WorldEvent(at, new ClipShared(copyId, "clip-1", "cam-1", "house-1", RECORDED_AT, "US",
+        ShareChannel.POLICE_REQUEST, "agency-fll", HolderType.REQUESTING_POLICE, true, terms));
+  }
+
+  private static WorldEvent forwarded(String copyId, String parent, String agency, HolderType holder, long at) {
+    return new WorldEvent(at, new CopyMade(copyId, parent, "clip-1", "cam-1", "house-1", RECORDED_AT, CopyKind.FORWARD,
+        agency, holder));
+  }
+
+  private static CopyView copy(
+      String policy, String copyId, String parent, String holder, HolderType type, CopyKind kind, int day) {
+    return new CopyView(policy, copyId, parent, "clip-1", "cam-1", "house-1", Instant.ofEpochMilli(RECORDED_AT).toString(),
+        holder, type.name(), kind.name(), "POLICE_REQUEST", "req-1", true,
+        Instant.ofEpochMilli(DAY_0 + day * DAY).toString(), null, null);
+  }
+}

@@ -1,0 +1,38 @@
+package io.camfleet.simulator;
+
+import io.camfleet.avro.WorldEvent;
+
+/**
+ * Where the simulator's events go: Kafka, an Avro file, or anything a test passes. The simulator
+ * reuses one event object from call to call, so a sink must write or copy the event before it
+ * returns (a sink that keeps events copies them, e.g. {@code WorldEvent.newBuilder(event).build()}).
+ */
+public interface EventSink extends AutoCloseable {
+
+  /**
+   * Sends one event with its key; {@code partition} is null to let the key choose the partition
+   * (Kafka's default partitioner), or the explicit partition of a clock tick.
+   */
+  void send(String key, Integer partition, WorldEvent event);
+
+  /**
+   * Called instead of a successful finish when the run fails: a sink that commits on close (the
+   * file sink) discards its output. {@link #close()} is still called afterwards.
+   */
+  default void abort() {}
+
+  /** Flushes and releases the sink; throws if an event could not be delivered. */
+  @Override
+  void close();
+
+  /** A sink that drops every event, for benchmarks. */
+  static EventSink discard() {
+    return new EventSink() {
+      @Override
+      public void send(String key, Integer partition, WorldEvent event) {}
+
+      @Override
+      public void close() {}
+    };
+  }
+}

@@ -1,0 +1,159 @@
+package io.camfleet.simulator;
+
+import io.camfleet.avro.CameraInstalled;
+import io.camfleet.avro.ClipRecorded;
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.ClockTick;
+import io.camfleet.avro.CopyMade;
+import io.camfleet.avro.LegalHold;
+import io.camfleet.avro.PoliceRequest;
+import io.camfleet.avro.RequestAnswer;
+import io.camfleet.avro.RequestNotification;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.simulator.generate.Generator;
+import io.camfleet.simulator.world.World;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a world into a sink: the pure {@link Generator} makes the events, this class paces them
+ * against real time when asked, counts them and reports progress.
+ */
+public final class Simulator {
+  private Simulator() {}
+
+  /** Avro record names of the world's events, in the schema's order. */
+  public static final List<String> EVENT_TYPES = List.of(
+      "CameraInstalled", "ClipRecorded", "PoliceRequest", "RequestNotification", "RequestAnswer",
+      "ClipShared", "CopyMade", "LegalHold", "ClockTick");
+
+  private static final long REPORT_EVERY_NANOS = 250_000_000L;
+  private static final long DAY_MS = 86_400_000L;
+
+  /** Runs the world (or the options' shard of it) into {@code sink}; on failure the sink is aborted and the error rethrown. */
+  public static SimulationSummary run(World world, SimulationOptions options, EventSink sink, ProgressListener progress) {
+    return run(world, options, sink, progress, WallClock.SYSTEM);
+  }
+
+  static SimulationSummary run(
+      World world, SimulationOptions options, EventSink sink, ProgressListener progress, WallClock clock) {
+    Generator generator = new Generator(world, options.shardIndex(), options.shardCount(), options.partitions());
+    Pump pump = new Pump(world.startInstant().toEpochMilli(), options.speed(), sink, progress, clock);
+    try {
+      generator.run(pump);
+    } catch (RuntimeException | Error e) {
+      sink.abort();
+      throw e;
+    }
+    long wallNanos = clock.nanoTime() - pump.startNanos;
+    progress.progress(world.days(), pump.events, pump.events / Math.max(1e-9, wallNanos / 1e9));
+    Map<String, Long> byType = new LinkedHashMap<>();
+    for (int i = 0; i < EVENT_TYPES.size(); i++) {
+      byType.put(EVENT_TYPES.get(i), pump.byType[i]);
+    }
+    SimulationSummary summary = new SimulationSummary(
+        byType,
+        pump.byType[2],
+        pump.byType[3],
+        Map.of("SHARED", pump.answers[0], "DECLINED", pump.answers[1], "IGNORED", pump.answers[2]),
+        pump.byType[5],
+        pump.byType[6],
+        world.startInstant(),
+        world.horizon(),
+        Duration.ofNanos(wallNanos));
+    progress.finished(summary);
+    return summary;
+  }
+
+  /** Counts, paces and forwards each event to the sink. */
+  private static final class Pump implements Generator.Emitter {
+    final long[] byType = new long[EVENT_TYPES.size()];
+    final long[] answers = new long[3];
+    final long simulatedStart;
+    final double speed;
+    final EventSink sink;
+    final ProgressListener progress;
+    final WallClock clock;
+    final long startNanos;
+    long events;
+    long lastReportNanos;
+    long lastReportEvents;
+
+    Pump(long simulatedStart, double speed, EventSink sink, ProgressListener progress, WallClock clock) {
+      this.simulatedStart = simulatedStart;
+      this.speed = speed;
+      this.sink = sink;
+      this.progress = progress;
+      this.clock = clock;
+      this.startNanos = clock.nanoTime();
+      this.lastReportNanos = startNanos;
+    }
+
+    @Override
+    public void emit(String key, int partition, WorldEvent event) {
+      Object body = event.getEvent();
+      if (body instanceof ClipRecorded) {
+        byType[1]++;
+      } else if (body instanceof ClockTick) {
+        byType[8]++;
+      } else if (body instanceof CameraInstalled) {
+        byType[0]++;
+      } else if (body instanceof PoliceRequest) {
+        byType[2]++;
+      } else if (body instanceof RequestNotification) {
+        byType[3]++;
+      } else if (body instanceof RequestAnswer answer) {
+        byType[4]++;
+        answers[answer.getAnswer().ordinal()]++;
+      } else if (body instanceof ClipShared) {
+        byType[5]++;
+      } else if (body instanceof CopyMade) {
+        byType[6]++;
+      } else if (body instanceof LegalHold) {
+        byType[7]++;
+      }
+      if (speed > 0) {
+        pace(event.getEventTime());
+      }
+      sink.send(key, partition < 0 ? null : Integer.valueOf(partition), event);
+      events++;
+      if (speed > 0 || (events & 4095) == 0) {
+        long now = clock.nanoTime();
+        if (now - lastReportNanos >= REPORT_EVERY_NANOS) {
+          report(event.getEventTime(), now);
+        }
+      }
+    }
+
+    /** Waits until real time has caught up with the event, reporting progress while it waits. */
+    private void pace(long eventTime) {
+      long due = startNanos + (long) ((eventTime - simulatedStart) * 1_000_000.0 / speed);
+      while (true) {
+        long now = clock.nanoTime();
+        if (now >= due) {
+          return;
+        }
+        try {
+          clock.sleepNanos(Math.min(due - now, REPORT_EVERY_NANOS));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while pacing the simulation", e);
+        }
+        long after = clock.nanoTime();
+        if (after - lastReportNanos >= REPORT_EVERY_NANOS) {
+          report(eventTime, after);
+        }
+      }
+    }
+
+    private void report(long eventTime, long now) {
+      double seconds = (now - lastReportNanos) / 1e9;
+      double rate = (events - lastReportEvents) / seconds;
+      progress.progress((int) ((eventTime - simulatedStart) / DAY_MS), events, rate);
+      lastReportNanos = now;
+      lastReportEvents = events;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.camfleet.simulator.generate;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.utils.Utils;
+
+/** The partition Kafka's default partitioner gives a string key, so shards can own whole partitions. */
+public final class Partitions {
+  private Partitions() {}
+
+  /** Same as the producer's built-in partitioner for a key serialized as UTF-8. */
+  public static int of(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+}

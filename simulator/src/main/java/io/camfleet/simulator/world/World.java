@@ -1,0 +1,548 @@
+package io.camfleet.simulator.world;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.camfleet.config.ConfigException;
+import io.camfleet.config.YamlConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every parameter of a simulated world, read from a {@code worlds/*.yaml} file: a synthetic county
+ * of neighbourhoods and police jurisdictions, a fleet of cameras and their owners, clip activity,
+ * police requests, residents' answers, the neighbourhood feed, onward forwarding and legal holds.
+ * Distances are in miles, the county's origin at its south-west corner; times are UTC, the world
+ * starting at midnight of {@link #start()}.
+ */
+public record World(
+    @JsonProperty(value = "name", required = true) String name,
+    @JsonProperty("description") String description,
+    @JsonProperty(value = "seed", required = true) long seed,
+    @JsonProperty(value = "start", required = true) @JsonDeserialize(using = DateText.class) LocalDate start,
+    @JsonProperty(value = "days", required = true) int days,
+    @JsonProperty(value = "cameras", required = true) int cameras,
+    @JsonProperty("tickMinutes") Integer tickMinutes,
+    @JsonProperty(value = "county", required = true) County county,
+    @JsonProperty(value = "agencies", required = true) List<Agency> agencies,
+    @JsonProperty(value = "fleet", required = true) Fleet fleet,
+    @JsonProperty(value = "activity", required = true) Map<String, Activity> activity,
+    @JsonProperty(value = "clips", required = true) Clips clips,
+    @JsonProperty(value = "requests", required = true) Requests requests,
+    @JsonProperty(value = "residents", required = true) Residents residents,
+    @JsonProperty(value = "feed", required = true) Feed feed,
+    @JsonProperty(value = "forwarding", required = true) Forwarding forwarding,
+    @JsonProperty("legalHolds") LegalHolds legalHolds) {
+
+  private static final long DAY_MS = 86_400_000L;
+
+  public World {
+    Objects.requireNonNull(name, "name is required");
+    if (!name.matches("[a-z0-9][a-z0-9.-]{0,60}")) {
+      throw new IllegalArgumentException("name must be lower-case letters, digits, '-' or '.': '" + name + "'");
+    }
+    description = description == null ? "" : description.strip();
+    Objects.requireNonNull(start, "start is required");
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be a positive number of days, not " + days);
+    }
+    if (cameras < 1) {
+      throw new IllegalArgumentException("cameras must be a positive number of cameras, not " + cameras);
+    }
+    tickMinutes = tickMinutes == null ? 60 : tickMinutes;
+    if (tickMinutes < 1 || 1440 % tickMinutes != 0) {
+      throw new IllegalArgumentException("tickMinutes must divide a day (1..1440 minutes), not " + tickMinutes);
+    }
+    Objects.requireNonNull(county, "county is required");
+    Objects.requireNonNull(fleet, "fleet is required");
+    Objects.requireNonNull(clips, "clips is required");
+    Objects.requireNonNull(requests, "requests is required");
+    Objects.requireNonNull(residents, "residents is required");
+    Objects.requireNonNull(feed, "feed is required");
+    Objects.requireNonNull(forwarding, "forwarding is required");
+    legalHolds = legalHolds == null ? LegalHolds.NONE : legalHolds;
+    if (agencies == null || agencies.isEmpty()) {
+      throw new IllegalArgumentException("agencies must name at least one agency");
+    }
+    agencies = List.copyOf(agencies);
+    if (activity == null || activity.isEmpty()) {
+      throw new IllegalArgumentException("activity must define at least one activity profile");
+    }
+    activity = java.util.Collections.unmodifiableMap(new TreeMap<>(activity));
+
+    Set<String> agencyIds = new HashSet<>();
+    for (Agency agency : agencies) {
+      if (!agencyIds.add(agency.id())) {
+        throw new IllegalArgumentException("agencies: the id '" + agency.id() + "' is used twice");
+      }
+    }
+    if (agencies.size() > 63) {
+      throw new IllegalArgumentException("agencies: at most 63 agencies, not " + agencies.size());
+    }
+    Set<String> withHouseholds = new HashSet<>();
+    for (Neighbourhood n : county.neighbourhoods()) {
+      if (!agencyIds.contains(n.jurisdiction())) {
+        throw new IllegalArgumentException(
+            "county.neighbourhoods." + n.id() + ".jurisdiction names no agency: '" + n.jurisdiction() + "'");
+      }
+      for (String profile : n.activity().keySet()) {
+        if (!activity.containsKey(profile)) {
+          throw new IllegalArgumentException(
+              "county.neighbourhoods." + n.id() + ".activity names no activity profile: '" + profile + "'");
+        }
+      }
+      if (n.households() > 0) {
+        withHouseholds.add(n.jurisdiction());
+      }
+    }
+    for (Agency agency : agencies) {
+      if (agency.requestsHere() && !withHouseholds.contains(agency.id())) {
+        throw new IllegalArgumentException(
+            "agencies." + agency.id() + " sends requests but no neighbourhood with households lies in its jurisdiction");
+      }
+    }
+    long households = county.households();
+    if (cameras > households) {
+      throw new IllegalArgumentException(
+          "cameras: " + cameras + " cameras need as many households, but the county has " + households);
+    }
+    if (residents.answerDelayHours().max() >= residents.lapseDays() * 24.0) {
+      throw new IllegalArgumentException(
+          "residents.answerDelayHours.max must be shorter than residents.lapseDays, when an unanswered request lapses");
+    }
+  }
+
+  /** Reads and validates a world file; any problem is a {@link ConfigException} naming the file, line and field. */
+  public static World read(Path file) {
+    try {
+      return YamlConfig.read(file, World.class);
+    } catch (ConfigException e) {
+      throw FieldLocator.relocate(file, e);
+    }
+  }
+
+  /** The same world with another seed. */
+  public World withSeed(long newSeed) {
+    return new World(name, description, newSeed, start, days, cameras, tickMinutes, county, agencies, fleet,
+        activity, clips, requests, residents, feed, forwarding, legalHolds);
+  }
+
+  /** The same world with another number of cameras. */
+  public World withCameras(int newCameras) {
+    return new World(name, description, seed, start, days, newCameras, tickMinutes, county, agencies, fleet,
+        activity, clips, requests, residents, feed, forwarding, legalHolds);
+  }
+
+  /** The same world over another number of days. */
+  public World withDays(int newDays) {
+    return new World(name, description, seed, start, newDays, cameras, tickMinutes, county, agencies, fleet,
+        activity, clips, requests, residents, feed, forwarding, legalHolds);
+  }
+
+  /** Midnight UTC of the start date: the time of the first event. */
+  public Instant startInstant() {
+    return start.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** The horizon: the end of the last day, the time of the final clock tick. */
+  public Instant horizon() {
+    return startInstant().plusMillis(days * DAY_MS);
+  }
+
+  /** A rectangle of the county, in miles from its south-west corner. */
+  public record Area(
+      @JsonProperty(value = "x", required = true) double x,
+      @JsonProperty(value = "y", required = true) double y,
+      @JsonProperty(value = "width", required = true) double width,
+      @JsonProperty(value = "height", required = true) double height) {
+
+    public Area {
+      if (!(x >= 0) || !(y >= 0) || Double.isInfinite(x) || Double.isInfinite(y)) {
+        throw new IllegalArgumentException("x and y must be non-negative miles, not " + x + ", " + y);
+      }
+      if (!(width > 0) || !(height > 0) || Double.isInfinite(width) || Double.isInfinite(height)) {
+        throw new IllegalArgumentException("width and height must be positive miles, not " + width + ", " + height);
+      }
+    }
+
+    public double squareMiles() {
+      return width * height;
+    }
+  }
+
+  /** The county: its size, its UTC offset for daily rhythms, and its neighbourhoods. */
+  public record County(
+      @JsonProperty(value = "widthMiles", required = true) double widthMiles,
+      @JsonProperty(value = "heightMiles", required = true) double heightMiles,
+      @JsonProperty("utcOffsetHours") Integer utcOffsetHours,
+      @JsonProperty(value = "neighbourhoods", required = true) List<Neighbourhood> neighbourhoods) {
+
+    public County {
+      if (!(widthMiles > 0) || !(heightMiles > 0) || Double.isInfinite(widthMiles) || Double.isInfinite(heightMiles)) {
+        throw new IllegalArgumentException("county.widthMiles and county.heightMiles must be positive miles");
+      }
+      utcOffsetHours = utcOffsetHours == null ? 0 : utcOffsetHours;
+      if (utcOffsetHours < -12 || utcOffsetHours > 14) {
+        throw new IllegalArgumentException("county.utcOffsetHours must be between -12 and 14, not " + utcOffsetHours);
+      }
+      if (neighbourhoods == null || neighbourhoods.isEmpty()) {
+        throw new IllegalArgumentException("county.neighbourhoods must list at least one neighbourhood");
+      }
+      neighbourhoods = List.copyOf(neighbourhoods);
+      Set<String> ids = new HashSet<>();
+      for (Neighbourhood n : neighbourhoods) {
+        if (!ids.add(n.id())) {
+          throw new IllegalArgumentException("county.neighbourhoods: the id '" + n.id() + "' is used twice");
+        }
+        Area a = n.area();
+        if (a.x() + a.width() > widthMiles + 1e-9 || a.y() + a.height() > heightMiles + 1e-9) {
+          throw new IllegalArgumentException(
+              "county.neighbourhoods." + n.id() + ".area reaches outside the county of "
+                  + widthMiles + " x " + heightMiles + " miles");
+        }
+      }
+    }
+
+    /** Households in the whole county. */
+    public long households() {
+      long sum = 0;
+      for (Neighbourhood n : neighbourhoods) {
+        sum += n.households();
+      }
+      return sum;
+    }
+  }
+
+  /** A neighbourhood: an area, how densely households fill it, whose jurisdiction it is, and its streets' activity. */
+  public record Neighbourhood(
+      @JsonProperty(value = "id", required = true) String id,
+      @JsonProperty(value = "area", required = true) Area area,
+      @JsonProperty(value = "householdsPerSquareMile", required = true) double householdsPerSquareMile,
+      @JsonProperty(value = "jurisdiction", required = true) String jurisdiction,
+      @JsonProperty(value = "activity", required = true) Map<String, Double> activity) {
+
+    public Neighbourhood {
+      Objects.requireNonNull(id, "id is required");
+      if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+        throw new IllegalArgumentException("neighbourhood ids are kebab-case: '" + id + "'");
+      }
+      Objects.requireNonNull(area, "area is required");
+      Objects.requireNonNull(jurisdiction, "jurisdiction is required");
+      if (!(householdsPerSquareMile >= 0) || Double.isInfinite(householdsPerSquareMile)) {
+        throw new IllegalArgumentException(
+            "county.neighbourhoods." + id + ".householdsPerSquareMile must be a non-negative number");
+      }
+      activity = weights("county.neighbourhoods." + id + ".activity", activity);
+    }
+
+    /** Households in the neighbourhood, each a possible camera site. */
+    public long households() {
+      return Math.round(area.squareMiles() * householdsPerSquareMile);
+    }
+  }
+
+  /** What an agency is: a local police department or sheriff, or a federal agency. */
+  public enum AgencyKind {
+    @JsonProperty("local")
+    LOCAL,
+    @JsonProperty("federal")
+    FEDERAL
+  }
+
+  /**
+   * A police or federal agency. A partnered agency ({@code partneredFrom} set, and {@code requests})
+   * sends footage requests through the portal from that date; every agency may receive forwarded
+   * footage, with probability proportional to {@code forwardWeight}.
+   */
+  public record Agency(
+      @JsonProperty(value = "id", required = true) String id,
+      @JsonProperty("name") String name,
+      @JsonProperty(value = "kind", required = true) AgencyKind kind,
+      @JsonProperty("partneredFrom") @JsonDeserialize(using = DateText.class) LocalDate partneredFrom,
+      @JsonProperty("requests") RequestRate requests,
+      @JsonProperty("forwardWeight") Double forwardWeight) {
+
+    public Agency {
+      Objects.requireNonNull(id, "id is required");
+      if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+        throw new IllegalArgumentException("agency ids are kebab-case: '" + id + "'");
+      }
+      name = name == null ? id : name;
+      Objects.requireNonNull(kind, "kind is required");
+      forwardWeight = forwardWeight == null ? 1.0 : forwardWeight;
+      if (!(forwardWeight >= 0) || Double.isInfinite(forwardWeight)) {
+        throw new IllegalArgumentException("agencies." + id + ".forwardWeight must be a non-negative number");
+      }
+      if (kind == AgencyKind.FEDERAL && (partneredFrom != null || requests != null)) {
+        throw new IllegalArgumentException("agencies." + id + ": a federal agency sends no portal requests");
+      }
+      if ((partneredFrom == null) != (requests == null)) {
+        throw new IllegalArgumentException(
+            "agencies." + id + ": give both partneredFrom and requests for a partnered agency, or neither");
+      }
+    }
+
+    /** Whether the agency sends footage requests through the portal. */
+    public boolean requestsHere() {
+      return partneredFrom != null;
+    }
+  }
+
+  /**
+   * How many requests a partnered agency sends: exactly {@code count} over the world's request
+   * period, or {@code perDay} on average (rounded to a whole number over the period).
+   */
+  public record RequestRate(
+      @JsonProperty("count") Integer count,
+      @JsonProperty("perDay") Double perDay) {
+
+    public RequestRate {
+      if ((count == null) == (perDay == null)) {
+        throw new IllegalArgumentException("requests: give exactly one of count and perDay");
+      }
+      if (count != null && count < 0) {
+        throw new IllegalArgumentException("requests.count must not be negative, not " + count);
+      }
+      if (perDay != null && (!(perDay >= 0) || Double.isInfinite(perDay))) {
+        throw new IllegalArgumentException("requests.perDay must be a non-negative number, not " + perDay);
+      }
+    }
+
+    /** Requests over a period of {@code days} days. */
+    public int over(double days) {
+      return count != null ? count : (int) Math.round(perDay * days);
+    }
+  }
+
+  /**
+   * The fleet: when cameras are installed (a share at the start, the rest following a logistic
+   * adoption curve over the world's days) and their owners' settings.
+   */
+  public record Fleet(
+      @JsonProperty(value = "installedAtStart", required = true) double installedAtStart,
+      @JsonProperty(value = "adoptionMidpointDay", required = true) double adoptionMidpointDay,
+      @JsonProperty(value = "adoptionScaleDays", required = true) double adoptionScaleDays,
+      @JsonProperty(value = "optOutProbability", required = true) double optOutProbability,
+      @JsonProperty(value = "feedMemberProbability", required = true) double feedMemberProbability,
+      @JsonProperty(value = "regions", required = true) Map<String, Double> regions) {
+
+    public Fleet {
+      checkProbability("fleet.installedAtStart", installedAtStart);
+      checkProbability("fleet.optOutProbability", optOutProbability);
+      checkProbability("fleet.feedMemberProbability", feedMemberProbability);
+      if (Double.isNaN(adoptionMidpointDay) || Double.isInfinite(adoptionMidpointDay)) {
+        throw new IllegalArgumentException("fleet.adoptionMidpointDay must be a number of days");
+      }
+      if (!(adoptionScaleDays > 0) || Double.isInfinite(adoptionScaleDays)) {
+        throw new IllegalArgumentException("fleet.adoptionScaleDays must be a positive number of days");
+      }
+      regions = weights("fleet.regions", regions);
+    }
+  }
+
+  /**
+   * An activity profile: mean clips per camera per day on weekdays and weekend days, and the
+   * relative weight of each local hour of the day (24 weights, from midnight).
+   */
+  public record Activity(
+      @JsonProperty(value = "weekdayClipsPerDay", required = true) double weekdayClipsPerDay,
+      @JsonProperty(value = "weekendClipsPerDay", required = true) double weekendClipsPerDay,
+      @JsonProperty(value = "hourly", required = true) List<Double> hourly,
+      @JsonProperty("weekendHourly") List<Double> weekendHourly) {
+
+    public Activity {
+      if (!(weekdayClipsPerDay >= 0) || !(weekendClipsPerDay >= 0)
+          || Double.isInfinite(weekdayClipsPerDay) || Double.isInfinite(weekendClipsPerDay)) {
+        throw new IllegalArgumentException("activity: clips per day must be non-negative numbers");
+      }
+      hourly = hours("activity.hourly", hourly);
+      weekendHourly = weekendHourly == null ? hourly : hours("activity.weekendHourly", weekendHourly);
+    }
+
+    private static List<Double> hours(String field, List<Double> weights) {
+      if (weights == null || weights.size() != 24) {
+        throw new IllegalArgumentException(field + " must list 24 weights, one per hour from midnight");
+      }
+      double sum = 0;
+      for (Double w : weights) {
+        if (w == null || !(w >= 0) || Double.isInfinite(w)) {
+          throw new IllegalArgumentException(field + " weights must be non-negative numbers");
+        }
+        sum += w;
+      }
+      if (!(sum > 0)) {
+        throw new IllegalArgumentException(field + " needs at least one positive weight");
+      }
+      return List.copyOf(weights);
+    }
+  }
+
+  /**
+   * Clips: how long they last, how large they are, and how much busier or quieter one camera is
+   * than another (the 90th percentile of a per-camera activity factor whose median is 1).
+   */
+  public record Clips(
+      @JsonProperty(value = "durationSeconds", required = true) Spread durationSeconds,
+      @JsonProperty(value = "bytesPerSecond", required = true) double bytesPerSecond,
+      @JsonProperty(value = "cameraActivityP90", required = true) double cameraActivityP90) {
+
+    public Clips {
+      Objects.requireNonNull(durationSeconds, "clips.durationSeconds is required");
+      if (durationSeconds.min() < 1) {
+        throw new IllegalArgumentException("clips.durationSeconds.min must be at least 1 second");
+      }
+      if (!(bytesPerSecond > 0) || Double.isInfinite(bytesPerSecond)) {
+        throw new IllegalArgumentException("clips.bytesPerSecond must be a positive number");
+      }
+      if (!(cameraActivityP90 >= 1) || Double.isInfinite(cameraActivityP90)) {
+        throw new IllegalArgumentException("clips.cameraActivityP90 must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * The shape of police requests: the radius around the incident, the length of the requested
+   * window (centred on the incident), the delay between incident and request, and the look-back
+   * limit: no window starts more than this many days before its request.
+   */
+  public record Requests(
+      @JsonProperty(value = "radiusMiles", required = true) Spread radiusMiles,
+      @JsonProperty(value = "windowHours", required = true) Spread windowHours,
+      @JsonProperty(value = "delayHours", required = true) Spread delayHours,
+      @JsonProperty(value = "lookBackLimitDays", required = true) double lookBackLimitDays) {
+
+    public Requests {
+      Objects.requireNonNull(radiusMiles, "requests.radiusMiles is required");
+      Objects.requireNonNull(windowHours, "requests.windowHours is required");
+      Objects.requireNonNull(delayHours, "requests.delayHours is required");
+      if (!(lookBackLimitDays > 0) || Double.isInfinite(lookBackLimitDays)) {
+        throw new IllegalArgumentException("requests.lookBackLimitDays must be a positive number of days");
+      }
+    }
+  }
+
+  /** How residents answer a request's email: the odds of each answer and how long they take. */
+  public record Residents(
+      @JsonProperty(value = "shareProbability", required = true) double shareProbability,
+      @JsonProperty(value = "declineProbability", required = true) double declineProbability,
+      @JsonProperty(value = "answerDelayHours", required = true) Spread answerDelayHours,
+      @JsonProperty(value = "lapseDays", required = true) int lapseDays) {
+
+    public Residents {
+      checkProbability("residents.shareProbability", shareProbability);
+      checkProbability("residents.declineProbability", declineProbability);
+      if (shareProbability + declineProbability > 1 + 1e-9) {
+        throw new IllegalArgumentException(
+            "residents.shareProbability plus residents.declineProbability must not exceed 1 (the rest ignore)");
+      }
+      Objects.requireNonNull(answerDelayHours, "residents.answerDelayHours is required");
+      if (lapseDays < 1) {
+        throw new IllegalArgumentException("residents.lapseDays must be a positive number of days, not " + lapseDays);
+      }
+    }
+
+    public double ignoreProbability() {
+      return Math.max(0, 1 - shareProbability - declineProbability);
+    }
+  }
+
+  /** The public neighbourhood feed: how often members post a clip, and how often others save posts. */
+  public record Feed(
+      @JsonProperty(value = "postProbability", required = true) double postProbability,
+      @JsonProperty(value = "postDelayMinutes", required = true) Spread postDelayMinutes,
+      @JsonProperty(value = "downloadsPerPost", required = true) double downloadsPerPost,
+      @JsonProperty(value = "downloadDelayHours", required = true) Spread downloadDelayHours,
+      @JsonProperty(value = "users", required = true) int users) {
+
+    public Feed {
+      checkProbability("feed.postProbability", postProbability);
+      Objects.requireNonNull(postDelayMinutes, "feed.postDelayMinutes is required");
+      Objects.requireNonNull(downloadDelayHours, "feed.downloadDelayHours is required");
+      if (!(downloadsPerPost >= 0) || downloadsPerPost > 50) {
+        throw new IllegalArgumentException("feed.downloadsPerPost must be between 0 and 50, not " + downloadsPerPost);
+      }
+      if (users < 1) {
+        throw new IllegalArgumentException("feed.users must be a positive number of users, not " + users);
+      }
+    }
+  }
+
+  /** Police passing shared footage on to other agencies, and those passing it further. */
+  public record Forwarding(
+      @JsonProperty(value = "probability", required = true) double probability,
+      @JsonProperty(value = "onwardProbability", required = true) double onwardProbability,
+      @JsonProperty(value = "maxHops", required = true) int maxHops,
+      @JsonProperty(value = "delayDays", required = true) Spread delayDays) {
+
+    public Forwarding {
+      checkProbability("forwarding.probability", probability);
+      checkProbability("forwarding.onwardProbability", onwardProbability);
+      if (maxHops < 0 || maxHops > 10) {
+        throw new IllegalArgumentException("forwarding.maxHops must be between 0 and 10, not " + maxHops);
+      }
+      Objects.requireNonNull(delayDays, "forwarding.delayDays is required");
+    }
+  }
+
+  /** Legal holds police place on clips shared with them, and when they release them (0: never). */
+  public record LegalHolds(
+      @JsonProperty(value = "probabilityPerPoliceShare", required = true) double probabilityPerPoliceShare,
+      @JsonProperty(value = "placedAfterDays", required = true) Spread placedAfterDays,
+      @JsonProperty(value = "releasedAfterDays", required = true) double releasedAfterDays) {
+
+    public static final LegalHolds NONE = new LegalHolds(0, Spread.constant(1), 0);
+
+    public LegalHolds {
+      checkProbability("legalHolds.probabilityPerPoliceShare", probabilityPerPoliceShare);
+      Objects.requireNonNull(placedAfterDays, "legalHolds.placedAfterDays is required");
+      if (!(releasedAfterDays >= 0) || Double.isInfinite(releasedAfterDays)) {
+        throw new IllegalArgumentException("legalHolds.releasedAfterDays must be a non-negative number of days");
+      }
+    }
+  }
+
+  private static void checkProbability(String field, double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException(field + " must be a probability between 0 and 1, not " + p);
+    }
+  }
+
+  private static Map<String, Double> weights(String field, Map<String, Double> weights) {
+    if (weights == null || weights.isEmpty()) {
+      throw new IllegalArgumentException(field + " must give at least one weight");
+    }
+    TreeMap<String, Double> sorted = new TreeMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      Double w = e.getValue();
+      if (w == null || !(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException(field + "." + e.getKey() + " must be a non-negative weight, not " + w);
+      }
+      sorted.put(e.getKey(), w);
+      sum += w;
+    }
+    if (!(sum > 0)) {
+      throw new IllegalArgumentException(field + " needs at least one positive weight");
+    }
+    return java.util.Collections.unmodifiableMap(sorted);
+  }
+
+  /** Agencies in file order that send requests. */
+  public List<Agency> partners() {
+    List<Agency> partners = new ArrayList<>();
+    for (Agency a : agencies) {
+      if (a.requestsHere()) {
+        partners.add(a);
+      }
+    }
+    return partners;
+  }
+}
