@@ -29,7 +29,7 @@ class RunCommandIT {
   @BeforeAll
   void runTheDefaultWorldThroughEveryPolicy() throws Exception {
     out = tmp.resolve("report");
-    List<String> args = new java.util.ArrayList<>(List.of("run", "--world", "../worlds/default.yaml", "--cameras", "150", "--out", out.toString()));
+    List<String> args = new java.util.ArrayList<>(List.of("run", "--world", "../worlds/default.yaml", "--out", out.toString()));
     try (var files = Files.list(Path.of("../policies"))) {
       files.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> {
         args.add("--policy");
