@@ -15,20 +15,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The main job end to end: the default world through all seven bundled policies on a real broker. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RunCommandIT {
-  @TempDir Path tmp;
   private Path out;
   private final Map<String, JsonNode> byPolicy = new HashMap<>();
   private JsonNode report;
 
   @BeforeAll
   void runTheDefaultWorldThroughEveryPolicy() throws Exception {
-    out = tmp.resolve("report");
+    // @TempDir fields are not yet injected when a per-class @BeforeAll runs.
+    out = Files.createTempDirectory("camfleet-run-it-").resolve("report");
     List<String> args = new java.util.ArrayList<>(List.of("run", "--world", "../worlds/default.yaml", "--out", out.toString()));
     try (var files = Files.list(Path.of("../policies"))) {
       files.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> {

@@ -79,7 +79,7 @@ class StreamContractTest {
         assertTrue(share.getCopyId().startsWith("copy-" + share.getRequest().getRequestId() + "-"));
       }
     }
-    assertTrue(policeShares > 100, "the default world shares footage with police: " + policeShares);
+    assertTrue(policeShares > 50, "the default world shares footage with police: " + policeShares);
   }
 
   @Test
@@ -105,7 +105,7 @@ class StreamContractTest {
         assertEquals("feed-" + neighbourhoodOf.get(share.getCameraId()), share.getRecipientId());
       }
     }
-    assertTrue(posts > 100, "the default world posts clips to the feed: " + posts);
+    assertTrue(posts > 50, "the default world posts clips to the feed: " + posts);
   }
 
   @Test
@@ -207,7 +207,7 @@ class StreamContractTest {
       }
     }
     assertEquals(Set.of(HolderType.OTHER_AGENCY, HolderType.FEDERAL_AGENCY), forwardedTo);
-    assertTrue(downloads > 100, "downloads: " + downloads);
+    assertTrue(downloads > 50, "downloads: " + downloads);
   }
 
   @Test
@@ -327,8 +327,8 @@ class StreamContractTest {
     }
     assertEquals(new TreeSet<>(Simulator.EVENT_TYPES), byType.keySet());
     long eu = all(CameraInstalled.class).stream().filter(c -> c.getRegion().equals("EU")).count();
-    assertTrue(eu > 30 && eu < 100, () -> "EU cameras: " + eu);
-    assertTrue(stream.size() > 250_000 && stream.size() < 400_000, () -> "events: " + stream.size());
+    assertTrue(eu > 0.08 * world.cameras() && eu < 0.25 * world.cameras(), () -> "EU cameras: " + eu);
+    assertTrue(stream.size() > 100_000 && stream.size() < 400_000, () -> "a small world: " + stream.size() + " events");
   }
 
   @Test

@@ -41,7 +41,7 @@ class WorldFileTest {
   void readsEveryShippedWorld() {
     record Headline(String name, int cameras, int days, LocalDate start, int agencies) {}
     List<Headline> expected = List.of(
-        new Headline("default", 400, 100, LocalDate.of(2019, 6, 1), 5),
+        new Headline("default", 150, 100, LocalDate.of(2019, 6, 1), 5),
         new Headline("fort-lauderdale-2018", 1200, 153, LocalDate.of(2018, 5, 1), 4),
         new Headline("county-2019", 20_000, 120, LocalDate.of(2019, 1, 1), 6),
         new Headline("fleet-100k", 100_000, 90, LocalDate.of(2019, 3, 1), 6));
@@ -86,7 +86,7 @@ class WorldFileTest {
 
   @Test
   void textWhereANumberBelongsIsRefused() throws IOException {
-    Path file = defaultWorldWith("cameras: 400 ", "cameras: many ");
+    Path file = defaultWorldWith("cameras: 150 ", "cameras: many ");
     ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
     assertEquals("cameras", e.field());
     assertEquals(lineOf(file, "cameras: many"), e.line());

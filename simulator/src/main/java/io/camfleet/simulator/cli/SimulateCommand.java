@@ -12,8 +12,10 @@ import io.camfleet.simulator.sink.AvroFileSink;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,11 +28,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a world file: cameras, clips, police requests, answers, shares, forwards, feed posts and clock ticks,",
-      "in event-time order, to Kafka (topic world-events) or to an Avro object container file.",
-      "The same world file and seed give the same events; the shards of --shard together give the whole world."
-    })
+    description =
+        "Runs a world file (cameras, clips, police requests, answers, shares, forwards, feed posts and clock"
+            + " ticks) in event-time order, to Kafka (topic world-events) or to an Avro object container file."
+            + " The same world file and seed give the same events; the shards of --shard together give the whole world.")
 public final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -135,13 +136,24 @@ public final class SimulateCommand implements Callable<Integer> {
       sink = kafka;
       destination = "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe();
     } else {
-      sink = new AvroFileSink(output.outFile);
+      try {
+        sink = new AvroFileSink(output.outFile);
+      } catch (UncheckedIOException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return CommandLine.ExitCode.SOFTWARE;
+      }
       destination = output.outFile.toString();
     }
 
     SimulationSummary summary;
     try (EventSink s = sink) {
       summary = Simulator.run(w, options, s, TerminalProgress.onStderr(w.days()));
+    } catch (KafkaException | UncheckedIOException e) {
+      err.println();
+      err.println(e.getMessage());
+      err.flush();
+      return CommandLine.ExitCode.SOFTWARE;
     }
     out.print(summary.render());
     String shardNote = options.shardCount() > 1
