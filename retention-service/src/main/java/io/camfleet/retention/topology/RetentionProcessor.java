@@ -16,6 +16,7 @@ import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
 import io.camfleet.avro.LegalHold;
 import io.camfleet.avro.LiveClip;
+import io.camfleet.avro.PolicyClipState;
 import io.camfleet.avro.ReceiptKind;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.ShareChannel;
@@ -45,11 +46,13 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Enforces retention for every policy over one partition of the world's events.
  *
- * <p>Live clips sit in a store keyed by {@code policy|clipId}; an index keyed by due time finds
- * the clips to delete, so the work done as stream time advances is proportional to the clips that
- * expire, not to the clips alive. The earliest due time is cached, so a record that makes nothing
- * due costs no index read. Expiry is checked as each record advances stream time and on a
- * stream-time punctuation; nothing here reads the wall clock.
+ * <p>Each live clip is one store entry holding the state of every policy under which it still
+ * exists, so a record costs one read and one write however many policies run. An index keyed by
+ * due time, then clip, lists the policies due at that moment; it finds the clips to delete, so the
+ * work done as stream time advances is proportional to the clips that expire, not to the clips
+ * alive. The earliest due time is cached, so a record that makes nothing due costs no index read.
+ * Expiry is checked as each record advances stream time and on a stream-time punctuation; nothing
+ * here reads the wall clock.
  */
 final class RetentionProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
   private static final String SEP = "|";
@@ -75,10 +78,13 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   }
 
   static StoreBuilder<KeyValueStore<String, LiveClip>> clipStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class));
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class))
+        .withCachingEnabled();
   }
 
   static StoreBuilder<KeyValueStore<String, String>> expiryIndexStore(String name) {
+    // No record cache here: a range over a cached store copies every cached key in the range, and
+    // finding the earliest due time is a range over the whole index. RocksDB seeks straight to it.
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
   }
 
@@ -105,76 +111,98 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     Object payload = event.getEvent();
     // Validate before any state changes, so a bad record leaves nothing behind on its way to the
     // dead-letter topic.
+    LiveClip known = null;
     if (payload instanceof ClipRecorded clip) {
-      requireNew(clip);
+      if (clips.get(clip.getClipId()) != null) {
+        throw new InvariantViolation("clip " + clip.getClipId() + " was recorded twice");
+      }
     } else if (payload instanceof ClipShared share) {
-      requireKnown(share.getClipId(), share.getRegion(), share.getClipRecordedAt(), now, "a share");
+      known = clips.get(share.getClipId());
+      requireKnown(known, share.getClipId(), share.getRegion(), share.getClipRecordedAt(), now, "a share");
     } else if (payload instanceof LegalHold hold) {
-      requireKnownForHold(hold, now);
+      known = clips.get(hold.getClipId());
+      requireKnownForHold(known, hold, now);
     }
 
-    expireDue(now);
+    if (now >= nextDue) {
+      expireDue(now);
+      if (known != null) {
+        known = clips.get(knownId(payload));
+      }
+    }
     forward(deltas.advanceTo(now, partition()), now);
 
     if (payload instanceof ClipRecorded clip) {
       onRecorded(clip, now);
     } else if (payload instanceof ClipShared share) {
-      onShared(share, now);
+      onShared(share, known, now);
     } else if (payload instanceof LegalHold hold) {
-      onHold(hold, now);
+      onHold(hold, known, now);
     } else if (payload instanceof ClockTick tick && tick.getLast()) {
       forward(deltas.finish(now, partition()), now);
     }
     deltas.flush();
   }
 
+  private static String knownId(Object payload) {
+    return payload instanceof ClipShared share ? share.getClipId() : ((LegalHold) payload).getClipId();
+  }
+
   private void onStreamTime(long streamTime) {
-    expireDue(streamTime);
+    if (streamTime >= nextDue) {
+      expireDue(streamTime);
+    }
     forward(deltas.advanceTo(streamTime, context.taskId().partition()), streamTime);
     deltas.flush();
   }
 
   private void onRecorded(ClipRecorded clip, long now) {
+    LiveClip live =
+        LiveClip.newBuilder()
+            .setCameraId(clip.getCameraId())
+            .setHouseholdId(clip.getHouseholdId())
+            .setRegion(clip.getRegion())
+            .setRecordedAt(clip.getRecordedAt())
+            .setSizeBytes(clip.getSizeBytes())
+            .setPolicies(new ArrayList<>(policies.size()))
+            .build();
+    Map<Long, List<String>> dueGroups = new LinkedHashMap<>();
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
       long due = rules.dueAt(clip.getRegion(), clip.getRecordedAt());
-      LiveClip live =
-          LiveClip.newBuilder()
-              .setCameraId(clip.getCameraId())
-              .setHouseholdId(clip.getHouseholdId())
-              .setRegion(clip.getRegion())
-              .setRecordedAt(clip.getRecordedAt())
-              .setSizeBytes(clip.getSizeBytes())
-              .setDueAt(due)
-              .setExempt(false)
-              .setShared(false)
-              .setHolds(new ArrayList<>())
-              .build();
+      PolicyClipState state = new PolicyClipState(policy, due, false, false, new ArrayList<>());
       deltas.add(policy, CLIPS_RECORDED.ordinal(), 1);
       deltas.add(policy, CLIPS_ALIVE.ordinal(), 1);
       deltas.add(policy, LIVE_BYTES.ordinal(), clip.getSizeBytes());
       if (due <= now) {
         // Arrived after its own deletion time (out of order): deleted on arrival.
-        receipt(policy, clip.getClipId(), live, ReceiptKind.CLIP_EXPIRED, now, null,
+        receipt(clip.getClipId(), live, state, ReceiptKind.CLIP_EXPIRED, now, null,
             "arrived after its retention period had passed");
         countExpired(policy, live);
         continue;
       }
-      clips.put(key(policy, clip.getClipId()), live);
-      expiryIndex.put(indexKey(due, policy, clip.getClipId()), "");
-      nextDue = Math.min(nextDue, due);
+      live.getPolicies().add(state);
+      dueGroups.computeIfAbsent(due, d -> new ArrayList<>()).add(policy);
     }
+    if (live.getPolicies().isEmpty()) {
+      return;
+    }
+    clips.put(clip.getClipId(), live);
+    dueGroups.forEach((due, names) -> {
+      expiryIndex.put(indexKey(due, clip.getClipId()), String.join(",", names));
+      nextDue = Math.min(nextDue, due);
+    });
   }
 
-  private void onShared(ClipShared share, long now) {
+  private void onShared(ClipShared share, LiveClip live, long now) {
+    boolean changed = false;
     for (PolicyRules rules : policies.values()) {
       if (!rules.admitShare(share).allowed()) {
         continue; // the sharing service records the block; the original is untouched
       }
       String policy = rules.policyName();
-      String key = key(policy, share.getClipId());
-      LiveClip live = clips.get(key);
-      if (live == null) {
+      PolicyClipState state = live == null ? null : stateOf(live, policy);
+      if (state == null) {
         long due = rules.dueAt(share.getRegion(), share.getClipRecordedAt());
         RetentionReceipt refused =
             RetentionReceipt.newBuilder()
@@ -194,66 +222,62 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         deltas.add(policy, SHARES_REFUSED.ordinal(), 1);
         continue;
       }
-      live.setShared(true);
-      if (rules.exemptsSharedOriginals() && !live.getExempt()) {
-        live.setExempt(true);
-        expiryIndex.delete(indexKey(live.getDueAt(), policy, share.getClipId()));
-        receipt(policy, share.getClipId(), live, ReceiptKind.RETAINED_SHARED, now, share.getChannel(),
+      state.setShared(true);
+      changed = true;
+      if (rules.exemptsSharedOriginals() && !state.getExempt()) {
+        state.setExempt(true);
+        removeFromIndex(state.getDueAt(), share.getClipId(), policy);
+        receipt(share.getClipId(), live, state, ReceiptKind.RETAINED_SHARED, now, share.getChannel(),
             share.getChannel() == ShareChannel.POLICE_REQUEST
                 ? "shared with police: exempt from deletion"
                 : "posted to the neighbourhood feed: exempt from deletion");
         deltas.add(policy, CLIPS_EXEMPT_BY_SHARE.ordinal(), 1);
         deltas.add(policy, CLIPS_ALIVE.ordinal(), -1);
       } else {
-        receipt(policy, share.getClipId(), live, ReceiptKind.SHARE_RECORDED, now, share.getChannel(),
-            live.getExempt() ? "shared again; already exempt" : "shared; the original still expires on time");
+        receipt(share.getClipId(), live, state, ReceiptKind.SHARE_RECORDED, now, share.getChannel(),
+            state.getExempt() ? "shared again; already exempt" : "shared; the original still expires on time");
         deltas.add(policy, SHARES_RECORDED.ordinal(), 1);
       }
-      clips.put(key, live);
+    }
+    if (changed) {
+      clips.put(share.getClipId(), live);
     }
   }
 
-  private void onHold(LegalHold hold, long now) {
-    for (PolicyRules rules : policies.values()) {
-      String policy = rules.policyName();
-      String key = key(policy, hold.getClipId());
-      LiveClip live = clips.get(key);
-      if (live == null) {
-        continue; // already deleted under this policy: a hold has nothing to keep
-      }
-      List<String> holds = new ArrayList<>(live.getHolds());
+  private void onHold(LegalHold hold, LiveClip live, long now) {
+    if (live == null) {
+      return; // deleted under every policy: a hold has nothing to keep
+    }
+    for (PolicyClipState state : List.copyOf(live.getPolicies())) {
+      String policy = state.getPolicy();
+      List<String> holds = new ArrayList<>(state.getHolds());
       if (hold.getPlaced()) {
         if (holds.contains(hold.getHoldId())) {
           continue;
         }
         holds.add(hold.getHoldId());
-        live.setHolds(holds);
-        clips.put(key, live);
-        receipt(policy, hold.getClipId(), live, ReceiptKind.HOLD_PLACED, now, null, "legal hold " + hold.getHoldId());
+        state.setHolds(holds);
+        receipt(hold.getClipId(), live, state, ReceiptKind.HOLD_PLACED, now, null, "legal hold " + hold.getHoldId());
         deltas.add(policy, HOLDS_PLACED.ordinal(), 1);
       } else if (holds.remove(hold.getHoldId())) {
-        live.setHolds(holds);
-        receipt(policy, hold.getClipId(), live, ReceiptKind.HOLD_RELEASED, now, null,
+        state.setHolds(holds);
+        receipt(hold.getClipId(), live, state, ReceiptKind.HOLD_RELEASED, now, null,
             "legal hold " + hold.getHoldId() + " released");
         deltas.add(policy, HOLDS_RELEASED.ordinal(), 1);
-        if (holds.isEmpty() && !live.getExempt() && live.getDueAt() <= now) {
-          clips.delete(key);
-          receipt(policy, hold.getClipId(), live, ReceiptKind.CLIP_EXPIRED, now, null,
+        if (holds.isEmpty() && !state.getExempt() && state.getDueAt() <= now) {
+          removeState(live, state);
+          receipt(hold.getClipId(), live, state, ReceiptKind.CLIP_EXPIRED, now, null,
               "retention period passed while held; deleted when the last hold was released");
           countExpired(policy, live);
-        } else {
-          clips.put(key, live);
         }
       }
     }
+    store(hold.getClipId(), live);
   }
 
   /** Deletes, or marks as held, every clip due at or before {@code now}, in due order. */
   private void expireDue(long now) {
-    if (now < nextDue) {
-      return;
-    }
-    List<String> due = new ArrayList<>();
+    List<KeyValue<String, String>> due = new ArrayList<>();
     try (KeyValueIterator<String, String> it =
         expiryIndex.range(String.format("%016x", scannedThrough), String.format("%016x", now) + "}")) {
       while (it.hasNext()) {
@@ -261,35 +285,69 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         if (dueTimeOf(entry.key) > now) {
           break;
         }
-        due.add(entry.key);
+        due.add(entry);
       }
     }
-    for (String indexKey : due) {
-      long dueAt = dueTimeOf(indexKey);
-      int policyStart = indexKey.indexOf(SEP) + 1;
-      int clipStart = indexKey.indexOf(SEP, policyStart) + 1;
-      String policy = indexKey.substring(policyStart, clipStart - 1);
-      String clipId = indexKey.substring(clipStart);
-      expiryIndex.delete(indexKey);
+    for (KeyValue<String, String> entry : due) {
+      long dueAt = dueTimeOf(entry.key);
+      String clipId = entry.key.substring(17);
+      expiryIndex.delete(entry.key);
       forward(deltas.advanceTo(dueAt, partition()), dueAt);
-      LiveClip live = clips.get(key(policy, clipId));
-      if (live == null || live.getExempt()) {
+      LiveClip live = clips.get(clipId);
+      if (live == null) {
         continue;
       }
-      if (!live.getHolds().isEmpty()) {
-        receipt(policy, clipId, live, ReceiptKind.EXPIRY_HELD, dueAt, null,
-            "retention period passed; kept under legal hold " + String.join(", ", live.getHolds()));
-        deltas.add(policy, EXPIRY_HELD.ordinal(), 1);
-        continue;
+      for (String policy : entry.value.split(",")) {
+        PolicyClipState state = stateOf(live, policy);
+        if (state == null || state.getExempt()) {
+          continue;
+        }
+        if (!state.getHolds().isEmpty()) {
+          receipt(clipId, live, state, ReceiptKind.EXPIRY_HELD, dueAt, null,
+              "retention period passed; kept under legal hold " + String.join(", ", state.getHolds()));
+          deltas.add(policy, EXPIRY_HELD.ordinal(), 1);
+          continue;
+        }
+        removeState(live, state);
+        receipt(clipId, live, state, ReceiptKind.CLIP_EXPIRED, dueAt, null,
+            "retention period of " + Duration.ofMillis(policies.get(policy).retentionMillis(live.getRegion())).toDays()
+                + " days passed");
+        countExpired(policy, live);
       }
-      clips.delete(key(policy, clipId));
-      receipt(policy, clipId, live, ReceiptKind.CLIP_EXPIRED, dueAt, null,
-          "retention period of " + Duration.ofMillis(policies.get(policy).retentionMillis(live.getRegion())).toDays()
-              + " days passed");
-      countExpired(policy, live);
+      store(clipId, live);
     }
     scannedThrough = now;
     nextDue = earliestDue();
+  }
+
+  /** Drops one policy's state (decoded Avro arrays cannot remove in place). */
+  private static void removeState(LiveClip live, PolicyClipState state) {
+    List<PolicyClipState> remaining = new ArrayList<>(live.getPolicies());
+    remaining.remove(state);
+    live.setPolicies(remaining);
+  }
+
+  private void store(String clipId, LiveClip live) {
+    if (live.getPolicies().isEmpty()) {
+      clips.delete(clipId);
+    } else {
+      clips.put(clipId, live);
+    }
+  }
+
+  private void removeFromIndex(long dueAt, String clipId, String policy) {
+    String key = indexKey(dueAt, clipId);
+    String listed = expiryIndex.get(key);
+    if (listed == null) {
+      return;
+    }
+    List<String> remaining = new ArrayList<>(List.of(listed.split(",")));
+    remaining.remove(policy);
+    if (remaining.isEmpty()) {
+      expiryIndex.delete(key);
+    } else {
+      expiryIndex.put(key, String.join(",", remaining));
+    }
   }
 
   private void countExpired(String policy, LiveClip live) {
@@ -304,27 +362,27 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
   }
 
-  private void requireNew(ClipRecorded clip) {
-    for (String policy : policies.keySet()) {
-      if (clips.get(key(policy, clip.getClipId())) != null) {
-        throw new InvariantViolation("clip " + clip.getClipId() + " was recorded twice");
+  private static PolicyClipState stateOf(LiveClip live, String policy) {
+    for (PolicyClipState state : live.getPolicies()) {
+      if (state.getPolicy().equals(policy)) {
+        return state;
       }
     }
+    return null;
   }
 
-  private void requireKnown(String clipId, String region, long recordedAt, long now, String what) {
+  private void requireKnown(LiveClip live, String clipId, String region, long recordedAt, long now, String what) {
     for (PolicyRules rules : policies.values()) {
-      if (clips.get(key(rules.policyName(), clipId)) == null && rules.dueAt(region, recordedAt) > now) {
+      boolean present = live != null && stateOf(live, rules.policyName()) != null;
+      if (!present && rules.dueAt(region, recordedAt) > now) {
         throw new InvariantViolation(what + " names clip " + clipId + ", which was never recorded");
       }
     }
   }
 
-  private void requireKnownForHold(LegalHold hold, long now) {
-    for (PolicyRules rules : policies.values()) {
-      if (clips.get(key(rules.policyName(), hold.getClipId())) != null) {
-        return;
-      }
+  private void requireKnownForHold(LiveClip live, LegalHold hold, long now) {
+    if (live != null) {
+      return;
     }
     // Absent everywhere: either deleted under every policy, or never recorded. A hold names the
     // recording time; under the longest retention period the clip must still exist.
@@ -334,24 +392,24 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
   }
 
-  private void receipt(String policy, String clipId, LiveClip live, ReceiptKind kind, long at,
+  private void receipt(String clipId, LiveClip live, PolicyClipState state, ReceiptKind kind, long at,
       ShareChannel channel, String reason) {
     boolean deleted = kind == ReceiptKind.CLIP_EXPIRED;
     RetentionReceipt receipt =
         RetentionReceipt.newBuilder()
-            .setPolicy(policy)
+            .setPolicy(state.getPolicy())
             .setClipId(clipId)
             .setCameraId(live.getCameraId())
             .setHouseholdId(live.getHouseholdId())
             .setKind(kind)
             .setDecidedAt(at)
             .setRecordedAt(live.getRecordedAt())
-            .setExpiresAt(deleted || live.getExempt() || !live.getHolds().isEmpty() ? null : live.getDueAt())
+            .setExpiresAt(deleted || state.getExempt() || !state.getHolds().isEmpty() ? null : state.getDueAt())
             .setSizeBytes(live.getSizeBytes())
             .setChannel(channel)
             .setReason(reason)
             .build();
-    context.forward(new Record<>(policy + "/" + clipId, receipt, at));
+    context.forward(new Record<>(state.getPolicy() + "/" + clipId, receipt, at));
   }
 
   private void forward(List<StatsDelta> closed, long at) {
@@ -364,13 +422,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return context.taskId().partition();
   }
 
-  private static String key(String policy, String clipId) {
-    return policy + SEP + clipId;
-  }
-
   /** Zero-padded hex of the due time first, so the store's byte order is due order. */
-  private static String indexKey(long dueAt, String policy, String clipId) {
-    return String.format("%016x", dueAt) + SEP + policy + SEP + clipId;
+  private static String indexKey(long dueAt, String clipId) {
+    return String.format("%016x", dueAt) + SEP + clipId;
   }
 
   private static long dueTimeOf(String indexKey) {

@@ -2,6 +2,7 @@ package io.camfleet.streams.stats;
 
 import io.camfleet.avro.StatsDelta;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.apache.kafka.streams.state.Stores;
  * a state store so they survive a crash exactly as the records that caused them. When stream time
  * passes the end of the day, the day is closed: its changes leave as a {@link StatsDelta}, and
  * every skipped day leaves as an empty one, so the aggregator hears of every day from every
- * partition.
+ * partition. Every policy's open day sits in one store entry, so a record costs one write however
+ * many policies it touches.
  */
 public final class DailyDeltas {
   public static final long DAY_MS = 86_400_000L;
@@ -28,21 +30,24 @@ public final class DailyDeltas {
   private final List<String> policies;
   private final List<String> measures;
   private final Map<String, long[]> open = new HashMap<>();
-  private final Map<String, Boolean> dirty = new LinkedHashMap<>();
+  private boolean dirty;
+  private static final String KEY = "open-days";
 
-  /** A store for the open days, one entry per policy. */
+  /** A store for the open days of every policy. */
   public static StoreBuilder<KeyValueStore<String, long[]>> storeBuilder(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new LongArraySerde());
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new LongArraySerde())
+        .withCachingEnabled();
   }
 
   public DailyDeltas(KeyValueStore<String, long[]> store, List<String> policies, List<String> measures) {
     this.store = store;
     this.policies = List.copyOf(policies);
     this.measures = List.copyOf(measures);
-    for (String policy : this.policies) {
-      long[] saved = store.get(policy);
-      if (saved != null && saved.length == FIRST_MEASURE + measures.size()) {
-        open.put(policy, saved);
+    long[] saved = store.get(KEY);
+    int width = FIRST_MEASURE + this.measures.size();
+    if (saved != null && saved.length == width * this.policies.size()) {
+      for (int i = 0; i < this.policies.size(); i++) {
+        open.put(this.policies.get(i), Arrays.copyOfRange(saved, i * width, (i + 1) * width));
       }
     }
   }
@@ -58,7 +63,7 @@ public final class DailyDeltas {
       throw new IllegalStateException("no open day for " + policy + ": call advanceTo first");
     }
     day[FIRST_MEASURE + measure] += amount;
-    dirty.put(policy, Boolean.TRUE);
+    dirty = true;
   }
 
   /** Whether the policy's days have been closed for good by the final tick. */
@@ -78,7 +83,7 @@ public final class DailyDeltas {
       long[] day = open.get(policy);
       if (day == null) {
         open.put(policy, fresh(today));
-        dirty.put(policy, Boolean.TRUE);
+        dirty = true;
         continue;
       }
       if (day[CLOSED] == 1) {
@@ -88,7 +93,7 @@ public final class DailyDeltas {
         closed.add(delta(policy, partition, day, false));
         day = fresh(day[DAY_START] + DAY_MS);
         open.put(policy, day);
-        dirty.put(policy, Boolean.TRUE);
+        dirty = true;
       }
     }
     return closed;
@@ -106,20 +111,23 @@ public final class DailyDeltas {
       long[] done = fresh(day[DAY_START]);
       done[CLOSED] = 1;
       open.put(policy, done);
-      dirty.put(policy, Boolean.TRUE);
+      dirty = true;
     }
     return closed;
   }
 
-  /** Writes the changed open days to the store; call once per processed record. */
+  /** Writes the open days to the store if they changed; call once per processed record. */
   public void flush() {
-    if (dirty.isEmpty()) {
+    if (!dirty || open.size() < policies.size()) {
       return;
     }
-    for (String policy : dirty.keySet()) {
-      store.put(policy, open.get(policy));
+    int width = FIRST_MEASURE + measures.size();
+    long[] all = new long[width * policies.size()];
+    for (int i = 0; i < policies.size(); i++) {
+      System.arraycopy(open.get(policies.get(i)), 0, all, i * width, width);
     }
-    dirty.clear();
+    store.put(KEY, all);
+    dirty = false;
   }
 
   private long[] fresh(long dayStart) {

@@ -29,7 +29,8 @@ public final class StatsPipeline {
     String storeName = service + "-stats-totals";
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(storeName), Serdes.String(), AvroSerde.of(PendingStats.class)));
+            Stores.persistentKeyValueStore(storeName), Serdes.String(), AvroSerde.of(PendingStats.class))
+            .withCachingEnabled());
     deltas
         .repartition(
             Repartitioned.with(Serdes.String(), AvroSerde.of(StatsDelta.class))
