@@ -59,15 +59,24 @@ public final class YamlConfig {
       String field = translated.field();
       List<String> path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "#" + r.getIndex()).toList();
       String problem = problemOf(translated);
-      // A record's constructor names the field it rejects first in its message ("retention.days must ...").
+      // A record's constructor names the field it rejects first in its message ("retention.days
+      // must ..."), from the top of the file or from the record that rejected it.
       String named = problem.split(" ", 2)[0];
-      if (e instanceof ValueInstantiationException && named.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+")) {
-        field = named;
-        path = List.of(named.split("\\."));
+      if (e instanceof ValueInstantiationException && named.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*")) {
+        List<String> fromTop = List.of(named.split("\\."));
+        List<String> fromRecord = new java.util.ArrayList<>(path);
+        fromRecord.addAll(fromTop);
+        for (List<String> candidate : List.of(fromTop, fromRecord)) {
+          if (positionOf(bytes, candidate, true)[0] > 0) {
+            path = candidate;
+            field = String.join(".", candidate);
+            break;
+          }
+        }
       }
-      int line = lineOf(bytes, path);
-      if (line > 0) {
-        throw new ConfigException(file, line, 0, field, problem);
+      int[] at = positionOf(bytes, path, false);
+      if (at[0] > 0) {
+        throw new ConfigException(file, at[0], at[1], field, problem);
       }
       throw translated;
     } catch (JsonProcessingException e) {
@@ -108,7 +117,8 @@ public final class YamlConfig {
           java.util.regex.Pattern.compile("Missing required creator property '([^']+)'").matcher(message);
       if (missing.find()) {
         problem = "required but missing";
-        field = field.isEmpty() ? missing.group(1) : field + "." + missing.group(1);
+        boolean named = field.equals(missing.group(1)) || field.endsWith("." + missing.group(1));
+        field = field.isEmpty() ? missing.group(1) : named ? field : field + "." + missing.group(1);
       } else {
         problem = "wrong type: expected " + simpleType(mismatch.getTargetType());
       }
@@ -126,40 +136,40 @@ public final class YamlConfig {
   }
 
   /**
-   * The 1-based line of the key at {@code path} in the YAML text, found on the composed node tree
-   * (Jackson reports where its parser stopped, which can be lines later); 0 when not found.
+   * The 1-based line and column of the key at {@code path} in the YAML text, found on the composed
+   * node tree (Jackson reports where its parser stopped, which can be lines later). Without
+   * {@code exact}, the deepest key of the path that exists; {0, 0} when none is found.
    */
-  private static int lineOf(byte[] yaml, List<String> path) {
+  private static int[] positionOf(byte[] yaml, List<String> path, boolean exact) {
+    int[] none = {0, 0};
     try {
       org.yaml.snakeyaml.nodes.Node node =
           new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(new String(yaml, java.nio.charset.StandardCharsets.UTF_8)));
-      int line = 0;
+      int[] at = none;
       for (String segment : path) {
         int index = segment.startsWith("#") ? Integer.parseInt(segment.substring(1)) : -1;
+        org.yaml.snakeyaml.nodes.Node next = null;
         if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping && index < 0) {
-          org.yaml.snakeyaml.nodes.Node next = null;
           for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key
                 && key.getValue().equals(segment)) {
-              line = key.getStartMark().getLine() + 1;
+              at = new int[] {key.getStartMark().getLine() + 1, key.getStartMark().getColumn() + 1};
               next = tuple.getValueNode();
             }
           }
-          if (next == null) {
-            return line;
-          }
-          node = next;
         } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence && index >= 0
             && index < sequence.getValue().size()) {
-          node = sequence.getValue().get(index);
-          line = node.getStartMark().getLine() + 1;
-        } else {
-          return line;
+          next = sequence.getValue().get(index);
+          at = new int[] {next.getStartMark().getLine() + 1, next.getStartMark().getColumn() + 1};
         }
+        if (next == null) {
+          return exact ? none : at;
+        }
+        node = next;
       }
-      return line;
+      return at;
     } catch (RuntimeException e) {
-      return 0;
+      return none;
     }
   }
 

@@ -53,6 +53,7 @@ class PolicyFileTest {
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
     assertTrue(e.getMessage().contains("retention.days must be a positive number of days, not -1"), e.getMessage());
     assertEquals(3, e.line());
+    assertEquals(3, e.column());
     assertEquals("retention.days", e.field());
   }
 
@@ -69,6 +70,22 @@ class PolicyFileTest {
     Path f = file("p.yaml", "name: p\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
     assertTrue(e.getMessage().contains("retention"), e.getMessage());
+  }
+
+  @Test
+  void topLevelFieldRejectedByItsRecordIsFoundWithLineAndColumn() throws Exception {
+    Path f = file("p.yaml", "name: Not Valid\nretention:\n  days: 60\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
+    assertEquals(1, e.line());
+    assertEquals(1, e.column());
+    assertEquals("name", e.field());
+  }
+
+  @Test
+  void missingNestedKeyIsNamedOnce() throws Exception {
+    Path f = file("p.yaml", "name: p\nretention:\n  regions: {EU: 30}\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
+    assertEquals("retention.days", e.field(), e.getMessage());
   }
 
   @Test

@@ -81,7 +81,8 @@ class WorldFileTest {
   void missingKeyIsRefusedNamingIt() throws IOException {
     Path file = defaultWorldWith("  optOutProbability: 0.15", "");
     ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
-    assertEquals(file + ":" + lineOf(file, "fleet:") + ": field 'fleet.optOutProbability': required but missing", e.getMessage());
+    // The key is absent, so the place given is its record's key, fleet, at line start.
+    assertEquals(file + ":" + lineOf(file, "fleet:") + ":1: field 'fleet.optOutProbability': required but missing", e.getMessage());
   }
 
   @Test

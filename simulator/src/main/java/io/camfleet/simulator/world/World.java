@@ -122,11 +122,7 @@ public record World(
 
   /** Reads and validates a world file; any problem is a {@link ConfigException} naming the file, line and field. */
   public static World read(Path file) {
-    try {
-      return YamlConfig.read(file, World.class);
-    } catch (ConfigException e) {
-      throw FieldLocator.relocate(file, e);
-    }
+    return YamlConfig.read(file, World.class);
   }
 
   /** The same world with another seed. */
