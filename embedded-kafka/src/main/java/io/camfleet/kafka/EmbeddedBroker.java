@@ -166,6 +166,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("log.retention.ms", "-1");
+    // Record timestamps are simulated event times, which may lie ahead of this machine's clock.
+    p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
     return p;
   }
 

@@ -24,9 +24,19 @@ public final class RetentionService implements AutoCloseable {
   }
 
   /** Options beyond the policies and the cluster. */
-  public record Options(String processingGuarantee, Path stateDir, RetentionTopics topics, String applicationId) {
+  public record Options(
+      String processingGuarantee, Path stateDir, RetentionTopics topics, String applicationId, String deadLetterTopic) {
+    public Options(String processingGuarantee, Path stateDir, RetentionTopics topics, String applicationId) {
+      this(processingGuarantee, stateDir, topics, applicationId, null);
+    }
+
     public static Options defaults() {
-      return new Options(null, null, RetentionTopics.defaults(), null);
+      return new Options(null, null, RetentionTopics.defaults(), null, null);
+    }
+
+    /** The same options sending unreadable records to {@code topic}. */
+    public Options withDeadLetterTopic(String topic) {
+      return new Options(processingGuarantee, stateDir, topics, applicationId, topic);
     }
   }
 
@@ -39,7 +49,10 @@ public final class RetentionService implements AutoCloseable {
             : ApplicationIds.of(RetentionTopology.SERVICE, rules.stream().map(PolicyRules::policyName).toList());
     RetentionTopics topics = options.topics();
     StreamsSettings settings =
-        StreamsSettings.defaults(appId, client).withGuarantee(options.processingGuarantee()).withStateDir(options.stateDir());
+        StreamsSettings.defaults(appId, client)
+            .withGuarantee(options.processingGuarantee())
+            .withStateDir(options.stateDir())
+            .withDeadLetterTopic(options.deadLetterTopic());
     ServiceRunner runner =
         new ServiceRunner(RetentionTopology.build(topics, rules, topics.worldEvents().partitions()), settings);
     runner.start(Duration.ofSeconds(60));

@@ -73,7 +73,7 @@ class RetentionServiceIT {
   private static Set<String> runInstances(Topic<String, WorldEvent> input, String name, int instances) throws Exception {
     RetentionTopics topics = new RetentionTopics(
         input, Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"), Topics.RETENTION_STATS.renamed(name + "-stats"));
-    TestKafka.createTopics(List.of(topics.receipts(), topics.stats(), Topics.DEAD_LETTERS));
+    TestKafka.createTopics(List.of(topics.receipts(), topics.stats(), topics.statsJson(), Topics.DEAD_LETTERS));
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
     List<RetentionService> running = new ArrayList<>();
     try {

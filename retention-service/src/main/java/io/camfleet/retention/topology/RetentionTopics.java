@@ -25,7 +25,12 @@ public record RetentionTopics(
     return new RetentionTopics(Topics.WORLD_EVENTS, Topics.RETENTION_RECEIPTS, Topics.RETENTION_STATS);
   }
 
+  /** The flat JSON twin of {@link #stats()}. */
+  public Topic<String, String> statsJson() {
+    return Topics.jsonOf(stats);
+  }
+
   public List<Topic<?, ?>> all() {
-    return List.of(worldEvents, receipts, stats);
+    return List.of(worldEvents, receipts, stats, statsJson());
   }
 }

@@ -55,7 +55,7 @@ public final class RetentionTopology {
 
     KStream<String, StatsDelta> deltas =
         decisions.filter((key, value) -> value instanceof StatsDelta).mapValues(value -> (StatsDelta) value);
-    StatsPipeline.attach(builder, deltas, topics.stats(), SERVICE, inputPartitions);
+    StatsPipeline.attach(builder, deltas, topics.stats(), topics.statsJson(), SERVICE, inputPartitions);
     return builder.build();
   }
 }

@@ -102,7 +102,9 @@ public final class DailyStatsAggregator implements Processor<String, StatsDelta,
               .setLast(complete.getLast())
               .setMeasures(new LinkedHashMap<>(totals))
               .build();
-      context.forward(new Record<>(policy + "/" + date, stats, complete.getDayEnd()));
+      // Stamped with the time of the delta that closed the day, never later: a day's end can lie
+      // past the world's horizon, and brokers refuse timestamps too far in their future.
+      context.forward(new Record<>(policy + "/" + date, stats, Math.min(record.timestamp(), complete.getDayEnd())));
       state.setReleasedThrough(complete.getDayStart());
     }
     store.put(policy, state);

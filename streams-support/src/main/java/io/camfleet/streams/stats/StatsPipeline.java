@@ -18,12 +18,14 @@ public final class StatsPipeline {
   /**
    * Repartitions {@code deltas} by policy onto one partition, sums them across the
    * {@code inputPartitions} partitions of the input, and writes one {@link DailyStats} per policy
-   * and day to {@code statsTopic}.
+   * and day to {@code statsTopic}, and the same as flat JSON ({@link FlatStatsJson}) to
+   * {@code jsonTopic}.
    */
   public static void attach(
       StreamsBuilder builder,
       KStream<String, StatsDelta> deltas,
       Topic<String, DailyStats> statsTopic,
+      Topic<String, String> jsonTopic,
       String service,
       int inputPartitions) {
     String storeName = service + "-stats-totals";
@@ -31,12 +33,14 @@ public final class StatsPipeline {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(storeName), Serdes.String(), AvroSerde.of(PendingStats.class))
             .withCachingEnabled());
-    deltas
-        .repartition(
-            Repartitioned.with(Serdes.String(), AvroSerde.of(StatsDelta.class))
-                .withName(service + "-stats-deltas")
-                .withNumberOfPartitions(1))
-        .process(() -> new DailyStatsAggregator(storeName, service, inputPartitions), storeName)
-        .to(statsTopic.name(), statsTopic.produced());
+    KStream<String, DailyStats> stats =
+        deltas
+            .repartition(
+                Repartitioned.with(Serdes.String(), AvroSerde.of(StatsDelta.class))
+                    .withName(service + "-stats-deltas")
+                    .withNumberOfPartitions(1))
+            .process(() -> new DailyStatsAggregator(storeName, service, inputPartitions), storeName);
+    stats.to(statsTopic.name(), statsTopic.produced());
+    stats.mapValues(FlatStatsJson::of).to(jsonTopic.name(), jsonTopic.produced());
   }
 }
