@@ -23,7 +23,7 @@ class SharingServiceCommandTest {
 
     assertEquals(2, exit);
     assertEquals(
-        "sharing-service: " + policy + ":3: field 'retention.days': retention.days must be a positive number of days, not -5\n",
+        "sharing-service: " + policy + ":3:3: field 'retention.days': retention.days must be a positive number of days, not -5\n",
         err.toString());
   }
 
