@@ -1,0 +1,109 @@
+package io.camfleet.lab;
+
+import io.camfleet.avro.ClipRecorded;
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.ClockTick;
+import io.camfleet.avro.LegalHold;
+import io.camfleet.avro.WorldEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the retention service must decide, computed from the input events with plain code that
+ * shares nothing with the topology: for policies without request caps, each clip's fate follows
+ * from its recording time, its region's period, its shares and its holds.
+ */
+final class RetentionVerifier {
+  private static final long DAY = 86_400_000L;
+
+  /** A policy as the verifier needs it: a default period, per-region periods, shared originals exempt or not. */
+  record SimplePolicy(String name, int days, Map<String, Integer> regionDays, boolean exemptShared) {
+    long dueAt(String region, long recordedAt) {
+      return recordedAt + regionDays.getOrDefault(region, days) * DAY;
+    }
+  }
+
+  private record Clip(String region, long recordedAt, List<Object[]> events) {}
+
+  private final Map<String, Clip> clips = new HashMap<>();
+  private long horizon = Long.MIN_VALUE;
+
+  /** Feeds one input event, in the order of its partition. */
+  void accept(WorldEvent event) {
+    Object e = event.getEvent();
+    if (e instanceof ClipRecorded c) {
+      clips.put(c.getClipId(), new Clip(c.getRegion(), c.getRecordedAt(), new ArrayList<>()));
+    } else if (e instanceof ClipShared s && clips.containsKey(s.getClipId())) {
+      clips.get(s.getClipId()).events().add(new Object[] {event.getEventTime(), "share", null});
+    } else if (e instanceof LegalHold h && clips.containsKey(h.getClipId())) {
+      clips.get(h.getClipId()).events().add(new Object[] {event.getEventTime(), h.getPlaced() ? "hold" : "release", h.getHoldId()});
+    } else if (e instanceof ClockTick t && t.getLast()) {
+      horizon = Math.max(horizon, event.getEventTime());
+    }
+  }
+
+  /** Every expected receipt as "policy clip KIND decidedAt", with how many times each is expected. */
+  Map<String, Integer> expected(List<SimplePolicy> policies) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (SimplePolicy p : policies) {
+      clips.forEach((clipId, clip) -> {
+        long due = p.dueAt(clip.region(), clip.recordedAt());
+        boolean alive = true;
+        boolean exempt = false;
+        boolean dueSeen = false;
+        Set<String> holds = new LinkedHashSet<>();
+        for (Object[] ev : clip.events()) {
+          long t = (Long) ev[0];
+          if (alive && !exempt && !dueSeen && due <= t) {
+            dueSeen = true;
+            if (holds.isEmpty()) {
+              alive = false;
+              add(out, p, clipId, "CLIP_EXPIRED", due);
+            } else {
+              add(out, p, clipId, "EXPIRY_HELD", due);
+            }
+          }
+          switch ((String) ev[1]) {
+            case "share" -> {
+              if (!alive) {
+                add(out, p, clipId, "SHARE_REFUSED", t);
+              } else if (p.exemptShared() && !exempt) {
+                exempt = true;
+                add(out, p, clipId, "RETAINED_SHARED", t);
+              } else {
+                add(out, p, clipId, "SHARE_RECORDED", t);
+              }
+            }
+            case "hold" -> {
+              if (alive && holds.add((String) ev[2])) {
+                add(out, p, clipId, "HOLD_PLACED", t);
+              }
+            }
+            default -> {
+              if (alive && holds.remove((String) ev[2])) {
+                add(out, p, clipId, "HOLD_RELEASED", t);
+                if (holds.isEmpty() && !exempt && due <= t) {
+                  alive = false;
+                  add(out, p, clipId, "CLIP_EXPIRED", t);
+                }
+              }
+            }
+          }
+        }
+        if (alive && !exempt && !dueSeen && due <= horizon) {
+          add(out, p, clipId, holds.isEmpty() ? "CLIP_EXPIRED" : "EXPIRY_HELD", due);
+        }
+      });
+    }
+    return out;
+  }
+
+  private static void add(Map<String, Integer> out, SimplePolicy p, String clipId, String kind, long at) {
+    out.merge(p.name() + " " + clipId + " " + kind + " " + at, 1, Integer::sum);
+  }
+}
