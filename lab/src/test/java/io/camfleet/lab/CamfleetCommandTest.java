@@ -102,4 +102,16 @@ class CamfleetCommandTest {
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("cannot write the report to"), bad.err());
   }
+
+  @Test
+  void unreachableBrokerIsAClearErrorWithinThirtySecondsNotAHang() {
+    long started = System.nanoTime();
+    Outcome down = run("run", "--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml",
+        "--bootstrap-servers", "localhost:1", "--out", tmp.resolve("r").toString());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertEquals(1, down.exitCode());
+    assertTrue(down.err().contains("no Kafka broker answered at localhost:1 within 30 s"), down.err());
+    assertTrue(seconds < 45, "gave up after " + seconds + " s");
+    assertFalse(Files.exists(tmp.resolve("r")));
+  }
 }
