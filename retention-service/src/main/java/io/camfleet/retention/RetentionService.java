@@ -34,6 +34,11 @@ public final class RetentionService implements AutoCloseable {
       return new Options(null, null, RetentionTopics.defaults(), null, null);
     }
 
+    /** The same options with state stores in {@code dir}. */
+    public Options withStateDir(Path dir) {
+      return new Options(processingGuarantee, dir, topics, applicationId, deadLetterTopic);
+    }
+
     /** The same options sending unreadable records to {@code topic}. */
     public Options withDeadLetterTopic(String topic) {
       return new Options(processingGuarantee, stateDir, topics, applicationId, topic);

@@ -1,0 +1,96 @@
+package io.camfleet.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.RetentionReceipt;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.schemas.Topics;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a finished run's topics and holds its receipts against what the verifier expects. */
+final class ReceiptCheck {
+  static final List<RetentionVerifier.SimplePolicy> UNCAPPED_POLICIES = List.of(
+      new RetentionVerifier.SimplePolicy("status-quo-2019", 60, Map.of("EU", 30), true),
+      new RetentionVerifier.SimplePolicy("eu-30-days", 30, Map.of(), true));
+
+  private ReceiptCheck() {}
+
+  /** Blocks until retention-stats holds the final day of each policy. */
+  static void awaitFinalStats(ClientConfig client, int policies) {
+    Set<String> finals = new HashSet<>();
+    try (KafkaConsumer<String, DailyStats> consumer = new KafkaConsumer<>(
+        consumerProps(client), new StringDeserializer(), Topics.RETENTION_STATS.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(Topics.RETENTION_STATS.name()));
+      while (finals.size() < policies) {
+        for (ConsumerRecord<String, DailyStats> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.value().getLast()) {
+            finals.add(r.value().getPolicy());
+          }
+        }
+      }
+    }
+  }
+
+  /** Asserts that retention-receipts holds exactly the verifier's receipts: none missing, unexpected or duplicated. */
+  static void assertExactlyTheExpectedReceipts(ClientConfig client) {
+    RetentionVerifier verifier = new RetentionVerifier();
+    readAll(client, Topics.WORLD_EVENTS.name(), (key, bytes) ->
+        verifier.accept(Topics.WORLD_EVENTS.valueSerde().deserializer().deserialize("", bytes)));
+    Map<String, Integer> expected = verifier.expected(UNCAPPED_POLICIES);
+    Map<String, Integer> actual = new TreeMap<>();
+    readAll(client, Topics.RETENTION_RECEIPTS.name(), (key, bytes) -> {
+      RetentionReceipt r = Topics.RETENTION_RECEIPTS.valueSerde().deserializer().deserialize("", bytes);
+      actual.merge(r.getPolicy() + " " + r.getClipId() + " " + r.getKind() + " " + r.getDecidedAt(), 1, Integer::sum);
+    });
+    Set<String> missing = new HashSet<>(expected.keySet());
+    missing.removeAll(actual.keySet());
+    Set<String> unexpected = new HashSet<>(actual.keySet());
+    unexpected.removeAll(expected.keySet());
+    long duplicated = actual.entrySet().stream().filter(e -> e.getValue() > expected.getOrDefault(e.getKey(), 0)).count();
+    assertTrue(expected.size() > 10_000, "a run with real work: " + expected.size() + " receipts");
+    assertEquals(Set.of(), missing, "missing receipts");
+    assertEquals(Set.of(), unexpected, "receipts the verifier does not expect");
+    assertEquals(0, duplicated, "duplicated receipts");
+  }
+
+  private static void readAll(ClientConfig client, String topic, BiConsumer<String, byte[]> each) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(consumerProps(client), new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(i -> new TopicPartition(topic, i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          each.accept(r.key(), r.value());
+        }
+      }
+    }
+  }
+
+  private static Properties consumerProps(ClientConfig client) {
+    Properties p = client.toProperties();
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "verifier-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return p;
+  }
+}
