@@ -30,7 +30,7 @@ class BrokerRestartIT {
     try (EmbeddedBroker broker = EmbeddedBroker.start(data, true, 0)) {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
-      World world = World.read(Path.of("../worlds/default.yaml")).withCameras(200);
+      World world = World.read(Path.of("../worlds/default.yaml"));
       try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
         Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
       }

@@ -32,7 +32,7 @@ class RetentionCrashIT {
     // on the shared broker that uses them.
     TestKafka.createTopics(Topics.all());
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
-    World world = World.read(Path.of("../worlds/default.yaml")).withCameras(200);
+    World world = World.read(Path.of("../worlds/default.yaml"));
     try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
       Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
     }
