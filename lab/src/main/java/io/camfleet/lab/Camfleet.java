@@ -1,6 +1,8 @@
 package io.camfleet.lab;
 
+import io.camfleet.bench.BenchCommand;
 import io.camfleet.config.ConfigException;
+import io.camfleet.dashboard.DashboardCommand;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.retention.cli.RetentionServiceCommand;
 import io.camfleet.sharing.cli.SharingServiceCommand;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Command;
       RetentionServiceCommand.class,
       SharingServiceCommand.class,
       BrokerCommand.class,
+      DashboardCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Camfleet implements Runnable {

@@ -1,6 +1,7 @@
 package io.camfleet.lab;
 
 import io.camfleet.avro.DailyStats;
+import io.camfleet.dashboard.DashboardServer;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
@@ -77,6 +78,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--days", paramLabel = "N", description = "Override the world's number of simulated days.")
   Integer days;
 
+  @Option(names = "--dashboard", description = "Serve the live dashboard on 127.0.0.1 while the run lasts.")
+  boolean dashboard;
+
+  @Option(names = "--dashboard-port", defaultValue = "8080", paramLabel = "N",
+      description = "Port of the dashboard with --dashboard (default ${DEFAULT-VALUE}; 0 for any free port).")
+  int dashboardPort;
+
   @Option(names = "--timeout", defaultValue = "PT30M", paramLabel = "DURATION",
       description = "Give up if the services have not finished this long after the simulation (default ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -125,13 +133,19 @@ public final class RunCommand implements Callable<Integer> {
 
       Path stateDir = Files.createTempDirectory("camfleet-state-");
       SimulationSummary summary;
-      try (RetentionService retention = RetentionService.start(policies, client,
+      try (DashboardServer board = dashboard
+              ? DashboardServer.start(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()), "127.0.0.1", dashboardPort)
+              : null;
+          RetentionService retention = RetentionService.start(policies, client,
               new RetentionService.Options(null, stateDir, retentionTopics, null));
           SharingService sharing = SharingService.start(policies, client,
               SharingOptions.defaults().withTopics(sharingTopics).withStateDir(stateDir));
           StatsCollector collector = new StatsCollector(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()))) {
         err.printf("Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
             retention.applicationId(), SharingTopology.SERVICE, sharing.httpPort());
+        if (board != null) {
+          err.printf("Dashboard: %s%n", board.url());
+        }
 
         try (EventSink sink = new KafkaEventSink(client, retentionTopics.worldEvents())) {
           summary = Simulator.run(world, SimulationOptions.defaults(), sink, TerminalProgress.onStderr(world.days()));

@@ -60,6 +60,13 @@ public final class TopicAdmin {
               + " within " + timeoutSeconds + " s",
           e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        // The admin client's own timeout can fire before ours: the same outcome, the same message.
+        throw new UnreachableClusterException(
+            "no Kafka broker answered at " + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                + " within " + timeoutSeconds + " s",
+            e.getCause());
+      }
       throw new UnreachableClusterException(
           "Kafka at " + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " refused: " + e.getCause().getMessage(),
           e.getCause());

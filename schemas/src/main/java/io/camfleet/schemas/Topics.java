@@ -45,6 +45,8 @@ public final class Topics {
           Topic.Cleanup.DELETE,
           "Per policy and simulated day: clips recorded, expired, exempt, live, live bytes. Key: policy/day.");
 
+  public static final Topic<String, String> RETENTION_STATS_JSON = jsonOf(RETENTION_STATS);
+
   public static final Topic<String, CopyLedgerEntry> COPY_LEDGER =
       new Topic<>(
           "copy-ledger",
@@ -72,6 +74,8 @@ public final class Topics {
           Topic.Cleanup.DELETE,
           "Per policy and simulated day: copies by holder type, households exposed, requests, answers. Key: policy/day.");
 
+  public static final Topic<String, String> EXPOSURE_STATS_JSON = jsonOf(EXPOSURE_STATS);
+
   public static final Topic<byte[], byte[]> DEAD_LETTERS =
       new Topic<>(
           "dead-letters",
@@ -81,9 +85,25 @@ public final class Topics {
           Topic.Cleanup.DELETE,
           "Records a service could not read or process, with source topic, partition, offset and error in headers.");
 
+  /**
+   * The flat JSON twin of a statistics topic, named {@code <name>-json}: the same records as one
+   * UTF-8 JSON object each (policy, service, day, dayEnd, last, then every measure as a top-level
+   * field), for dashboard tools without a schema registry.
+   */
+  public static Topic<String, String> jsonOf(Topic<String, DailyStats> stats) {
+    return new Topic<>(
+        stats.name() + "-json",
+        KEY,
+        Serdes.String(),
+        stats.partitions(),
+        stats.cleanup(),
+        "Flat JSON of " + stats.name() + ": policy, service, day, dayEnd, last and each measure as a field. Key: policy/day.");
+  }
+
   /** Every topic in the catalog, in data-flow order. */
   public static List<Topic<?, ?>> all() {
     return List.of(
-        WORLD_EVENTS, RETENTION_RECEIPTS, RETENTION_STATS, COPY_LEDGER, COPY_RECEIPTS, EXPOSURE_STATS, DEAD_LETTERS);
+        WORLD_EVENTS, RETENTION_RECEIPTS, RETENTION_STATS, RETENTION_STATS_JSON, COPY_LEDGER, COPY_RECEIPTS,
+        EXPOSURE_STATS, EXPOSURE_STATS_JSON, DEAD_LETTERS);
   }
 }

@@ -96,8 +96,8 @@ class AvroSerdeTest {
   void catalogNamesAreUniqueKebabCase() {
     List<String> names = Topics.all().stream().map(Topic::name).toList();
     assertEquals(names.size(), names.stream().distinct().count());
-    assertEquals(List.of("world-events", "retention-receipts", "retention-stats", "copy-ledger", "copy-receipts",
-        "exposure-stats", "dead-letters"), names);
+    assertEquals(List.of("world-events", "retention-receipts", "retention-stats", "retention-stats-json", "copy-ledger",
+        "copy-receipts", "exposure-stats", "exposure-stats-json", "dead-letters"), names);
     assertEquals("compact", Topics.COPY_LEDGER.configs().get("cleanup.policy"));
   }
 

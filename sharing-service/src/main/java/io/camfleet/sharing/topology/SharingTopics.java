@@ -50,8 +50,13 @@ public record SharingTopics(
         d.deadLetters.renamed(prefix + "-" + d.deadLetters.name()));
   }
 
+  /** The flat JSON twin of {@link #exposureStats()}. */
+  public Topic<String, String> exposureStatsJson() {
+    return Topics.jsonOf(exposureStats);
+  }
+
   /** Every topic, for creating them. */
   public List<Topic<?, ?>> all() {
-    return List.of(worldEvents, copyLedger, copyReceipts, exposureStats, deadLetters);
+    return List.of(worldEvents, copyLedger, copyReceipts, exposureStats, exposureStatsJson(), deadLetters);
   }
 }

@@ -114,6 +114,7 @@ public final class SharingTopology {
         builder,
         ofType(ledger, StatsDelta.class).merge(householdDeltas),
         topics.exposureStats(),
+        topics.exposureStatsJson(),
         SERVICE,
         2 * inputPartitions);
     return builder.build();

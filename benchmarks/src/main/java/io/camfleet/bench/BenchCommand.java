@@ -1,0 +1,211 @@
+package io.camfleet.bench;
+
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.bench.ResultsTable.Goal;
+import io.camfleet.bench.ResultsTable.Row;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.EmbeddedBroker;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.policy.Policies;
+import io.camfleet.policy.Policy;
+import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.Topics;
+import io.camfleet.simulator.ProgressListener;
+import io.camfleet.simulator.SimulationOptions;
+import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.sink.KafkaEventSink;
+import io.camfleet.simulator.world.World;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code camfleet bench}: measures the simulator and both services against Kafka's own tools and writes a results table. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts its own Kafka broker and measures the simulator to Kafka against ProducerPerformance, the simulator "
+          + "to an Avro file, both services against ConsumerPerformance (exactly-once and at-least-once), expiry cost "
+          + "with few and many live clips, and (--size full) the fleet-100k run end to end.",
+      "Prints the table and writes it to --out. Measures only: a missed goal never fails the command."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--size", defaultValue = "small", paramLabel = "tiny|small|full",
+      description = "small (default): a few minutes on two cores; full: the issue's sizes (10 million events); tiny: seconds, for tests.")
+  String size;
+
+  @Option(names = "--out", defaultValue = "bench/results.md", paramLabel = "FILE", description = "Results file (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--world", defaultValue = "worlds/default.yaml", paramLabel = "FILE",
+      description = "World whose shape is scaled to each size (default ${DEFAULT-VALUE}).")
+  Path worldFile;
+
+  @Option(names = "--policy", defaultValue = "policies/status-quo-2019.yaml", paramLabel = "FILE",
+      description = "Policy the services enforce (default ${DEFAULT-VALUE}).")
+  Path policyFile;
+
+  @Option(names = "--skip-e2e", description = "Skip item 5 (the fleet-100k run), which --size full otherwise runs.")
+  boolean skipE2e;
+
+  /** Runs {@code bench} alone, without the rest of the camfleet command. */
+  public static void main(String[] args) {
+    System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
+        System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.camfleet.avro"));
+    System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    BenchSize benchSize = parseSize(size);
+    PrintStream err = System.err;
+    World base = World.read(worldFile);
+    List<Policy> policies = Policies.read(List.of(policyFile));
+    ResultsTable table = new ResultsTable();
+    List<String> notes = new ArrayList<>();
+    Instant started = Instant.now();
+    double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int runs = benchSize.runs;
+
+    try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
+      ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
+
+      World producerWorld = base.withCameras(benchSize.producerCameras);
+      ProducerBench.Shape shape = ProducerBench.shape(producerWorld);
+      err.printf("bench %s: world %s with %d cameras: %,d events of %.1f bytes on average (key + value)%n",
+          benchSize.name().toLowerCase(Locale.ROOT), base.name(), producerWorld.cameras(), shape.events(), shape.averageBytes());
+
+      err.println("1. simulator to Kafka vs ProducerPerformance...");
+      ProducerBench.KafkaResult one = ProducerBench.simulatorVersusProducerPerformance(producerWorld, shape, client, runs);
+      table.add(new Row("1", "simulator to Kafka / ProducerPerformance", one.comparison().medianRatio(), "x", Goal.AT_LEAST, 0.9,
+          String.format(Locale.ROOT, "%,d records of %.0f B, 4 partitions, lz4, acks=all, idempotent, batch 256 KiB, linger 10 ms; "
+              + "ours %s ev/s, theirs %s rec/s", shape.events(), shape.averageBytes(),
+              ResultsTable.runs(one.comparison().ours()), ResultsTable.runs(one.comparison().reference()))));
+      notes.add("1. CPU during the last simulator-to-Kafka run, by thread (% of one core): " + one.profile() + ".");
+
+      err.println("2. simulator to an Avro file...");
+      List<Double> avro = ProducerBench.simulatorToAvroFile(producerWorld, runs);
+      table.add(new Row("2", "simulator to Avro file, one thread", Ratios.median(avro), "events/s", Goal.AT_LEAST, 1_000_000,
+          String.format(Locale.ROOT, "%,d events, median of %s", shape.events(), ResultsTable.runs(avro))));
+
+      World servicesWorld = base.withCameras(benchSize.servicesCameras);
+      Topic<String, WorldEvent> preloaded = Topics.WORLD_EVENTS.renamed("bench-preloaded-world-events");
+      TopicAdmin.createTopics(client.toProperties(), List.of(preloaded), 30);
+      long events;
+      try (KafkaEventSink sink = new KafkaEventSink(client, preloaded)) {
+        events = Simulator.run(servicesWorld, SimulationOptions.defaults(), sink, ProgressListener.NONE).totalEvents();
+      }
+      err.printf("3. services vs ConsumerPerformance over %,d preloaded events...%n", events);
+      ServiceBench services = new ServiceBench(client, preloaded, events, policies);
+      for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
+        ServiceBench.Result r = services.measure(guarantee, runs);
+        Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
+        table.add(new Row("3", "retention-service / ConsumerPerformance, " + guarantee, r.retention().medianRatio(), "x",
+            goal, 0.5, serviceDetail(events, r.retention())));
+        table.add(new Row("3", "sharing-service / ConsumerPerformance, " + guarantee, r.sharing().medianRatio(), "x",
+            goal, 0.5, serviceDetail(events, r.sharing())));
+        notes.add("3. CPU during the last " + guarantee + " run (% of one core): retention-service: " + r.retentionProfile()
+            + "; sharing-service: " + r.sharingProfile() + ".");
+      }
+    }
+
+    err.printf("4. expiry cost with %,d and %,d live clips...%n", benchSize.liveSmall, benchSize.liveLarge);
+    // a discarded first pass at the smaller size, so neither measured size runs on a cold JIT
+    ExpiryScaling.nanosPerExpiredClip(policies.get(0), benchSize.liveSmall, benchSize.expiring);
+    double fewLive = ExpiryScaling.nanosPerExpiredClip(policies.get(0), benchSize.liveSmall, benchSize.expiring);
+    double manyLive = ExpiryScaling.nanosPerExpiredClip(policies.get(0), benchSize.liveLarge, benchSize.expiring);
+    table.add(new Row("4", String.format(Locale.ROOT, "expiry time per clip, %,d / %,d live clips", benchSize.liveLarge,
+        benchSize.liveSmall), manyLive / fewLive, "x", Goal.AT_MOST, 1.3,
+        String.format(Locale.ROOT, "%,d clips expired at each size: %.1f us per clip with %,d live, %.1f us with %,d live",
+            benchSize.expiring, fewLive / 1000, benchSize.liveSmall, manyLive / 1000, benchSize.liveLarge)));
+
+    boolean e2e = benchSize == BenchSize.FULL && !skipE2e;
+    if (e2e) {
+      err.println("5. end to end: camfleet run --world worlds/fleet-100k.yaml --policy policies/status-quo-2019.yaml...");
+      EndToEnd.Result r = EndToEnd.run(Path.of("worlds/fleet-100k.yaml"), Path.of("policies/status-quo-2019.yaml"));
+      table.add(new Row("5", "camfleet run, fleet-100k, status-quo-2019: wall time", r.wallMinutes(), "min", Goal.AT_MOST, 20,
+          "exit code " + r.exitCode()));
+      table.add(new Row("5", "peak resident memory of that run", r.peakRssMegabytes(), "MiB", Goal.NONE, 0,
+          "VmHWM of the child JVM (heap limit " + r.heapLimit() + ")"));
+    }
+
+    notes.add(0, String.format(Locale.ROOT,
+        "Load average (1 min) %.1f at the start and %.1f at the end on %d cores: above the core count, other processes "
+            + "shared the CPU and every figure is low by an unknown amount.",
+        loadAtStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors()));
+    String markdown = render(benchSize, started, table, notes, e2e);
+    System.out.println(table.toMarkdown());
+    if (out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+    }
+    Files.writeString(out, markdown);
+    err.printf("bench: results in %s (%.0f s)%n", out, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+    return 0;
+  }
+
+  private static String serviceDetail(long events, Ratios.Comparison c) {
+    return String.format(Locale.ROOT, "%,d events, one policy; service %s rec/s, ConsumerPerformance %s rec/s", events,
+        ResultsTable.runs(c.ours()), ResultsTable.runs(c.reference()));
+  }
+
+  static BenchSize parseSize(String size) {
+    try {
+      return BenchSize.valueOf(size.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--size must be tiny, small or full, not '" + size + "'");
+    }
+  }
+
+  private String render(BenchSize benchSize, Instant started, ResultsTable table, List<String> notes, boolean e2e)
+      throws IOException {
+    long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    StringBuilder s = new StringBuilder();
+    s.append("# camfleet bench results\n\n");
+    s.append(String.format(Locale.ROOT, "- date: %s%n- command: `./camfleet bench --size %s`%n- machine: %d cores, %.1f GiB memory; "
+            + "JVM %s, max heap %.1f GiB%n- world: %s scaled by camera count; policy: %s%n- broker: one embedded KRaft broker in the same JVM%n%n",
+        started.truncatedTo(ChronoUnit.SECONDS), benchSize.name().toLowerCase(Locale.ROOT),
+        Runtime.getRuntime().availableProcessors(), memory / (1024.0 * 1024 * 1024), Runtime.version(),
+        Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024), worldFile, policyFile));
+    s.append(table.toMarkdown()).append('\n');
+    s.append("## Sizes\n\n");
+    s.append(String.format(Locale.ROOT, "- items 1-2: %,d cameras; item 3: %,d cameras preloaded; %d alternating runs each of ours and Kafka's tool"
+            + " (median of the paired ratios)%n- item 4: %,d and %,d live clips, %,d expired at each size%n",
+        benchSize.producerCameras, benchSize.servicesCameras, benchSize.runs, benchSize.liveSmall, benchSize.liveLarge,
+        benchSize.expiring));
+    if (benchSize != BenchSize.FULL) {
+      s.append("- scaled down from the issue (10 million preloaded events; 1 and 10 million live clips): run `--size full` for those\n");
+    }
+    if (!e2e) {
+      s.append("- item 5 (fleet-100k end to end) was not run: it runs only with `--size full` and without `--skip-e2e`\n");
+    }
+    s.append("\n## Where the time goes\n\n");
+    notes.forEach(n -> s.append("- ").append(n).append('\n'));
+    s.append("\n## Method\n\n");
+    s.append("""
+        - 1: our run is the simulator into `KafkaEventSink` on a fresh 4-partition topic, timed from the first event to the \
+        end of the sink's flush; ProducerPerformance gets the same record count, the simulator's average serialized record \
+        size (key plus value), a fresh 4-partition topic and the sink's producer settings. It sends unkeyed random-letter \
+        payloads, so its batches compress differently from Avro records.
+        - 2: the simulator into `AvroFileSink` (no codec), timed from the first event to the file's rename, one thread.
+        - 3: each service starts with a new application id and state folder on the preloaded topic and is timed from \
+        `start` until its final statistics (last=true for the policy) are committed; ConsumerPerformance's nMsg.sec reads \
+        the same topic, from before joining its group to the last record. Both include their start-up.
+        - 4: the retention topology under `TopologyTestDriver` (RocksDB stores as in the service, one task, no broker): \
+        load the live clips, close the days in between, then time the clock ticks that expire the fixed batch in three groups.
+        """);
+    return s.toString();
+  }
+}

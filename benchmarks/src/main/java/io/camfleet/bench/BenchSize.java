@@ -1,0 +1,35 @@
+package io.camfleet.bench;
+
+/**
+ * How big each measurement is. {@code FULL} is the issue's sizes; {@code SMALL} finishes in a few
+ * minutes on two cores; {@code TINY} is for the integration test.
+ *
+ * @param producerCameras cameras of the world published for items 1 and 2
+ * @param servicesCameras cameras of the world preloaded for item 3
+ * @param runs alternating runs of ours and of Kafka's tool
+ * @param liveSmall live clips at the smaller size of item 4
+ * @param liveLarge live clips at the larger size of item 4
+ * @param expiring clips expired (the same number at both sizes) in item 4
+ */
+public enum BenchSize {
+  TINY(20, 20, 1, 5_000, 20_000, 1_500),
+  SMALL(1_400, 700, 3, 100_000, 1_000_000, 15_000),
+  // ~733 events per camera over the default world's 100 days: 13,700 cameras give ~10 million events
+  FULL(13_700, 13_700, 3, 1_000_000, 10_000_000, 150_000);
+
+  final int producerCameras;
+  final int servicesCameras;
+  final int runs;
+  final int liveSmall;
+  final int liveLarge;
+  final int expiring;
+
+  BenchSize(int producerCameras, int servicesCameras, int runs, int liveSmall, int liveLarge, int expiring) {
+    this.producerCameras = producerCameras;
+    this.servicesCameras = servicesCameras;
+    this.runs = runs;
+    this.liveSmall = liveSmall;
+    this.liveLarge = liveLarge;
+    this.expiring = expiring;
+  }
+}

@@ -1,0 +1,170 @@
+package io.camfleet.bench;
+
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.policy.Policy;
+import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.topology.RetentionTopics;
+import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.Topics;
+import io.camfleet.sharing.SharingService;
+import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.sharing.topology.SharingTopics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Item 3: each service's records per second over a preloaded topic, from its start until it has
+ * written the final statistics of every policy, alternated with ConsumerPerformance reading the
+ * same topic.
+ */
+final class ServiceBench {
+  enum Service {
+    RETENTION("retention-service"),
+    SHARING("sharing-service");
+
+    final String name;
+
+    Service(String name) {
+      this.name = name;
+    }
+  }
+
+  /** Both services' comparisons under one processing guarantee, and the CPU profile of the last run of each. */
+  record Result(String guarantee, Ratios.Comparison retention, Ratios.Comparison sharing, String retentionProfile,
+      String sharingProfile) {}
+
+  private final ClientConfig client;
+  private final Topic<String, WorldEvent> preloaded;
+  private final long events;
+  private final List<Policy> policies;
+  private int runId;
+
+  ServiceBench(ClientConfig client, Topic<String, WorldEvent> preloaded, long events, List<Policy> policies) {
+    this.client = client;
+    this.preloaded = preloaded;
+    this.events = events;
+    this.policies = policies;
+  }
+
+  Result measure(String guarantee, int runs) throws Exception {
+    List<Double> consumer = new ArrayList<>();
+    List<Double> retention = new ArrayList<>();
+    List<Double> sharing = new ArrayList<>();
+    String[] profiles = new String[2];
+    for (int i = 0; i < runs; i++) {
+      consumer.add(KafkaTools.consumerPerformance(client.bootstrapServers(), preloaded.name(), events));
+      retention.add(run(Service.RETENTION, guarantee, profiles));
+      sharing.add(run(Service.SHARING, guarantee, profiles));
+    }
+    return new Result(guarantee, new Ratios.Comparison(retention, consumer), new Ratios.Comparison(sharing, consumer),
+        profiles[0], profiles[1]);
+  }
+
+  /** Records per second of one service run, from its start to its last final statistics. */
+  private double run(Service service, String guarantee, String[] profiles) throws Exception {
+    String prefix = "bench-" + (++runId);
+    Path stateDir = Files.createTempDirectory("camfleet-bench-state-");
+    List<String> names = policies.stream().map(Policy::name).toList();
+    try {
+      if (service == Service.RETENTION) {
+        RetentionTopics topics = new RetentionTopics(preloaded, renamed(Topics.RETENTION_RECEIPTS, prefix),
+            renamed(Topics.RETENTION_STATS, prefix));
+        List<Topic<?, ?>> all = new ArrayList<>(topics.all());
+        all.add(Topics.DEAD_LETTERS);
+        TopicAdmin.createTopics(client.toProperties(), all, 30);
+        try (FinalStats finals = new FinalStats(client, topics.stats())) {
+          ThreadProfile cpu = ThreadProfile.start();
+          long start = System.nanoTime();
+          try (RetentionService ignored = RetentionService.start(policies, client,
+              new RetentionService.Options(guarantee, stateDir, topics, prefix + "-retention"))) {
+            finals.await(names);
+            double rate = events / ((System.nanoTime() - start) / 1e9);
+            profiles[0] = cpu.top(4);
+            return rate;
+          }
+        }
+      }
+      SharingTopics defaults = SharingTopics.defaults();
+      SharingTopics topics = new SharingTopics(preloaded, renamed(defaults.copyLedger(), prefix),
+          renamed(defaults.copyReceipts(), prefix), renamed(defaults.exposureStats(), prefix),
+          renamed(defaults.deadLetters(), prefix));
+      TopicAdmin.createTopics(client.toProperties(), topics.all(), 30);
+      try (FinalStats finals = new FinalStats(client, topics.exposureStats())) {
+        ThreadProfile cpu = ThreadProfile.start();
+        long start = System.nanoTime();
+        try (SharingService ignored = SharingService.start(policies, client,
+            SharingOptions.defaults().withTopics(topics).withStateDir(stateDir).withProcessingGuarantee(guarantee)
+                .withApplicationId(prefix + "-sharing"))) {
+          finals.await(names);
+          double rate = events / ((System.nanoTime() - start) / 1e9);
+          profiles[1] = cpu.top(4);
+          return rate;
+        }
+      }
+    } finally {
+      deleteRecursively(stateDir);
+    }
+  }
+
+  private static <K, V> Topic<K, V> renamed(Topic<K, V> topic, String prefix) {
+    return topic.renamed(prefix + "-" + topic.name());
+  }
+
+  static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception e) {
+      // best effort: a temporary folder
+    }
+  }
+
+  /** Waits for a statistics topic to hold the final day of every policy (committed records only). */
+  static final class FinalStats implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private final KafkaConsumer<String, DailyStats> consumer;
+
+    FinalStats(ClientConfig client, Topic<String, DailyStats> topic) {
+      Properties p = client.toProperties();
+      p.put(ConsumerConfig.GROUP_ID_CONFIG, "camfleet-bench-" + UUID.randomUUID());
+      p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+      consumer = new KafkaConsumer<>(p, new StringDeserializer(), topic.valueSerde().deserializer());
+      consumer.subscribe(List.of(topic.name()));
+    }
+
+    void await(List<String> policies) {
+      List<String> missing = new ArrayList<>(policies);
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (!missing.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no final statistics for " + missing + " within " + TIMEOUT);
+        }
+        for (ConsumerRecord<String, DailyStats> record : consumer.poll(Duration.ofMillis(100))) {
+          if (record.value().getLast()) {
+            missing.remove(record.value().getPolicy());
+          }
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+}

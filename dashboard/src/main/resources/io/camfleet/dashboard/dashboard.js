@@ -1,0 +1,125 @@
+// Follows /events (one flat JSON object per DailyStats) and draws, per policy, one row of small charts.
+(function () {
+  'use strict';
+  const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7'];
+  const HOLDERS = ['REQUESTING_POLICE', 'OTHER_AGENCY', 'FEDERAL_AGENCY', 'NEIGHBOURHOOD_FEED', 'PUBLIC'];
+  const CHARTS = [
+    { kind: 'footage', service: 'retention-service',
+      series: [['clipsAlive', 'alive'], ['clipsExpired', 'expired'], ['clipsExemptByShare', 'exempt by share']] },
+    { kind: 'copies', service: 'sharing-service',
+      series: HOLDERS.map(h => ['copiesAlive.' + h, h.toLowerCase().replace('_', ' ')]) },
+    { kind: 'requests', service: 'sharing-service',
+      series: [['requests', 'requests'], ['notifications', 'notifications'], ['answersShared', 'answers']] },
+  ];
+  const HEIGHT = 150;
+
+  const grid = document.getElementById('grid');
+  const policies = new Map(); // policy -> {days: {service: Map(dayEnd -> stats)}, charts: [{def, plot, el}]}
+  const dirty = new Set();
+  let latestDay = '';
+  let renderScheduled = false;
+
+  // 12,500 as 12.5k, so the axis stays narrow in a small chart
+  function compact(n) {
+    const abs = Math.abs(n);
+    if (abs >= 1e6) {
+      return +(n / 1e6).toFixed(1) + 'M';
+    }
+    if (abs >= 1e3) {
+      return +(n / 1e3).toFixed(1) + 'k';
+    }
+    return String(+n.toFixed(2));
+  }
+
+  function chartWidth() {
+    const title = grid.querySelector('.column-title:nth-child(2)');
+    return Math.max(200, Math.floor(title.getBoundingClientRect().width));
+  }
+
+  function rowFor(policy) {
+    let row = policies.get(policy);
+    if (row) {
+      return row;
+    }
+    row = { days: { 'retention-service': new Map(), 'sharing-service': new Map() }, charts: [] };
+    policies.set(policy, row);
+    // rows stay in policy-name order, whatever order the statistics arrive in
+    const names = [...policies.keys()].sort();
+    const next = names[names.indexOf(policy) + 1];
+    const before = next ? grid.querySelector('.policy[data-policy="' + CSS.escape(next) + '"]') : null;
+    const label = document.createElement('div');
+    label.className = 'policy';
+    label.dataset.policy = policy;
+    label.textContent = policy;
+    grid.insertBefore(label, before);
+    for (const def of CHARTS) {
+      const el = document.createElement('div');
+      el.className = 'chart';
+      el.dataset.policy = policy;
+      el.dataset.kind = def.kind;
+      el.dataset.points = '0';
+      grid.insertBefore(el, before);
+      const plot = new uPlot({
+        width: chartWidth(),
+        height: HEIGHT,
+        cursor: { sync: { key: def.kind } },
+        legend: { live: false },
+        scales: { x: { time: true } },
+        axes: [{ size: 30 }, { size: 45, values: (u, ticks) => ticks.map(compact) }],
+        series: [{}].concat(def.series.map(([, label], i) => ({ label: label, stroke: COLOURS[i], width: 1.5 }))),
+      }, [[]].concat(def.series.map(() => [])), el);
+      row.charts.push({ def, plot, el });
+    }
+    document.getElementById('policy-count').textContent = String(policies.size);
+    document.getElementById('empty').hidden = true;
+    return row;
+  }
+
+  function accept(stats) {
+    const row = rowFor(stats.policy);
+    const days = row.days[stats.service];
+    if (!days) {
+      return;
+    }
+    days.set(stats.dayEnd, stats); // a replay after reconnecting replaces, never duplicates
+    dirty.add(stats.policy);
+    if (stats.day > latestDay) {
+      latestDay = stats.day;
+    }
+    if (!renderScheduled) {
+      renderScheduled = true;
+      setTimeout(render, 150);
+    }
+  }
+
+  function render() {
+    renderScheduled = false;
+    for (const policy of dirty) {
+      const row = policies.get(policy);
+      for (const chart of row.charts) {
+        const days = [...row.days[chart.def.service].values()].sort((a, b) => a.dayEnd - b.dayEnd);
+        const data = [days.map(d => d.dayEnd / 1000)];
+        for (const [measure] of chart.def.series) {
+          data.push(days.map(d => (measure in d ? d[measure] : null)));
+        }
+        chart.plot.setData(data);
+        chart.el.dataset.points = String(days.length);
+        chart.el.dataset.lastDay = days.length ? days[days.length - 1].day : '';
+        chart.el.dataset.final = String(days.length > 0 && days[days.length - 1].last);
+      }
+    }
+    dirty.clear();
+    document.getElementById('latest-day').textContent = latestDay || '-';
+  }
+
+  window.addEventListener('resize', () => {
+    const width = chartWidth();
+    policies.forEach(row => row.charts.forEach(c => c.plot.setSize({ width, height: HEIGHT })));
+  });
+
+  const status = document.getElementById('status');
+  const events = new EventSource('/events');
+  events.onopen = () => { status.textContent = 'live'; status.className = 'live'; };
+  events.onerror = () => { status.textContent = 'reconnecting'; status.className = 'lost'; };
+  events.onmessage = e => accept(JSON.parse(e.data));
+})();

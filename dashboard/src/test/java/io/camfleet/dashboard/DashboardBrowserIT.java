@@ -1,0 +1,283 @@
+package io.camfleet.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.EmbeddedBroker;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.policy.Policies;
+import io.camfleet.policy.Policy;
+import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.topology.RetentionTopics;
+import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.Topics;
+import io.camfleet.sharing.SharingService;
+import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.simulator.ProgressListener;
+import io.camfleet.simulator.SimulationOptions;
+import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.sink.KafkaEventSink;
+import io.camfleet.simulator.world.World;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens the dashboard in headless Chromium before a real run starts (embedded broker, both
+ * services, the simulator at a pace where simulated days take real seconds) and reads the live
+ * page while the days pass: the charts grow, and a screenshot lands in {@code target/dashboard.png}.
+ * Needs Chromium ({@code apt-get install -y chromium}); fails without it unless {@code
+ * -Dcamfleet.browser.optional=true}.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DashboardBrowserIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int DAYS = 16;
+  // about one and a half simulated days per real second
+  private static final double SPEED = 1.5 * 86_400;
+  private static final List<String> POLICIES = List.of("eu-30-days", "status-quo-2019");
+  private static final String STATE =
+      "JSON.stringify({day: document.getElementById('latest-day').textContent,"
+          + " status: document.getElementById('status').textContent,"
+          + " finals: document.querySelectorAll('.chart[data-final=\"true\"]').length,"
+          + " canvases: document.querySelectorAll('.chart canvas').length,"
+          + " charts: [...document.querySelectorAll('.chart')].map(c => c.dataset.policy + '/' + c.dataset.kind + '=' + c.dataset.points)})";
+
+  @TempDir Path temp;
+
+  @Test
+  void chartsFollowTheRunAsSimulatedDaysPass() throws Exception {
+    Path chromium = chromiumOrSkip();
+    List<Policy> policies = Policies.read(POLICIES.stream().map(p -> Path.of("../policies", p + ".yaml")).toList());
+    World world = World.read(Path.of("../worlds/default.yaml")).withCameras(40).withDays(DAYS);
+
+    try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
+      ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
+      List<Topic<?, ?>> topics = new ArrayList<>(RetentionTopics.defaults().all());
+      topics.addAll(SharingTopics.defaults().all());
+      TopicAdmin.createTopics(client.toProperties(), topics.stream().distinct().toList(), 30);
+
+      try (DashboardServer dashboard =
+              DashboardServer.start(client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), "127.0.0.1", 0);
+          Browser browser = Browser.open(chromium, temp, dashboard.url());
+          DevTools page = DevTools.attachToPage(browser.debuggingPort());
+          RetentionService retention = RetentionService.start(policies, client,
+              new RetentionService.Options(null, temp.resolve("state"), RetentionTopics.defaults(), null));
+          SharingService sharing = SharingService.start(policies, client,
+              SharingOptions.defaults().withStateDir(temp.resolve("state")))) {
+        JsonNode empty = waitFor(page, "the page to connect", s -> s.get("status").asText().equals("live"));
+        assertEquals("-", empty.get("day").asText(), "no statistics before the run");
+
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+          try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
+            Simulator.run(world, SimulationOptions.defaults().withSpeed(SPEED), sink, ProgressListener.NONE);
+          }
+        });
+
+        JsonNode early = waitFor(page, "a first simulated day on every chart",
+            s -> s.get("charts").size() == 3 * POLICIES.size() && minPoints(s) >= 1);
+        JsonNode later = waitFor(page, "later simulated days on every chart",
+            s -> s.get("day").asText().compareTo(early.get("day").asText()) > 0 && minPoints(s) > maxPoints(early));
+        run.get(2, TimeUnit.MINUTES);
+        JsonNode end = waitFor(page, "the world's last day on every chart", s -> s.get("finals").asInt() == 3 * POLICIES.size());
+
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "dashboard.png"), page.screenshot(1400, 4000));
+
+        assertTrue(early.get("day").asText().compareTo(later.get("day").asText()) < 0,
+            "the page moved from " + early.get("day") + " to " + later.get("day"));
+        assertEquals(3 * POLICIES.size(), end.get("canvases").asInt(), "one canvas per chart: " + end);
+        List<String> charts = new ArrayList<>();
+        end.get("charts").forEach(c -> charts.add(c.asText().replaceAll("=\\d+$", "")));
+        assertEquals(List.of(
+            "eu-30-days/footage", "eu-30-days/copies", "eu-30-days/requests",
+            "status-quo-2019/footage", "status-quo-2019/copies", "status-quo-2019/requests"), charts);
+        assertTrue(minPoints(end) >= DAYS - 1, "every chart drew every day: " + end);
+
+        // a page opened after the run is shown everything so far
+        List<JsonNode> replay = replay(dashboard.url() + "events", 2 * POLICIES.size());
+        assertEquals(List.of("eu-30-days", "status-quo-2019"),
+            replay.stream().filter(e -> e.get("last").asBoolean()).map(e -> e.get("policy").asText()).distinct().sorted().toList());
+        // the flat JSON topics carry the same days, each measure a top-level field
+        JsonNode retentionJson = lastJson(client, Topics.RETENTION_STATS_JSON.name());
+        JsonNode exposureJson = lastJson(client, Topics.EXPOSURE_STATS_JSON.name());
+        assertTrue(retentionJson.get("last").asBoolean() && retentionJson.has("clipsAlive") && retentionJson.has("dayEnd"),
+            retentionJson.toString());
+        assertTrue(exposureJson.get("last").asBoolean() && exposureJson.has("copiesAlive.PUBLIC")
+            && exposureJson.has("requests"), exposureJson.toString());
+      }
+    }
+  }
+
+  /** Reads /events from the start until {@code finals} final days have arrived. */
+  private static List<JsonNode> replay(String url, int finals) throws Exception {
+    HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofLines());
+    assertEquals("text/event-stream; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+    List<JsonNode> events = new ArrayList<>();
+    try (java.util.stream.Stream<String> lines = response.body()) {
+      java.util.Iterator<String> it = lines.iterator();
+      int seen = 0;
+      while (seen < finals && it.hasNext()) {
+        String line = it.next();
+        if (line.startsWith("data: ")) {
+          JsonNode event = JSON.readTree(line.substring("data: ".length()));
+          events.add(event);
+          seen += event.get("last").asBoolean() ? 1 : 0;
+        }
+      }
+    }
+    return events;
+  }
+
+  /** The last committed record of a flat JSON statistics topic, parsed. */
+  private static JsonNode lastJson(ClientConfig client, String topic) throws Exception {
+    Properties p = client.toProperties();
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      consumer.seekToBeginning(List.of(partition));
+      String last = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          last = record.value();
+        }
+      }
+      assertTrue(last != null, topic + " is empty");
+      return JSON.readTree(last);
+    }
+  }
+
+  private static int minPoints(JsonNode state) {
+    return points(state).min().orElse(0);
+  }
+
+  private static int maxPoints(JsonNode state) {
+    return points(state).max().orElse(0);
+  }
+
+  private static java.util.stream.IntStream points(JsonNode state) {
+    List<Integer> points = new ArrayList<>();
+    state.get("charts").forEach(c -> points.add(Integer.parseInt(c.asText().replaceAll(".*=", ""))));
+    return points.stream().mapToInt(Integer::intValue);
+  }
+
+  /** Reads the page every 200 ms until {@code done} holds; the last state it saw goes in the failure. */
+  private static JsonNode waitFor(DevTools page, String what, Predicate<JsonNode> done) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    JsonNode state = null;
+    while (System.nanoTime() < deadline) {
+      state = JSON.readTree(page.evaluate(STATE));
+      if (done.test(state)) {
+        return state;
+      }
+      Thread.sleep(200);
+    }
+    return fail("waited 90 s for " + what + "; the page shows " + state);
+  }
+
+  /** Headless Chromium with a fresh profile, no background network, and the DevTools endpoint on a free port. */
+  private record Browser(Process process, Path profile) implements AutoCloseable {
+    static Browser open(Path chromium, Path temp, String url) throws Exception {
+      Path profile = Files.createDirectories(temp.resolve("profile"));
+      List<String> command = List.of(
+          chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--no-first-run", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+          "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=1400,1400", url);
+      Process process = new ProcessBuilder(command)
+          .redirectOutput(temp.resolve("chromium.out").toFile())
+          .redirectError(temp.resolve("chromium.err").toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+      return new Browser(process, profile);
+    }
+
+    /** The port Chromium chose, from the file it writes into its profile once it listens. */
+    int debuggingPort() throws Exception {
+      Path file = profile.resolve("DevToolsActivePort");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline && process.isAlive()) {
+        if (Files.isRegularFile(file)) {
+          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+          if (!lines.isEmpty() && !lines.get(0).isBlank()) {
+            return Integer.parseInt(lines.get(0).trim());
+          }
+        }
+        Thread.sleep(100);
+      }
+      return fail("Chromium did not open its DevTools endpoint within 30 s (alive: " + process.isAlive() + ")");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static Path chromiumOrSkip() {
+    String configured = System.getProperty("camfleet.chromium");
+    List<Path> candidates = new ArrayList<>();
+    if (configured != null && !configured.isBlank()) {
+      candidates.add(Path.of(configured));
+    } else {
+      candidates.add(Path.of("/usr/bin/chromium"));
+      String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+      for (String folder : path.split(File.pathSeparator)) {
+        if (!folder.isBlank()) {
+          Stream.of("chromium", "chromium-browser", "google-chrome").forEach(name -> candidates.add(Path.of(folder, name)));
+        }
+      }
+    }
+    for (Path candidate : candidates) {
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    String message =
+        "Chromium is needed to check the dashboard in a browser but was not found (looked at "
+            + (configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium and PATH")
+            + "). Install it with `apt-get install -y chromium`, point -Dcamfleet.chromium at it,"
+            + " or run with -Dcamfleet.browser.optional=true to skip this test.";
+    if (Boolean.getBoolean("camfleet.browser.optional")) {
+      Assumptions.abort(message);
+    }
+    throw new IllegalStateException(message);
+  }
+}
