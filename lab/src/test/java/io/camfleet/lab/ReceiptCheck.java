@@ -33,11 +33,17 @@ final class ReceiptCheck {
 
   /** Blocks until retention-stats holds the final day of each policy. */
   static void awaitFinalStats(ClientConfig client, int policies) {
+    awaitFinalStats(client, policies, () -> true);
+  }
+
+  /** As above, failing at once if {@code serviceAlive} says the service stopped. */
+  static void awaitFinalStats(ClientConfig client, int policies, java.util.function.BooleanSupplier serviceAlive) {
     Set<String> finals = new HashSet<>();
     try (KafkaConsumer<String, DailyStats> consumer = new KafkaConsumer<>(
         consumerProps(client), new StringDeserializer(), Topics.RETENTION_STATS.valueSerde().deserializer())) {
       consumer.subscribe(List.of(Topics.RETENTION_STATS.name()));
       while (finals.size() < policies) {
+        assertTrue(serviceAlive.getAsBoolean(), "the service stopped before its final statistics");
         for (ConsumerRecord<String, DailyStats> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.value().getLast()) {
             finals.add(r.value().getPolicy());

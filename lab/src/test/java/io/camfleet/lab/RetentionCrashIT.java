@@ -38,16 +38,20 @@ class RetentionCrashIT {
     }
 
     Path state = Files.createTempDirectory("crash-state-");
+    // A killed member leaves the group only when its session expires: keep that short here.
+    Path config = Files.writeString(state.resolveSibling(state.getFileName() + ".properties"),
+        "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
     int kills = 0;
-    Process service = startService(state);
+    Process service = startService(state, config);
     while (kills < 3) {
       Thread.sleep(7_000); // let it get into the work before the next SIGKILL
       service.destroyForcibly().waitFor();
       kills++;
-      service = startService(state);
+      service = startService(state, config);
     }
     try {
-      ReceiptCheck.awaitFinalStats(client, ReceiptCheck.UNCAPPED_POLICIES.size());
+      Process running = service;
+      ReceiptCheck.awaitFinalStats(client, ReceiptCheck.UNCAPPED_POLICIES.size(), running::isAlive);
     } finally {
       service.destroy();
       service.waitFor(30, TimeUnit.SECONDS);
@@ -56,12 +60,13 @@ class RetentionCrashIT {
     ReceiptCheck.assertExactlyTheExpectedReceipts(client);
   }
 
-  private static Process startService(Path state) throws Exception {
+  private static Process startService(Path state, Path kafkaConfig) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-Xmx512m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
             "-cp", System.getProperty("java.class.path"), Camfleet.class.getName(), "retention-service",
             "--policy", "../policies/status-quo-2019.yaml", "--policy", "../policies/eu-30-days.yaml",
-            "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString())
+            "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString(),
+            "--kafka-config", kafkaConfig.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/retention-crash-service.log")))
         .start();

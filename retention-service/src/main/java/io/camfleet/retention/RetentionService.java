@@ -60,7 +60,9 @@ public final class RetentionService implements AutoCloseable {
             .withDeadLetterTopic(options.deadLetterTopic());
     ServiceRunner runner =
         new ServiceRunner(RetentionTopology.build(topics, rules, topics.worldEvents().partitions()), settings);
-    runner.start(Duration.ofSeconds(60));
+    // A restart after a crash waits for the dead member's session to expire (45 s by default)
+    // before the group rebalances: give that time rather than give up.
+    runner.start(Duration.ofMinutes(3));
     return new RetentionService(runner, appId);
   }
 

@@ -28,7 +28,8 @@ import picocli.CommandLine;
  * ask each other.
  */
 public final class SharingService implements AutoCloseable {
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  // Long enough for a restart after a crash, which waits for the dead member's session to expire.
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final ServiceRunner runner;
   private final CustodyHttpServer http;
