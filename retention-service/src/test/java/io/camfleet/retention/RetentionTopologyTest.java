@@ -184,6 +184,48 @@ class RetentionTopologyTest {
   }
 
   @Test
+  void decidesAShareBetweenHourlyExpiryPassesOnTheClipAsItStandsAtTheSharesTime() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      Instant recorded = DAY_0.plus(Duration.ofMinutes(10));
+      Instant due = recorded.plus(SIXTY_DAYS);
+      clipRecordedAt(in, "clip-1", recorded);
+      // an expiry pass runs five minutes before the clip is due; the next one is not due for an hour
+      tick(in, due.minus(Duration.ofMinutes(5)), false);
+      assertEquals(List.of(), kinds(out.readKeyValuesToList()));
+
+      sharedWithPolice(in, "clip-1", recorded, due.plus(Duration.ofMinutes(10)));
+      assertEquals(
+          List.of(
+              "status-quo/clip-1 CLIP_EXPIRED @" + due,
+              "status-quo/clip-1 SHARE_REFUSED @" + due.plus(Duration.ofMinutes(10))),
+          kinds(out.readKeyValuesToList()));
+    }
+  }
+
+  @Test
+  void theFinalTickExpiresEverythingDueBeforeItWithoutWaitingForTheHour() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      Instant recorded = DAY_0.plus(Duration.ofMinutes(10));
+      Instant due = recorded.plus(SIXTY_DAYS);
+      clipRecordedAt(in, "clip-1", recorded);
+      tick(in, due.minus(Duration.ofMinutes(5)), false);
+      clipRecordedAt(in, "clip-2", due.minus(Duration.ofMinutes(1)));
+      assertEquals(List.of(), kinds(out.readKeyValuesToList()));
+
+      tick(in, due.plus(Duration.ofMinutes(1)), true);
+      assertEquals(List.of("status-quo/clip-1 CLIP_EXPIRED @" + due), kinds(out.readKeyValuesToList()));
+      List<DailyStats> days = stats(driver).readValuesToList();
+      DailyStats last = days.get(days.size() - 1);
+      assertTrue(last.getLast());
+      assertEquals(1L, last.getMeasures().get("clipsExpired"), "expired before the final day closed");
+      assertEquals(1L, last.getMeasures().get("clipsAlive"));
+    }
+  }
+  @Test
   void letsASharedOriginalExpireOnTimeWhenThePolicySaysSo() {
     try (TopologyTestDriver driver = driver(EXPIRE_ON_TIME)) {
       var in = input(driver);

@@ -25,6 +25,9 @@ public record StreamsSettings(
     long commitIntervalMs,
     String applicationServer) {
 
+  /** Commit interval unless one is given, under either guarantee. */
+  public static final long DEFAULT_COMMIT_INTERVAL_MS = 1000;
+
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(client, "client");
@@ -69,9 +72,11 @@ public record StreamsSettings(
     if (stateDir != null) {
       p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     }
-    if (commitIntervalMs > 0) {
-      p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-    }
+    // Exactly-once defaults to a commit every 100 ms. Each commit flushes the record caches, waits
+    // for every produced record to be acknowledged and makes three round trips to the transaction
+    // coordinator; measured on the retention service, that was a third of the stream thread's time.
+    // One second keeps the dashboard live and lets the caches absorb most store writes.
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs > 0 ? commitIntervalMs : DEFAULT_COMMIT_INTERVAL_MS);
     if (applicationServer != null) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }

@@ -50,12 +50,20 @@ import org.apache.kafka.streams.state.Stores;
  * exists, so a record costs one read and one write however many policies run. An index keyed by
  * due time, then clip, lists the policies due at that moment; it finds the clips to delete, so the
  * work done as stream time advances is proportional to the clips that expire, not to the clips
- * alive. The earliest due time is cached, so a record that makes nothing due costs no index read.
- * Expiry is checked as each record advances stream time and on a stream-time punctuation; nothing
- * here reads the wall clock.
+ * alive.
+ *
+ * <p>Expiry runs in passes, once per hour of stream time, rather than before every record: a pass
+ * costs an index scan however few clips it finds, and at fleet rates an hour of simulated time
+ * holds thousands of records. Batching changes no decision, because a receipt is dated at the
+ * clip's due time, not at the pass, and a pass runs first whenever a decision depends on it: before
+ * a share or a legal hold (which must find the clip as it stands at the record's time), before a
+ * day's statistics close (hour boundaries include day boundaries) and before the final tick.
+ * Nothing here reads the wall clock.
  */
 final class RetentionProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
   private static final String SEP = "|";
+  private static final long HOUR_MS = 3_600_000L;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
   private final String clipStoreName;
@@ -65,7 +73,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private KeyValueStore<String, LiveClip> clips;
   private KeyValueStore<String, String> expiryIndex;
   private DailyDeltas deltas;
-  private long nextDue = Long.MAX_VALUE;
+  // Stream time at which the next hourly expiry pass is due.
+  private long nextPass = Long.MIN_VALUE;
   // Every index entry due before this was already handled: scans seek past the deleted entries
   // (RocksDB tombstones) instead of walking over them from the start of the store.
   private long scannedThrough = 0;
@@ -77,14 +86,17 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     this.deltasStoreName = deltasStoreName;
   }
 
+  // Neither store has a record cache. A clip is written when recorded and read back when it
+  // expires, two months of simulated time later: the cache never absorbs a write, and looking up
+  // its sorted map on every read and write cost the stream thread more than it saved. Measured on
+  // the retention service (506,498 events, one policy): 65 us of stream-thread CPU per event with
+  // both stores cached, 51 us without. The open days' statistics, one entry rewritten on every
+  // record, keep theirs.
   static StoreBuilder<KeyValueStore<String, LiveClip>> clipStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class))
-        .withCachingEnabled();
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class));
   }
 
   static StoreBuilder<KeyValueStore<String, String>> expiryIndexStore(String name) {
-    // No record cache here: a range over a cached store copies every cached key in the range, and
-    // finding the earliest due time is a range over the whole index. RocksDB seeks straight to it.
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
   }
 
@@ -95,7 +107,6 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     this.expiryIndex = context.getStateStore(indexStoreName);
     KeyValueStore<String, long[]> deltaStore = context.getStateStore(deltasStoreName);
     this.deltas = new DailyDeltas(deltaStore, List.copyOf(policies.keySet()), RetentionMeasure.names());
-    this.nextDue = earliestDue();
     // Quiet partitions still get hourly clock ticks; this punctuation closes days and expires
     // clips whenever stream time moves, even between records that touch no clip.
     context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
@@ -124,7 +135,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       requireKnownForHold(known, hold, now);
     }
 
-    if (now >= nextDue) {
+    boolean decidesOnCurrentState = payload instanceof ClipShared || payload instanceof LegalHold
+        || (payload instanceof ClockTick tick && tick.getLast());
+    if (now >= nextPass || (decidesOnCurrentState && now > scannedThrough)) {
       expireDue(now);
       if (known != null) {
         known = clips.get(knownId(payload));
@@ -149,7 +162,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   }
 
   private void onStreamTime(long streamTime) {
-    if (streamTime >= nextDue) {
+    if (streamTime >= nextPass) {
       expireDue(streamTime);
     }
     forward(deltas.advanceTo(streamTime, context.taskId().partition()), streamTime);
@@ -190,7 +203,6 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     clips.put(clip.getClipId(), live);
     dueGroups.forEach((due, names) -> {
       expiryIndex.put(indexKey(due, clip.getClipId()), String.join(",", names));
-      nextDue = Math.min(nextDue, due);
     });
   }
 
@@ -279,7 +291,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private void expireDue(long now) {
     List<KeyValue<String, String>> due = new ArrayList<>();
     try (KeyValueIterator<String, String> it =
-        expiryIndex.range(String.format("%016x", scannedThrough), String.format("%016x", now) + "}")) {
+        expiryIndex.range(hex(scannedThrough), hex(now) + "}")) {
       while (it.hasNext()) {
         KeyValue<String, String> entry = it.next();
         if (dueTimeOf(entry.key) > now) {
@@ -317,7 +329,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       store(clipId, live);
     }
     scannedThrough = now;
-    nextDue = earliestDue();
+    nextPass = Math.floorDiv(now, HOUR_MS) * HOUR_MS + HOUR_MS;
   }
 
   /** Drops one policy's state (decoded Avro arrays cannot remove in place). */
@@ -354,12 +366,6 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     deltas.add(policy, CLIPS_EXPIRED.ordinal(), 1);
     deltas.add(policy, CLIPS_ALIVE.ordinal(), -1);
     deltas.add(policy, LIVE_BYTES.ordinal(), -live.getSizeBytes());
-  }
-
-  private long earliestDue() {
-    try (KeyValueIterator<String, String> it = expiryIndex.range(String.format("%016x", scannedThrough), "~")) {
-      return it.hasNext() ? dueTimeOf(it.next().key) : Long.MAX_VALUE;
-    }
   }
 
   private static PolicyClipState stateOf(LiveClip live, String policy) {
@@ -424,7 +430,17 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
 
   /** Zero-padded hex of the due time first, so the store's byte order is due order. */
   private static String indexKey(long dueAt, String clipId) {
-    return String.format("%016x", dueAt) + SEP + clipId;
+    return hex(dueAt) + SEP + clipId;
+  }
+
+  /** {@code String.format("%016x", value)} without the formatter, which cost a tenth of the thread. */
+  static String hex(long value) {
+    char[] digits = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      digits[i] = HEX[(int) (value & 0xf)];
+      value >>>= 4;
+    }
+    return new String(digits);
   }
 
   private static long dueTimeOf(String indexKey) {
