@@ -1,6 +1,7 @@
 package io.camfleet.retention;
 
 import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.retention.topology.RetentionTopics;
@@ -17,10 +18,12 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class RetentionService implements AutoCloseable {
   private final ServiceRunner runner;
   private final String applicationId;
+  private final KafkaSchemaSource schemas;
 
-  private RetentionService(ServiceRunner runner, String applicationId) {
+  private RetentionService(ServiceRunner runner, String applicationId, KafkaSchemaSource schemas) {
     this.runner = runner;
     this.applicationId = applicationId;
+    this.schemas = schemas;
   }
 
   /** Options beyond the policies and the cluster. */
@@ -52,7 +55,9 @@ public final class RetentionService implements AutoCloseable {
         options.applicationId() != null
             ? options.applicationId()
             : ApplicationIds.of(RetentionTopology.SERVICE, rules.stream().map(PolicyRules::policyName).toList());
-    RetentionTopics topics = options.topics();
+    // Records of a newer schema version decode through the schemas topic; receipts register theirs.
+    KafkaSchemaSource schemas = KafkaSchemaSource.of(client);
+    RetentionTopics topics = options.topics().withSchemas(schemas);
     StreamsSettings settings =
         StreamsSettings.defaults(appId, client)
             .withGuarantee(options.processingGuarantee())
@@ -63,7 +68,7 @@ public final class RetentionService implements AutoCloseable {
     // A restart after a crash waits for the dead member's session to expire (45 s by default)
     // before the group rebalances: give that time rather than give up.
     runner.start(Duration.ofMinutes(3));
-    return new RetentionService(runner, appId);
+    return new RetentionService(runner, appId, schemas);
   }
 
   public String applicationId() {
@@ -81,5 +86,6 @@ public final class RetentionService implements AutoCloseable {
   @Override
   public void close() {
     runner.close();
+    schemas.close();
   }
 }

@@ -54,6 +54,19 @@ public record Topic<K, V>(
     return new Topic<>(name, keySerde, valueSerde, count, cleanup, description);
   }
 
+  /**
+   * The same topic whose Avro serdes look up unknown writer schemas in {@code schemas} and
+   * register the schemas they write there; other serdes are kept as they are.
+   */
+  public Topic<K, V> withSchemas(SchemaSource schemas) {
+    return new Topic<>(name, bind(keySerde, schemas), bind(valueSerde, schemas), partitions, cleanup, description);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <X> Serde<X> bind(Serde<X> serde, SchemaSource schemas) {
+    return serde instanceof AvroSerde<?> avro ? (Serde<X>) avro.withSchemas(schemas) : serde;
+  }
+
   public Consumed<K, V> consumed() {
     return Consumed.with(keySerde, valueSerde);
   }

@@ -85,6 +85,16 @@ public final class Topics {
           Topic.Cleanup.DELETE,
           "Records a service could not read or process, with source topic, partition, offset and error in headers.");
 
+  public static final Topic<String, String> SCHEMAS =
+      new Topic<>(
+          "schemas",
+          KEY,
+          Serdes.String(),
+          1,
+          Topic.Cleanup.COMPACT,
+          "Writer schema of camfleet's Avro records, registered before the first record written with it. "
+              + "Key: fingerprint (CRC-64-AVRO), 16 hex digits; value: the schema JSON.");
+
   /**
    * The flat JSON twin of a statistics topic, named {@code <name>-json}: the same records as one
    * UTF-8 JSON object each (policy, service, day, dayEnd, last, then every measure as a top-level
@@ -104,6 +114,6 @@ public final class Topics {
   public static List<Topic<?, ?>> all() {
     return List.of(
         WORLD_EVENTS, RETENTION_RECEIPTS, RETENTION_STATS, RETENTION_STATS_JSON, COPY_LEDGER, COPY_RECEIPTS,
-        EXPOSURE_STATS, EXPOSURE_STATS_JSON, DEAD_LETTERS);
+        EXPOSURE_STATS, EXPOSURE_STATS_JSON, DEAD_LETTERS, SCHEMAS);
   }
 }

@@ -11,12 +11,10 @@ import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +67,7 @@ class AvroSerdeTest {
     GenericRecord event = new GenericData.Record(older);
     event.put("eventTime", 7L);
     event.put("event", share);
-    byte[] bytes = encode(older, event);
+    byte[] bytes = GenericEncoding.encode(older, event);
 
     WorldEvent decoded = serde.decode(bytes);
     assertEquals(7L, decoded.getEventTime());
@@ -97,7 +95,8 @@ class AvroSerdeTest {
     List<String> names = Topics.all().stream().map(Topic::name).toList();
     assertEquals(names.size(), names.stream().distinct().count());
     assertEquals(List.of("world-events", "retention-receipts", "retention-stats", "retention-stats-json", "copy-ledger",
-        "copy-receipts", "exposure-stats", "exposure-stats-json", "dead-letters"), names);
+        "copy-receipts", "exposure-stats", "exposure-stats-json", "dead-letters", "schemas"), names);
+    assertEquals("compact", Topics.SCHEMAS.configs().get("cleanup.policy"));
     assertEquals("compact", Topics.COPY_LEDGER.configs().get("cleanup.policy"));
   }
 
@@ -117,14 +116,4 @@ class AvroSerdeTest {
     return json.substring(0, start) + json.substring(i);
   }
 
-  private static byte[] encode(Schema schema, GenericRecord record) {
-    try {
-      ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package io.camfleet.sharing;
 
 import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.sharing.cli.SharingServiceCommand;
@@ -34,12 +35,14 @@ public final class SharingService implements AutoCloseable {
   private final ServiceRunner runner;
   private final CustodyHttpServer http;
   private final HostInfo address;
+  private final KafkaSchemaSource schemas;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SharingService(ServiceRunner runner, CustodyHttpServer http, HostInfo address) {
+  private SharingService(ServiceRunner runner, CustodyHttpServer http, HostInfo address, KafkaSchemaSource schemas) {
     this.runner = runner;
     this.http = http;
     this.address = address;
+    this.schemas = schemas;
   }
 
   public static void main(String[] args) {
@@ -60,6 +63,8 @@ public final class SharingService implements AutoCloseable {
           "cannot listen on " + options.httpBind() + ":" + options.httpPort() + ": " + e.getMessage(), e);
     }
     ServiceRunner runner = null;
+    // Records of a newer schema version decode through the schemas topic; outputs register theirs.
+    KafkaSchemaSource schemas = KafkaSchemaSource.of(client);
     try {
       HostInfo address = new HostInfo(advertisedHost(options.httpBind()), http.port());
       StreamsSettings settings =
@@ -71,15 +76,17 @@ public final class SharingService implements AutoCloseable {
         settings = settings.withStateDir(options.stateDir());
       }
       int inputPartitions = options.topics().worldEvents().partitions();
-      runner = new ServiceRunner(SharingTopology.build(options.topics(), rules, inputPartitions), settings);
+      runner = new ServiceRunner(
+          SharingTopology.build(options.topics().withSchemas(schemas), rules, inputPartitions), settings);
       http.start(new ClusterCopySource(runner.streams(), address, names), names);
       runner.start(START_TIMEOUT);
-      return new SharingService(runner, http, address);
+      return new SharingService(runner, http, address, schemas);
     } catch (RuntimeException e) {
       http.close();
       if (runner != null) {
         runner.close();
       }
+      schemas.close();
       throw e;
     }
   }
@@ -128,6 +135,7 @@ public final class SharingService implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       http.close();
       runner.close();
+      schemas.close();
     }
   }
 }

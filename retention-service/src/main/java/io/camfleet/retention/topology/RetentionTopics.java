@@ -3,6 +3,7 @@ package io.camfleet.retention.topology;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.schemas.SchemaSource;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
 import java.util.List;
@@ -23,6 +24,11 @@ public record RetentionTopics(
   /** The catalog's topics. */
   public static RetentionTopics defaults() {
     return new RetentionTopics(Topics.WORLD_EVENTS, Topics.RETENTION_RECEIPTS, Topics.RETENTION_STATS);
+  }
+
+  /** The same topics with serdes that learn unknown writer schemas from, and register theirs in, {@code schemas}. */
+  public RetentionTopics withSchemas(SchemaSource schemas) {
+    return new RetentionTopics(worldEvents.withSchemas(schemas), receipts.withSchemas(schemas), stats.withSchemas(schemas));
   }
 
   /** The flat JSON twin of {@link #stats()}. */

@@ -4,6 +4,7 @@ import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyReceipt;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.schemas.SchemaSource;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
 import java.util.HashSet;
@@ -48,6 +49,12 @@ public record SharingTopics(
         d.copyReceipts.renamed(prefix + "-" + d.copyReceipts.name()),
         d.exposureStats.renamed(prefix + "-" + d.exposureStats.name()),
         d.deadLetters.renamed(prefix + "-" + d.deadLetters.name()));
+  }
+
+  /** The same topics with serdes that learn unknown writer schemas from, and register theirs in, {@code schemas}. */
+  public SharingTopics withSchemas(SchemaSource schemas) {
+    return new SharingTopics(worldEvents.withSchemas(schemas), copyLedger.withSchemas(schemas),
+        copyReceipts.withSchemas(schemas), exposureStats.withSchemas(schemas), deadLetters);
   }
 
   /** The flat JSON twin of {@link #exposureStats()}. */

@@ -2,6 +2,7 @@ package io.camfleet.simulator.sink;
 
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.schemas.Topic;
 import io.camfleet.simulator.EventSink;
 import java.time.Duration;
@@ -14,12 +15,15 @@ import org.apache.kafka.common.KafkaException;
 /**
  * Publishes events to a Kafka topic with the record timestamp set to the event's time: acks from
  * all replicas, idempotent (so retries neither duplicate nor reorder a partition), lz4 batches of
- * up to 256 KiB lingering 10 ms. Creates no topics. The first failed delivery fails the next send
- * or the close. The constructor waits (up to 30 s) until every partition of the topic has a
- * leader that accepts writes, and learns the topic's partition count.
+ * up to 256 KiB lingering 10 ms. Creates no event topics. The first failed delivery fails the
+ * next send or the close. The constructor waits (up to 30 s) until every partition of the topic
+ * has a leader that accepts writes, and learns the topic's partition count. Before the first
+ * event it registers the WorldEvent writer schema on the {@code schemas} topic (creating that
+ * topic if missing), so that services built on an older schema can still read the events.
  */
 public final class KafkaEventSink implements EventSink {
   private final KafkaProducer<String, WorldEvent> producer;
+  private final KafkaSchemaSource schemas;
   private final String topic;
   private final int partitions;
   private volatile Exception failure;
@@ -34,7 +38,9 @@ public final class KafkaEventSink implements EventSink {
     props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "camfleet-simulator");
     this.partitions = TopicReadiness.await(config.toProperties(), topic.name(), Duration.ofSeconds(30));
-    this.producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    this.schemas = KafkaSchemaSource.of(config);
+    Topic<String, WorldEvent> registering = topic.withSchemas(schemas);
+    this.producer = new KafkaProducer<>(props, registering.keySerde().serializer(), registering.valueSerde().serializer());
     this.topic = topic.name();
   }
 
@@ -68,12 +74,14 @@ public final class KafkaEventSink implements EventSink {
   public void close() {
     if (aborted) {
       producer.close(Duration.ZERO);
+      schemas.close();
       return;
     }
     try {
       producer.flush();
     } finally {
       producer.close();
+      schemas.close();
     }
     Exception failed = failure;
     if (failed != null) {
