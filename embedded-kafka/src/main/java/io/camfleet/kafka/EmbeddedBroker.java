@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM.
  * It formats its data folder on first start and reuses it afterwards, so a stopped broker can be
- * started again on the same data.
+ * started again on the same data, in this JVM or another one.
  */
 public final class EmbeddedBroker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
@@ -52,12 +52,15 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   /**
-   * Starts a broker with its data in {@code dataDir} (kept on close), listening on {@code port}, or
-   * a free port when it is 0.
+   * Starts a broker with its data in {@code dataDir}, listening on {@code port}, or a free port when
+   * it is 0. A folder this class formatted before keeps its controller port: the quorum recorded
+   * its single voter with that address.
    */
   public static EmbeddedBroker start(Path dataDir, boolean deleteOnClose, int port) {
     int brokerPort = port == 0 ? freePort() : port;
-    EmbeddedBroker broker = new EmbeddedBroker(dataDir, deleteOnClose, brokerPort, freePort());
+    int controllerPort = formattedControllerPort(dataDir);
+    EmbeddedBroker broker =
+        new EmbeddedBroker(dataDir, deleteOnClose, brokerPort, controllerPort == 0 ? freePort() : controllerPort);
     broker.startServer();
     return broker;
   }
@@ -169,6 +172,26 @@ public final class EmbeddedBroker implements AutoCloseable {
     // Record timestamps are simulated event times, which may lie ahead of this machine's clock.
     p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
     return p;
+  }
+
+  /** The controller port written when {@code dataDir} was formatted, or 0 for a new folder. */
+  private static int formattedControllerPort(Path dataDir) {
+    Path config = dataDir.resolve("server.properties");
+    if (!Files.exists(dataDir.resolve("log").resolve("meta.properties")) || !Files.exists(config)) {
+      return 0;
+    }
+    Properties formatted = new Properties();
+    try (var in = Files.newInputStream(config)) {
+      formatted.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the broker settings in " + config, e);
+    }
+    String quorum = formatted.getProperty("controller.quorum.bootstrap.servers", "");
+    try {
+      return Integer.parseInt(quorum.substring(quorum.lastIndexOf(':') + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(config + ": no controller port in controller.quorum.bootstrap.servers=" + quorum, e);
+    }
   }
 
   private static int freePort() {

@@ -15,7 +15,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,17 +32,25 @@ final class ReceiptCheck {
 
   private ReceiptCheck() {}
 
+  /** What a check read: input records, the bad ones skipped among them, and receipts compared. */
+  record Checked(long inputRecords, long skipped, long receipts) {}
+
   /** Blocks until retention-stats holds the final day of each policy. */
   static void awaitFinalStats(ClientConfig client, int policies) {
     awaitFinalStats(client, policies, () -> true);
   }
 
   /** As above, failing at once if {@code serviceAlive} says the service stopped. */
-  static void awaitFinalStats(ClientConfig client, int policies, java.util.function.BooleanSupplier serviceAlive) {
+  static void awaitFinalStats(ClientConfig client, int policies, BooleanSupplier serviceAlive) {
+    awaitFinalStats(client, Topics.RETENTION_STATS.name(), policies, serviceAlive);
+  }
+
+  /** Blocks until the statistics topic {@code statsTopic} holds the final day of each policy. */
+  static void awaitFinalStats(ClientConfig client, String statsTopic, int policies, BooleanSupplier serviceAlive) {
     Set<String> finals = new HashSet<>();
     try (KafkaConsumer<String, DailyStats> consumer = new KafkaConsumer<>(
         consumerProps(client), new StringDeserializer(), Topics.RETENTION_STATS.valueSerde().deserializer())) {
-      consumer.subscribe(List.of(Topics.RETENTION_STATS.name()));
+      consumer.subscribe(List.of(statsTopic));
       while (finals.size() < policies) {
         assertTrue(serviceAlive.getAsBoolean(), "the service stopped before its final statistics");
         for (ConsumerRecord<String, DailyStats> r : consumer.poll(Duration.ofMillis(500))) {
@@ -54,15 +63,31 @@ final class ReceiptCheck {
   }
 
   /** Asserts that retention-receipts holds exactly the verifier's receipts: none missing, unexpected or duplicated. */
-  static void assertExactlyTheExpectedReceipts(ClientConfig client) {
+  static Checked assertExactlyTheExpectedReceipts(ClientConfig client) {
+    return assertExactlyTheExpectedReceipts(client, Set.of());
+  }
+
+  /**
+   * As above, for a world-events topic with bad records at {@code badPositions} (see {@link
+   * #positionOf}): those are skipped, and must all be found; every other record must decode.
+   */
+  static Checked assertExactlyTheExpectedReceipts(ClientConfig client, Set<String> badPositions) {
     RetentionVerifier verifier = new RetentionVerifier();
-    readAll(client, Topics.WORLD_EVENTS.name(), (key, bytes) ->
-        verifier.accept(Topics.WORLD_EVENTS.valueSerde().deserializer().deserialize("", bytes)));
+    Set<String> skipped = new HashSet<>();
+    long inputs = readAll(client, Topics.WORLD_EVENTS.name(), r -> {
+      if (badPositions.contains(positionOf(r))) {
+        skipped.add(positionOf(r));
+      } else {
+        verifier.accept(Topics.WORLD_EVENTS.valueSerde().deserializer().deserialize("", r.value()));
+      }
+    });
+    assertEquals(badPositions, skipped, "bad input records where they were written");
     Map<String, Integer> expected = verifier.expected(UNCAPPED_POLICIES);
     Map<String, Integer> actual = new TreeMap<>();
-    readAll(client, Topics.RETENTION_RECEIPTS.name(), (key, bytes) -> {
-      RetentionReceipt r = Topics.RETENTION_RECEIPTS.valueSerde().deserializer().deserialize("", bytes);
-      actual.merge(r.getPolicy() + " " + r.getClipId() + " " + r.getKind() + " " + r.getDecidedAt(), 1, Integer::sum);
+    long receipts = readAll(client, Topics.RETENTION_RECEIPTS.name(), r -> {
+      RetentionReceipt receipt = Topics.RETENTION_RECEIPTS.valueSerde().deserializer().deserialize("", r.value());
+      actual.merge(receipt.getPolicy() + " " + receipt.getClipId() + " " + receipt.getKind() + " " + receipt.getDecidedAt(),
+          1, Integer::sum);
     });
     Set<String> missing = new HashSet<>(expected.keySet());
     missing.removeAll(actual.keySet());
@@ -73,22 +98,32 @@ final class ReceiptCheck {
     assertEquals(Set.of(), missing, "missing receipts");
     assertEquals(Set.of(), unexpected, "receipts the verifier does not expect");
     assertEquals(0, duplicated, "duplicated receipts");
+    return new Checked(inputs, skipped.size(), receipts);
   }
 
-  private static void readAll(ClientConfig client, String topic, BiConsumer<String, byte[]> each) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(consumerProps(client), new StringDeserializer(), new ByteArrayDeserializer())) {
+  /** Where a record sits: "topic/partition/offset", as the dead-letter headers name its source. */
+  static String positionOf(ConsumerRecord<?, ?> r) {
+    return r.topic() + "/" + r.partition() + "/" + r.offset();
+  }
+
+  /** Hands every committed record of {@code topic}, up to its end now, to {@code each}; returns how many. */
+  static long readAll(ClientConfig client, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    long count = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(consumerProps(client), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(i -> new TopicPartition(topic, i.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          each.accept(r.key(), r.value());
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          each.accept(r);
+          count++;
         }
       }
     }
+    return count;
   }
 
   private static Properties consumerProps(ClientConfig client) {

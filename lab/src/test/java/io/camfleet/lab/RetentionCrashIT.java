@@ -10,7 +10,6 @@ import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
 import io.camfleet.testkafka.TestKafka;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -61,14 +60,9 @@ class RetentionCrashIT {
   }
 
   private static Process startService(Path state, Path kafkaConfig) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx512m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
-            "-cp", System.getProperty("java.class.path"), Camfleet.class.getName(), "retention-service",
-            "--policy", "../policies/status-quo-2019.yaml", "--policy", "../policies/eu-30-days.yaml",
-            "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString(),
-            "--kafka-config", kafkaConfig.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/retention-crash-service.log")))
-        .start();
+    return ChildJvm.start(Path.of("target/retention-crash-service.log"), 512, "retention-service",
+        "--policy", "../policies/status-quo-2019.yaml", "--policy", "../policies/eu-30-days.yaml",
+        "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString(),
+        "--kafka-config", kafkaConfig.toString());
   }
 }

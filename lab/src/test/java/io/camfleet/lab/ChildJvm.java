@@ -1,0 +1,38 @@
+package io.camfleet.lab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A camfleet command in its own JVM on the test classpath, its output appended to a log file. A
+ * child still running when the test JVM exits is killed, so none outlives the build.
+ */
+final class ChildJvm {
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvm-reaper"));
+  }
+
+  private ChildJvm() {}
+
+  /** Starts {@code camfleet args...} with a heap of {@code maxHeapMb}. */
+  static Process start(Path log, int maxHeapMb, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeapMb + "m",
+        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
+        "-cp", System.getProperty("java.class.path"), Camfleet.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    RUNNING.add(process);
+    process.onExit().thenAccept(RUNNING::remove);
+    return process;
+  }
+}
