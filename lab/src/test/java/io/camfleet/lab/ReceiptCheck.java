@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,11 +38,16 @@ final class ReceiptCheck {
   }
 
   /** As above, failing at once if {@code serviceAlive} says the service stopped. */
-  static void awaitFinalStats(ClientConfig client, int policies, java.util.function.BooleanSupplier serviceAlive) {
+  static void awaitFinalStats(ClientConfig client, int policies, BooleanSupplier serviceAlive) {
+    awaitFinalStats(client, Topics.RETENTION_STATS.name(), policies, serviceAlive);
+  }
+
+  /** Blocks until the statistics topic {@code topic} holds the final day of each policy, failing if the service stops. */
+  static void awaitFinalStats(ClientConfig client, String topic, int policies, BooleanSupplier serviceAlive) {
     Set<String> finals = new HashSet<>();
     try (KafkaConsumer<String, DailyStats> consumer = new KafkaConsumer<>(
         consumerProps(client), new StringDeserializer(), Topics.RETENTION_STATS.valueSerde().deserializer())) {
-      consumer.subscribe(List.of(Topics.RETENTION_STATS.name()));
+      consumer.subscribe(List.of(topic));
       while (finals.size() < policies) {
         assertTrue(serviceAlive.getAsBoolean(), "the service stopped before its final statistics");
         for (ConsumerRecord<String, DailyStats> r : consumer.poll(Duration.ofMillis(500))) {
@@ -75,7 +81,8 @@ final class ReceiptCheck {
     assertEquals(0, duplicated, "duplicated receipts");
   }
 
-  private static void readAll(ClientConfig client, String topic, BiConsumer<String, byte[]> each) {
+  /** Reads {@code topic} from the beginning to its current end, committed records only. */
+  static void readAll(ClientConfig client, String topic, BiConsumer<String, byte[]> each) {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(consumerProps(client), new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
