@@ -12,6 +12,7 @@ import io.camfleet.simulator.world.World;
 import io.camfleet.testkafka.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,29 +41,18 @@ class RetentionCrashIT {
     // A killed member leaves the group only when its session expires: keep that short here.
     Path config = Files.writeString(state.resolveSibling(state.getFileName() + ".properties"),
         "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
-    int kills = 0;
-    Process service = startService(state, config);
-    while (kills < 3) {
-      Thread.sleep(7_000); // let it get into the work before the next SIGKILL
-      service.destroyForcibly().waitFor();
-      kills++;
-      service = startService(state, config);
-    }
-    try {
-      Process running = service;
-      ReceiptCheck.awaitFinalStats(client, ReceiptCheck.UNCAPPED_POLICIES.size(), running::isAlive);
-    } finally {
-      service.destroy();
-      service.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertEquals(3, kills);
-    ReceiptCheck.assertExactlyTheExpectedReceipts(client);
-  }
-
-  private static Process startService(Path state, Path kafkaConfig) throws Exception {
-    return ChildJvm.start(Path.of("target/retention-crash-service.log"), 512, "retention-service",
+    try (ServiceProcess service = ServiceProcess.start("retention-crash-service", () -> List.of(
+        "retention-service",
         "--policy", "../policies/status-quo-2019.yaml", "--policy", "../policies/eu-30-days.yaml",
         "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString(),
-        "--kafka-config", kafkaConfig.toString());
+        "--kafka-config", config.toString()))) {
+      while (service.kills() < 3) {
+        Thread.sleep(7_000); // let it get into the work before the next SIGKILL
+        service.killAndRestart();
+      }
+      ReceiptCheck.awaitFinalStats(client, ReceiptCheck.UNCAPPED_POLICIES.size(), service::isAlive);
+      assertEquals(3, service.kills());
+    }
+    ReceiptCheck.assertExactlyTheExpectedReceipts(client);
   }
 }

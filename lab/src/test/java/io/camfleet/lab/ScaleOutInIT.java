@@ -1,5 +1,7 @@
 package io.camfleet.lab;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
@@ -8,20 +10,22 @@ import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topics;
-import io.camfleet.simulator.ProgressListener;
-import io.camfleet.simulator.SimulationOptions;
-import io.camfleet.simulator.Simulator;
-import io.camfleet.simulator.sink.KafkaEventSink;
-import io.camfleet.simulator.world.World;
+import io.camfleet.sharing.SharingService;
+import io.camfleet.sharing.config.SharingOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A second instance joins mid-run and leaves again; tasks move twice and every receipt is still right, once. */
+/**
+ * A second instance joins mid-run and leaves again; tasks move twice and every receipt, copy and
+ * final counter is still right, once.
+ */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ScaleOutInIT {
 
@@ -30,10 +34,7 @@ class ScaleOutInIT {
     try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
-      try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
-        Simulator.run(World.read(Path.of("../worlds/default.yaml")), SimulationOptions.defaults(), sink,
-            ProgressListener.NONE);
-      }
+      WorldFeed.publishAll(client);
       List<Policy> policies = Policies.read(
           List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/eu-30-days.yaml")));
       String appId = "retention-service-scale-test";
@@ -45,6 +46,57 @@ class ScaleOutInIT {
         ReceiptCheck.awaitFinalStats(client, policies.size());
       }
       ReceiptCheck.assertExactlyTheExpectedReceipts(client);
+    }
+  }
+
+  @Test
+  void sharingInstanceAddedAndRemovedMidRunLosesAndDuplicatesNothing() throws Exception {
+    try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
+      ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
+      TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
+      List<Policy> policies = CopyCheck.bundledPolicies();
+      String appId = "sharing-service-scale-test";
+      try (WorldFeed input = WorldFeed.start(client, Duration.ofSeconds(40));
+          GroupProgress progress = new GroupProgress(client, appId, Topics.WORLD_EVENTS.name());
+          SharingService first = startSharing(policies, client, appId)) {
+        BooleanSupplier firstRunning = () -> first.streams().state().isRunningOrRebalancing();
+        long joinedAt = progress.awaitCommitted(10_000, firstRunning);
+        long leftAt;
+        try (SharingService second = startSharing(policies, client, appId)) {
+          // the second instance owns tasks and has processed records of them before it leaves
+          awaitProcessedRecords(second);
+          leftAt = progress.committed();
+          assertTrue(input.publishing() || leftAt < progress.end(), "the second instance left after the whole world");
+        }
+        input.awaitPublished();
+        CopyCheck.awaitFinalStats(client, policies.size(), firstRunning);
+        System.out.println("sharing scale test: second instance joined at " + joinedAt + " and left at " + leftAt
+            + " committed input records");
+      }
+      CopyCheck.assertExactlyTheExpectedCopies(client, policies);
+    }
+  }
+
+  private static SharingService startSharing(List<Policy> policies, ClientConfig client, String appId)
+      throws Exception {
+    return SharingService.start(policies, client, SharingOptions.defaults()
+        .withStateDir(Files.createTempDirectory("scale-state-"))
+        .withApplicationId(appId));
+  }
+
+  /** Waits until {@code instance}'s stream threads have processed records of the tasks they own. */
+  private static void awaitProcessedRecords(SharingService instance) throws InterruptedException {
+    while (true) {
+      double processed = instance.streams().metrics().entrySet().stream()
+          .filter(m -> m.getKey().group().equals("stream-thread-metrics") && m.getKey().name().equals("process-total"))
+          .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
+          .sum();
+      boolean owns = instance.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty());
+      if (owns && processed > 1_000) {
+        return;
+      }
+      assertTrue(instance.streams().state().isRunningOrRebalancing(), "the second instance stopped");
+      Thread.sleep(200);
     }
   }
 

@@ -17,6 +17,7 @@ import static io.camfleet.sharing.topology.SharingMeasures.SHARES_VIA_REQUEST;
 import static io.camfleet.sharing.topology.SharingMeasures.byHolder;
 
 import io.camfleet.avro.ClipExposure;
+import io.camfleet.avro.ClipHolds;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
 import io.camfleet.avro.CopyKind;
@@ -25,9 +26,11 @@ import io.camfleet.avro.CopyMade;
 import io.camfleet.avro.CopyReceipt;
 import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.CopyStatus;
+import io.camfleet.avro.HoldChange;
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.HouseholdCopyChange;
 import io.camfleet.avro.HouseholdSignal;
+import io.camfleet.avro.LegalHold;
 import io.camfleet.avro.PoliceRequest;
 import io.camfleet.avro.RequestAnswer;
 import io.camfleet.avro.RequestNotification;
@@ -41,9 +44,12 @@ import io.camfleet.sharing.topology.ExpirySchedule.Due;
 import io.camfleet.sharing.topology.ExpirySchedule.Kind;
 import io.camfleet.streams.InvariantViolation;
 import io.camfleet.streams.stats.DailyDeltas;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -65,6 +71,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   private KeyValueStore<String, String> holderCopies;
   private KeyValueStore<String, ClipExposure> clips;
   private KeyValueStore<String, String> registry;
+  private KeyValueStore<String, ClipHolds> holds;
   private ExpirySchedule schedule;
   private DailyDeltas deltas;
   private int partition;
@@ -82,6 +89,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     this.holderCopies = context.getStateStore(CopyStores.HOLDER_COPIES);
     this.clips = context.getStateStore(SharingTopology.CLIPS_STORE);
     this.registry = context.getStateStore(SharingTopology.REGISTRY_STORE);
+    this.holds = context.getStateStore(SharingTopology.HOLDS_STORE);
     this.schedule = new ExpirySchedule(context.getStateStore(SharingTopology.SCHEDULE_STORE));
     this.deltas =
         new DailyDeltas(
@@ -127,6 +135,11 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       share(share, time);
     } else if (event instanceof CopyMade copy) {
       copy(copy, time);
+    } else if (event instanceof LegalHold hold) {
+      ClipHolds log = holds.get(hold.getClipId());
+      List<HoldChange> changes = log == null ? new ArrayList<>() : new ArrayList<>(log.getChanges());
+      changes.add(new HoldChange(hold.getHoldId(), time, hold.getPlaced()));
+      holds.put(hold.getClipId(), new ClipHolds(changes));
     } else if (event instanceof ClockTick tick) {
       signal(streamTime, new SourceWatermark(tick.getLast()), "watermark");
       if (tick.getLast()) {
@@ -176,7 +189,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       ClipExposure clip = clips.get(clipKey);
       boolean exempted = clip != null && rules.exemptsSharedOriginals();
       long dueAt = rules.dueAt(share.getRegion(), share.getClipRecordedAt());
-      if (!exempted && dueAt <= time) {
+      if (!exempted && dueAt <= time && !heldSince(share.getClipId(), dueAt)) {
         // the original is already gone; the retention service writes the SHARE_REFUSED receipt
         add(policy, SHARES_REFUSED_EXPIRED, 1);
         continue;
@@ -211,6 +224,31 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       add(policy, share.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST, 1);
       create(copy, clipKey, clip, disclosed);
     }
+  }
+
+  /**
+   * Whether legal holds have kept the original in its owner's account since {@code dueAt}, as the
+   * retention service keeps it: a hold on at the due time keeps it until the last hold is released,
+   * and holds placed once it is gone change nothing.
+   */
+  private boolean heldSince(String clipId, long dueAt) {
+    ClipHolds log = holds.get(clipId);
+    if (log == null) {
+      return false;
+    }
+    Set<String> on = new HashSet<>();
+    for (HoldChange change : log.getChanges()) {
+      // the due time comes before anything else at the same instant
+      if (change.getAt() >= dueAt && on.isEmpty()) {
+        return false;
+      }
+      if (change.getPlaced()) {
+        on.add(change.getHoldId());
+      } else {
+        on.remove(change.getHoldId());
+      }
+    }
+    return !on.isEmpty();
   }
 
   private void copy(CopyMade made, long time) {

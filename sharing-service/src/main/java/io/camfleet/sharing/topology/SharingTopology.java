@@ -1,6 +1,7 @@
 package io.camfleet.sharing.topology;
 
 import io.camfleet.avro.ClipExposure;
+import io.camfleet.avro.ClipHolds;
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyReceipt;
 import io.camfleet.avro.HouseholdExposure;
@@ -44,6 +45,7 @@ public final class SharingTopology {
   static final String REGISTRY_STORE = "sharing-copy-registry";
   static final String SCHEDULE_STORE = "sharing-expiry-schedule";
   static final String COPY_DAYS_STORE = "sharing-copy-days";
+  static final String HOLDS_STORE = "sharing-clip-holds";
   static final String HOUSEHOLDS_STORE = "sharing-households";
   static final String HOUSEHOLD_BUFFER_STORE = "sharing-household-buffer";
   static final String WATERMARKS_STORE = "sharing-household-watermarks";
@@ -79,6 +81,7 @@ public final class SharingTopology {
     builder.addStateStore(store(REGISTRY_STORE, Serdes.String()));
     builder.addStateStore(store(SCHEDULE_STORE, Serdes.String()));
     builder.addStateStore(DailyDeltas.storeBuilder(COPY_DAYS_STORE));
+    builder.addStateStore(store(HOLDS_STORE, AvroSerde.of(ClipHolds.class)));
     builder.addStateStore(store(HOUSEHOLDS_STORE, AvroSerde.of(HouseholdExposure.class)));
     builder.addStateStore(store(HOUSEHOLD_BUFFER_STORE, AvroSerde.of(HouseholdSignal.class)));
     builder.addStateStore(store(WATERMARKS_STORE, new LongArraySerde()));
@@ -90,7 +93,7 @@ public final class SharingTopology {
                 () -> new CopyLedgerProcessor(rules),
                 Named.as("copy-ledger"),
                 CopyStores.COPIES, CopyStores.HOLDER_COPIES, CLIPS_STORE, REGISTRY_STORE, SCHEDULE_STORE,
-                COPY_DAYS_STORE);
+                COPY_DAYS_STORE, HOLDS_STORE);
 
     ofType(ledger, CopyLedgerEntry.class).to(topics.copyLedger().name(), topics.copyLedger().produced());
     ofType(ledger, CopyReceipt.class).to(topics.copyReceipts().name(), topics.copyReceipts().produced());

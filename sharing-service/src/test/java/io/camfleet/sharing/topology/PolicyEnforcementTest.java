@@ -5,6 +5,8 @@ import static io.camfleet.sharing.topology.WorldFixtures.clip;
 import static io.camfleet.sharing.topology.WorldFixtures.day;
 import static io.camfleet.sharing.topology.WorldFixtures.downloaded;
 import static io.camfleet.sharing.topology.WorldFixtures.forwarded;
+import static io.camfleet.sharing.topology.WorldFixtures.holdPlaced;
+import static io.camfleet.sharing.topology.WorldFixtures.holdReleased;
 import static io.camfleet.sharing.topology.WorldFixtures.narrowRequest;
 import static io.camfleet.sharing.topology.WorldFixtures.postedToFeed;
 import static io.camfleet.sharing.topology.WorldFixtures.request;
@@ -145,6 +147,35 @@ class PolicyEnforcementTest {
               "sharesViaPost", 1, "sharesRefusedExpired", 2,
               "copiesCreated", 1, "copiesCreated.NEIGHBOURHOOD_FEED", 1, "copiesExpired", 1),
           SharingDriver.lastDay(stats, INHERIT_EXPIRY));
+    }
+  }
+
+  @Test
+  void admitsShareOfOriginalHeldPastItsRetentionPeriodAndRefusesOneAfterTheRelease() {
+    Clip held = clip("clip-held", "cam-1", "house-1", day(0));
+    try (SharingDriver sharing = SharingDriver.enforcing(STATUS_QUO, INHERIT_EXPIRY)) {
+      sharing.send(
+          holdPlaced("hold-1", held, day(10)),
+          // 70 days: past the 60, but the hold keeps the original in the account, as the retention service keeps it
+          postedToFeed("copy-held", held, "feed-riverside", day(70)),
+          holdReleased("hold-1", held, day(80)),
+          postedToFeed("copy-released", held, "feed-riverside", day(90)),
+          tick(day(91), true));
+
+      // the status quo exempts the held original once shared; a copy inheriting its expired period ends at once
+      assertEquals(
+          List.of("status-quo-2019/copy-held ALIVE until null", "copies-inherit-expiry/copy-held ALIVE until " + day(70),
+              "copies-inherit-expiry/copy-held EXPIRED until " + day(70), "status-quo-2019/copy-released ALIVE until null"),
+          sharing.ledger().stream()
+              .map(c -> c.getPolicy() + "/" + c.getCopyId() + " " + c.getStatus() + " until " + c.getExpiresAt())
+              .toList());
+      assertEquals(
+          List.of(new CopyReceipt(INHERIT_EXPIRY, "copy-held", "clip-held", "house-1", CopyReceiptKind.COPY_EXPIRED,
+              day(70), "the copy expired with the original clip")),
+          sharing.receipts());
+      List<DailyStats> stats = sharing.stats();
+      assertEquals(0L, SharingDriver.lastDay(stats, STATUS_QUO).get("sharesRefusedExpired"));
+      assertEquals(1L, SharingDriver.lastDay(stats, INHERIT_EXPIRY).get("sharesRefusedExpired"));
     }
   }
 

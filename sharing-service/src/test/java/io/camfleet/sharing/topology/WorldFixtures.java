@@ -6,6 +6,7 @@ import io.camfleet.avro.ClockTick;
 import io.camfleet.avro.CopyKind;
 import io.camfleet.avro.CopyMade;
 import io.camfleet.avro.HolderType;
+import io.camfleet.avro.LegalHold;
 import io.camfleet.avro.PoliceRequest;
 import io.camfleet.avro.RequestAnswer;
 import io.camfleet.avro.RequestNotification;
@@ -77,6 +78,14 @@ final class WorldFixtures {
   private static CopyMade copy(String copyId, String parentCopyId, Clip clip, CopyKind kind, String holder, HolderType type) {
     return new CopyMade(copyId, parentCopyId, clip.clipId(), clip.cameraId(), clip.householdId(), clip.recordedAt(), kind,
         holder, type);
+  }
+
+  static WorldEvent holdPlaced(String holdId, Clip clip, long at) {
+    return event(at, new LegalHold(holdId, clip.clipId(), clip.cameraId(), clip.recordedAt(), true));
+  }
+
+  static WorldEvent holdReleased(String holdId, Clip clip, long at) {
+    return event(at, new LegalHold(holdId, clip.clipId(), clip.cameraId(), clip.recordedAt(), false));
   }
 
   static WorldEvent policeRequest(String requestId, String agency, int camerasNotified, long at) {

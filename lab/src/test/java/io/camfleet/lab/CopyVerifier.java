@@ -1,0 +1,463 @@
+package io.camfleet.lab;
+
+import io.camfleet.avro.Answer;
+import io.camfleet.avro.ClipRecorded;
+import io.camfleet.avro.ClipShared;
+import io.camfleet.avro.ClockTick;
+import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.avro.CopyMade;
+import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptKind;
+import io.camfleet.avro.CopyStatus;
+import io.camfleet.avro.DailyStats;
+import io.camfleet.avro.HolderType;
+import io.camfleet.avro.LegalHold;
+import io.camfleet.avro.PoliceRequest;
+import io.camfleet.avro.RequestAnswer;
+import io.camfleet.avro.RequestNotification;
+import io.camfleet.avro.RequestTerms;
+import io.camfleet.avro.ShareChannel;
+import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.Policy;
+import io.camfleet.policy.RequestCaps;
+import io.camfleet.policy.Retention;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the sharing service must write, computed from the input events with plain code that shares
+ * nothing with the topology, and a comparison with what it wrote. Per policy: a ledger entry for
+ * every copy made (a share the policy admits of a clip still in its owner's account, an onward copy
+ * of a live copy), a second one when the copy's lifetime ends by the horizon, a receipt for each
+ * such expiry and for every share or onward copy the policy blocks, and the final day's counters.
+ */
+final class CopyVerifier {
+  private static final long DAY = 86_400_000L;
+  private static final long HOUR = 3_600_000L;
+
+  /** The final-day counters the verifier recomputes; the other measures need the household view. */
+  static final List<String> COUNTERS = List.of(
+      "requests", "notifications", "answersShared", "declined", "ignored", "sharesViaRequest", "sharesViaPost",
+      "sharesBlockedByPolicy", "forwardsBlocked", "sharesRefusedExpired", "copiesCreated", "copiesExpired",
+      "copiesAlive");
+
+  /** The original clip as its camera recorded it. */
+  private record Original(String region, long recordedAt) {}
+
+  /** One copy under one policy: its ledger entry when made. */
+  private record Copy(CopyLedgerEntry made) {
+    boolean aliveAt(long t) {
+      return made.getExpiresAt() == null || made.getExpiresAt() > t;
+    }
+  }
+
+  private final Map<String, Original> originals = new HashMap<>();
+  /** Shares, onward copies and holds of each clip, in the order of the clip's partition (event time). */
+  private final Map<String, List<WorldEvent>> clipEvents = new LinkedHashMap<>();
+  private final Map<String, Long> worldCounts = new HashMap<>();
+  private long horizon = Long.MIN_VALUE;
+  private long events;
+
+  /** Feeds one input event, in the order of its partition. */
+  void accept(WorldEvent event) {
+    events++;
+    Object e = event.getEvent();
+    if (e instanceof ClipRecorded c) {
+      originals.put(c.getClipId(), new Original(c.getRegion(), c.getRecordedAt()));
+    } else if (e instanceof ClipShared s) {
+      clipEvents.computeIfAbsent(s.getClipId(), k -> new ArrayList<>()).add(event);
+    } else if (e instanceof CopyMade c) {
+      clipEvents.computeIfAbsent(c.getClipId(), k -> new ArrayList<>()).add(event);
+    } else if (e instanceof LegalHold h) {
+      clipEvents.computeIfAbsent(h.getClipId(), k -> new ArrayList<>()).add(event);
+    } else if (e instanceof PoliceRequest) {
+      worldCounts.merge("requests", 1L, Long::sum);
+    } else if (e instanceof RequestNotification) {
+      worldCounts.merge("notifications", 1L, Long::sum);
+    } else if (e instanceof RequestAnswer a) {
+      String measure = a.getAnswer() == Answer.SHARED ? "answersShared"
+          : a.getAnswer() == Answer.DECLINED ? "declined" : "ignored";
+      worldCounts.merge(measure, 1L, Long::sum);
+    } else if (e instanceof ClockTick t && t.getLast()) {
+      horizon = Math.max(horizon, event.getEventTime());
+    }
+  }
+
+  long events() {
+    return events;
+  }
+
+  /**
+   * What the service must write for {@code policies}. A receipt's {@code reason} holds the cause the
+   * verifier expects, as {@link #causeOf} names the cause of a written reason.
+   */
+  Expected expected(List<Policy> policies) {
+    if (horizon == Long.MIN_VALUE) {
+      throw new IllegalStateException("the input has no final clock tick: the run is not over");
+    }
+    List<CopyLedgerEntry> ledger = new ArrayList<>();
+    List<CopyReceipt> receipts = new ArrayList<>();
+    Map<String, Map<String, Long>> counters = new TreeMap<>();
+    for (Policy policy : policies) {
+      Map<String, Long> count = new TreeMap<>();
+      for (String name : COUNTERS) {
+        count.put(name, worldCounts.getOrDefault(name, 0L));
+      }
+      for (HolderType holder : HolderType.values()) {
+        count.put("copiesCreated." + holder, 0L);
+        count.put("copiesAlive." + holder, 0L);
+      }
+      clipEvents.forEach((clipId, clipLog) -> replay(policy, clipId, clipLog, ledger, receipts, count));
+      counters.put(policy.name(), count);
+    }
+    return new Expected(ledger, receipts, counters);
+  }
+
+  /** One clip's shares, onward copies and holds under one policy. */
+  private void replay(Policy policy, String clipId, List<WorldEvent> clipLog, List<CopyLedgerEntry> ledger,
+      List<CopyReceipt> receipts, Map<String, Long> count) {
+    Original original = originals.get(clipId);
+    if (original == null) {
+      throw new IllegalStateException("clip " + clipId + " is shared or held but was never recorded");
+    }
+    Retention retention = policy.retention();
+    long due = original.recordedAt() + retention.regions().getOrDefault(original.region(), retention.days()) * DAY;
+    boolean sharedOriginalsKept = retention.sharedOriginals() == Retention.SharedOriginals.EXEMPT;
+    boolean kept = false; // a share admitted under a policy that keeps shared originals
+    boolean deleted = false;
+    boolean dueSeen = false;
+    Set<String> holds = new HashSet<>();
+    Map<String, Copy> copies = new HashMap<>();
+
+    for (WorldEvent event : clipLog) {
+      long t = event.getEventTime();
+      // the retention period ends before anything that happens at the same instant
+      if (!kept && !dueSeen && due <= t) {
+        dueSeen = true;
+        deleted = holds.isEmpty();
+      }
+      Object e = event.getEvent();
+      if (e instanceof LegalHold h) {
+        if (deleted) {
+          continue;
+        }
+        if (h.getPlaced()) {
+          holds.add(h.getHoldId());
+        } else if (holds.remove(h.getHoldId()) && holds.isEmpty() && dueSeen && !kept) {
+          deleted = true;
+        }
+      } else if (e instanceof ClipShared s) {
+        String blockedBy = capBlocking(policy.requests(), s, original.recordedAt());
+        if (blockedBy != null) {
+          receipts.add(new CopyReceipt(policy.name(), s.getCopyId(), clipId, s.getHouseholdId(),
+              CopyReceiptKind.SHARE_BLOCKED, t, blockedBy));
+          count.merge("sharesBlockedByPolicy", 1L, Long::sum);
+          continue;
+        }
+        if (deleted) {
+          count.merge("sharesRefusedExpired", 1L, Long::sum);
+          continue;
+        }
+        if (sharedOriginalsKept) {
+          kept = true;
+        }
+        CopyLedgerEntry made = CopyLedgerEntry.newBuilder()
+            .setPolicy(policy.name())
+            .setCopyId(s.getCopyId())
+            .setParentCopyId(null)
+            .setClipId(clipId)
+            .setCameraId(s.getCameraId())
+            .setHouseholdId(s.getHouseholdId())
+            .setClipRecordedAt(original.recordedAt())
+            .setHolderId(s.getRecipientId())
+            .setHolderType(s.getHolderType())
+            .setKind(CopyKind.SHARE)
+            .setChannel(s.getChannel())
+            .setRequestId(s.getRequest() == null ? null : s.getRequest().getRequestId())
+            .setAddressDisclosed(s.getAddressDisclosed() && policy.addressDisclosed())
+            .setMadeAt(t)
+            .setExpiresAt(copyExpiry(policy, s.getHolderType(), t, sharedOriginalsKept ? null : due))
+            .setStatus(CopyStatus.ALIVE)
+            .setUpdatedAt(t)
+            .build();
+        count.merge(s.getChannel() == ShareChannel.POLICE_REQUEST ? "sharesViaRequest" : "sharesViaPost", 1L,
+            Long::sum);
+        copies.put(s.getCopyId(), new Copy(made));
+        created(policy, made, ledger, receipts, count);
+      } else if (e instanceof CopyMade c) {
+        Copy parent = copies.get(c.getParentCopyId());
+        String blockedBy = null;
+        if (parent == null || !parent.aliveAt(t)) {
+          blockedBy = "no live parent";
+        } else if (c.getKind() == CopyKind.FORWARD && !policy.forwardingAllowed()) {
+          blockedBy = "forwarding forbidden";
+          count.merge("sharesBlockedByPolicy", 1L, Long::sum);
+        }
+        if (blockedBy != null) {
+          receipts.add(new CopyReceipt(policy.name(), c.getCopyId(), clipId, c.getHouseholdId(),
+              CopyReceiptKind.FORWARD_BLOCKED, t, blockedBy));
+          count.merge("forwardsBlocked", 1L, Long::sum);
+          continue;
+        }
+        CopyLedgerEntry made = CopyLedgerEntry.newBuilder(parent.made())
+            .setCopyId(c.getCopyId())
+            .setParentCopyId(c.getParentCopyId())
+            .setHolderId(c.getHolderId())
+            .setHolderType(c.getHolderType())
+            .setKind(c.getKind())
+            .setMadeAt(t)
+            .setExpiresAt(copyExpiry(policy, c.getHolderType(), t, sharedOriginalsKept ? null : due))
+            .setStatus(CopyStatus.ALIVE)
+            .setUpdatedAt(t)
+            .build();
+        copies.put(c.getCopyId(), new Copy(made));
+        created(policy, made, ledger, receipts, count);
+      }
+    }
+  }
+
+  /** A copy's ledger entry, and its expiry when that comes by the horizon. */
+  private void created(Policy policy, CopyLedgerEntry made, List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts,
+      Map<String, Long> count) {
+    ledger.add(made);
+    count.merge("copiesCreated", 1L, Long::sum);
+    count.merge("copiesCreated." + made.getHolderType(), 1L, Long::sum);
+    Long end = made.getExpiresAt();
+    if (end != null && end <= horizon) {
+      ledger.add(CopyLedgerEntry.newBuilder(made).setStatus(CopyStatus.EXPIRED).setUpdatedAt(end).build());
+      String cause = policy.copies().inheritOriginalExpiry()
+          ? "with the original"
+          : "lifetime " + made.getHolderType() + " " + policy.copies().lifetimeDays().get(made.getHolderType()) + " days";
+      receipts.add(new CopyReceipt(policy.name(), made.getCopyId(), made.getClipId(), made.getHouseholdId(),
+          CopyReceiptKind.COPY_EXPIRED, end, cause));
+      count.merge("copiesExpired", 1L, Long::sum);
+    } else {
+      count.merge("copiesAlive", 1L, Long::sum);
+      count.merge("copiesAlive." + made.getHolderType(), 1L, Long::sum);
+    }
+  }
+
+  /**
+   * When a copy made at {@code madeAt} ends: with the original's retention period (never for a kept
+   * original, and no earlier than the copy itself) if copies inherit it, after the holder type's
+   * lifetime if one is set, else never (null).
+   */
+  private static Long copyExpiry(Policy policy, HolderType holder, long madeAt, Long originalDue) {
+    if (policy.copies().inheritOriginalExpiry()) {
+      return originalDue == null ? null : Math.max(originalDue, madeAt);
+    }
+    Integer days = policy.copies().lifetimeDays().get(holder);
+    return days == null ? null : madeAt + days * DAY;
+  }
+
+  /**
+   * The request cap a police share breaks, or null: a window or area below the minimum refuses the
+   * whole request; past the minimums, footage recorded after the first maxWindowHours of the
+   * window, from a camera outside the maximum area around the centre, or older than the look-back
+   * is blocked.
+   */
+  private static String capBlocking(RequestCaps caps, ClipShared share, long recordedAt) {
+    RequestTerms r = share.getRequest();
+    if (share.getChannel() != ShareChannel.POLICE_REQUEST || r == null) {
+      return null;
+    }
+    long windowMs = r.getWindowEnd() - r.getWindowStart();
+    double areaAsked = Math.PI * r.getRadiusMiles() * r.getRadiusMiles();
+    double d = r.getCameraDistanceMiles();
+    if (caps.minWindowMinutes() != null && windowMs < caps.minWindowMinutes() * 60_000) {
+      return "window below minimum";
+    }
+    if (caps.minAreaSquareMiles() != null && areaAsked < caps.minAreaSquareMiles()) {
+      return "area below minimum";
+    }
+    if (caps.maxWindowHours() != null && recordedAt - r.getWindowStart() >= (long) (caps.maxWindowHours() * HOUR)) {
+      return "outside the window";
+    }
+    if (caps.maxAreaSquareMiles() != null && Math.PI * d * d > caps.maxAreaSquareMiles()) {
+      return "outside the area";
+    }
+    if (caps.maxLookBackDays() != null && r.getIssuedAt() - recordedAt > (long) (caps.maxLookBackDays() * DAY)) {
+      return "past the look-back";
+    }
+    return null;
+  }
+
+  private static final Pattern LIFETIME = Pattern.compile("copies held by ([A-Z_]+) live (\\d+) days");
+
+  /** The cause a written receipt reason states, in the verifier's words; the reason itself when unrecognised. */
+  static String causeOf(String reason) {
+    Matcher lifetime = LIFETIME.matcher(reason);
+    if (lifetime.matches()) {
+      return "lifetime " + lifetime.group(1) + " " + lifetime.group(2) + " days";
+    }
+    if (reason.startsWith("request window") && reason.contains("below the minimum")) {
+      return "window below minimum";
+    }
+    if (reason.startsWith("request area") && reason.contains("below the minimum")) {
+      return "area below minimum";
+    }
+    if (reason.contains("outside the first") && reason.contains("of the requested window")) {
+      return "outside the window";
+    }
+    if (reason.startsWith("camera is") && reason.contains("beyond the")) {
+      return "outside the area";
+    }
+    if (reason.contains("day look-back")) {
+      return "past the look-back";
+    }
+    if (reason.startsWith("parent copy") && reason.contains("does not exist")) {
+      return "no live parent";
+    }
+    if (reason.contains("forbids police from forwarding")) {
+      return "forwarding forbidden";
+    }
+    if (reason.contains("expired with the original")) {
+      return "with the original";
+    }
+    return "unrecognised reason: " + reason;
+  }
+
+  /** What the service must write: ledger entries, receipts (reason: the expected cause) and final counters per policy. */
+  record Expected(List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts, Map<String, Map<String, Long>> counters) {}
+
+  /** Every difference found, by category, each as a readable line. */
+  record Diff(int expected, int actual, List<String> missing, List<String> duplicated, List<String> wrong,
+      List<String> unexpected) {
+
+    boolean clean() {
+      return missing.isEmpty() && duplicated.isEmpty() && wrong.isEmpty() && unexpected.isEmpty();
+    }
+
+    String counts() {
+      return "missing " + missing.size() + ", duplicated " + duplicated.size() + ", wrong " + wrong.size()
+          + ", unexpected " + unexpected.size();
+    }
+
+    /** The counts, then up to {@code perCategory} lines of each category. */
+    String describe(int perCategory) {
+      StringBuilder out = new StringBuilder();
+      out.append(expected).append(" records expected, ").append(actual).append(" written: ").append(counts());
+      section(out, "missing", missing, perCategory);
+      section(out, "duplicated", duplicated, perCategory);
+      section(out, "wrong", wrong, perCategory);
+      section(out, "unexpected", unexpected, perCategory);
+      return out.toString();
+    }
+
+    private static void section(StringBuilder out, String name, List<String> lines, int limit) {
+      if (lines.isEmpty()) {
+        return;
+      }
+      out.append("\n").append(name).append(":");
+      lines.stream().limit(limit).forEach(line -> out.append("\n  ").append(line));
+      if (lines.size() > limit) {
+        out.append("\n  ... and ").append(lines.size() - limit).append(" more");
+      }
+    }
+  }
+
+  /**
+   * Holds what was written against what was expected. A record is identified by its topic, policy,
+   * copy id and (ledger) status, a statistics record by policy and day: an expected record not
+   * written is missing, one written more than once is duplicated, one written with other contents
+   * is wrong, one written where none was expected is unexpected.
+   */
+  static Diff compare(Expected expected, List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts,
+      List<DailyStats> stats) {
+    Map<String, String> want = new TreeMap<>();
+    for (CopyLedgerEntry e : expected.ledger()) {
+      expect(want, ledgerId(e), ledgerLine(e));
+    }
+    for (CopyReceipt r : expected.receipts()) {
+      expect(want, receiptId(r), receiptLine(r, r.getReason()));
+    }
+    Map<String, List<String>> got = new TreeMap<>();
+    for (CopyLedgerEntry e : ledger) {
+      got.computeIfAbsent(ledgerId(e), k -> new ArrayList<>()).add(ledgerLine(e));
+    }
+    for (CopyReceipt r : receipts) {
+      got.computeIfAbsent(receiptId(r), k -> new ArrayList<>()).add(receiptLine(r, causeOf(r.getReason())));
+    }
+    expected.counters().forEach((policy, counters) -> want.put("stats " + policy + " last", counterLine(counters)));
+    // one statistics record per policy and day; the final day's counters are compared once
+    Map<String, List<DailyStats>> statsByDay = new TreeMap<>();
+    for (DailyStats s : stats) {
+      statsByDay.computeIfAbsent("stats " + s.getPolicy() + " " + s.getDay(), k -> new ArrayList<>()).add(s);
+    }
+    statsByDay.values().stream().map(days -> days.get(0)).filter(DailyStats::getLast).forEach(s -> {
+      Map<String, Long> written = new TreeMap<>();
+      expected.counters().getOrDefault(s.getPolicy(), Map.of())
+          .keySet().forEach(name -> written.put(name, s.getMeasures().getOrDefault(name, 0L)));
+      got.computeIfAbsent("stats " + s.getPolicy() + " last", k -> new ArrayList<>()).add(counterLine(written));
+    });
+
+    List<String> missing = new ArrayList<>();
+    List<String> duplicated = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    List<String> unexpected = new ArrayList<>();
+    want.forEach((id, line) -> {
+      List<String> written = got.getOrDefault(id, List.of());
+      long right = written.stream().filter(line::equals).count();
+      if (written.isEmpty()) {
+        missing.add(line);
+      }
+      for (long i = 1; i < right; i++) {
+        duplicated.add(line);
+      }
+      written.stream().filter(w -> !w.equals(line)).forEach(w -> wrong.add("expected " + line + "\n    written  " + w));
+    });
+    got.forEach((id, written) -> {
+      if (!want.containsKey(id)) {
+        unexpected.addAll(written);
+      }
+    });
+    statsByDay.forEach((id, written) -> {
+      for (int i = 1; i < written.size(); i++) {
+        duplicated.add(id + " " + written.get(i).getMeasures());
+      }
+    });
+    int actual = ledger.size() + receipts.size() + (int) stats.stream().filter(DailyStats::getLast).count();
+    return new Diff(want.size(), actual, missing, duplicated, wrong, unexpected);
+  }
+
+  private static void expect(Map<String, String> want, String id, String line) {
+    if (want.put(id, line) != null) {
+      throw new IllegalStateException("the verifier expects two records for " + id);
+    }
+  }
+
+  private static String ledgerId(CopyLedgerEntry e) {
+    return "ledger " + e.getPolicy() + "/" + e.getCopyId() + " " + e.getStatus();
+  }
+
+  private static String receiptId(CopyReceipt r) {
+    return "receipt " + r.getPolicy() + "/" + r.getCopyId();
+  }
+
+  private static String ledgerLine(CopyLedgerEntry e) {
+    return "ledger " + e.getPolicy() + "/" + e.getCopyId() + " " + e.getStatus()
+        + " parent=" + e.getParentCopyId() + " clip=" + e.getClipId() + " camera=" + e.getCameraId()
+        + " household=" + e.getHouseholdId() + " recorded=" + e.getClipRecordedAt()
+        + " holder=" + e.getHolderId() + "(" + e.getHolderType() + ") kind=" + e.getKind()
+        + " channel=" + e.getChannel() + " request=" + e.getRequestId() + " address=" + e.getAddressDisclosed()
+        + " made=" + e.getMadeAt() + " expires=" + e.getExpiresAt() + " updated=" + e.getUpdatedAt();
+  }
+
+  private static String receiptLine(CopyReceipt r, String cause) {
+    return "receipt " + r.getPolicy() + "/" + r.getCopyId() + " " + r.getKind() + " clip=" + r.getClipId()
+        + " household=" + r.getHouseholdId() + " at=" + r.getDecidedAt() + " cause=" + cause;
+  }
+
+  private static String counterLine(Map<String, Long> counters) {
+    return "final counters " + new TreeMap<>(counters);
+  }
+}
