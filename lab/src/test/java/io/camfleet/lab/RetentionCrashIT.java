@@ -66,7 +66,7 @@ class RetentionCrashIT {
             "-cp", System.getProperty("java.class.path"), Camfleet.class.getName(), "retention-service",
             "--policy", "../policies/status-quo-2019.yaml", "--policy", "../policies/eu-30-days.yaml",
             "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString(),
-            "--kafka-config", kafkaConfig.toString())
+            "--kafka-config", kafkaConfig.toString(), "--http-port", "0")
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/retention-crash-service.log")))
         .start();
