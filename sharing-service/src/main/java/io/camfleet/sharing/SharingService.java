@@ -1,5 +1,9 @@
 package io.camfleet.sharing;
 
+import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptKind;
+import io.camfleet.avro.HolderType;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
@@ -7,13 +11,18 @@ import io.camfleet.sharing.cli.SharingServiceCommand;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.custody.ClusterCopySource;
 import io.camfleet.sharing.custody.CustodyHttpServer;
+import io.camfleet.sharing.topology.CopyCounter;
 import io.camfleet.sharing.topology.SharingTopology;
 import io.camfleet.streams.ApplicationIds;
 import io.camfleet.streams.ServiceRunner;
 import io.camfleet.streams.StreamsSettings;
+import io.camfleet.streams.metrics.MetricsHttpHandler;
+import io.camfleet.streams.metrics.PolicyCounters;
+import io.camfleet.streams.metrics.ServiceMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +34,7 @@ import picocli.CommandLine;
 /**
  * One running instance of the sharing service: the copy ledger for its policies in Kafka Streams,
  * and the custody API over HTTP, advertised as {@code application.server} so that instances can
- * ask each other.
+ * ask each other, with the service's metrics at {@code /metrics} on the same port.
  */
 public final class SharingService implements AutoCloseable {
   // Long enough for a restart after a crash, which waits for the dead member's session to expire.
@@ -34,12 +43,14 @@ public final class SharingService implements AutoCloseable {
   private final ServiceRunner runner;
   private final CustodyHttpServer http;
   private final HostInfo address;
+  private final ServiceMetrics metrics;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SharingService(ServiceRunner runner, CustodyHttpServer http, HostInfo address) {
+  private SharingService(ServiceRunner runner, CustodyHttpServer http, HostInfo address, ServiceMetrics metrics) {
     this.runner = runner;
     this.http = http;
     this.address = address;
+    this.metrics = metrics;
   }
 
   public static void main(String[] args) {
@@ -59,6 +70,7 @@ public final class SharingService implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen on " + options.httpBind() + ":" + options.httpPort() + ": " + e.getMessage(), e);
     }
+    ServiceMetrics metrics = new ServiceMetrics(SharingTopology.SERVICE);
     ServiceRunner runner = null;
     try {
       HostInfo address = new HostInfo(advertisedHost(options.httpBind()), http.port());
@@ -71,17 +83,42 @@ public final class SharingService implements AutoCloseable {
         settings = settings.withStateDir(options.stateDir());
       }
       int inputPartitions = options.topics().worldEvents().partitions();
-      runner = new ServiceRunner(SharingTopology.build(options.topics(), rules, inputPartitions), settings);
-      http.start(new ClusterCopySource(runner.streams(), address, names), names);
+      runner = new ServiceRunner(
+          SharingTopology.build(options.topics(), rules, inputPartitions, copyCounter(metrics, names)), settings, metrics);
+      http.start(new ClusterCopySource(runner.streams(), address, names), names, new MetricsHttpHandler(metrics));
       runner.start(START_TIMEOUT);
-      return new SharingService(runner, http, address);
+      return new SharingService(runner, http, address, metrics);
     } catch (RuntimeException e) {
       http.close();
       if (runner != null) {
         runner.close();
       }
+      metrics.close();
       throw e;
     }
+  }
+
+  /** Counts copies by holder type and copy receipts by kind, per policy. */
+  private static CopyCounter copyCounter(ServiceMetrics metrics, List<String> policies) {
+    PolicyCounters<HolderType> copies =
+        PolicyCounters.register(metrics.registry(), "camfleet.sharing.copies",
+            "Copies made, by policy and holder type (per process; not exactly-once)", "holder_type",
+            HolderType.class, policies);
+    PolicyCounters<CopyReceiptKind> receipts =
+        PolicyCounters.register(metrics.registry(), "camfleet.sharing.copy.receipts",
+            "Copy receipts written, by policy and kind (per process; not exactly-once)", "kind",
+            CopyReceiptKind.class, policies);
+    return new CopyCounter() {
+      @Override
+      public void made(CopyLedgerEntry copy) {
+        copies.increment(copy.getPolicy(), copy.getHolderType());
+      }
+
+      @Override
+      public void receipt(CopyReceipt receipt) {
+        receipts.increment(receipt.getPolicy(), receipt.getKind());
+      }
+    };
   }
 
   /** The host other instances and clients reach this one at: the bind address, or this host's name for a wildcard. */
@@ -108,6 +145,11 @@ public final class SharingService implements AutoCloseable {
     return http.port();
   }
 
+  /** Where the metrics are served: the custody API's address, path {@code /metrics}. */
+  public URI metricsUri() {
+    return URI.create("http://" + address.host() + ":" + address.port() + MetricsHttpHandler.PATH);
+  }
+
   /** Where the custody API is advertised to clients and the other instances. */
   public HostInfo httpAddress() {
     return address;
@@ -128,6 +170,7 @@ public final class SharingService implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       http.close();
       runner.close();
+      metrics.close();
     }
   }
 }
