@@ -45,7 +45,7 @@ class RetentionCrashIT {
         "retention-service",
         "--policy", "../policies/status-quo-2019.yaml", "--policy", "../policies/eu-30-days.yaml",
         "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString(),
-        "--kafka-config", config.toString()))) {
+        "--kafka-config", config.toString(), "--http-port", "0"))) {
       while (service.kills() < 3) {
         Thread.sleep(7_000); // let it get into the work before the next SIGKILL
         service.killAndRestart();

@@ -135,6 +135,14 @@ class ComposeContractTest {
   }
 
   @Test
+  void publishesTheRetentionServicesMetricsPortBoundToEveryInterfaceOfItsContainer() {
+    List<String> retention = words(services.get("retention-service").get("command"));
+
+    assertEquals(List.of("8082", "0.0.0.0"), List.of(after(retention, "--http-port"), after(retention, "--http-bind")));
+    assertEquals(List.of("8082:8082"), words(services.get("retention-service").get("ports")));
+  }
+
+  @Test
   void namesWorldAndPolicyFilesThatExistAndAreCopiedIntoTheImage() throws IOException {
     for (String service : SUBCOMMANDS.keySet()) {
       List<String> command = words(services.get(service).get("command"));

@@ -1,5 +1,9 @@
 package io.camfleet.sharing;
 
+import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptKind;
+import io.camfleet.avro.HolderType;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.policy.Policy;
@@ -8,13 +12,18 @@ import io.camfleet.sharing.cli.SharingServiceCommand;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.custody.ClusterCopySource;
 import io.camfleet.sharing.custody.CustodyHttpServer;
+import io.camfleet.sharing.topology.CopyCounter;
 import io.camfleet.sharing.topology.SharingTopology;
 import io.camfleet.streams.ApplicationIds;
 import io.camfleet.streams.ServiceRunner;
 import io.camfleet.streams.StreamsSettings;
+import io.camfleet.streams.metrics.MetricsHttpHandler;
+import io.camfleet.streams.metrics.PolicyCounters;
+import io.camfleet.streams.metrics.ServiceMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +35,7 @@ import picocli.CommandLine;
 /**
  * One running instance of the sharing service: the copy ledger for its policies in Kafka Streams,
  * and the custody API over HTTP, advertised as {@code application.server} so that instances can
- * ask each other.
+ * ask each other, with the service's metrics at {@code /metrics} on the same port.
  */
 public final class SharingService implements AutoCloseable {
   // Long enough for a restart after a crash, which waits for the dead member's session to expire.
@@ -36,13 +45,16 @@ public final class SharingService implements AutoCloseable {
   private final CustodyHttpServer http;
   private final HostInfo address;
   private final KafkaSchemaSource schemas;
+  private final ServiceMetrics metrics;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SharingService(ServiceRunner runner, CustodyHttpServer http, HostInfo address, KafkaSchemaSource schemas) {
+  private SharingService(
+      ServiceRunner runner, CustodyHttpServer http, HostInfo address, KafkaSchemaSource schemas, ServiceMetrics metrics) {
     this.runner = runner;
     this.http = http;
     this.address = address;
     this.schemas = schemas;
+    this.metrics = metrics;
   }
 
   public static void main(String[] args) {
@@ -62,6 +74,7 @@ public final class SharingService implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen on " + options.httpBind() + ":" + options.httpPort() + ": " + e.getMessage(), e);
     }
+    ServiceMetrics metrics = new ServiceMetrics(SharingTopology.SERVICE);
     ServiceRunner runner = null;
     // Records of a newer schema version decode through the schemas topic; outputs register theirs.
     KafkaSchemaSource schemas = KafkaSchemaSource.of(client);
@@ -77,18 +90,43 @@ public final class SharingService implements AutoCloseable {
       }
       int inputPartitions = options.topics().worldEvents().partitions();
       runner = new ServiceRunner(
-          SharingTopology.build(options.topics().withSchemas(schemas), rules, inputPartitions), settings);
-      http.start(new ClusterCopySource(runner.streams(), address, names), names);
+          SharingTopology.build(options.topics().withSchemas(schemas), rules, inputPartitions, copyCounter(metrics, names)),
+          settings, metrics);
+      http.start(new ClusterCopySource(runner.streams(), address, names), names, new MetricsHttpHandler(metrics));
       runner.start(START_TIMEOUT);
-      return new SharingService(runner, http, address, schemas);
+      return new SharingService(runner, http, address, schemas, metrics);
     } catch (RuntimeException e) {
       http.close();
       if (runner != null) {
         runner.close();
       }
       schemas.close();
+      metrics.close();
       throw e;
     }
+  }
+
+  /** Counts copies by holder type and copy receipts by kind, per policy. */
+  private static CopyCounter copyCounter(ServiceMetrics metrics, List<String> policies) {
+    PolicyCounters<HolderType> copies =
+        PolicyCounters.register(metrics.registry(), "camfleet.sharing.copies",
+            "Copies made, by policy and holder type (per process; not exactly-once)", "holder_type",
+            HolderType.class, policies);
+    PolicyCounters<CopyReceiptKind> receipts =
+        PolicyCounters.register(metrics.registry(), "camfleet.sharing.copy.receipts",
+            "Copy receipts written, by policy and kind (per process; not exactly-once)", "kind",
+            CopyReceiptKind.class, policies);
+    return new CopyCounter() {
+      @Override
+      public void made(CopyLedgerEntry copy) {
+        copies.increment(copy.getPolicy(), copy.getHolderType());
+      }
+
+      @Override
+      public void receipt(CopyReceipt receipt) {
+        receipts.increment(receipt.getPolicy(), receipt.getKind());
+      }
+    };
   }
 
   /** The host other instances and clients reach this one at: the bind address, or this host's name for a wildcard. */
@@ -115,6 +153,11 @@ public final class SharingService implements AutoCloseable {
     return http.port();
   }
 
+  /** Where the metrics are served: the custody API's address, path {@code /metrics}. */
+  public URI metricsUri() {
+    return URI.create("http://" + address.host() + ":" + address.port() + MetricsHttpHandler.PATH);
+  }
+
   /** Where the custody API is advertised to clients and the other instances. */
   public HostInfo httpAddress() {
     return address;
@@ -136,6 +179,7 @@ public final class SharingService implements AutoCloseable {
       http.close();
       runner.close();
       schemas.close();
+      metrics.close();
     }
   }
 }

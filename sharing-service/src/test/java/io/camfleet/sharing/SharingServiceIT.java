@@ -36,19 +36,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -227,23 +223,7 @@ class SharingServiceIT {
 
   private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(
       Topic<?, ?> topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> enough) {
-    Properties props = TestKafka.clientConfig();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "sharing-it-reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic.name()));
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (!enough.test(records)) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("only " + records.size() + " records on " + topic.name());
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
+    return TestKafka.awaitRecords(topic.name(), enough, WAIT);
   }
 
   private static KafkaProducer<String, byte[]> producer() {

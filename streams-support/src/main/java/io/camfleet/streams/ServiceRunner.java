@@ -1,5 +1,6 @@
 package io.camfleet.streams;
 
+import io.camfleet.streams.metrics.ServiceMetrics;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,21 @@ public final class ServiceRunner implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public ServiceRunner(Topology topology, StreamsSettings settings) {
+    this(topology, settings, null);
+  }
+
+  /**
+   * A runner whose dead letters and Kafka Streams metrics go to {@code metrics} (null: none); the
+   * caller closes {@code metrics} after this runner.
+   */
+  public ServiceRunner(Topology topology, StreamsSettings settings, ServiceMetrics metrics) {
     this.applicationId = settings.applicationId();
-    this.streams = new KafkaStreams(topology, settings.toProperties());
+    this.streams =
+        new KafkaStreams(
+            topology, metrics == null ? settings.toProperties() : settings.toProperties(metrics.deadLetters()));
+    if (metrics != null) {
+      metrics.bind(streams);
+    }
     streams.setUncaughtExceptionHandler(
         e -> {
           log.error("{}: stream thread failed, replacing it", applicationId, e);

@@ -2,14 +2,15 @@ package io.camfleet.streams;
 
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.schemas.Topics;
+import io.camfleet.streams.metrics.CountingDeserializationExceptionHandler;
+import io.camfleet.streams.metrics.CountingProcessingExceptionHandler;
+import io.camfleet.streams.metrics.DeadLetterCounter;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * The Kafka Streams settings every camfleet service runs with: exactly-once by default, bad
@@ -81,8 +82,9 @@ public record StreamsSettings(
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    // log and continue, as Kafka Streams' own handlers do, and count the dead letters (see toProperties(counter))
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationExceptionHandler.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingExceptionHandler.class);
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDB.class);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L << 20);
     // Internal topics follow the cluster's default replication: one broker here, three in production.
@@ -92,6 +94,13 @@ public record StreamsSettings(
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 16 << 20);
+    return p;
+  }
+
+  /** {@link #toProperties()}, with the dead letters the exception handlers send counted by {@code counter}. */
+  public Properties toProperties(DeadLetterCounter counter) {
+    Properties p = toProperties();
+    p.put(DeadLetterCounter.CONFIG, counter);
     return p;
   }
 }

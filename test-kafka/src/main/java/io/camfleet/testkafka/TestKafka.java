@@ -3,10 +3,18 @@ package io.camfleet.testkafka;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -54,6 +62,31 @@ public final class TestKafka {
   /** Creates the given topics on the shared broker. */
   public static void createTopics(Collection<? extends Topic<?, ?>> topics) {
     TopicAdmin.createTopics(clientConfig(), topics, 30);
+  }
+
+  /**
+   * The committed records of {@code topic}, from the start, read under a group of their own until
+   * {@code enough} holds of them; fails after {@code timeout}.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> awaitRecords(
+      String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> enough, Duration timeout) {
+    Properties props = clientConfig();
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, unique("test-kafka-reader"));
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!enough.test(records)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("only " + records.size() + " records on " + topic + " after " + timeout);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
   }
 
   /** A name no other test uses, for topics and application ids. */

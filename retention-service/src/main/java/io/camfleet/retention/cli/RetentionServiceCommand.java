@@ -8,6 +8,7 @@ import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topics;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Expires every clip at its policy's retention period, in event time, and writes a receipt for each decision.",
-      "Several --policy files run side by side in one application over a single read of world-events."
+      "Several --policy files run side by side in one application over a single read of world-events.",
+      "Serves its metrics in the Prometheus text format at GET /metrics."
     })
 public final class RetentionServiceCommand implements Callable<Integer> {
 
@@ -40,24 +42,42 @@ public final class RetentionServiceCommand implements Callable<Integer> {
       description = "exactly_once_v2 (default) or at_least_once.")
   String guarantee;
 
+  @Option(names = "--http-port", paramLabel = "N", defaultValue = "" + RetentionService.DEFAULT_HTTP_PORT,
+      description = "Port of GET /metrics (default: ${DEFAULT-VALUE}; 0: any free port, printed on start).")
+  int httpPort;
+
+  @Option(names = {"--http-bind", "--http-host"}, paramLabel = "ADDR", defaultValue = RetentionService.DEFAULT_HTTP_BIND,
+      description = "Address /metrics listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+  String httpBind;
+
   @Override
   public Integer call() throws Exception {
     List<Policy> policies;
+    RetentionService.Options options;
     try {
       policies = Policies.read(policyFiles);
-    } catch (ConfigException e) {
+      options =
+          new RetentionService.Options(guarantee, stateDir, RetentionTopics.defaults(), null).withHttp(httpBind, httpPort);
+    } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("camfleet: " + e.getMessage());
       return 2;
     }
     ClientConfig client = ClientConfig.of(bootstrapServers, kafkaConfig);
     TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
-    try (RetentionService service =
-        RetentionService.start(
-            policies, client, new RetentionService.Options(guarantee, stateDir, RetentionTopics.defaults(), null))) {
+    RetentionService started;
+    try {
+      started = RetentionService.start(policies, client, options);
+    } catch (UncheckedIOException e) {
+      System.err.println("camfleet: retention-service: " + e.getMessage()
+          + " (another --http-port, or 0 for any free port)");
+      return 1;
+    }
+    try (RetentionService service = started) {
       Runtime.getRuntime().addShutdownHook(new Thread(service::close, "retention-service-stop"));
       System.err.printf(
-          "retention-service %s running against %s: receipts to %s, statistics to %s%n",
-          service.applicationId(), client.describe(), Topics.RETENTION_RECEIPTS.name(), Topics.RETENTION_STATS.name());
+          "retention-service %s running against %s: receipts to %s, statistics to %s%n  metrics at %s%n",
+          service.applicationId(), client.describe(), Topics.RETENTION_RECEIPTS.name(), Topics.RETENTION_STATS.name(),
+          service.metricsUri().orElseThrow());
       service.awaitStop();
     }
     return 0;

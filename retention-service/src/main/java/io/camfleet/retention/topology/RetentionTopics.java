@@ -31,6 +31,15 @@ public record RetentionTopics(
     return new RetentionTopics(worldEvents.withSchemas(schemas), receipts.withSchemas(schemas), stats.withSchemas(schemas));
   }
 
+  /** The catalog's topics, each renamed {@code prefix-name}, for a run that must not share topics. */
+  public static RetentionTopics prefixed(String prefix) {
+    RetentionTopics d = defaults();
+    return new RetentionTopics(
+        d.worldEvents.renamed(prefix + "-" + d.worldEvents.name()),
+        d.receipts.renamed(prefix + "-" + d.receipts.name()),
+        d.stats.renamed(prefix + "-" + d.stats.name()));
+  }
+
   /** The flat JSON twin of {@link #stats()}. */
   public Topic<String, String> statsJson() {
     return Topics.jsonOf(stats);

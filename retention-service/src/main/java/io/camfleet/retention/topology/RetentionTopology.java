@@ -10,6 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 /**
  * Builds the retention topology: one read of the world's events evaluates every policy.
@@ -32,6 +33,12 @@ public final class RetentionTopology {
    *     be closed on every one of them
    */
   public static Topology build(RetentionTopics topics, List<PolicyRules> policies, int inputPartitions) {
+    return build(topics, policies, inputPartitions, ReceiptCounter.NONE);
+  }
+
+  /** The same topology, telling {@code receipts} of each receipt on its way to the receipts topic. */
+  public static Topology build(
+      RetentionTopics topics, List<PolicyRules> policies, int inputPartitions, ReceiptCounter receipts) {
     if (policies.isEmpty()) {
       throw new IllegalArgumentException("no policies to enforce");
     }
@@ -51,6 +58,9 @@ public final class RetentionTopology {
     decisions
         .filter((key, value) -> value instanceof RetentionReceipt)
         .mapValues(value -> (RetentionReceipt) value)
+        // Counting renumbers the generated names of later nodes; no store or internal topic takes
+        // its name from one, so a running application upgrades in place.
+        .peek((key, receipt) -> receipts.written(receipt), Named.as("retention-receipt-counter"))
         .to(topics.receipts().name(), topics.receipts().produced());
 
     KStream<String, StatsDelta> deltas =

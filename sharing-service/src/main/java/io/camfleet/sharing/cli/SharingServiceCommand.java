@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Records every copy of shared footage, applies the policies to shares and onward copies, expires copies,",
       "writes copy-ledger, copy-receipts and exposure-stats, and answers custody queries over HTTP:",
-      "  GET /clips/{clipId}/custody   GET /holders/{holderId}/copies   (optional ?policy=NAME)"
+      "  GET /clips/{clipId}/custody   GET /holders/{holderId}/copies   (optional ?policy=NAME)",
+      "and serves its metrics in the Prometheus text format at GET /metrics on the same port."
     })
 public final class SharingServiceCommand implements Callable<Integer> {
   static final int BAD_CONFIG = 2;
@@ -46,11 +47,11 @@ public final class SharingServiceCommand implements Callable<Integer> {
   Path kafkaConfig;
 
   @Option(names = "--http-port", paramLabel = "N", defaultValue = "0",
-      description = "Port of the custody API (default: ${DEFAULT-VALUE}, any free port).")
+      description = "Port of the custody API and /metrics (default: ${DEFAULT-VALUE}, any free port).")
   int httpPort;
 
-  @Option(names = "--http-bind", paramLabel = "ADDR", defaultValue = SharingOptions.DEFAULT_HTTP_BIND,
-      description = "Address the custody API listens on (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--http-bind", "--http-host"}, paramLabel = "ADDR", defaultValue = SharingOptions.DEFAULT_HTTP_BIND,
+      description = "Address the custody API and /metrics listen on (default: ${DEFAULT-VALUE}).")
   String httpBind;
 
   @Option(names = "--state-dir", paramLabel = "DIR", description = "Folder for the local state stores.")
@@ -95,11 +96,12 @@ public final class SharingServiceCommand implements Callable<Integer> {
     Thread stop = new Thread(service::close, "sharing-service-stop");
     Runtime.getRuntime().addShutdownHook(stop);
     out.printf(
-        "sharing-service %s running on %s%n  custody API at http://%s:%d/clips/{clipId}/custody%n",
+        "sharing-service %s running on %s%n  custody API at http://%s:%d/clips/{clipId}/custody%n  metrics at %s%n",
         policies.stream().map(Policy::name).toList(),
         client.describe(),
         service.httpAddress().host(),
-        service.httpPort());
+        service.httpPort(),
+        service.metricsUri());
     out.flush();
     service.awaitStop();
     if (service.streams().state() == KafkaStreams.State.ERROR) {

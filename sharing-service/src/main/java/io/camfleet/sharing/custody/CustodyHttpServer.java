@@ -3,6 +3,7 @@ package io.camfleet.sharing.custody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.camfleet.streams.metrics.MetricsHttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /clips/{clipId}/custody[?policy=NAME]}: every live copy of the clip as trees, per policy;
  *   <li>{@code GET /holders/{holderId}/copies[?policy=NAME]}: the holder's live copies, per policy;
  *   <li>{@code GET /local/clips/{clipId}/copies} and {@code GET /local/holders/{holderId}/copies}: this
- *       instance's copies only, as a flat list, for the other instances.
+ *       instance's copies only, as a flat list, for the other instances;
+ *   <li>{@code GET /metrics}, when started with a {@link MetricsHttpHandler}: the service's metrics in
+ *       the Prometheus text format.
  * </ul>
  *
  * An id no copy has gives 404; a malformed id or query gives 400; copies that cannot be read now give 503.
@@ -67,6 +70,12 @@ public final class CustodyHttpServer implements AutoCloseable {
   public void start(CopySource source, List<String> policies) {
     server.createContext("/", exchange -> handle(exchange, source, List.copyOf(policies)));
     server.start();
+  }
+
+  /** Serves custody queries, and {@code /metrics} with {@code metrics}. */
+  public void start(CopySource source, List<String> policies, MetricsHttpHandler metrics) {
+    server.createContext(MetricsHttpHandler.PATH, metrics);
+    start(source, policies);
   }
 
   @Override

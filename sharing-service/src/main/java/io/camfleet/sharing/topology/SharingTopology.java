@@ -4,6 +4,7 @@ import io.camfleet.avro.ClipExposure;
 import io.camfleet.avro.ClipHolds;
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyStatus;
 import io.camfleet.avro.HouseholdExposure;
 import io.camfleet.avro.HouseholdSignal;
 import io.camfleet.avro.SourceWatermark;
@@ -59,6 +60,12 @@ public final class SharingTopology {
    * {@code inputPartitions} partitions.
    */
   public static Topology build(SharingTopics topics, List<PolicyRules> policies, int inputPartitions) {
+    return build(topics, policies, inputPartitions, CopyCounter.NONE);
+  }
+
+  /** The same topology, telling {@code counter} of each new copy and each copy receipt it writes. */
+  public static Topology build(
+      SharingTopics topics, List<PolicyRules> policies, int inputPartitions, CopyCounter counter) {
     if (policies.isEmpty()) {
       throw new IllegalArgumentException("the sharing service enforces at least one policy");
     }
@@ -95,8 +102,20 @@ public final class SharingTopology {
                 CopyStores.COPIES, CopyStores.HOLDER_COPIES, CLIPS_STORE, REGISTRY_STORE, SCHEDULE_STORE,
                 COPY_DAYS_STORE, HOLDS_STORE);
 
-    ofType(ledger, CopyLedgerEntry.class).to(topics.copyLedger().name(), topics.copyLedger().produced());
-    ofType(ledger, CopyReceipt.class).to(topics.copyReceipts().name(), topics.copyReceipts().produced());
+    // Counting renumbers the generated names of later nodes; no store or internal topic takes its
+    // name from one, so a running application upgrades in place.
+    ofType(ledger, CopyLedgerEntry.class)
+        .peek(
+            (key, copy) -> {
+              if (copy.getStatus() == CopyStatus.ALIVE) {
+                counter.made(copy);
+              }
+            },
+            Named.as("sharing-copy-counter"))
+        .to(topics.copyLedger().name(), topics.copyLedger().produced());
+    ofType(ledger, CopyReceipt.class)
+        .peek((key, receipt) -> counter.receipt(receipt), Named.as("sharing-copy-receipt-counter"))
+        .to(topics.copyReceipts().name(), topics.copyReceipts().produced());
 
     KStream<String, StatsDelta> householdDeltas =
         ofType(ledger, HouseholdSignal.class)
