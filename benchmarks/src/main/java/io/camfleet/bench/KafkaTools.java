@@ -22,12 +22,17 @@ final class KafkaTools {
 
   private KafkaTools() {}
 
-  /** Records per second that {@code ProducerPerformance} reports over the whole run. */
-  static double producerPerformance(String bootstrap, String topic, long records, int recordSize, Map<String, String> producerProps)
-      throws Exception {
+  /**
+   * Records per second that {@code ProducerPerformance} reports over the whole run, committing a
+   * transaction every {@code transactionMs} as the simulator's sink does.
+   */
+  static double producerPerformance(String bootstrap, String topic, long records, int recordSize, Map<String, String> producerProps,
+      long transactionMs) throws Exception {
     List<String> args = new ArrayList<>(List.of(
         "--bootstrap-server", bootstrap, "--topic", topic, "--num-records", Long.toString(records),
-        "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props"));
+        "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+        "--transactional-id", "bench-producer-performance-" + topic, "--transaction-duration-ms", Long.toString(transactionMs),
+        "--producer-props"));
     producerProps.forEach((k, v) -> args.add(k + "=" + v));
     String out = captured(() -> ProducerPerformance.main(args.toArray(String[]::new)));
     return parseProducerRate(out);

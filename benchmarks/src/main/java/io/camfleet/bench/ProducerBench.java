@@ -25,7 +25,10 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /** Items 1 and 2: the simulator publishing to Kafka (against ProducerPerformance) and writing an Avro file. */
 final class ProducerBench {
-  /** The producer settings of {@code KafkaEventSink}, given to ProducerPerformance unchanged. */
+  /**
+   * The producer settings of {@code KafkaEventSink}, given to ProducerPerformance unchanged, which
+   * also commits a transaction as often as the sink does.
+   */
   static final Map<String, String> SINK_SETTINGS = Map.of(
       "acks", "all", "enable.idempotence", "true", "compression.type", "lz4", "linger.ms", "10",
       "batch.size", String.valueOf(256 * 1024));
@@ -73,7 +76,7 @@ final class ProducerBench {
       String ppTopic = "bench-producer-performance-" + i;
       TopicAdmin.createTopics(client.toProperties(), List.of(topic.renamed(ppTopic)), 30);
       theirs.add(KafkaTools.producerPerformance(client.bootstrapServers(), ppTopic, shape.events(),
-          (int) Math.round(shape.averageBytes()), SINK_SETTINGS));
+          (int) Math.round(shape.averageBytes()), SINK_SETTINGS, KafkaEventSink.MAX_TRANSACTION_MILLIS));
       delete(client, topic.name(), ppTopic);
     }
     return new KafkaResult(new Ratios.Comparison(ours, theirs), profile);
