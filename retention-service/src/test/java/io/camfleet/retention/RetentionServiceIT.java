@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,7 +98,14 @@ class RetentionServiceIT {
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
         new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topics.receipts().name(), topics.stats().name()));
-      while (finals.size() < POLICIES.size()) {
+      // The final statistics can be fetched before receipts committed earlier: once they are in,
+      // read on to the end of every partition, so no receipt is left unread.
+      Map<TopicPartition, Long> end = null;
+      while (finals.size() < POLICIES.size() || end == null || !reachedEnd(consumer, end)) {
+        if (end == null && finals.size() == POLICIES.size()) {
+          end = consumer.endOffsets(consumer.assignment());
+          continue;
+        }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (record.topic().equals(topics.receipts().name())) {
             RetentionReceipt r = topics.receipts().valueSerde().deserializer().deserialize(record.topic(), record.value());
@@ -118,6 +126,10 @@ class RetentionServiceIT {
     }
     assertTrue(seen.stream().anyMatch(r -> r.startsWith("CLIP_EXPIRED")));
     return seen;
+  }
+
+  private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
   /** 40 cameras, one clip a day each for 70 days, every tenth clip shared; hourly ticks on every partition. */
