@@ -46,6 +46,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -259,7 +260,15 @@ class SchemaEvolutionIT {
       names.add(stats.name());
       names.add(deadLetters);
       consumer.subscribe(names);
-      while (finals < policies) {
+      // The final statistics can be fetched before outputs committed earlier: once they are in,
+      // read on to the end of every partition.
+      Map<TopicPartition, Long> end = null;
+      while (finals < policies || end == null
+          || !end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        if (end == null && finals == policies) {
+          end = consumer.endOffsets(consumer.assignment());
+          continue;
+        }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.topic().equals(deadLetters)) {
             throw new AssertionError("dead-lettered at " + header(r, "__streams.errors.topic") + "/"
