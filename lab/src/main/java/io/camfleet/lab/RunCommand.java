@@ -35,10 +35,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -110,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
 
     long started = System.nanoTime();
     EmbeddedBroker broker = null;
+    Path stateDir = null;
     try {
       String bootstrap = bootstrapServers;
       String prefix = "";
@@ -131,7 +134,8 @@ public final class RunCommand implements Callable<Integer> {
       err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d policies: %s%n",
           client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(), String.join(", ", names));
 
-      Path stateDir = Files.createTempDirectory("camfleet-state-");
+      // The services' stores live only as long as the run: removed at the end, whatever happens.
+      stateDir = Files.createTempDirectory("camfleet-state-");
       SimulationSummary summary;
       try (DashboardServer board = dashboard
               ? DashboardServer.start(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()), "127.0.0.1", dashboardPort)
@@ -178,6 +182,21 @@ public final class RunCommand implements Callable<Integer> {
     } finally {
       if (broker != null) {
         broker.close();
+      }
+      if (stateDir != null) {
+        try {
+          deleteRecursively(stateDir);
+        } catch (IOException e) {
+          err.printf("camfleet: could not remove the services' state folder %s: %s%n", stateDir, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }

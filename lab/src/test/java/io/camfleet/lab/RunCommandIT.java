@@ -23,6 +23,8 @@ class RunCommandIT {
   private Path out;
   private final Map<String, JsonNode> byPolicy = new HashMap<>();
   private JsonNode report;
+  private List<Path> stateFoldersBefore;
+  private List<Path> stateFoldersAfter;
 
   @BeforeAll
   void runTheDefaultWorldThroughEveryPolicy() throws Exception {
@@ -35,9 +37,22 @@ class RunCommandIT {
         args.add(f.toString());
       });
     }
+    stateFoldersBefore = stateFolders();
     assertEquals(0, Camfleet.execute(args.toArray(String[]::new)));
+    stateFoldersAfter = stateFolders();
     report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     report.get("policies").forEach(p -> byPolicy.put(p.get("name").asText(), p));
+  }
+
+  private static List<Path> stateFolders() throws java.io.IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("camfleet-state-")).sorted().toList();
+    }
+  }
+
+  @Test
+  void leavesNoStateFolderBehind() {
+    assertEquals(stateFoldersBefore, stateFoldersAfter);
   }
 
   private long measure(String policy, String field) {
