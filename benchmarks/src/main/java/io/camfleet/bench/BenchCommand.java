@@ -142,8 +142,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     notes.add(0, String.format(Locale.ROOT,
-        "Load average (1 min) %.1f at the start and %.1f at the end on %d cores: above the core count, other processes "
-            + "shared the CPU and every figure is low by an unknown amount.",
+        "Load average (1 min) %.1f at the start and %.1f at the end on %d cores. The bench's own threads (broker, "
+            + "services, tools) count in it; well above the core count, other processes shared the CPU and every figure "
+            + "is low by an unknown amount.",
         loadAtStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors()));
     String markdown = render(benchSize, started, table, notes, e2e);
