@@ -171,6 +171,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("log.retention.ms", "-1");
     // Record timestamps are simulated event times, which may lie ahead of this machine's clock.
     p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+    // Every ten minutes a broker forgets each idempotent producer whose newest record is older than
+    // producer.id.expiration.ms (at most about 24 days) by that record's timestamp; event times lie
+    // years back, so a plain idempotent producer that kept writing past the check had its next batch
+    // refused as out of sequence, retried forever. Transactional producers are exempt while a
+    // transaction is open; for the others, the periodic check runs once in 24 days instead.
+    p.put("producer.id.expiration.check.interval.ms", String.valueOf(Integer.MAX_VALUE));
     return p;
   }
 

@@ -37,7 +37,9 @@ public final class TestKafka {
   public static synchronized String bootstrapServers() {
     if (bootstrapServers == null) {
       if (dockerAvailable()) {
-        KafkaContainer container = new KafkaContainer(IMAGE);
+        // as EmbeddedBroker: no periodic expiry of idempotent producers writing old event times
+        KafkaContainer container = new KafkaContainer(IMAGE)
+            .withEnv("KAFKA_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS", String.valueOf(Integer.MAX_VALUE));
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-kafka-stop"));
         bootstrapServers = container.getBootstrapServers();
