@@ -48,6 +48,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
@@ -186,13 +187,20 @@ class SchemaEvolutionIT {
     TestKafka.createTopics(List.of(topic));
     BinaryMessageEncoder<GenericRecord> encoder = new BinaryMessageEncoder<>(GenericData.get(), schema);
     Properties props = new ClientConfig(TestKafka.bootstrapServers(), new Properties()).toProperties();
+    // One transaction, as the simulator's sink writes: the records carry event times years back, and
+    // outside an open transaction the broker may forget this producer's sequence numbers, refuse its
+    // next batch as out of sequence and, after the delivery timeout, drop it without a word. A
+    // transaction fails its commit instead.
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, name + "-input");
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
       for (Event event : world) {
         byte[] bytes = encode(encoder, record(schema, event));
         assertEquals(fingerprint(schema), ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
         producer.send(new ProducerRecord<>(name, event.partition(), event.at().toEpochMilli(), event.key(), bytes));
       }
-      producer.flush();
+      producer.commitTransaction();
     }
     return topic;
   }
