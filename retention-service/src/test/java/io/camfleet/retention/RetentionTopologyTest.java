@@ -183,19 +183,29 @@ class RetentionTopologyTest {
     }
   }
 
+  /** Between hourly passes: recorded ten minutes past the hour, so it falls due between two passes. */
+  private static final Instant OFF_THE_HOUR = DAY_0.plus(Duration.ofMinutes(10));
+
+  /**
+   * Records clip-1 at {@link #OFF_THE_HOUR} and runs an expiry pass five minutes before it is due;
+   * the next pass is not due for an hour. Returns the clip's due time.
+   */
+  private static Instant recordClipOneThenPassJustBeforeItIsDue(TestInputTopic<String, WorldEvent> in) {
+    Instant due = OFF_THE_HOUR.plus(SIXTY_DAYS);
+    clipRecordedAt(in, "clip-1", OFF_THE_HOUR);
+    tick(in, due.minus(Duration.ofMinutes(5)), false);
+    return due;
+  }
+
   @Test
   void decidesAShareBetweenHourlyExpiryPassesOnTheClipAsItStandsAtTheSharesTime() {
     try (TopologyTestDriver driver = driver(STATUS_QUO)) {
       var in = input(driver);
       var out = receipts(driver);
-      Instant recorded = DAY_0.plus(Duration.ofMinutes(10));
-      Instant due = recorded.plus(SIXTY_DAYS);
-      clipRecordedAt(in, "clip-1", recorded);
-      // an expiry pass runs five minutes before the clip is due; the next one is not due for an hour
-      tick(in, due.minus(Duration.ofMinutes(5)), false);
+      Instant due = recordClipOneThenPassJustBeforeItIsDue(in);
       assertEquals(List.of(), kinds(out.readKeyValuesToList()));
 
-      sharedWithPolice(in, "clip-1", recorded, due.plus(Duration.ofMinutes(10)));
+      sharedWithPolice(in, "clip-1", OFF_THE_HOUR, due.plus(Duration.ofMinutes(10)));
       assertEquals(
           List.of(
               "status-quo/clip-1 CLIP_EXPIRED @" + due,
@@ -209,10 +219,7 @@ class RetentionTopologyTest {
     try (TopologyTestDriver driver = driver(STATUS_QUO)) {
       var in = input(driver);
       var out = receipts(driver);
-      Instant recorded = DAY_0.plus(Duration.ofMinutes(10));
-      Instant due = recorded.plus(SIXTY_DAYS);
-      clipRecordedAt(in, "clip-1", recorded);
-      tick(in, due.minus(Duration.ofMinutes(5)), false);
+      Instant due = recordClipOneThenPassJustBeforeItIsDue(in);
       clipRecordedAt(in, "clip-2", due.minus(Duration.ofMinutes(1)));
       assertEquals(List.of(), kinds(out.readKeyValuesToList()));
 
@@ -225,6 +232,7 @@ class RetentionTopologyTest {
       assertEquals(1L, last.getMeasures().get("clipsAlive"));
     }
   }
+
   @Test
   void letsASharedOriginalExpireOnTimeWhenThePolicySaysSo() {
     try (TopologyTestDriver driver = driver(EXPIRE_ON_TIME)) {
