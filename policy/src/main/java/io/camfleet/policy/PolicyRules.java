@@ -6,6 +6,8 @@ import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import java.time.Duration;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The decisions one policy makes, as pure functions of the events: both services ask these, so a
@@ -31,6 +33,14 @@ public final class PolicyRules {
   /** Retention period of an account in {@code region}, in milliseconds. */
   public long retentionMillis(String region) {
     return policy.retention().daysFor(region) * DAY_MS;
+  }
+
+  /** Every retention period this policy applies, in milliseconds: the default and each region's. */
+  public SortedSet<Long> retentionPeriodsMillis() {
+    SortedSet<Long> periods = new TreeSet<>();
+    periods.add(policy.retention().days() * DAY_MS);
+    policy.retention().regions().values().forEach(days -> periods.add(days * DAY_MS));
+    return periods;
   }
 
   /** When the original clip is due for deletion. */

@@ -284,6 +284,26 @@ class RetentionTopologyTest {
   }
 
   @Test
+  void onePassOverTwoRetentionPeriodsDecidesInDueOrderAndDeletesEachClipOnce() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO, THIRTY_DAYS)) {
+      var in = input(driver);
+      var out = receipts(driver);
+      clipRecordedAt(in, "clip-a", DAY_0);
+      clipRecordedAt(in, "clip-b", DAY_0.plus(Duration.ofDays(31)));
+      // one pass covers both clips under both periods: the 30-day and 60-day scans interleave
+      tick(in, DAY_0.plus(Duration.ofDays(100)), false);
+      assertEquals(
+          List.of(
+              "thirty-days/clip-a CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(30)),
+              "status-quo/clip-a CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS),
+              "thirty-days/clip-b CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(61)),
+              "status-quo/clip-b CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(91))),
+          kinds(out.readKeyValuesToList()));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
+    }
+  }
+
+  @Test
   void appliesTheRegionsOwnPeriod() {
     try (TopologyTestDriver driver = driver(STATUS_QUO)) {
       var in = input(driver);
@@ -301,12 +321,11 @@ class RetentionTopologyTest {
       for (int i = 0; i < 5; i++) {
         clipRecordedAt(in, "clip-" + i, DAY_0.plus(Duration.ofHours(i)));
       }
-      // one entry per clip for both policies; one index entry per clip and due time (30 and 60 days)
-      assertEquals(5, entries(driver.getKeyValueStore("retention-clips")));
-      assertEquals(10, entries(driver.getKeyValueStore("retention-expiry-index")));
+      // one entry per clip for both policies, and one scan cursor per retention period (30 and 60 days)
+      assertEquals(5, entries(driver.getKeyValueStore("retention-clips-by-time")));
       tick(in, DAY_0.plus(Duration.ofDays(61)), false);
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips")));
-      assertEquals(0, entries(driver.getKeyValueStore("retention-expiry-index")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
+      assertEquals(2, entries(driver.getKeyValueStore("retention-expiry-cursors")));
       assertEquals(10, receipts(driver).readValuesToList().size());
     }
   }
@@ -327,7 +346,7 @@ class RetentionTopologyTest {
               "status-quo/clip-1 HOLD_RELEASED @" + DAY_0.plus(Duration.ofDays(100)),
               "status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(100))),
           kinds(out.readKeyValuesToList()));
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
     }
   }
 

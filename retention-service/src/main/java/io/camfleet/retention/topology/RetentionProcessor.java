@@ -28,6 +28,8 @@ import io.camfleet.streams.InvariantViolation;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,43 +48,64 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Enforces retention for every policy over one partition of the world's events.
  *
- * <p>Each live clip is one store entry holding the state of every policy under which it still
- * exists, so a record costs one read and one write however many policies run. An index keyed by
- * due time, then clip, lists the policies due at that moment; it finds the clips to delete, so the
- * work done as stream time advances is proportional to the clips that expire, not to the clips
- * alive.
+ * <p>Each live clip is one store entry, keyed by its recording time and then its id, holding the
+ * state of every policy under which it still exists, so a record costs one read and one write
+ * however many policies run. Because the key starts with the recording time, the clips due under
+ * a retention period R are exactly the entries recorded before {@code now - R}: expiry is a
+ * forward range scan from a cursor per distinct period, and a clip costs one write when recorded
+ * and one delete when it expires. Shares and legal holds name the clip's recording time, so they
+ * find the entry by key.
+ *
+ * <p>Why not an index keyed by due time beside a store keyed by clip id (the first design): every
+ * clip then cost two writes, two deletes and four changelog records, and with random clip ids the
+ * clip store's inserts landed all over its key range. In the fleet-100k run the RocksDB compaction
+ * and flush threads came to use more CPU than the stream thread, which stalled on them. Here
+ * inserts arrive in key order and deletes trail them in key order too.
+ *
+ * <p>The cursors live in their own small store and are written with each pass, inside the same
+ * transaction as the deletions, so a restarted task resumes exactly where its last committed pass
+ * ended: no clip is announced as held past its period twice, and the scans never walk back over
+ * the deleted entries (RocksDB tombstones) behind the cursor.
  *
  * <p>Expiry runs in passes, once per hour of stream time, rather than before every record: a pass
- * costs an index scan however few clips it finds, and at fleet rates an hour of simulated time
- * holds thousands of records. Batching changes no decision, because a receipt is dated at the
- * clip's due time, not at the pass, and a pass runs first whenever a decision depends on it: before
- * a share or a legal hold (which must find the clip as it stands at the record's time), before a
- * day's statistics close (hour boundaries include day boundaries) and before the final tick.
- * Nothing here reads the wall clock.
+ * costs a seek per retention period however few clips it finds, and at fleet rates an hour of
+ * simulated time holds thousands of records. Batching changes no decision, because a receipt is
+ * dated at the clip's due time, not at the pass, and a pass runs first whenever a decision depends
+ * on it: before a share or a legal hold (which must find the clip as it stands at the record's
+ * time), before a day's statistics close (hour boundaries include day boundaries) and before the
+ * final tick. Nothing here reads the wall clock.
  */
 final class RetentionProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
   private static final String SEP = "|";
   private static final long HOUR_MS = 3_600_000L;
+  // Sorts after the separator: a range ending at hex(t) + END takes in every clip recorded at t.
+  private static final String END = "}";
+  private static final int KEY_PREFIX = 17;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
+  // Every distinct retention period of the policies (default and regional), shortest first.
+  private final long[] periods;
   private final String clipStoreName;
-  private final String indexStoreName;
+  private final String cursorStoreName;
   private final String deltasStoreName;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, LiveClip> clips;
-  private KeyValueStore<String, String> expiryIndex;
+  private KeyValueStore<String, Long> cursors;
   private DailyDeltas deltas;
+  // Per period: every clip recorded before this was already checked against that period.
+  private long[] scannedFrom;
   // Stream time at which the next hourly expiry pass is due.
   private long nextPass = Long.MIN_VALUE;
-  // Every index entry due before this was already handled: scans seek past the deleted entries
-  // (RocksDB tombstones) instead of walking over them from the start of the store.
-  private long scannedThrough = 0;
+  // Stream time of the last pass in this task's life.
+  private long scannedThrough = Long.MIN_VALUE;
 
-  RetentionProcessor(List<PolicyRules> rules, String clipStoreName, String indexStoreName, String deltasStoreName) {
+  RetentionProcessor(List<PolicyRules> rules, String clipStoreName, String cursorStoreName, String deltasStoreName) {
     rules.forEach(r -> policies.put(r.policyName(), r));
+    this.periods = rules.stream().flatMap(r -> r.retentionPeriodsMillis().stream()).distinct().sorted()
+        .mapToLong(Long::longValue).toArray();
     this.clipStoreName = clipStoreName;
-    this.indexStoreName = indexStoreName;
+    this.cursorStoreName = cursorStoreName;
     this.deltasStoreName = deltasStoreName;
   }
 
@@ -96,15 +119,21 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class));
   }
 
-  static StoreBuilder<KeyValueStore<String, String>> expiryIndexStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
+  /** Per retention period (its length in milliseconds, as the key): where the next expiry scan starts. */
+  static StoreBuilder<KeyValueStore<String, Long>> cursorStore(String name) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
   }
 
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.clips = context.getStateStore(clipStoreName);
-    this.expiryIndex = context.getStateStore(indexStoreName);
+    this.cursors = context.getStateStore(cursorStoreName);
+    this.scannedFrom = new long[periods.length];
+    for (int i = 0; i < periods.length; i++) {
+      Long stored = cursors.get(Long.toString(periods[i]));
+      scannedFrom[i] = stored == null ? Long.MIN_VALUE : stored;
+    }
     KeyValueStore<String, long[]> deltaStore = context.getStateStore(deltasStoreName);
     this.deltas = new DailyDeltas(deltaStore, List.copyOf(policies.keySet()), RetentionMeasure.names());
     // Quiet partitions still get hourly clock ticks; this punctuation closes days and expires
@@ -124,14 +153,14 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     // dead-letter topic.
     LiveClip known = null;
     if (payload instanceof ClipRecorded clip) {
-      if (clips.get(clip.getClipId()) != null) {
+      if (clips.get(clipKey(clip.getRecordedAt(), clip.getClipId())) != null) {
         throw new InvariantViolation("clip " + clip.getClipId() + " was recorded twice");
       }
     } else if (payload instanceof ClipShared share) {
-      known = clips.get(share.getClipId());
+      known = clips.get(clipKey(share.getClipRecordedAt(), share.getClipId()));
       requireKnown(known, share.getClipId(), share.getRegion(), share.getClipRecordedAt(), now, "a share");
     } else if (payload instanceof LegalHold hold) {
-      known = clips.get(hold.getClipId());
+      known = clips.get(clipKey(hold.getClipRecordedAt(), hold.getClipId()));
       requireKnownForHold(known, hold, now);
     }
 
@@ -140,7 +169,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     if (now >= nextPass || (decidesOnCurrentState && now > scannedThrough)) {
       expireDue(now);
       if (known != null) {
-        known = clips.get(knownId(payload));
+        known = clips.get(knownKey(payload));
       }
     }
     forward(deltas.advanceTo(now, partition()), now);
@@ -157,8 +186,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     deltas.flush();
   }
 
-  private static String knownId(Object payload) {
-    return payload instanceof ClipShared share ? share.getClipId() : ((LegalHold) payload).getClipId();
+  private static String knownKey(Object payload) {
+    return payload instanceof ClipShared share
+        ? clipKey(share.getClipRecordedAt(), share.getClipId())
+        : clipKey(((LegalHold) payload).getClipRecordedAt(), ((LegalHold) payload).getClipId());
   }
 
   private void onStreamTime(long streamTime) {
@@ -179,7 +210,6 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
             .setSizeBytes(clip.getSizeBytes())
             .setPolicies(new ArrayList<>(policies.size()))
             .build();
-    Map<Long, List<String>> dueGroups = new LinkedHashMap<>();
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
       long due = rules.dueAt(clip.getRegion(), clip.getRecordedAt());
@@ -195,15 +225,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         continue;
       }
       live.getPolicies().add(state);
-      dueGroups.computeIfAbsent(due, d -> new ArrayList<>()).add(policy);
     }
-    if (live.getPolicies().isEmpty()) {
-      return;
+    if (!live.getPolicies().isEmpty()) {
+      clips.put(clipKey(clip.getRecordedAt(), clip.getClipId()), live);
     }
-    clips.put(clip.getClipId(), live);
-    dueGroups.forEach((due, names) -> {
-      expiryIndex.put(indexKey(due, clip.getClipId()), String.join(",", names));
-    });
   }
 
   private void onShared(ClipShared share, LiveClip live, long now) {
@@ -238,7 +263,6 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       changed = true;
       if (rules.exemptsSharedOriginals() && !state.getExempt()) {
         state.setExempt(true);
-        removeFromIndex(state.getDueAt(), share.getClipId(), policy);
         receipt(share.getClipId(), live, state, ReceiptKind.RETAINED_SHARED, now, share.getChannel(),
             share.getChannel() == ShareChannel.POLICE_REQUEST
                 ? "shared with police: exempt from deletion"
@@ -252,7 +276,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       }
     }
     if (changed) {
-      clips.put(share.getClipId(), live);
+      clips.put(clipKey(share.getClipRecordedAt(), share.getClipId()), live);
     }
   }
 
@@ -284,34 +308,51 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         }
       }
     }
-    store(hold.getClipId(), live);
+    store(clipKey(hold.getClipRecordedAt(), hold.getClipId()), live);
   }
 
-  /** Deletes, or marks as held, every clip due at or before {@code now}, in due order. */
+  /**
+   * Deletes, or marks as held, every clip due at or before {@code now}, in due order: one forward
+   * scan per retention period, from that period's cursor up to the clips recorded {@code period}
+   * before now.
+   */
   private void expireDue(long now) {
-    List<KeyValue<String, String>> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> it =
-        expiryIndex.range(hex(scannedThrough), hex(now) + "}")) {
-      while (it.hasNext()) {
-        KeyValue<String, String> entry = it.next();
-        if (dueTimeOf(entry.key) > now) {
-          break;
+    List<Due> due = new ArrayList<>();
+    for (int i = 0; i < periods.length; i++) {
+      long period = periods[i];
+      long recordedBy = now - period; // recorded at or before this: due at or before now
+      if (recordedBy < 0 || recordedBy < scannedFrom[i]) {
+        continue; // nothing is recorded before 1970
+      }
+      String from = hex(Math.max(0, scannedFrom[i]));
+      try (KeyValueIterator<String, LiveClip> it = clips.range(from, hex(recordedBy) + END)) {
+        while (it.hasNext()) {
+          KeyValue<String, LiveClip> entry = it.next();
+          long recordedAt = entry.value.getRecordedAt();
+          if (recordedAt > recordedBy) {
+            break;
+          }
+          due.add(new Due(recordedAt + period, period, entry.key, entry.value));
         }
-        due.add(entry);
       }
+      scannedFrom[i] = recordedBy + 1;
+      cursors.put(Long.toString(period), scannedFrom[i]);
     }
-    for (KeyValue<String, String> entry : due) {
-      long dueAt = dueTimeOf(entry.key);
-      String clipId = entry.key.substring(17);
-      expiryIndex.delete(entry.key);
+    // With several periods the scans interleave in due time; one period's scan is already in order.
+    if (periods.length > 1) {
+      due.sort(Comparator.comparingLong(Due::dueAt).thenComparing(Due::key));
+    }
+    // A clip due under two periods in one pass is read once: the second visit sees the first's changes.
+    Map<String, LiveClip> visited = periods.length > 1 ? new HashMap<>() : Map.of();
+    for (Due entry : due) {
+      long dueAt = entry.dueAt();
+      LiveClip live = visited.isEmpty() ? entry.clip() : visited.getOrDefault(entry.key(), entry.clip());
+      String clipId = entry.key().substring(KEY_PREFIX);
       forward(deltas.advanceTo(dueAt, partition()), dueAt);
-      LiveClip live = clips.get(clipId);
-      if (live == null) {
-        continue;
-      }
-      for (String policy : entry.value.split(",")) {
-        PolicyClipState state = stateOf(live, policy);
-        if (state == null || state.getExempt()) {
+      boolean changed = false;
+      for (PolicyClipState state : List.copyOf(live.getPolicies())) {
+        String policy = state.getPolicy();
+        if (state.getExempt() || policies.get(policy).retentionMillis(live.getRegion()) != entry.period()) {
           continue;
         }
         if (!state.getHolds().isEmpty()) {
@@ -321,16 +362,24 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
           continue;
         }
         removeState(live, state);
+        changed = true;
         receipt(clipId, live, state, ReceiptKind.CLIP_EXPIRED, dueAt, null,
-            "retention period of " + Duration.ofMillis(policies.get(policy).retentionMillis(live.getRegion())).toDays()
-                + " days passed");
+            "retention period of " + Duration.ofMillis(entry.period()).toDays() + " days passed");
         countExpired(policy, live);
       }
-      store(clipId, live);
+      if (changed) {
+        store(entry.key(), live);
+        if (periods.length > 1) {
+          visited.put(entry.key(), live);
+        }
+      }
     }
     scannedThrough = now;
     nextPass = Math.floorDiv(now, HOUR_MS) * HOUR_MS + HOUR_MS;
   }
+
+  /** A clip found due under one retention period. */
+  private record Due(long dueAt, long period, String key, LiveClip clip) {}
 
   /** Drops one policy's state (decoded Avro arrays cannot remove in place). */
   private static void removeState(LiveClip live, PolicyClipState state) {
@@ -339,26 +388,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     live.setPolicies(remaining);
   }
 
-  private void store(String clipId, LiveClip live) {
+  private void store(String key, LiveClip live) {
     if (live.getPolicies().isEmpty()) {
-      clips.delete(clipId);
+      clips.delete(key);
     } else {
-      clips.put(clipId, live);
-    }
-  }
-
-  private void removeFromIndex(long dueAt, String clipId, String policy) {
-    String key = indexKey(dueAt, clipId);
-    String listed = expiryIndex.get(key);
-    if (listed == null) {
-      return;
-    }
-    List<String> remaining = new ArrayList<>(List.of(listed.split(",")));
-    remaining.remove(policy);
-    if (remaining.isEmpty()) {
-      expiryIndex.delete(key);
-    } else {
-      expiryIndex.put(key, String.join(",", remaining));
+      clips.put(key, live);
     }
   }
 
@@ -428,9 +462,12 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return context.taskId().partition();
   }
 
-  /** Zero-padded hex of the due time first, so the store's byte order is due order. */
-  private static String indexKey(long dueAt, String clipId) {
-    return hex(dueAt) + SEP + clipId;
+  /**
+   * Zero-padded hex of the recording time first, so the store's byte order is recording order
+   * (times before 1970 are not simulated).
+   */
+  static String clipKey(long recordedAt, String clipId) {
+    return hex(recordedAt) + SEP + clipId;
   }
 
   /** {@code String.format("%016x", value)} without the formatter, which cost a tenth of the thread. */
@@ -441,9 +478,5 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       value >>>= 4;
     }
     return new String(digits);
-  }
-
-  private static long dueTimeOf(String indexKey) {
-    return Long.parseUnsignedLong(indexKey.substring(0, 16), 16);
   }
 }

@@ -22,8 +22,10 @@ import org.apache.kafka.streams.kstream.Named;
  */
 public final class RetentionTopology {
   public static final String SERVICE = "retention-service";
-  static final String CLIPS_STORE = "retention-clips";
-  static final String EXPIRY_INDEX_STORE = "retention-expiry-index";
+  // Keyed by recording time, then clip id. The store had another name while it was keyed by clip
+  // id beside an expiry index, so that state in the old layout is never read as the new one.
+  static final String CLIPS_STORE = "retention-clips-by-time";
+  static final String EXPIRY_CURSOR_STORE = "retention-expiry-cursors";
   static final String DAY_DELTAS_STORE = "retention-day-deltas";
 
   private RetentionTopology() {}
@@ -44,15 +46,15 @@ public final class RetentionTopology {
     }
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(RetentionProcessor.clipStore(CLIPS_STORE));
-    builder.addStateStore(RetentionProcessor.expiryIndexStore(EXPIRY_INDEX_STORE));
+    builder.addStateStore(RetentionProcessor.cursorStore(EXPIRY_CURSOR_STORE));
     builder.addStateStore(DailyDeltas.storeBuilder(DAY_DELTAS_STORE));
 
     KStream<String, SpecificRecord> decisions =
         builder.stream(topics.worldEvents().name(), topics.worldEvents().consumed())
             .process(
-                () -> new RetentionProcessor(policies, CLIPS_STORE, EXPIRY_INDEX_STORE, DAY_DELTAS_STORE),
+                () -> new RetentionProcessor(policies, CLIPS_STORE, EXPIRY_CURSOR_STORE, DAY_DELTAS_STORE),
                 CLIPS_STORE,
-                EXPIRY_INDEX_STORE,
+                EXPIRY_CURSOR_STORE,
                 DAY_DELTAS_STORE);
 
     decisions
