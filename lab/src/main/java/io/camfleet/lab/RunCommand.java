@@ -141,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
               ? DashboardServer.start(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()), "127.0.0.1", dashboardPort)
               : null;
           RetentionService retention = RetentionService.start(policies, client,
-              new RetentionService.Options(null, stateDir, retentionTopics, null));
+              new RetentionService.Options(null, stateDir, retentionTopics, null).withThreads(retentionThreads()));
           SharingService sharing = SharingService.start(policies, client,
               SharingOptions.defaults().withTopics(sharingTopics).withStateDir(stateDir));
           StatsCollector collector = new StatsCollector(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()))) {
@@ -191,6 +191,16 @@ public final class RunCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * One retention stream thread per core, up to the partitions of world-events. Retention is the
+   * slowest stage of a run (it writes and later deletes every clip); the simulator and the sharing
+   * service finish long before it on large worlds, and with one thread the second core would then
+   * do nothing but RocksDB compaction.
+   */
+  private static int retentionThreads() {
+    return Math.min(Runtime.getRuntime().availableProcessors(), Topics.WORLD_PARTITIONS);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -53,6 +53,14 @@ class CamfleetCommandTest {
   }
 
   @Test
+  void retentionServiceRefusesZeroThreadsBeforeContactingKafka() {
+    Outcome zero = run("retention-service", "--policy", "../policies/status-quo-2019.yaml",
+        "--bootstrap-servers", "localhost:1", "--threads", "0");
+    assertEquals(2, zero.exitCode());
+    assertTrue(zero.err().contains("--threads must be 1 or more, not 0"), zero.err());
+  }
+
+  @Test
   void missingWorldFileExitsTwoNamingTheFileAndWritesNoReport() {
     Path out = tmp.resolve("report");
     Outcome missing = run("run", "--world", tmp.resolve("nope.yaml").toString(), "--out", out.toString());

@@ -49,7 +49,8 @@ public final class RetentionService implements AutoCloseable {
 
   /**
    * Options beyond the policies and the cluster. {@code httpPort} null serves no metrics (and
-   * keeps none); {@code 0} serves them on any free port.
+   * keeps none); {@code 0} serves them on any free port. {@code threads} is the number of stream
+   * threads (0: one); more than the partitions of {@code world-events} leaves some idle.
    */
   public record Options(
       String processingGuarantee,
@@ -58,7 +59,8 @@ public final class RetentionService implements AutoCloseable {
       String applicationId,
       String deadLetterTopic,
       String httpBind,
-      Integer httpPort) {
+      Integer httpPort,
+      int threads) {
     public Options {
       httpBind = httpBind == null ? DEFAULT_HTTP_BIND : httpBind.strip();
       if (httpBind.isEmpty()) {
@@ -66,6 +68,9 @@ public final class RetentionService implements AutoCloseable {
       }
       if (httpPort != null && (httpPort < 0 || httpPort > 65_535)) {
         throw new IllegalArgumentException("--http-port must be 0 (any free port) to 65535, not " + httpPort);
+      }
+      if (threads < 0) {
+        throw new IllegalArgumentException("--threads must be 1 or more, not " + threads);
       }
     }
 
@@ -75,7 +80,7 @@ public final class RetentionService implements AutoCloseable {
 
     public Options(
         String processingGuarantee, Path stateDir, RetentionTopics topics, String applicationId, String deadLetterTopic) {
-      this(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, null, null);
+      this(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, null, null, 0);
     }
 
     public static Options defaults() {
@@ -84,17 +89,22 @@ public final class RetentionService implements AutoCloseable {
 
     /** The same options with state stores in {@code dir}. */
     public Options withStateDir(Path dir) {
-      return new Options(processingGuarantee, dir, topics, applicationId, deadLetterTopic, httpBind, httpPort);
+      return new Options(processingGuarantee, dir, topics, applicationId, deadLetterTopic, httpBind, httpPort, threads);
     }
 
     /** The same options sending unreadable records to {@code topic}. */
     public Options withDeadLetterTopic(String topic) {
-      return new Options(processingGuarantee, stateDir, topics, applicationId, topic, httpBind, httpPort);
+      return new Options(processingGuarantee, stateDir, topics, applicationId, topic, httpBind, httpPort, threads);
     }
 
     /** The same options serving {@code /metrics} on {@code bind:port} ({@code 0}: any free port). */
     public Options withHttp(String bind, int port) {
-      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, bind, port);
+      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, bind, port, threads);
+    }
+
+    /** The same options with {@code count} stream threads. */
+    public Options withThreads(int count) {
+      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, httpBind, httpPort, count);
     }
   }
 
@@ -111,7 +121,8 @@ public final class RetentionService implements AutoCloseable {
         StreamsSettings.defaults(appId, client)
             .withGuarantee(options.processingGuarantee())
             .withStateDir(options.stateDir())
-            .withDeadLetterTopic(options.deadLetterTopic());
+            .withDeadLetterTopic(options.deadLetterTopic())
+            .withThreads(options.threads());
     ServiceMetrics metrics = options.httpPort() == null ? null : new ServiceMetrics(RetentionTopology.SERVICE);
     MetricsHttpServer http = null;
     ServiceRunner runner = null;

@@ -60,6 +60,12 @@ public record StreamsSettings(
         applicationId, client, processingGuarantee, stateDir, threads, topic, commitIntervalMs, applicationServer);
   }
 
+  /** The same settings with {@code count} stream threads (at least one). */
+  public StreamsSettings withThreads(int count) {
+    return new StreamsSettings(
+        applicationId, client, processingGuarantee, stateDir, count, deadLetterTopic, commitIntervalMs, applicationServer);
+  }
+
   public StreamsSettings withApplicationServer(String hostPort) {
     return new StreamsSettings(
         applicationId, client, processingGuarantee, stateDir, threads, deadLetterTopic, commitIntervalMs, hostPort);

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code camfleet retention-service}: enforce retention policies until stopped. */
 @Command(
@@ -25,6 +27,7 @@ import picocli.CommandLine.Option;
       "Serves its metrics in the Prometheus text format at GET /metrics."
     })
 public final class RetentionServiceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
   @Option(names = "--policy", required = true, paramLabel = "FILE", description = "Policy file (repeatable).")
   List<Path> policyFiles;
@@ -50,16 +53,24 @@ public final class RetentionServiceCommand implements Callable<Integer> {
       description = "Address /metrics listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
   String httpBind;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Stream threads (default ${DEFAULT-VALUE}); up to one per partition of world-events is useful.")
+  int threads;
+
   @Override
   public Integer call() throws Exception {
     List<Policy> policies;
     RetentionService.Options options;
     try {
       policies = Policies.read(policyFiles);
-      options =
-          new RetentionService.Options(guarantee, stateDir, RetentionTopics.defaults(), null).withHttp(httpBind, httpPort);
+      if (threads < 1) {
+        throw new IllegalArgumentException("--threads must be 1 or more, not " + threads);
+      }
+      options = new RetentionService.Options(guarantee, stateDir, RetentionTopics.defaults(), null)
+          .withHttp(httpBind, httpPort)
+          .withThreads(threads);
     } catch (ConfigException | IllegalArgumentException e) {
-      System.err.println("camfleet: " + e.getMessage());
+      spec.commandLine().getErr().println("camfleet: " + e.getMessage());
       return 2;
     }
     ClientConfig client = ClientConfig.of(bootstrapServers, kafkaConfig);
