@@ -181,7 +181,7 @@ public final class KafkaEventSink implements EventSink {
       } else {
         commit();
       }
-    } catch (KafkaException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       fail(e);
     } finally {
       synchronized (lock) {
