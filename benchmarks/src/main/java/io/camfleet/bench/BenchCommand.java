@@ -200,7 +200,8 @@ public final class BenchCommand implements Callable<Integer> {
         end of the sink's flush; ProducerPerformance gets the same record count, the simulator's average serialized record \
         size (key plus value), a fresh 4-partition topic and the sink's producer settings, including a transaction committed every 100 ms \
         (`--transactional-id`, `--transaction-duration-ms`). It sends unkeyed random-letter \
-        payloads, so its batches compress differently from Avro records.
+        payloads, so its batches compress differently from Avro records. One discarded run of each comes first, so that \
+        neither side's first measured run compiles the producer.
         - 2: the simulator into `AvroFileSink` (no codec), timed from the first event to the file's rename, one thread.
         - 3: each service starts with a new application id and state folder on the preloaded topic and is timed from \
         `start` until its final statistics (last=true for the policy) are committed; ConsumerPerformance's nMsg.sec reads \

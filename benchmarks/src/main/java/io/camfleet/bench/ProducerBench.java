@@ -55,31 +55,50 @@ final class ProducerBench {
 
   record KafkaResult(Ratios.Comparison comparison, String profile) {}
 
+  /**
+   * Alternating runs of the simulator into {@code KafkaEventSink} and of ProducerPerformance, after
+   * one discarded pair, so that neither side's first measured run pays for compiling the producer.
+   */
   static KafkaResult simulatorVersusProducerPerformance(World world, Shape shape, ClientConfig client, int runs) throws Exception {
     List<Double> ours = new ArrayList<>();
     List<Double> theirs = new ArrayList<>();
-    String profile = "";
+    String[] profile = {""};
+    simulatorRate(world, shape, client, "bench-simulator-warm-up", profile);
+    producerPerformanceRate(shape, client, "bench-producer-performance-warm-up");
     for (int i = 0; i < runs; i++) {
-      Topic<String, WorldEvent> topic = Topics.WORLD_EVENTS.renamed("bench-simulator-" + i);
-      TopicAdmin.createTopics(client.toProperties(), List.of(topic), 30);
-      KafkaEventSink sink = new KafkaEventSink(client, topic);
-      ThreadProfile cpu = ThreadProfile.start();
-      long start = System.nanoTime();
-      // Simulator.run aborts the sink on failure; close flushes, so it is inside the measured time
-      try {
-        Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
-        profile = cpu.top(4); // before close ends the producer's sender thread
-      } finally {
-        sink.close();
-      }
-      ours.add(shape.events() / ((System.nanoTime() - start) / 1e9));
-      String ppTopic = "bench-producer-performance-" + i;
-      TopicAdmin.createTopics(client.toProperties(), List.of(topic.renamed(ppTopic)), 30);
-      theirs.add(KafkaTools.producerPerformance(client.bootstrapServers(), ppTopic, shape.events(),
-          (int) Math.round(shape.averageBytes()), SINK_SETTINGS, KafkaEventSink.MAX_TRANSACTION_MILLIS));
-      delete(client, topic.name(), ppTopic);
+      ours.add(simulatorRate(world, shape, client, "bench-simulator-" + i, profile));
+      theirs.add(producerPerformanceRate(shape, client, "bench-producer-performance-" + i));
     }
-    return new KafkaResult(new Ratios.Comparison(ours, theirs), profile);
+    return new KafkaResult(new Ratios.Comparison(ours, theirs), profile[0]);
+  }
+
+  /** Events per second of one simulator run into a fresh topic; {@code profile[0]} gets the run's CPU profile. */
+  private static double simulatorRate(World world, Shape shape, ClientConfig client, String topicName, String[] profile)
+      throws Exception {
+    Topic<String, WorldEvent> topic = Topics.WORLD_EVENTS.renamed(topicName);
+    TopicAdmin.createTopics(client.toProperties(), List.of(topic), 30);
+    KafkaEventSink sink = new KafkaEventSink(client, topic);
+    ThreadProfile cpu = ThreadProfile.start();
+    long start = System.nanoTime();
+    // Simulator.run aborts the sink on failure; close flushes, so it is inside the measured time
+    try {
+      Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
+      profile[0] = cpu.top(4); // before close ends the producer's threads
+    } finally {
+      sink.close();
+    }
+    double rate = shape.events() / ((System.nanoTime() - start) / 1e9);
+    delete(client, topicName);
+    return rate;
+  }
+
+  /** Records per second of one ProducerPerformance run into a fresh topic with the sink's settings. */
+  private static double producerPerformanceRate(Shape shape, ClientConfig client, String topicName) throws Exception {
+    TopicAdmin.createTopics(client.toProperties(), List.of(Topics.WORLD_EVENTS.renamed(topicName)), 30);
+    double rate = KafkaTools.producerPerformance(client.bootstrapServers(), topicName, shape.events(),
+        (int) Math.round(shape.averageBytes()), SINK_SETTINGS, KafkaEventSink.MAX_TRANSACTION_MILLIS);
+    delete(client, topicName);
+    return rate;
   }
 
   /** Events per second into an uncompressed Avro container file, on this one thread; one value per run. */

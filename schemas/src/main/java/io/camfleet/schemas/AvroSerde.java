@@ -2,20 +2,24 @@ package io.camfleet.schemas;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -32,12 +36,15 @@ import org.apache.kafka.common.serialization.Serializer;
  * Kafka Streams routes to the dead-letter topic.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+  /** Each thread's encoding buffer, kept between records (serializers run on many threads). */
+  private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
   private final Class<T> type;
   private final Schema schema;
   private final List<Schema> history;
   private final SchemaSource source;
-  private final BinaryMessageEncoder<T> encoder;
+  private final SpecificDatumWriter<T> writer;
+  private final byte[] header;
   private final BinaryMessageDecoder<T> decoder;
   private volatile boolean registered;
 
@@ -47,7 +54,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     this.history = List.copyOf(history);
     this.source = source;
     SpecificData model = new SpecificData(type.getClassLoader());
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.writer = new SpecificDatumWriter<>(schema, model);
+    this.header = singleObjectHeader(schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, new WriterSchemaStore(schema, history, source::find));
   }
 
@@ -77,14 +85,17 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       source.register(schema);
       registered = true;
     }
+    // Avro's BinaryMessageEncoder writes the same bytes but looks up two thread-locals and copies twice per record
+    Buffer buffer = BUFFERS.get();
+    buffer.reset();
+    buffer.write(header, 0, header.length);
+    buffer.encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
     try {
-      ByteBuffer buffer = encoder.encode(value);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
+      writer.write(value, buffer.encoder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return buffer.toByteArray();
   }
 
   public T decode(byte[] bytes) {
@@ -111,6 +122,50 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   @Override
   public Deserializer<T> deserializer() {
     return (topic, bytes) -> bytes == null ? null : decode(bytes);
+  }
+
+  /** The single-object encoding's header: the marker {@code C3 01}, then the schema's 64-bit fingerprint, little-endian. */
+  private static byte[] singleObjectHeader(Schema schema) {
+    long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+    byte[] header = new byte[10];
+    header[0] = (byte) 0xC3;
+    header[1] = (byte) 0x01;
+    for (int i = 0; i < 8; i++) {
+      header[2 + i] = (byte) (fingerprint >>> (8 * i));
+    }
+    return header;
+  }
+
+  /** An unsynchronized growable byte buffer with the encoder that writes into it. */
+  private static final class Buffer extends OutputStream {
+    private byte[] bytes = new byte[256];
+    private int count;
+    BinaryEncoder encoder;
+
+    void reset() {
+      count = 0;
+    }
+
+    @Override
+    public void write(int b) {
+      if (count == bytes.length) {
+        bytes = Arrays.copyOf(bytes, bytes.length * 2);
+      }
+      bytes[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (count + len > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + len));
+      }
+      System.arraycopy(b, off, bytes, count, len);
+      count += len;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, count);
+    }
   }
 
   /**

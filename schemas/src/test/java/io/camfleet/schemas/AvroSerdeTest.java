@@ -1,5 +1,6 @@
 package io.camfleet.schemas;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -40,6 +42,16 @@ class AvroSerdeTest {
     assertEquals((byte) 0xC3, bytes[0], "single-object marker");
     assertEquals((byte) 0x01, bytes[1], "single-object version");
     assertEquals(event, SERDE.deserializer().deserialize("t", bytes));
+  }
+
+  @Test
+  void encodesTheSameBytesAsAvrosSingleObjectEncoder() throws Exception {
+    WorldEvent event = policeShare();
+    ByteBuffer encoded = WorldEvent.getEncoder().encode(event);
+    byte[] avros = new byte[encoded.remaining()];
+    encoded.get(avros);
+    assertArrayEquals(avros, SERDE.serializer().serialize("t", event));
+    assertArrayEquals(avros, SERDE.serializer().serialize("t", event), "the reused buffer holds nothing of the previous record");
   }
 
   @Test

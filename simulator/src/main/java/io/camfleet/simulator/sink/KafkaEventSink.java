@@ -6,21 +6,26 @@ import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.schemas.Topic;
 import io.camfleet.simulator.EventSink;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Publishes events to a Kafka topic with the record timestamp set to the event's time: acks from
  * all replicas, idempotent (so retries neither duplicate nor reorder a partition), lz4 batches of
- * up to 256 KiB lingering 10 ms, in transactions of at most 100 ms or 20,000 events. Creates no
- * event topics. The first failed delivery fails the next send or the close. The constructor waits
- * (up to 30 s) until every partition of the topic has a leader that accepts writes, and learns the
- * topic's partition count. Before the first event it registers the WorldEvent writer schema on the
+ * up to 256 KiB lingering 10 ms, in transactions committed every 100 ms. Creates no event topics.
+ * The first failed delivery fails the next send or the close. The constructor waits (up to 30 s)
+ * until every partition of the topic has a leader that accepts writes, and learns the topic's
+ * partition count. Before the first event it registers the WorldEvent writer schema on the
  * {@code schemas} topic (creating that topic if missing), so that services built on an older
  * schema can still read the events.
  *
@@ -29,21 +34,41 @@ import org.apache.kafka.common.errors.TimeoutException;
  * times lie months or years back, so after a broker restart a plain idempotent producer's retried
  * batches were written twice; inside an open transaction the broker keeps the producer's sequence
  * numbers and drops the retries.
+ *
+ * <p>The caller's thread serializes each event and queues it; one sending thread hands the queued
+ * records to the producer, in order, and commits, so that a commit waiting for its acks does not
+ * stop the simulation. The queue is bounded: a caller that runs ahead of the broker waits.
  */
 public final class KafkaEventSink implements EventSink {
-  private static final int MAX_TRANSACTION_EVENTS = 20_000;
   /** The longest a transaction stays open, in milliseconds (the benchmarks give Kafka's tool the same). */
   public static final long MAX_TRANSACTION_MILLIS = 100;
   private static final long MAX_TRANSACTION_NANOS = MAX_TRANSACTION_MILLIS * 1_000_000L;
+  /** Serialized records waiting for the sending thread, at most: a few transactions' worth at full speed. */
+  static final int MAX_QUEUED = 65_536;
 
-  private final KafkaProducer<String, WorldEvent> producer;
+  private final KafkaProducer<byte[], byte[]> producer;
   private final KafkaSchemaSource schemas;
+  private final Serializer<String> keySerializer;
+  private final Serializer<WorldEvent> valueSerializer;
   private final String topic;
   private final int partitions;
-  private volatile Exception failure;
+  private final Callback onDelivery = (metadata, exception) -> {
+    if (exception != null) {
+      fail(exception);
+    }
+  };
+  private final Thread sender;
+
+  private final Object lock = new Object();
+  // guarded by lock
+  private List<ProducerRecord<byte[], byte[]>> queued = new ArrayList<>();
+  private boolean senderWaiting;
+  private boolean callerWaiting;
+  private boolean closing;
   private boolean aborted;
-  private int inTransaction;
-  private long transactionStarted;
+  private boolean senderDone;
+
+  private volatile Exception failure;
 
   public KafkaEventSink(ClientConfig config, Topic<String, WorldEvent> topic) {
     Properties props = config.toProperties();
@@ -59,15 +84,20 @@ public final class KafkaEventSink implements EventSink {
     this.partitions = TopicReadiness.await(config.toProperties(), topic.name(), Duration.ofSeconds(30));
     this.schemas = KafkaSchemaSource.of(config);
     Topic<String, WorldEvent> registering = topic.withSchemas(schemas);
-    this.producer = new KafkaProducer<>(props, registering.keySerde().serializer(), registering.valueSerde().serializer());
+    this.keySerializer = registering.keySerde().serializer();
+    this.valueSerializer = registering.valueSerde().serializer();
+    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = topic.name();
     try {
       producer.initTransactions();
-      begin();
     } catch (KafkaException e) {
       producer.close(Duration.ZERO);
+      schemas.close();
       throw e;
     }
+    this.sender = new Thread(this::sendQueued, props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-sender");
+    sender.setDaemon(true);
+    sender.start();
   }
 
   /** Partitions of the topic on the cluster: the simulation's ticks and shards must use this count. */
@@ -77,21 +107,88 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public void send(String key, Integer partition, WorldEvent event) {
-    Exception failed = failure;
-    if (failed != null) {
-      throw new KafkaException("publishing to " + topic + " failed: " + failed.getMessage(), failed);
+    throwIfFailed();
+    // serialized here, before send returns, because the simulator reuses the event object
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+        topic, partition, event.getEventTime(), keySerializer.serialize(topic, key), valueSerializer.serialize(topic, event));
+    synchronized (lock) {
+      while (queued.size() >= MAX_QUEUED && !senderDone) {
+        callerWaiting = true;
+        waitOn(lock);
+      }
+      if (senderDone) {
+        throwIfFailed();
+        throw new IllegalStateException("the sink is closed");
+      }
+      queued.add(record);
+      if (senderWaiting) {
+        lock.notifyAll();
+      }
     }
-    // the producer serializes the value before send returns, so the reused event may change afterwards
-    producer.send(
-        new ProducerRecord<>(topic, partition, event.getEventTime(), key, event),
-        (metadata, exception) -> {
-          if (exception != null && failure == null) {
-            failure = exception;
+  }
+
+  /** The sending thread: hands queued records to the producer and commits every 100 ms until the sink closes. */
+  private void sendQueued() {
+    List<ProducerRecord<byte[], byte[]>> taking = new ArrayList<>();
+    boolean open = false;
+    long started = 0;
+    try {
+      while (true) {
+        synchronized (lock) {
+          while (queued.isEmpty() && !closing && !stopped()) {
+            long left = open ? MAX_TRANSACTION_NANOS - (System.nanoTime() - started) : Long.MAX_VALUE;
+            if (left <= 0) {
+              break;
+            }
+            senderWaiting = true;
+            waitNanos(left);
+            senderWaiting = false;
           }
-        });
-    if (++inTransaction >= MAX_TRANSACTION_EVENTS || System.nanoTime() - transactionStarted >= MAX_TRANSACTION_NANOS) {
-      commit();
-      begin();
+          if (stopped() || (closing && queued.isEmpty())) {
+            break;
+          }
+          List<ProducerRecord<byte[], byte[]>> full = queued;
+          queued = taking;
+          taking = full;
+          if (callerWaiting) {
+            callerWaiting = false;
+            lock.notifyAll();
+          }
+        }
+        if (!taking.isEmpty() && !open) {
+          producer.beginTransaction();
+          open = true;
+          started = System.nanoTime();
+        }
+        for (ProducerRecord<byte[], byte[]> record : taking) {
+          producer.send(record, onDelivery);
+        }
+        taking.clear();
+        if (open && System.nanoTime() - started >= MAX_TRANSACTION_NANOS) {
+          commit();
+          open = false;
+        }
+      }
+      boolean stop;
+      synchronized (lock) {
+        stop = stopped();
+      }
+      if (!open) {
+        return;
+      }
+      if (stop) {
+        producer.abortTransaction();
+      } else {
+        commit();
+      }
+    } catch (RuntimeException e) {
+      fail(e);
+    } finally {
+      synchronized (lock) {
+        senderDone = true;
+        queued.clear();
+        lock.notifyAll();
+      }
     }
   }
 
@@ -110,38 +207,86 @@ public final class KafkaEventSink implements EventSink {
     }
   }
 
-  private void begin() {
-    producer.beginTransaction();
-    inTransaction = 0;
-    transactionStarted = System.nanoTime();
-  }
-
   @Override
   public void abort() {
-    aborted = true;
+    synchronized (lock) {
+      aborted = true;
+      lock.notifyAll();
+    }
   }
 
   @Override
   public void close() {
-    if (aborted) {
+    synchronized (lock) {
+      closing = true;
+      lock.notifyAll();
+    }
+    boolean interrupted = false;
+    while (true) {
       try {
-        producer.abortTransaction();
-      } catch (KafkaException e) {
-        // the run failed already; the broker aborts the transaction when it times out
+        sender.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
-      producer.close(Duration.ZERO);
-      schemas.close();
-      return;
     }
     try {
-      commit();
+      if (aborted) {
+        producer.close(Duration.ZERO);
+      } else {
+        producer.close();
+      }
     } finally {
-      producer.close();
       schemas.close();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
+    if (!aborted) {
+      throwIfFailed();
+    }
+  }
+
+  private void fail(Exception e) {
+    synchronized (lock) {
+      if (failure == null) {
+        failure = e;
+      }
+      lock.notifyAll();
+    }
+  }
+
+  /** Whether the sending thread should abort rather than send on: the run failed or a delivery did. Holds lock. */
+  private boolean stopped() {
+    return aborted || failure != null;
+  }
+
+  private void throwIfFailed() {
     Exception failed = failure;
     if (failed != null) {
       throw new KafkaException("publishing to " + topic + " failed: " + failed.getMessage(), failed);
+    }
+  }
+
+  private void waitOn(Object monitor) {
+    try {
+      monitor.wait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while waiting to queue an event for " + topic, e);
+    }
+  }
+
+  private void waitNanos(long nanos) {
+    try {
+      if (nanos == Long.MAX_VALUE) {
+        lock.wait();
+      } else {
+        lock.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while waiting for events", e);
     }
   }
 }
