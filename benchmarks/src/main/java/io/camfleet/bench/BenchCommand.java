@@ -25,6 +25,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -60,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-e2e", description = "Skip item 5 (the fleet-100k run), which --size full otherwise runs.")
   boolean skipE2e;
 
+  @Option(names = "--items", defaultValue = "1,2,3,4,5", split = ",", paramLabel = "N[,N...]",
+      description = "Which items to measure (default: all; item 5 only with --size full). The results file then holds those rows only.")
+  List<Integer> items;
+
   /** Runs {@code bench} alone, without the rest of the camfleet command. */
   public static void main(String[] args) {
     System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
@@ -70,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BenchSize benchSize = parseSize(size);
+    Set<Integer> chosen = parseItems(items);
     PrintStream err = System.err;
     World base = World.read(worldFile);
     List<Policy> policies = Policies.read(List.of(policyFile));
@@ -77,61 +84,23 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     Instant started = Instant.now();
     double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    int runs = benchSize.runs;
 
-    try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
-      ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
-
-      World producerWorld = base.withCameras(benchSize.producerCameras);
-      ProducerBench.Shape shape = ProducerBench.shape(producerWorld);
-      err.printf("bench %s: world %s with %d cameras: %,d events of %.1f bytes on average (key + value)%n",
-          benchSize.name().toLowerCase(Locale.ROOT), base.name(), producerWorld.cameras(), shape.events(), shape.averageBytes());
-
-      err.println("1. simulator to Kafka vs ProducerPerformance...");
-      ProducerBench.KafkaResult one = ProducerBench.simulatorVersusProducerPerformance(producerWorld, shape, client, runs);
-      table.add(new Row("1", "simulator to Kafka / ProducerPerformance", one.comparison().medianRatio(), "x", Goal.AT_LEAST, 0.9,
-          String.format(Locale.ROOT, "%,d records of %.0f B, 4 partitions, lz4, acks=all, idempotent, batch 256 KiB, linger 10 ms, a transaction every 100 ms; "
-              + "ours %s ev/s, theirs %s rec/s", shape.events(), shape.averageBytes(),
-              ResultsTable.runs(one.comparison().ours()), ResultsTable.runs(one.comparison().reference()))));
-      notes.add("1. CPU during the last simulator-to-Kafka run, by thread (% of one core): " + one.profile() + ".");
-
-      err.println("2. simulator to an Avro file...");
-      List<Double> avro = ProducerBench.simulatorToAvroFile(producerWorld, runs);
-      table.add(new Row("2", "simulator to Avro file, one thread", Ratios.median(avro), "events/s", Goal.AT_LEAST, 1_000_000,
-          String.format(Locale.ROOT, "%,d events, median of %s", shape.events(), ResultsTable.runs(avro))));
-
-      World servicesWorld = base.withCameras(benchSize.servicesCameras);
-      Topic<String, WorldEvent> preloaded = Topics.WORLD_EVENTS.renamed("bench-preloaded-world-events");
-      TopicAdmin.createTopics(client.toProperties(), List.of(preloaded), 30);
-      long events;
-      try (KafkaEventSink sink = new KafkaEventSink(client, preloaded)) {
-        events = Simulator.run(servicesWorld, SimulationOptions.defaults(), sink, ProgressListener.NONE).totalEvents();
-      }
-      err.printf("3. services vs ConsumerPerformance over %,d preloaded events...%n", events);
-      ServiceBench services = new ServiceBench(client, preloaded, events, policies);
-      for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
-        ServiceBench.Result r = services.measure(guarantee, runs);
-        Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
-        table.add(new Row("3", "retention-service / ConsumerPerformance, " + guarantee, r.retention().medianRatio(), "x",
-            goal, 0.5, serviceDetail(events, r.retention())));
-        table.add(new Row("3", "sharing-service / ConsumerPerformance, " + guarantee, r.sharing().medianRatio(), "x",
-            goal, 0.5, serviceDetail(events, r.sharing())));
-        notes.add("3. CPU during the last " + guarantee + " run (% of one core): retention-service: " + r.retentionProfile()
-            + "; sharing-service: " + r.sharingProfile() + ".");
+    if (chosen.contains(1) || chosen.contains(2) || chosen.contains(3)) {
+      try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
+        ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
+        if (chosen.contains(1) || chosen.contains(2)) {
+          producerItems(chosen, base, benchSize, client, table, notes);
+        }
+        if (chosen.contains(3)) {
+          serviceItems(base, benchSize, client, policies, table, notes);
+        }
       }
     }
+    if (chosen.contains(4)) {
+      expiryItem(benchSize, policies.get(0), table);
+    }
 
-    err.printf("4. expiry cost with %,d and %,d live clips...%n", benchSize.liveSmall, benchSize.liveLarge);
-    // a discarded first pass at the smaller size, so neither measured size runs on a cold JIT
-    ExpiryScaling.nanosPerExpiredClip(policies.get(0), benchSize.liveSmall, benchSize.expiring);
-    double fewLive = ExpiryScaling.nanosPerExpiredClip(policies.get(0), benchSize.liveSmall, benchSize.expiring);
-    double manyLive = ExpiryScaling.nanosPerExpiredClip(policies.get(0), benchSize.liveLarge, benchSize.expiring);
-    table.add(new Row("4", String.format(Locale.ROOT, "expiry time per clip, %,d / %,d live clips", benchSize.liveLarge,
-        benchSize.liveSmall), manyLive / fewLive, "x", Goal.AT_MOST, 1.3,
-        String.format(Locale.ROOT, "%,d clips expired at each size: %.1f us per clip with %,d live, %.1f us with %,d live",
-            benchSize.expiring, fewLive / 1000, benchSize.liveSmall, manyLive / 1000, benchSize.liveLarge)));
-
-    boolean e2e = benchSize == BenchSize.FULL && !skipE2e;
+    boolean e2e = benchSize == BenchSize.FULL && !skipE2e && chosen.contains(5);
     if (e2e) {
       err.println("5. end to end: camfleet run --world worlds/fleet-100k.yaml --policy policies/status-quo-2019.yaml...");
       EndToEnd.Result r = EndToEnd.run(Path.of("worlds/fleet-100k.yaml"), Path.of("policies/status-quo-2019.yaml"));
@@ -157,9 +126,82 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Items 1 and 2: the simulator into Kafka against ProducerPerformance, and into an Avro file. */
+  private static void producerItems(Set<Integer> chosen, World base, BenchSize benchSize, ClientConfig client,
+      ResultsTable table, List<String> notes) throws Exception {
+    PrintStream err = System.err;
+    int runs = benchSize.runs;
+    World producerWorld = base.withCameras(benchSize.producerCameras);
+    ProducerBench.Shape shape = ProducerBench.shape(producerWorld);
+    err.printf("bench %s: world %s with %d cameras: %,d events of %.1f bytes on average (key + value)%n",
+        benchSize.name().toLowerCase(Locale.ROOT), base.name(), producerWorld.cameras(), shape.events(), shape.averageBytes());
+    if (chosen.contains(1)) {
+      err.println("1. simulator to Kafka vs ProducerPerformance...");
+      ProducerBench.KafkaResult one = ProducerBench.simulatorVersusProducerPerformance(producerWorld, shape, client, runs);
+      table.add(new Row("1", "simulator to Kafka / ProducerPerformance", one.comparison().medianRatio(), "x", Goal.AT_LEAST, 0.9,
+          String.format(Locale.ROOT, "%,d records of %.0f B, 4 partitions, lz4, acks=all, idempotent, batch 256 KiB, linger 10 ms, a transaction every 100 ms; "
+              + "ours %s ev/s, theirs %s rec/s", shape.events(), shape.averageBytes(),
+              ResultsTable.runs(one.comparison().ours()), ResultsTable.runs(one.comparison().reference()))));
+      notes.add("1. CPU during the last simulator-to-Kafka run, by thread (% of one core): " + one.profile() + ".");
+    }
+    if (chosen.contains(2)) {
+      err.println("2. simulator to an Avro file...");
+      List<Double> avro = ProducerBench.simulatorToAvroFile(producerWorld, runs);
+      table.add(new Row("2", "simulator to Avro file, one thread", Ratios.median(avro), "events/s", Goal.AT_LEAST, 1_000_000,
+          String.format(Locale.ROOT, "%,d events, median of %s", shape.events(), ResultsTable.runs(avro))));
+    }
+  }
+
+  /** Item 3: both services against ConsumerPerformance over one preloaded topic, under both guarantees. */
+  private static void serviceItems(World base, BenchSize benchSize, ClientConfig client, List<Policy> policies,
+      ResultsTable table, List<String> notes) throws Exception {
+    World servicesWorld = base.withCameras(benchSize.servicesCameras);
+    Topic<String, WorldEvent> preloaded = Topics.WORLD_EVENTS.renamed("bench-preloaded-world-events");
+    TopicAdmin.createTopics(client.toProperties(), List.of(preloaded), 30);
+    long events;
+    try (KafkaEventSink sink = new KafkaEventSink(client, preloaded)) {
+      events = Simulator.run(servicesWorld, SimulationOptions.defaults(), sink, ProgressListener.NONE).totalEvents();
+    }
+    System.err.printf("3. services vs ConsumerPerformance over %,d preloaded events...%n", events);
+    ServiceBench services = new ServiceBench(client, preloaded, events, policies);
+    for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
+      ServiceBench.Result r = services.measure(guarantee, benchSize.runs);
+      Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
+      table.add(new Row("3", "retention-service / ConsumerPerformance, " + guarantee, r.retention().medianRatio(), "x",
+          goal, 0.5, serviceDetail(events, r.retention())));
+      table.add(new Row("3", "sharing-service / ConsumerPerformance, " + guarantee, r.sharing().medianRatio(), "x",
+          goal, 0.5, serviceDetail(events, r.sharing())));
+      notes.add("3. CPU during the last " + guarantee + " run (% of one core): retention-service: " + r.retentionProfile()
+          + "; sharing-service: " + r.sharingProfile() + ".");
+    }
+  }
+
+  /** Item 4: expiry time per clip with few and with many live clips. */
+  private static void expiryItem(BenchSize benchSize, Policy policy, ResultsTable table) throws Exception {
+    System.err.printf("4. expiry cost with %,d and %,d live clips...%n", benchSize.liveSmall, benchSize.liveLarge);
+    // a discarded first pass at the smaller size, so neither measured size runs on a cold JIT
+    ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveSmall, benchSize.expiring);
+    double fewLive = ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveSmall, benchSize.expiring);
+    double manyLive = ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveLarge, benchSize.expiring);
+    table.add(new Row("4", String.format(Locale.ROOT, "expiry time per clip, %,d / %,d live clips", benchSize.liveLarge,
+        benchSize.liveSmall), manyLive / fewLive, "x", Goal.AT_MOST, 1.3,
+        String.format(Locale.ROOT, "%,d clips expired at each size: %.1f us per clip with %,d live, %.1f us with %,d live",
+            benchSize.expiring, fewLive / 1000, benchSize.liveSmall, manyLive / 1000, benchSize.liveLarge)));
+  }
+
   private static String serviceDetail(long events, Ratios.Comparison c) {
     return String.format(Locale.ROOT, "%,d events, one policy; service %s rec/s, ConsumerPerformance %s rec/s", events,
         ResultsTable.runs(c.ours()), ResultsTable.runs(c.reference()));
+  }
+
+  static Set<Integer> parseItems(List<Integer> items) {
+    Set<Integer> chosen = new TreeSet<>(items);
+    for (int item : chosen) {
+      if (item < 1 || item > 5) {
+        throw new IllegalArgumentException("--items takes the numbers 1 to 5, not " + item);
+      }
+    }
+    return chosen;
   }
 
   static BenchSize parseSize(String size) {

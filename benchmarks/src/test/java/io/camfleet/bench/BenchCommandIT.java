@@ -37,4 +37,20 @@ class BenchCommandIT {
     assertTrue(text.contains("- date: "), "carries the date");
     assertTrue(text.contains("item 5 (fleet-100k end to end) was not run"), "says item 5 was not run");
   }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void itemsChoosesTheRowsAndTheOthersAreNotRun() throws Exception {
+    Path results = dir.resolve("some.md");
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    int code = new CommandLine(new BenchCommand()).execute(
+        "--size", "tiny", "--items", "2,4", "--out", results.toString(),
+        "--world", root.resolve("worlds/default.yaml").toString(),
+        "--policy", root.resolve("policies/status-quo-2019.yaml").toString());
+
+    assertEquals(0, code);
+    List<String> items = Files.readString(results).lines()
+        .filter(l -> MEASURED_ROW.matcher(l).matches()).map(l -> l.substring(2, 3)).toList();
+    assertEquals(List.of("2", "4"), items);
+  }
 }
