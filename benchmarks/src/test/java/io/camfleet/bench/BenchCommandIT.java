@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -21,17 +22,8 @@ class BenchCommandIT {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void tinyBenchWritesEveryRowWithANumber() throws Exception {
-    Path results = dir.resolve("results.md");
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    int code = new CommandLine(new BenchCommand()).execute(
-        "--size", "tiny", "--out", results.toString(),
-        "--world", root.resolve("worlds/default.yaml").toString(),
-        "--policy", root.resolve("policies/status-quo-2019.yaml").toString());
-
-    assertEquals(0, code);
-    String text = Files.readString(results);
-    List<String> items = text.lines().filter(l -> MEASURED_ROW.matcher(l).matches()).map(l -> l.substring(2, 3)).toList();
-    assertEquals(List.of("1", "2", "3", "3", "3", "3", "4"), items);
+    String text = tinyBench("results.md");
+    assertEquals(List.of("1", "2", "3", "3", "3", "3", "4"), measuredItems(text));
     assertTrue(text.contains("cores"), "names the machine's cores");
     assertTrue(text.contains("GiB memory"), "names the machine's memory");
     assertTrue(text.contains("- date: "), "carries the date");
@@ -41,16 +33,22 @@ class BenchCommandIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void itemsChoosesTheRowsAndTheOthersAreNotRun() throws Exception {
-    Path results = dir.resolve("some.md");
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    int code = new CommandLine(new BenchCommand()).execute(
-        "--size", "tiny", "--items", "2,4", "--out", results.toString(),
-        "--world", root.resolve("worlds/default.yaml").toString(),
-        "--policy", root.resolve("policies/status-quo-2019.yaml").toString());
+    assertEquals(List.of("2", "4"), measuredItems(tinyBench("some.md", "--items", "2,4")));
+  }
 
-    assertEquals(0, code);
-    List<String> items = Files.readString(results).lines()
-        .filter(l -> MEASURED_ROW.matcher(l).matches()).map(l -> l.substring(2, 3)).toList();
-    assertEquals(List.of("2", "4"), items);
+  /** Runs {@code bench --size tiny} with the repository's default world and policy; returns the results file. */
+  private String tinyBench(String resultsName, String... options) throws Exception {
+    Path results = dir.resolve(resultsName);
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    List<String> args = new ArrayList<>(List.of("--size", "tiny", "--out", results.toString(),
+        "--world", root.resolve("worlds/default.yaml").toString(),
+        "--policy", root.resolve("policies/status-quo-2019.yaml").toString()));
+    args.addAll(List.of(options));
+    assertEquals(0, new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new)));
+    return Files.readString(results);
+  }
+
+  private static List<String> measuredItems(String results) {
+    return results.lines().filter(l -> MEASURED_ROW.matcher(l).matches()).map(l -> l.substring(2, 3)).toList();
   }
 }
