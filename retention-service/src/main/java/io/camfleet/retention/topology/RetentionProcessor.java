@@ -332,7 +332,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
           if (recordedAt > recordedBy) {
             break;
           }
-          due.add(new Due(recordedAt + period, period, entry.key, entry.value));
+          // Under a regional period the scan also passes clips of regions with another period:
+          // leave them to their own period's scan instead of holding them all until this pass ends.
+          if (hasPeriod(entry.value, period)) {
+            due.add(new Due(recordedAt + period, period, entry.key, entry.value));
+          }
         }
       }
       scannedFrom[i] = recordedBy + 1;
@@ -376,6 +380,16 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
     scannedThrough = now;
     nextPass = Math.floorDiv(now, HOUR_MS) * HOUR_MS + HOUR_MS;
+  }
+
+  /** Whether any policy still holding {@code live} keeps it for {@code period} in its region. */
+  private boolean hasPeriod(LiveClip live, long period) {
+    for (PolicyClipState state : live.getPolicies()) {
+      if (policies.get(state.getPolicy()).retentionMillis(live.getRegion()) == period) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A clip found due under one retention period. */
