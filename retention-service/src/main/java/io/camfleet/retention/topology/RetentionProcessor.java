@@ -350,7 +350,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     Map<String, LiveClip> visited = periods.length > 1 ? new HashMap<>() : Map.of();
     for (Due entry : due) {
       long dueAt = entry.dueAt();
-      LiveClip live = visited.isEmpty() ? entry.clip() : visited.getOrDefault(entry.key(), entry.clip());
+      LiveClip live = visited.getOrDefault(entry.key(), entry.clip());
       String clipId = entry.key().substring(KEY_PREFIX);
       forward(deltas.advanceTo(dueAt, partition()), dueAt);
       boolean changed = false;
