@@ -4,9 +4,12 @@ import io.camfleet.bench.BenchCommand;
 import io.camfleet.config.ConfigException;
 import io.camfleet.dashboard.DashboardCommand;
 import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.lab.cli.CommandList;
+import io.camfleet.lab.cli.UserTerms;
 import io.camfleet.retention.cli.RetentionServiceCommand;
 import io.camfleet.sharing.cli.SharingServiceCommand;
 import io.camfleet.simulator.cli.SimulateCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,24 +50,39 @@ public final class Camfleet implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Camfleet());
+    UserTerms.register(cli);
+    CommandList.install(cli);
+    // Every command answers --version with the same line, not only the top-level one.
+    Version.Provider version = new Version.Provider();
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine failed = e.getCommandLine();
+          PrintWriter err = failed.getErr();
+          err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+              + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+          err.flush();
+          return ExitCodes.USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
             commandLine.getErr().println("camfleet: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
           }
           if (e instanceof TopicAdmin.UnreachableClusterException) {
             commandLine.getErr().println("camfleet: " + e.getMessage());
-            return 1;
+            return ExitCodes.FAILED;
           }
           commandLine.getErr().println("camfleet: " + e);
-          return 1;
+          return ExitCodes.FAILED;
         });
     return cli;
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, simulate, retention-service, sharing-service or broker");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a command: " + String.join(", ", CommandList.names(spec.commandLine())));
   }
 }

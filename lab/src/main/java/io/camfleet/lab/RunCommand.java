@@ -3,6 +3,7 @@ package io.camfleet.lab;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.dashboard.DashboardServer;
 import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.ClusterReach;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policies;
@@ -27,6 +28,7 @@ import io.camfleet.simulator.SimulationSummary;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.cli.TerminalProgress;
 import io.camfleet.simulator.world.World;
+import io.camfleet.streams.ApplicationIds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,11 +40,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code camfleet run}: one world, several policies, one report. */
 @Command(
@@ -56,10 +62,11 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
   private static final List<String> SERVICES = List.of(RetentionTopology.SERVICE, "sharing-service");
 
-  @Option(names = "--world", defaultValue = "worlds/default.yaml", paramLabel = "FILE", description = "World file (default ${DEFAULT-VALUE}).")
+  @Option(names = "--world", paramLabel = "FILE",
+      description = "World file (default worlds/default.yaml, from this folder or else from camfleet's own).")
   Path worldFile;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (repeatable; default every file in policies/).")
+  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (repeatable; default every file in policies/, from this folder or else from camfleet's own).")
   List<Path> policyFiles;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default out/<world name>/).")
@@ -88,13 +95,31 @@ public final class RunCommand implements Callable<Integer> {
   int dashboardPort;
 
   @Option(names = "--timeout", defaultValue = "PT30M", paramLabel = "DURATION",
-      description = "Give up if the services have not finished this long after the simulation (default ${DEFAULT-VALUE}).")
+      description = "Give up if the services have not finished this long after the simulation"
+          + " (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
   Duration timeout;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintStream err = System.err;
-    World world = World.read(worldFile);
+    // Everything the user gave is checked before anything starts.
+    if (cameras != null && cameras < 1) {
+      throw new ParameterException(spec.commandLine(), "--cameras must be 1 or more, not " + cameras);
+    }
+    if (days != null && days < 1) {
+      throw new ParameterException(spec.commandLine(), "--days must be 1 or more, not " + days);
+    }
+    if (dashboardPort < 0 || dashboardPort > 65_535) {
+      throw new ParameterException(spec.commandLine(),
+          "--dashboard-port must be 0 (any free port) to 65535, not " + dashboardPort);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
+    }
+    Path worldPath = worldFile != null ? worldFile : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
+    World world = World.read(worldPath);
     if (seed != null) {
       world = world.withSeed(seed);
     }
@@ -104,93 +129,145 @@ public final class RunCommand implements Callable<Integer> {
     if (days != null) {
       world = world.withDays(days);
     }
-    List<Path> files = policyFiles == null || policyFiles.isEmpty() ? Policies.filesIn(Path.of("policies")) : policyFiles;
+    List<Path> files = policyFiles == null || policyFiles.isEmpty()
+        ? Policies.filesIn(Installation.resolveDefault(Path.of("policies"))) : policyFiles;
     List<Policy> policies = Policies.read(files);
     List<String> names = policies.stream().map(Policy::name).toList();
     Path out = outDir != null ? outDir : Path.of("out", world.name());
     requireWritable(out);
+    Properties clientSettings = ClientConfig.readProperties(kafkaConfig);
+    if (bootstrapServers != null) {
+      ClusterReach.check(bootstrapServers);
+    }
 
     long started = System.nanoTime();
+    Files.createDirectories(out);
+    Path logFile = out.resolve("run.log").toAbsolutePath().normalize();
     EmbeddedBroker broker = null;
     Path stateDir = null;
-    try {
-      String bootstrap = bootstrapServers;
-      String prefix = "";
-      if (bootstrap == null) {
-        err.println("Starting an embedded Kafka broker (use --bootstrap-servers to run against a cluster)...");
-        broker = EmbeddedBroker.startTemporary();
-        bootstrap = broker.bootstrapServers();
-      } else {
-        // A shared cluster may hold earlier runs: this run gets topics of its own.
-        prefix = "run-" + UUID.randomUUID().toString().substring(0, 8);
-      }
-      ClientConfig client = ClientConfig.of(bootstrap, kafkaConfig);
-      RetentionTopics retentionTopics = new RetentionTopics(
-          renamed(Topics.WORLD_EVENTS, prefix), renamed(Topics.RETENTION_RECEIPTS, prefix), renamed(Topics.RETENTION_STATS, prefix));
-      SharingTopics sharingTopics = prefix.isEmpty() ? SharingTopics.defaults() : SharingTopics.prefixed(prefix);
-      List<Topic<?, ?>> topics = new ArrayList<>(retentionTopics.all());
-      topics.addAll(sharingTopics.all());
-      TopicAdmin.createTopics(client.toProperties(), topics, 30);
-      err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d policies: %s%n",
-          client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(), String.join(", ", names));
-
-      // The services' stores live only as long as the run: removed at the end, whatever happens.
-      stateDir = Files.createTempDirectory("camfleet-state-");
-      SimulationSummary summary;
-      try (DashboardServer board = dashboard
-              ? DashboardServer.start(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()), "127.0.0.1", dashboardPort)
-              : null;
-          RetentionService retention = RetentionService.start(policies, client,
-              new RetentionService.Options(null, stateDir, retentionTopics, null).withThreads(retentionThreads()));
-          SharingService sharing = SharingService.start(policies, client,
-              SharingOptions.defaults().withTopics(sharingTopics).withStateDir(stateDir));
-          StatsCollector collector = new StatsCollector(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()))) {
-        err.printf("Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
-            retention.applicationId(), SharingTopology.SERVICE, sharing.httpPort());
-        if (board != null) {
-          err.printf("Dashboard: %s%n", board.url());
+    String phase = "starting";
+    try (ShutdownGuard guard = ShutdownGuard.install("camfleet run", err);
+        RunLog log = RunLog.open(logFile)) {
+      err.printf("camfleet run: log in %s%n", logFile);
+      try {
+        long deadLetters;
+        String bootstrap = bootstrapServers;
+        String prefix = "";
+        if (bootstrap == null) {
+          err.println("Starting an embedded Kafka broker (use --bootstrap-servers to run against a cluster)...");
+          broker = EmbeddedBroker.startTemporary();
+          bootstrap = broker.bootstrapServers();
+        } else {
+          // A shared cluster may hold earlier runs: this run gets topics of its own.
+          prefix = "run-" + UUID.randomUUID().toString().substring(0, 8);
         }
+        guard.check();
+        ClientConfig client = new ClientConfig(bootstrap, clientSettings);
+        RetentionTopics retentionTopics = new RetentionTopics(
+            renamed(Topics.WORLD_EVENTS, prefix), renamed(Topics.RETENTION_RECEIPTS, prefix), renamed(Topics.RETENTION_STATS, prefix));
+        SharingTopics sharingTopics = prefix.isEmpty() ? SharingTopics.defaults() : SharingTopics.prefixed(prefix);
+        String deadLetterTopic = sharingTopics.deadLetters().name();
+        List<Topic<?, ?>> topics = new ArrayList<>(retentionTopics.all());
+        topics.addAll(sharingTopics.all());
+        TopicAdmin.createTopics(client.toProperties(), topics, 30);
+        err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d policies: %s%n",
+            client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(), String.join(", ", names));
 
-        try (EventSink sink = new KafkaEventSink(client, retentionTopics.worldEvents())) {
-          summary = Simulator.run(world, SimulationOptions.defaults(), sink, TerminalProgress.onStderr(world.days()));
-        }
-        err.printf("Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
-            summary.totalEvents(), summary.wallTime().toMillis() / 1000.0);
-
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long lastReport = 0;
-        while (!collector.complete(SERVICES, names)) {
-          collector.poll(Duration.ofMillis(500));
-          if (System.nanoTime() - lastReport > 2_000_000_000L) {
-            lastReport = System.nanoTime();
-            err.printf("  retention at %s, sharing at %s; final statistics %d/%d%n",
-                collector.latestDay(RetentionTopology.SERVICE), collector.latestDay("sharing-service"),
-                collector.finalsSeen(), SERVICES.size() * names.size());
+        // The services' stores live only as long as the run: removed at the end, whatever happens.
+        stateDir = Files.createTempDirectory("camfleet-state-");
+        guard.check();
+        phase = "the services' start";
+        try (DashboardServer board = dashboard
+                ? DashboardServer.start(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()), "127.0.0.1", dashboardPort)
+                : null;
+            RetentionService retention = RetentionService.start(policies, client,
+                new RetentionService.Options(null, stateDir, retentionTopics, null, deadLetterTopic).withThreads(retentionThreads()));
+            SharingService sharing = SharingService.start(policies, client,
+                SharingOptions.defaults().withTopics(sharingTopics).withStateDir(stateDir));
+            StatsCollector collector = new StatsCollector(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()))) {
+          err.printf("Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
+              retention.applicationId(), SharingTopology.SERVICE, sharing.httpPort());
+          if (board != null) {
+            err.printf("Dashboard: %s%n", board.url());
           }
-          if (System.nanoTime() > deadline) {
-            err.printf("camfleet: the services did not finish within %s; no report written%n", timeout);
-            return 1;
+
+          guard.check();
+          phase = "the simulation";
+          SimulationSummary summary;
+          try (EventSink sink = new KafkaEventSink(client, retentionTopics.worldEvents())) {
+            summary = Simulator.run(world, SimulationOptions.defaults(), stoppable(sink, guard),
+                TerminalProgress.onStderr(world.days()));
+          }
+          err.printf("Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
+              summary.totalEvents(), summary.wallTime().toMillis() / 1000.0);
+
+          phase = "the services' catch-up";
+          CatchUpProgress progress = CatchUpProgress.onStderr();
+          List<String> groups = List.of(retention.applicationId(), ApplicationIds.of(SharingTopology.SERVICE, names));
+          long deadline = System.nanoTime() + timeout.toNanos();
+          try (ConsumerGroupProgress lag = new ConsumerGroupProgress(client, retentionTopics.worldEvents().name())) {
+            while (!collector.complete(SERVICES, names)) {
+              guard.check();
+              collector.poll(Duration.ofMillis(500));
+              progress.show(() -> lag.fraction(groups));
+              if (System.nanoTime() > deadline) {
+                err.printf("camfleet: the services did not finish within %s; no report written (log: %s)%n", timeout, logFile);
+                return ExitCodes.FAILED;
+              }
+            }
+          }
+          progress.finished();
+          phase = "the report";
+          deadLetters = DeadLetters.count(client, deadLetterTopic, Duration.ofSeconds(30));
+          List<DailyStats> stats = collector.stats();
+          Report report = Report.build(worldInfo(world, worldPath), policyInfos(policies, files), stats, Version.current())
+              .withDeadLetters(deadLetters);
+          ReportWriter.write(report, out);
+          if (deadLetters > 0) {
+            err.printf("camfleet: %s (topic %s; details in %s)%n", report.integrityWarning(), deadLetterTopic, logFile);
           }
         }
-        List<DailyStats> stats = collector.stats();
-        Report report = Report.build(worldInfo(world), policyInfos(policies, files), stats, Version.current());
-        ReportWriter.write(report, out);
-      }
-      err.printf("Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html)%n",
-          (System.nanoTime() - started) / 1e9, out.toAbsolutePath().normalize());
-      return 0;
-    } finally {
-      if (broker != null) {
-        broker.close();
-      }
-      if (stateDir != null) {
-        try {
-          deleteRecursively(stateDir);
-        } catch (IOException e) {
-          err.printf("camfleet: could not remove the services' state folder %s: %s%n", stateDir, e.getMessage());
+        err.printf("Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html); dead letters: %,d%n",
+            (System.nanoTime() - started) / 1e9, out.toAbsolutePath().normalize(), deadLetters);
+        return ExitCodes.OK;
+      } catch (ShutdownGuard.StoppedException | org.apache.kafka.common.errors.InterruptException e) {
+        err.printf("camfleet run: interrupted during %s: stopped the services and the broker, removed the temporary"
+            + " folders; no report written (log: %s)%n", phase, logFile);
+        return ExitCodes.INTERRUPTED;
+      } finally {
+        if (broker != null) {
+          broker.close();
+        }
+        if (stateDir != null) {
+          try {
+            deleteRecursively(stateDir);
+          } catch (IOException e) {
+            err.printf("camfleet: could not remove the services' state folder %s: %s%n", stateDir, e.getMessage());
+          }
         }
       }
     }
+  }
+
+  /** The simulator's sink, stopping the simulation at the next event once a stop was asked for. */
+  private static EventSink stoppable(EventSink sink, ShutdownGuard guard) {
+    return new EventSink() {
+      @Override
+      public void send(String key, Integer partition, io.camfleet.avro.WorldEvent event) {
+        guard.check();
+        sink.send(key, partition, event);
+      }
+
+      @Override
+      public void abort() {
+        sink.abort();
+      }
+
+      @Override
+      public void close() {
+        sink.close();
+      }
+    };
   }
 
   /**
@@ -211,7 +288,7 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private WorldInfo worldInfo(World world) throws IOException {
+  private static WorldInfo worldInfo(World world, Path worldFile) throws IOException {
     return new WorldInfo(world.name(), world.seed(), world.cameras(), world.days(), world.start().toString(),
         worldFile.toString(), sha256(worldFile));
   }

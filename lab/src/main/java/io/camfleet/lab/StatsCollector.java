@@ -5,10 +5,8 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class StatsCollector implements AutoCloseable {
   private final KafkaConsumer<String, DailyStats> consumer;
   private final List<DailyStats> all = new ArrayList<>();
-  private final Map<String, DailyStats> latestByService = new HashMap<>();
   private final Set<String> finals = new HashSet<>();
 
   StatsCollector(ClientConfig client, List<Topic<String, DailyStats>> topics) {
@@ -44,7 +41,6 @@ final class StatsCollector implements AutoCloseable {
     for (ConsumerRecord<String, DailyStats> record : consumer.poll(wait)) {
       DailyStats stats = record.value();
       all.add(stats);
-      latestByService.put(stats.getService() + "/" + stats.getPolicy(), stats);
       if (stats.getLast()) {
         finals.add(stats.getService() + "/" + stats.getPolicy());
       }
@@ -58,15 +54,6 @@ final class StatsCollector implements AutoCloseable {
 
   int finalsSeen() {
     return finals.size();
-  }
-
-  /** The latest simulated day any policy of {@code service} has closed, or "-". */
-  String latestDay(String service) {
-    return latestByService.values().stream()
-        .filter(s -> s.getService().equals(service))
-        .map(DailyStats::getDay)
-        .min(String::compareTo)
-        .orElse("-");
   }
 
   List<DailyStats> stats() {

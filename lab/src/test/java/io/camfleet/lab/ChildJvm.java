@@ -22,15 +22,28 @@ final class ChildJvm {
 
   /** Starts {@code camfleet args...} with a heap of {@code maxHeapMb}. */
   static Process start(Path log, int maxHeapMb, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeapMb + "m",
-        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
-        "-cp", System.getProperty("java.class.path"), Camfleet.class.getName()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
+    return track(new ProcessBuilder(command(maxHeapMb, List.of(), args))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+        .start());
+  }
+
+  /** Starts {@code camfleet args...} with extra JVM options; its output (stdout and stderr) is the process's input stream. */
+  static Process startPiped(int maxHeapMb, List<String> jvmOptions, String... args) throws IOException {
+    return track(new ProcessBuilder(command(maxHeapMb, jvmOptions, args)).redirectErrorStream(true).start());
+  }
+
+  private static List<String> command(int maxHeapMb, List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeapMb + "m",
+        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Camfleet.class.getName()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static Process track(Process process) {
     RUNNING.add(process);
     process.onExit().thenAccept(RUNNING::remove);
     return process;

@@ -34,6 +34,7 @@ final class HtmlReport {
       h2 { font-size: 18px; margin: 32px 0 8px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
       h3 { font-size: 16px; margin: 0 0 2px; }
       p.note, .muted { color: var(--muted); }
+      p.untrusted { border: 2px solid #b00020; color: #b00020; padding: .5em .75em; font-weight: bold; }
       dl.world { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 12px 0; }
       dl.world dt { color: var(--muted); }
       dl.world dd { margin: 0; }
@@ -79,7 +80,11 @@ final class HtmlReport {
     out.append("<header>\n<h1>camfleet report: ").append(Html.escape(world.name())).append("</h1>\n")
         .append("<p class=\"note\">").append(report.policies().size())
         .append(report.policies().size() == 1 ? " policy" : " policies")
-        .append(" on the same simulated world.</p>\n<dl class=\"world\">\n");
+        .append(" on the same simulated world.</p>\n");
+    if (!report.trustworthy()) {
+      out.append("<p class=\"untrusted\" role=\"alert\">").append(Html.escape(report.integrityWarning())).append("</p>\n");
+    }
+    out.append("<dl class=\"world\">\n");
     definition(out, "name", Html.escape(world.name()));
     definition(out, "seed", Long.toString(world.seed()));
     definition(out, "cameras", SvgChart.groupedNumber(world.cameras()));

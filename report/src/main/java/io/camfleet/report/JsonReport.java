@@ -60,6 +60,8 @@ final class JsonReport {
     worldNode.put("worldFileSha256", world.worldFileSha256());
     root.put("camfleetVersion", report.camfleetVersion());
     root.put("generatedFrom", generatedFrom());
+    root.put("deadLetters", report.deadLetters());
+    root.put("trustworthy", report.trustworthy());
     ArrayNode policies = root.putArray("policies");
     for (PolicyReport policy : report.policies()) {
       policies.add(policy(policy));

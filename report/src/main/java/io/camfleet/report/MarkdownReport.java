@@ -17,6 +17,9 @@ final class MarkdownReport {
     out.append(report.policies().size()).append(" ")
         .append(report.policies().size() == 1 ? "policy" : "policies")
         .append(" on the same simulated world.\n\n");
+    if (!report.trustworthy()) {
+      out.append("> **").append(report.integrityWarning()).append("**\n\n");
+    }
 
     out.append("## World\n\n");
     out.append("- name: ").append(world.name()).append('\n');

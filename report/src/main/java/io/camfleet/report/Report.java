@@ -15,11 +15,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The comparison of several policies on one simulated world, built from the services' daily statistics. */
-public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport> policies) {
+/**
+ * The comparison of several policies on one simulated world, built from the services' daily
+ * statistics. {@code deadLetters} counts the input records the services could not process (sent to
+ * the dead-letter topic): a run with any cannot be trusted, and every rendering says so.
+ */
+public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport> policies, long deadLetters) {
 
   public Report {
     Objects.requireNonNull(world, "world");
+    if (deadLetters < 0) {
+      throw new IllegalArgumentException("dead letters must be 0 or more, not " + deadLetters);
+    }
     camfleetVersion = Checks.nonBlank(camfleetVersion, "camfleet version");
     policies = List.copyOf(Objects.requireNonNull(policies, "policies"));
     if (policies.isEmpty()) {
@@ -31,6 +38,29 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
         throw new IllegalArgumentException("policy '" + policy.name() + "' appears twice");
       }
     }
+  }
+
+  /** A report of a run in which no record was dead-lettered. */
+  public Report(WorldInfo world, String camfleetVersion, List<PolicyReport> policies) {
+    this(world, camfleetVersion, policies, 0);
+  }
+
+  /** The same report, for a run whose services dead-lettered {@code count} input records. */
+  public Report withDeadLetters(long count) {
+    return new Report(world, camfleetVersion, policies, count);
+  }
+
+  /** Whether the figures can be quoted: no input record was dead-lettered. */
+  public boolean trustworthy() {
+    return deadLetters == 0;
+  }
+
+  /** One sentence for a run that cannot be trusted; empty for one that can. */
+  public String integrityWarning() {
+    return trustworthy() ? "" : String.format(java.util.Locale.ROOT,
+        "Warning: the services sent %,d input record%s to the dead-letter topic instead of processing %s;"
+            + " the figures below leave %s out and cannot be trusted.",
+        deadLetters, deadLetters == 1 ? "" : "s", deadLetters == 1 ? "it" : "them", deadLetters == 1 ? "it" : "them");
   }
 
   /**

@@ -90,6 +90,16 @@ class ReportHtmlTest {
   }
 
   @Test
+  void warnsAtTheTopWhenRecordsWereDeadLettered() {
+    String html = HtmlReport.render(Fixtures.twoPolicyReport().withDeadLetters(2500));
+    String warning = "<p class=\"untrusted\" role=\"alert\">Warning: the services sent 2,500 input records to the"
+        + " dead-letter topic instead of processing them; the figures below leave them out and cannot be trusted.</p>";
+    assertTrue(html.contains(warning), html);
+    assertTrue(html.indexOf(warning) < html.indexOf("<dl class=\"world\">"), "before the world");
+    assertFalse(HtmlReport.render(Fixtures.twoPolicyReport()).contains("untrusted\""), "no warning without dead letters");
+  }
+
+  @Test
   void escapesPolicyTextInThePage() {
     PolicyInfo odd = new PolicyInfo("odd", "<b>bold</b> & \"quoted\"", "policies/odd.yaml", "d".repeat(64));
     Report report =

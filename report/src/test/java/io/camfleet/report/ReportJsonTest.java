@@ -44,7 +44,19 @@ class ReportJsonTest {
         "output topics retention-stats (retention-service) and exposure-stats (sharing-service):"
             + " final figures from each policy's last=true records, series from every day",
         report.get("generatedFrom").asText());
-    assertEquals(List.of("world", "camfleetVersion", "generatedFrom", "policies"), fieldNames(report));
+    assertEquals(List.of("world", "camfleetVersion", "generatedFrom", "deadLetters", "trustworthy", "policies"),
+        fieldNames(report));
+    assertEquals(0, report.get("deadLetters").asLong());
+    assertEquals(true, report.get("trustworthy").asBoolean());
+  }
+
+  @Test
+  void marksARunWithDeadLettersAsNotTrustworthy() throws IOException {
+    Path out = temp.resolve("untrusted");
+    ReportWriter.write(Fixtures.twoPolicyReport().withDeadLetters(3), out);
+    JsonNode report = MAPPER.readTree(out.resolve("report.json").toFile());
+    assertEquals(3, report.get("deadLetters").asLong());
+    assertEquals(false, report.get("trustworthy").asBoolean());
   }
 
   @Test

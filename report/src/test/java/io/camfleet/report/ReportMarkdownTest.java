@@ -57,6 +57,22 @@ class ReportMarkdownTest {
   }
 
   @Test
+  void warnsUnderTheTitleWhenRecordsWereDeadLettered() {
+    List<String> lines = MarkdownReport.render(Fixtures.twoPolicyReport().withDeadLetters(1)).lines().toList();
+    assertEquals(
+        List.of(
+            "# camfleet report: tiny-town",
+            "",
+            "2 policies on the same simulated world.",
+            "",
+            "> **Warning: the services sent 1 input record to the dead-letter topic instead of processing it;"
+                + " the figures below leave it out and cannot be trusted.**",
+            "",
+            "## World"),
+        lines.subList(0, 7));
+  }
+
+  @Test
   void tabulatesFiguresAsRowsAndPoliciesAsAlignedColumns() throws IOException {
     List<String> lines = lines();
     int header = lines.indexOf("| measure                                          | status-quo-2019 | eu-30-days |");
