@@ -1,5 +1,6 @@
 package io.camfleet.dashboard;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camfleet.avro.DailyStats;
@@ -14,6 +15,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,15 +25,25 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +51,26 @@ import org.slf4j.LoggerFactory;
 /**
  * A web page that follows the statistics topics live: {@code GET /} the page, {@code GET /events}
  * every {@link DailyStats} so far and then each new one as a server-sent event (flat JSON), {@code
- * GET /webjars/...} the charting library from its WebJar.
+ * GET /status} whether the dashboard reaches Kafka, as server-sent events (the state now, then each
+ * change), {@code GET /webjars/...} the charting library from its WebJar.
+ *
+ * <p>While Kafka cannot be reached the consumer is left alone (closed, or never polled), so its
+ * client logs no connection warnings; a plain TCP connection to the bootstrap servers is tried
+ * every few seconds instead, and one log line reports each change of state.
  */
 public final class DashboardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  /** How long a TCP connection to a bootstrap server may take before it counts as no answer. */
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+  /** How long the consumer may go without a reply from Kafka before the servers are probed. */
+  private static final Duration QUIET = Duration.ofSeconds(4);
+  /** How often the servers are probed while the consumer holds no connection at all. */
+  private static final Duration DISCONNECTED = Duration.ofSeconds(1);
+  /** How long servers that accept connections may go without a Kafka reply before giving up on them. */
+  private static final Duration NO_REPLY = Duration.ofSeconds(20);
+  private static final Duration RETRY = Duration.ofSeconds(5);
   private static final String END = "\u0000end";
   private static final Map<String, String> PAGES =
       Map.of(
@@ -50,18 +79,44 @@ public final class DashboardServer implements AutoCloseable {
           "/dashboard.js", "dashboard.js",
           "/dashboard.css", "dashboard.css");
 
+  /** What the page says about Kafka: connecting, connected, unreachable (retrying) or stopped (for good). */
+  enum State {
+    CONNECTING,
+    CONNECTED,
+    UNREACHABLE,
+    STOPPED
+  }
+
   private final HttpServer http;
   private final ExecutorService handlers;
-  private final KafkaConsumer<String, DailyStats> consumer;
+  private final ClientConfig client;
+  private final List<String> topics;
+  private final Serde<DailyStats> values;
+  private final Duration retry;
   private final Thread follower;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopping = new CountDownLatch(1);
   private final List<String> history = new ArrayList<>();
   private final Set<BlockingQueue<String>> clients = new CopyOnWriteArraySet<>();
+  private final Set<BlockingQueue<String>> statusClients = new CopyOnWriteArraySet<>();
+  /** Where each partition continues when a consumer is made again after Kafka was lost. */
+  private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+  private volatile KafkaConsumer<String, DailyStats> consumer;
+  private State state = State.CONNECTING;
+  private String statusJson;
+  private int probes;
 
-  private DashboardServer(HttpServer http, ExecutorService handlers, KafkaConsumer<String, DailyStats> consumer) {
+  private DashboardServer(
+      HttpServer http, ExecutorService handlers, ClientConfig client, List<Topic<String, DailyStats>> topics,
+      KafkaConsumer<String, DailyStats> consumer, Duration retry) {
     this.http = http;
     this.handlers = handlers;
+    this.client = client;
+    this.topics = topics.stream().map(Topic::name).toList();
+    this.values = topics.get(0).valueSerde();
     this.consumer = consumer;
+    this.retry = retry;
+    this.statusJson = statusJson(State.CONNECTING, "Connecting to Kafka at " + client.bootstrapServers());
     this.follower = new Thread(this::follow, "dashboard-follower");
     this.follower.setDaemon(true);
   }
@@ -72,30 +127,56 @@ public final class DashboardServer implements AutoCloseable {
    */
   public static DashboardServer start(ClientConfig client, List<Topic<String, DailyStats>> topics, String bind, int port)
       throws IOException {
-    Properties p = client.toProperties();
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "camfleet-dashboard-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    KafkaConsumer<String, DailyStats> consumer =
-        new KafkaConsumer<>(p, new StringDeserializer(), topics.get(0).valueSerde().deserializer());
-    consumer.subscribe(topics.stream().map(Topic::name).toList());
+    return start(client, topics, bind, port, RETRY);
+  }
 
-    HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 0);
-    // each open page holds a thread for its event stream
+  /** As above, trying an unreachable cluster again every {@code retry}. */
+  static DashboardServer start(
+      ClientConfig client, List<Topic<String, DailyStats>> topics, String bind, int port, Duration retry)
+      throws IOException {
+    // made now, so that a bad setting fails the start; only a server name that does not resolve
+    // (yet) waits for the follower, which makes the consumer once the name resolves
+    KafkaConsumer<String, DailyStats> consumer = null;
+    try {
+      consumer = newConsumer(client, topics.get(0).valueSerde().deserializer());
+    } catch (KafkaException e) {
+      if (!BrokerProbe.check(client.bootstrapServers(), PROBE_TIMEOUT).unresolved()) {
+        throw e;
+      }
+    }
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(bind, port), 0);
+    } catch (IOException | RuntimeException e) {
+      if (consumer != null) {
+        consumer.close(Duration.ZERO);
+      }
+      throw e;
+    }
+    // each open page holds a thread for each of its event streams
     ExecutorService handlers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "dashboard-http");
       t.setDaemon(true);
       return t;
     });
     http.setExecutor(handlers);
-    DashboardServer server = new DashboardServer(http, handlers, consumer);
+    DashboardServer server = new DashboardServer(http, handlers, client, topics, consumer, retry);
     http.createContext("/", server::page);
     http.createContext("/events", server::events);
+    http.createContext("/status", server::status);
     http.createContext("/webjars/", server::webjar);
     server.follower.start();
     http.start();
     return server;
+  }
+
+  private static KafkaConsumer<String, DailyStats> newConsumer(ClientConfig client, Deserializer<DailyStats> values) {
+    Properties p = client.toProperties();
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "camfleet-dashboard-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return new KafkaConsumer<>(p, new StringDeserializer(), values);
   }
 
   /** The port the server listens on. */
@@ -109,19 +190,189 @@ public final class DashboardServer implements AutoCloseable {
     return "http://" + host + ":" + port() + "/";
   }
 
+  /**
+   * Waits until the bootstrap servers have been probed {@code count} times and the status told of
+   * each outcome; false if {@code timeout} passed first.
+   */
+  synchronized boolean awaitProbes(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (probes < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** Counts a probe whose outcome the status now reflects. */
+  private synchronized void probed() {
+    probes++;
+    notifyAll();
+  }
+
   private void follow() {
     try {
+      boolean polling = false;
+      long quietSince = 0;
+      long lastProbe = 0;
+      double responses = 0;
       while (!closed.get()) {
-        for (ConsumerRecord<String, DailyStats> record : consumer.poll(Duration.ofMillis(500))) {
+        if (!polling) {
+          BrokerProbe.Outcome outcome = BrokerProbe.check(client.bootstrapServers(), PROBE_TIMEOUT);
+          if (!outcome.reachable()) {
+            unreachable(outcome.problem());
+            probed();
+            if (pause(retry)) {
+              break;
+            }
+            continue;
+          }
+          probed();
+          if (consumer == null) {
+            consumer = newConsumer(client, values.deserializer());
+          }
+          consumer.subscribe(topics, new ResumeWhereLeft());
+          polling = true;
+          quietSince = System.nanoTime();
+          lastProbe = quietSince;
+          responses = network()[0];
+        }
+        ConsumerRecords<String, DailyStats> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(500));
+        } catch (AuthenticationException e) {
+          unreachable("authentication failed: " + e.getMessage());
+          polling = false;
+          closeConsumer();
+          if (pause(retry.multipliedBy(6))) {
+            break;
+          }
+          continue;
+        }
+        for (ConsumerRecord<String, DailyStats> record : records) {
+          resumeAt.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
           publish(FlatStatsJson.of(record.value()));
+        }
+        double[] network = network();
+        if (network[0] > responses || !records.isEmpty()) {
+          responses = network[0];
+          quietSince = System.nanoTime();
+          reachable();
+          continue;
+        }
+        // no reply from Kafka for a while, or no connection left: is anything listening?
+        long time = System.nanoTime();
+        boolean disconnected = network[1] == 0;
+        boolean quiet = time - quietSince >= QUIET.toNanos();
+        if (!(quiet || disconnected) || time - lastProbe < (disconnected ? DISCONNECTED : QUIET).toNanos()) {
+          continue;
+        }
+        lastProbe = time;
+        BrokerProbe.Outcome outcome = BrokerProbe.check(client.bootstrapServers(), PROBE_TIMEOUT);
+        boolean gaveUp = time - quietSince >= NO_REPLY.toNanos();
+        if (outcome.reachable() && !gaveUp) {
+          probed();
+          continue;
+        }
+        unreachable(outcome.reachable()
+            ? "it accepts connections, but no Kafka broker answered within " + NO_REPLY.toSeconds()
+                + " s (check the client settings)"
+            : outcome.problem());
+        probed();
+        polling = false;
+        closeConsumer();
+        if (pause(outcome.reachable() ? retry.multipliedBy(6) : retry)) {
+          break;
         }
       }
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.error("dashboard stopped following the statistics topics", e);
+      if (!closed.get()) {
+        LOG.error("dashboard stopped following the statistics topics", e);
+        setStatus(State.STOPPED, "Stopped following the statistics: " + e.getMessage() + "; restart the dashboard");
+      }
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      closeConsumer();
+    }
+  }
+
+  /** Waits {@code time}; true if the server is closing. */
+  private boolean pause(Duration time) {
+    try {
+      return stopping.await(time.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  private void closeConsumer() {
+    KafkaConsumer<String, DailyStats> current = consumer;
+    consumer = null;
+    if (current != null) {
+      current.close(Duration.ZERO);
+    }
+  }
+
+  /** The consumer's count of replies received from Kafka, and of the connections it holds now. */
+  private double[] network() {
+    double[] network = {0, 0};
+    for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+      MetricName name = metric.getKey();
+      if (name.group().equals("consumer-metrics") && metric.getValue().metricValue() instanceof Double value) {
+        if (name.name().equals("response-total")) {
+          network[0] = value;
+        } else if (name.name().equals("connection-count")) {
+          network[1] = value;
+        }
+      }
+    }
+    return network;
+  }
+
+  private void unreachable(String problem) {
+    String message = "Cannot reach Kafka at " + client.bootstrapServers() + ": " + problem + "; retrying";
+    if (setStatus(State.UNREACHABLE, message)) {
+      LOG.warn(message);
+    }
+  }
+
+  private void reachable() {
+    State before;
+    synchronized (statusClients) {
+      before = state;
+    }
+    if (setStatus(State.CONNECTED, "Connected to Kafka at " + client.bootstrapServers())
+        && before == State.UNREACHABLE) {
+      LOG.info("Kafka at {} is reachable again", client.bootstrapServers());
+    }
+  }
+
+  /** Sends the new status to every status stream; false if it is the status already. */
+  private boolean setStatus(State next, String message) {
+    String json = statusJson(next, message);
+    synchronized (statusClients) {
+      if (json.equals(statusJson)) {
+        return false;
+      }
+      state = next;
+      statusJson = json;
+      statusClients.forEach(c -> c.add(json));
+      return true;
+    }
+  }
+
+  private static String statusJson(State state, String message) {
+    Map<String, String> status = new LinkedHashMap<>();
+    status.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+    status.put("message", message);
+    try {
+      return JSON.writeValueAsString(status);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -142,11 +393,30 @@ public final class DashboardServer implements AutoCloseable {
       queue.addAll(history);
       clients.add(queue);
     }
+    stream(exchange, queue, clients, "camfleet statistics");
+  }
+
+  private void status(HttpExchange exchange) throws IOException {
+    if (!"GET".equals(exchange.getRequestMethod())) {
+      send(exchange, 405, "text/plain", "GET only".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    synchronized (statusClients) {
+      queue.add(statusJson);
+      statusClients.add(queue);
+    }
+    stream(exchange, queue, statusClients, "camfleet kafka status");
+  }
+
+  /** Sends each queued JSON text as a server-sent event until the page goes away or the server closes. */
+  private void stream(HttpExchange exchange, BlockingQueue<String> queue, Collection<BlockingQueue<String>> from, String title)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(": camfleet statistics\n\n".getBytes(StandardCharsets.UTF_8));
+      out.write((": " + title + "\n\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       while (!closed.get()) {
         String json = queue.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
@@ -171,7 +441,7 @@ public final class DashboardServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      clients.remove(queue);
+      from.remove(queue);
       exchange.close();
     }
   }
@@ -233,14 +503,39 @@ public final class DashboardServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    stopping.countDown();
     clients.forEach(c -> c.add(END));
+    statusClients.forEach(c -> c.add(END));
     http.stop(0);
     handlers.shutdownNow();
-    consumer.wakeup();
+    KafkaConsumer<String, DailyStats> current = consumer;
+    if (current != null) {
+      try {
+        current.wakeup();
+      } catch (RuntimeException e) {
+        // already closed by the follower
+      }
+    }
     try {
       follower.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** On each assignment, continues every partition read before after its last record. */
+  private final class ResumeWhereLeft implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      for (TopicPartition partition : partitions) {
+        Long next = resumeAt.get(partition);
+        if (next != null) {
+          consumer.seek(partition, next);
+        }
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
   }
 }

@@ -1,4 +1,5 @@
-// Follows /events (one flat JSON object per DailyStats) and draws, per policy, one row of small charts.
+// Follows /events (one flat JSON object per DailyStats) and draws, per policy, one row of small charts;
+// follows /status (whether the dashboard reaches Kafka) and shows a banner while it cannot.
 (function () {
   'use strict';
   const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7'];
@@ -71,7 +72,7 @@
       row.charts.push({ def, plot, el });
     }
     document.getElementById('policy-count').textContent = String(policies.size);
-    document.getElementById('empty').hidden = true;
+    showStatus();
     return row;
   }
 
@@ -117,9 +118,38 @@
     policies.forEach(row => row.charts.forEach(c => c.plot.setSize({ width, height: HEIGHT })));
   });
 
+  // "live" needs both: the page's feed from the dashboard, and the dashboard's connection to Kafka
   const status = document.getElementById('status');
+  const banner = document.getElementById('banner');
+  let feed = 'connecting';
+  let kafka = { state: 'connecting', message: '' };
+
+  function showStatus() {
+    const trouble = kafka.state === 'unreachable' || kafka.state === 'stopped';
+    if (feed !== 'open') {
+      status.textContent = feed;
+      status.className = feed === 'connecting' ? '' : 'lost';
+    } else if (kafka.state === 'connected') {
+      status.textContent = 'live';
+      status.className = 'live';
+    } else if (trouble) {
+      status.textContent = kafka.state === 'stopped' ? 'stopped' : 'no connection to Kafka';
+      status.className = 'lost';
+    } else {
+      status.textContent = 'connecting to Kafka';
+      status.className = '';
+    }
+    banner.textContent = trouble ? kafka.message : '';
+    banner.hidden = !trouble;
+    // while Kafka cannot be reached, the services' statistics are not what the page waits for
+    document.getElementById('empty').hidden = policies.size > 0 || trouble;
+  }
+
   const events = new EventSource('/events');
-  events.onopen = () => { status.textContent = 'live'; status.className = 'live'; };
-  events.onerror = () => { status.textContent = 'reconnecting'; status.className = 'lost'; };
+  events.onopen = () => { feed = 'open'; showStatus(); };
+  events.onerror = () => { feed = 'reconnecting'; showStatus(); };
   events.onmessage = e => accept(JSON.parse(e.data));
+
+  const kafkaStatus = new EventSource('/status');
+  kafkaStatus.onmessage = e => { kafka = JSON.parse(e.data); showStatus(); };
 })();

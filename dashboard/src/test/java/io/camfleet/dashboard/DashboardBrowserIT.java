@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.camfleet.avro.DailyStats;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
@@ -23,6 +27,7 @@ import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
+import io.camfleet.streams.stats.FlatStatsJson;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,13 +38,17 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +58,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the dashboard in headless Chromium before a real run starts (embedded broker, both
@@ -120,7 +130,11 @@ class DashboardBrowserIT {
         assertEquals(List.of(
             "eu-30-days/footage", "eu-30-days/copies", "eu-30-days/requests",
             "status-quo-2019/footage", "status-quo-2019/copies", "status-quo-2019/requests"), charts);
-        assertTrue(minPoints(end) >= DAYS - 1, "every chart drew every day: " + end);
+        List<String> points = new ArrayList<>();
+        end.get("charts").forEach(c -> points.add(c.asText()));
+        assertEquals(charts.stream().map(c -> c + "=" + DAYS).toList(), points, "every chart drew every day, no more: " + end);
+        assertEquals(world.startInstant().plus(Duration.ofDays(DAYS - 1)).toString().substring(0, 10), end.get("day").asText(),
+            "the world's last day is the one before its horizon");
 
         // a page opened after the run is shown everything so far
         List<JsonNode> replay = replay(dashboard.url() + "events", 2 * POLICIES.size());
@@ -135,6 +149,109 @@ class DashboardBrowserIT {
             && exposureJson.has("requests"), exposureJson.toString());
       }
     }
+  }
+
+  /** What the page's header and banner say, in one line. */
+  private static final String HEADER =
+      "'status=' + document.getElementById('status').textContent"
+          + " + ' banner=' + (document.getElementById('banner').hidden ? '(hidden)' : document.getElementById('banner').textContent)"
+          + " + ' waiting=' + !document.getElementById('empty').hidden"
+          + " + ' day=' + document.getElementById('latest-day').textContent";
+
+  /**
+   * The dashboard starts before its broker: the page names the address and the cause until the
+   * broker comes up, goes live, shows the cause again while the broker is down, and carries on
+   * where it left off once the broker is back. The dashboard's log holds one line per change.
+   */
+  @Test
+  void bannerNamesTheAddressWhileKafkaCannotBeReached() throws Exception {
+    Path chromium = chromiumOrSkip();
+    int port = BrokerProbeTest.closedPort();
+    String address = "localhost:" + port;
+    String down = "status=no connection to Kafka banner=Cannot reach Kafka at " + address
+        + ": connection refused; retrying waiting=false";
+    ClientConfig client = ClientConfig.of(address, null);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(DashboardServer.class);
+    logger.addAppender(log);
+    try (DashboardServer dashboard = DashboardServer.start(
+            client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), "127.0.0.1", 0, Duration.ofMillis(200));
+        Browser browser = Browser.open(chromium, temp, dashboard.url());
+        DevTools page = DevTools.attachToPage(browser.debuggingPort())) {
+      assertEquals(down + " day=-", page.waitFor(BANNER_SHOWN, HEADER, WAIT));
+
+      try (EmbeddedBroker broker = EmbeddedBroker.start(temp.resolve("broker"), true, port)) {
+        TopicAdmin.createTopics(client.toProperties(), List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), 30);
+        assertEquals("status=live banner=(hidden) waiting=true day=-", page.waitFor(LIVE, HEADER, WAIT));
+
+        DailyStats first = day("2019-06-01", false);
+        publish(client, first);
+        assertEquals("status=live banner=(hidden) waiting=false day=2019-06-01",
+            page.waitFor(LIVE + " && document.getElementById('latest-day').textContent === '2019-06-01'", HEADER, WAIT));
+
+        broker.stop();
+        assertEquals(down + " day=2019-06-01", page.waitFor(BANNER_SHOWN, HEADER, WAIT));
+
+        broker.restart();
+        DailyStats second = day("2019-06-02", true);
+        publish(client, second);
+        assertEquals("status=live banner=(hidden) waiting=false day=2019-06-02",
+            page.waitFor(LIVE + " && document.getElementById('latest-day').textContent === '2019-06-02'", HEADER, WAIT));
+        // the consumer made after the outage went on after the first day, not from the start again
+        assertEquals(List.of(FlatStatsJson.of(first), FlatStatsJson.of(second)),
+            events(dashboard.url() + "events", FlatStatsJson.of(second)));
+      }
+    } finally {
+      logger.detachAppender(log);
+    }
+    String reachable = "INFO Kafka at " + address + " is reachable again";
+    String unreachable = "WARN Cannot reach Kafka at " + address + ": connection refused; retrying";
+    synchronized (log) {
+      assertEquals(List.of(unreachable, reachable, unreachable, reachable),
+          log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+    }
+  }
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String BANNER_SHOWN = "!document.getElementById('banner').hidden";
+  private static final String LIVE =
+      "document.getElementById('banner').hidden && document.getElementById('status').textContent === 'live'";
+
+  private static DailyStats day(String day, boolean last) {
+    return DailyStats.newBuilder()
+        .setPolicy("status-quo-2019")
+        .setService("retention-service")
+        .setDay(day)
+        .setDayEnd(java.time.LocalDate.parse(day).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
+        .setLast(last)
+        .setMeasures(Map.of("clipsAlive", 1L))
+        .build();
+  }
+
+  private static void publish(ClientConfig client, DailyStats stats) throws Exception {
+    try (KafkaProducer<String, DailyStats> producer = new KafkaProducer<>(client.toProperties(), new StringSerializer(),
+        Topics.RETENTION_STATS.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(Topics.RETENTION_STATS.name(), stats.getPolicy() + "/" + stats.getDay(), stats)).get();
+    }
+  }
+
+  /** The data of /events from the start up to and including {@code until}. */
+  private static List<String> events(String url, String until) throws Exception {
+    HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofLines());
+    List<String> data = new ArrayList<>();
+    try (Stream<String> lines = response.body()) {
+      java.util.Iterator<String> it = lines.iterator();
+      while (!data.contains(until) && it.hasNext()) {
+        String line = it.next();
+        if (line.startsWith("data: ")) {
+          data.add(line.substring("data: ".length()));
+        }
+      }
+    }
+    return data;
   }
 
   /** Reads /events from the start until {@code finals} final days have arrived. */

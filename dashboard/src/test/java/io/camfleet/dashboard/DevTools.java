@@ -53,6 +53,45 @@ final class DevTools implements AutoCloseable {
     return result.path("result").path("value").asText();
   }
 
+  /**
+   * Waits in the page, without polling, until the JavaScript {@code condition} holds (checked now
+   * and after each change to the document), then returns the text of {@code value}; returns
+   * {@code "timed out: " + value} if {@code timeout} passes first. The page may still be loading:
+   * a wait cut short by the navigation starts again in the new document.
+   */
+  String waitFor(String condition, String value, Duration timeout) throws Exception {
+    String expression =
+        "new Promise(resolve => {"
+            + " const holds = () => { try { return " + condition + "; } catch (e) { return false; } };"
+            + " const text = () => { try { return String(" + value + "); } catch (e) { return String(e); } };"
+            + " const check = () => { if (holds()) { done(text()); } };"
+            + " const observer = new MutationObserver(check);"
+            + " const timer = setTimeout(() => done('timed out: ' + text()), " + timeout.toMillis() + ");"
+            + " function done(result) { observer.disconnect(); clearTimeout(timer); resolve(result); }"
+            + " observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});"
+            + " check();"
+            + " })";
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      ObjectNode params = JSON.createObjectNode()
+          .put("expression", expression).put("returnByValue", true).put("awaitPromise", true);
+      JsonNode result;
+      try {
+        result = call("Runtime.evaluate", params, timeout.plusSeconds(10));
+      } catch (IllegalStateException e) {
+        boolean navigated = e.getMessage().contains("context was destroyed") || e.getMessage().contains("navigated");
+        if (navigated && System.nanoTime() < deadline) {
+          continue;
+        }
+        throw e;
+      }
+      if (result.has("exceptionDetails")) {
+        throw new IllegalStateException("the page threw: " + result.get("exceptionDetails"));
+      }
+      return result.path("result").path("value").asText();
+    }
+  }
+
   /** A PNG of the whole page, at most {@code maxHeight} pixels tall. */
   byte[] screenshot(int width, int maxHeight) throws Exception {
     int height = Math.min(maxHeight, (int) Double.parseDouble(evaluate("String(document.documentElement.scrollHeight)")));
@@ -66,13 +105,17 @@ final class DevTools implements AutoCloseable {
   }
 
   private JsonNode call(String method, ObjectNode params) throws Exception {
+    return call(method, params, Duration.ofSeconds(30));
+  }
+
+  private JsonNode call(String method, ObjectNode params, Duration timeout) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     pending.put(id, reply);
     ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
     message.set("params", params);
     socket.sendText(message.toString(), true).join();
-    JsonNode answer = reply.get(30, TimeUnit.SECONDS);
+    JsonNode answer = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (answer.has("error")) {
       throw new IllegalStateException(method + " failed: " + answer.get("error"));
     }

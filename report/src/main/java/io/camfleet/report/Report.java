@@ -70,7 +70,8 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
    * day, the later in the list wins (as the later record with the same key wins on the topic).
    *
    * @throws IllegalArgumentException if a policy lacks a final record of either service, if a
-   *     service reports a day after its final day, or if the two services report different days
+   *     service reports a day after its final day or after the world's last day, or if the two
+   *     services report different days
    */
   public static Report build(
       WorldInfo world, List<PolicyInfo> policies, List<DailyStats> stats, String camfleetVersion) {
@@ -96,13 +97,14 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
       }
     }
 
+    LocalDate lastDay = lastDay(world);
     List<PolicyReport> reports = new ArrayList<>();
     for (PolicyInfo policy : policies) {
       Map<Service, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(policy.name());
       NavigableMap<LocalDate, DailyStats> retention =
-          checkedSeries(policy, Service.RETENTION, services, policiesSeen);
+          checkedSeries(policy, Service.RETENTION, services, policiesSeen, world, lastDay);
       NavigableMap<LocalDate, DailyStats> sharing =
-          checkedSeries(policy, Service.SHARING, services, policiesSeen);
+          checkedSeries(policy, Service.SHARING, services, policiesSeen, world, lastDay);
       if (!retention.keySet().equals(sharing.keySet())) {
         throw new IllegalArgumentException(
             "policy '" + policy.name() + "': the services reported different days; only retention-service: "
@@ -135,11 +137,23 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
     }
   }
 
+  /** The world's last simulated day: a world of N days ends at the midnight after its N-th day, its horizon. */
+  private static LocalDate lastDay(WorldInfo world) {
+    try {
+      return LocalDate.parse(world.start()).plusDays(world.days() - 1L);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("world '" + world.name() + "' starts on '" + world.start()
+          + "', which is not an ISO date", e);
+    }
+  }
+
   private static NavigableMap<LocalDate, DailyStats> checkedSeries(
       PolicyInfo policy,
       Service service,
       Map<Service, NavigableMap<LocalDate, DailyStats>> services,
-      Set<String> policiesSeen) {
+      Set<String> policiesSeen,
+      WorldInfo world,
+      LocalDate lastDay) {
     NavigableMap<LocalDate, DailyStats> days = services.getOrDefault(service, new TreeMap<>());
     List<LocalDate> finals = new ArrayList<>();
     days.forEach((day, record) -> {
@@ -162,6 +176,11 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
       throw new IllegalArgumentException(
           "policy '" + policy.name() + "': " + service.id() + " reported day " + days.lastKey()
               + " after its final day " + finals.get(0));
+    }
+    if (days.lastKey().isAfter(lastDay)) {
+      throw new IllegalArgumentException(
+          "policy '" + policy.name() + "': " + service.id() + " reported day " + days.lastKey()
+              + ", after the world's last day " + lastDay + " (" + world.days() + " days from " + world.start() + ")");
     }
     return days;
   }

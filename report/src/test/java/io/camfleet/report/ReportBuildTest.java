@@ -176,6 +176,24 @@ class ReportBuildTest {
   }
 
   @Test
+  void rejectsAFinalDayAfterTheWorldsLastDay() {
+    // a 3-day world ends at the midnight after its third day: no day starts there
+    List<DailyStats> stats = new ArrayList<>(without(without(statusQuo(), STATUS_QUO_RETENTION_3), STATUS_QUO_SHARING_3));
+    stats.add(retention(STATUS_QUO, DAY_3, false, "clipsAlive", 1));
+    stats.add(sharing(STATUS_QUO, DAY_3, false, "requests", 1));
+    stats.add(retention(STATUS_QUO, DAY_3.plusDays(1), true, "clipsAlive", 1));
+    stats.add(sharing(STATUS_QUO, DAY_3.plusDays(1), true, "requests", 1));
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> build(List.of(STATUS_QUO), stats));
+
+    assertEquals(
+        "policy 'status-quo-2019': retention-service reported day 2019-01-04, after the world's last day 2019-01-03"
+            + " (3 days from 2019-01-01)",
+        error.getMessage());
+  }
+
+  @Test
   void rejectsTwoFinalDaysOfOneService() {
     List<DailyStats> stats = new ArrayList<>(statusQuo());
     stats.add(sharing(STATUS_QUO, DAY_3.plusDays(1), true, "requests", 1));

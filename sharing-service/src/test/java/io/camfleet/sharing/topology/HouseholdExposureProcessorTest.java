@@ -38,13 +38,14 @@ class HouseholdExposureProcessorTest {
     addStore(SharingTopology.HOUSEHOLD_DAYS_STORE, new LongArraySerde());
     processor.init(context);
 
-    // Partition 1 (the back-yard camera) runs ahead of partition 0 (the front door).
+    // Partition 1 (the back-yard camera) runs ahead of partition 0 (the front door). The watermarks
+    // lie an hour past day 5's start: a day closes once stream time passes its end.
     send(change(1, day(2), "FEDERAL_AGENCY", +1));
     send(change(1, day(4), "FEDERAL_AGENCY", -1));
-    send(watermark(1, day(5), false));
+    send(watermark(1, day(5, 1), false));
     send(change(0, day(1), "REQUESTING_POLICE", +1));
     send(change(0, day(3), "REQUESTING_POLICE", -1));
-    send(watermark(0, day(5), false));
+    send(watermark(0, day(5, 1), false));
 
     assertEquals(
         List.of(

@@ -2,7 +2,6 @@ package io.camfleet.streams.stats;
 
 import io.camfleet.avro.StatsDelta;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +18,25 @@ import org.apache.kafka.streams.state.Stores;
  * every skipped day leaves as an empty one, so the aggregator hears of every day from every
  * partition. Every policy's open day sits in one store entry, so a record costs one write however
  * many policies it touches.
+ *
+ * <p>A day runs from one midnight (UTC) up to, not including, the next, with one exception: the
+ * world's horizon, the time of its final clock tick, belongs to the last day, which closes there. A
+ * world of N days therefore reports exactly N days, the last one ending at the horizon. As the
+ * horizon is only known once {@link #finish} is called, a day stays open while stream time merely
+ * reaches its end; changes at that very instant are held apart until stream time passes it (they
+ * belong to the next day) or the world finishes there (they belong to the last day).
  */
 public final class DailyDeltas {
   public static final long DAY_MS = 86_400_000L;
   private static final int DAY_START = 0;
-  private static final int CLOSED = 1;
+  private static final int STATE = 1;
   private static final int FIRST_MEASURE = 2;
+  /** {@link #STATE}: the day is open and stream time lies inside it. */
+  private static final long OPEN = 0;
+  /** {@link #STATE}: the final tick closed the days for good. */
+  private static final long FINISHED = 1;
+  /** {@link #STATE}: stream time stands exactly at the day's end; changes go to the second half. */
+  private static final long AT_END = 2;
 
   private final KeyValueStore<String, long[]> store;
   private final List<String> policies;
@@ -44,10 +56,17 @@ public final class DailyDeltas {
     this.policies = List.copyOf(policies);
     this.measures = List.copyOf(measures);
     long[] saved = store.get(KEY);
-    int width = FIRST_MEASURE + this.measures.size();
-    if (saved != null && saved.length == width * this.policies.size()) {
-      for (int i = 0; i < this.policies.size(); i++) {
-        open.put(this.policies.get(i), Arrays.copyOfRange(saved, i * width, (i + 1) * width));
+    int width = width();
+    // entries written before the changes at a day's end were kept apart lack that second half
+    int before = FIRST_MEASURE + this.measures.size();
+    int count = this.policies.size();
+    int savedWidth =
+        saved == null ? 0 : saved.length == width * count ? width : saved.length == before * count ? before : 0;
+    if (savedWidth > 0) {
+      for (int i = 0; i < count; i++) {
+        long[] day = new long[width];
+        System.arraycopy(saved, i * savedWidth, day, 0, savedWidth);
+        open.put(this.policies.get(i), day);
       }
     }
   }
@@ -56,42 +75,61 @@ public final class DailyDeltas {
     return Math.floorDiv(time, DAY_MS) * DAY_MS;
   }
 
-  /** Adds {@code amount} to measure number {@code measure} of the policy's open day. */
+  /**
+   * Adds {@code amount} to measure number {@code measure} of the policy's open day, or, while
+   * stream time stands exactly at that day's end, to the changes at that instant.
+   */
   public void add(String policy, int measure, long amount) {
     long[] day = open.get(policy);
     if (day == null) {
       throw new IllegalStateException("no open day for " + policy + ": call advanceTo first");
     }
-    day[FIRST_MEASURE + measure] += amount;
+    day[(day[STATE] == AT_END ? FIRST_MEASURE + measures.size() : FIRST_MEASURE) + measure] += amount;
     dirty = true;
   }
 
   /** Whether the policy's days have been closed for good by the final tick. */
   public boolean finished(String policy) {
     long[] day = open.get(policy);
-    return day != null && day[CLOSED] == 1;
+    return day != null && day[STATE] == FINISHED;
   }
 
   /**
-   * Opens each policy's day at {@code streamTime} and closes every earlier day; returns the
-   * closed days' deltas, oldest first.
+   * Moves each policy to {@code streamTime}: opens its day there, or closes every day whose end
+   * stream time has passed and opens the next; returns the closed days' deltas, oldest first. A
+   * day whose end is exactly {@code streamTime} stays open, in case that instant is the horizon.
    */
   public List<StatsDelta> advanceTo(long streamTime, int partition) {
     List<StatsDelta> closed = new ArrayList<>();
-    long today = dayStart(streamTime);
     for (String policy : policies) {
       long[] day = open.get(policy);
       if (day == null) {
-        open.put(policy, fresh(today));
+        open.put(policy, fresh(dayStart(streamTime)));
         dirty = true;
         continue;
       }
-      if (day[CLOSED] == 1) {
+      if (day[STATE] == FINISHED) {
         continue;
       }
-      while (day[DAY_START] < today) {
-        closed.add(delta(policy, partition, day, false));
-        day = fresh(day[DAY_START] + DAY_MS);
+      while (true) {
+        long end = day[DAY_START] + DAY_MS;
+        if (streamTime < end) {
+          break;
+        }
+        if (streamTime == end) {
+          if (day[STATE] != AT_END) {
+            day[STATE] = AT_END;
+            dirty = true;
+          }
+          break;
+        }
+        closed.add(delta(policy, partition, day[DAY_START], end, false, day, false));
+        long[] next = fresh(end);
+        if (day[STATE] == AT_END) {
+          // the changes at the closed day's end open the next day
+          System.arraycopy(day, FIRST_MEASURE + measures.size(), next, FIRST_MEASURE, measures.size());
+        }
+        day = next;
         open.put(policy, day);
         dirty = true;
       }
@@ -99,17 +137,23 @@ public final class DailyDeltas {
     return closed;
   }
 
-  /** Closes every policy's open day as the last one, at the world's horizon. */
+  /**
+   * Closes every policy's open day as the last one, at the world's horizon: the day holds every
+   * change up to and including the horizon, and its end is the horizon.
+   */
   public List<StatsDelta> finish(long horizon, int partition) {
     List<StatsDelta> closed = new ArrayList<>(advanceTo(horizon, partition));
     for (String policy : policies) {
       long[] day = open.get(policy);
-      if (day[CLOSED] == 1) {
+      if (day[STATE] == FINISHED) {
         continue;
       }
-      closed.add(delta(policy, partition, day, true));
-      long[] done = fresh(day[DAY_START]);
-      done[CLOSED] = 1;
+      // A partition whose first record is the final tick saw no time before the horizon; its
+      // changes still belong to the day that ends there.
+      long start = day[DAY_START] < horizon ? day[DAY_START] : dayStart(horizon - 1);
+      closed.add(delta(policy, partition, start, horizon, true, day, day[STATE] == AT_END));
+      long[] done = fresh(start);
+      done[STATE] = FINISHED;
       open.put(policy, done);
       dirty = true;
     }
@@ -121,7 +165,7 @@ public final class DailyDeltas {
     if (!dirty || open.size() < policies.size()) {
       return;
     }
-    int width = FIRST_MEASURE + measures.size();
+    int width = width();
     long[] all = new long[width * policies.size()];
     for (int i = 0; i < policies.size(); i++) {
       System.arraycopy(open.get(policies.get(i)), 0, all, i * width, width);
@@ -130,22 +174,33 @@ public final class DailyDeltas {
     dirty = false;
   }
 
+  /** Day start, state, the open day's changes, then the changes at its end instant. */
+  private int width() {
+    return FIRST_MEASURE + 2 * measures.size();
+  }
+
   private long[] fresh(long dayStart) {
-    long[] day = new long[FIRST_MEASURE + measures.size()];
+    long[] day = new long[width()];
     day[DAY_START] = dayStart;
+    day[STATE] = OPEN;
     return day;
   }
 
-  private StatsDelta delta(String policy, int partition, long[] day, boolean last) {
+  private StatsDelta delta(
+      String policy, int partition, long dayStart, long dayEnd, boolean last, long[] day, boolean withEndInstant) {
     Map<String, Long> changes = new LinkedHashMap<>();
     for (int i = 0; i < measures.size(); i++) {
-      changes.put(measures.get(i), day[FIRST_MEASURE + i]);
+      long amount = day[FIRST_MEASURE + i];
+      if (withEndInstant) {
+        amount += day[FIRST_MEASURE + measures.size() + i];
+      }
+      changes.put(measures.get(i), amount);
     }
     return StatsDelta.newBuilder()
         .setPolicy(policy)
         .setPartition(partition)
-        .setDayStart(day[DAY_START])
-        .setDayEnd(day[DAY_START] + DAY_MS)
+        .setDayStart(dayStart)
+        .setDayEnd(dayEnd)
         .setLast(last)
         .setChanges(changes)
         .build();

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Sums the daily deltas of every input partition into one policy's totals. A day is released,
  * in order, once every partition has closed it or a later day; its record carries the cumulative
- * totals at that day's end.
+ * totals at that day's end. The day the final tick closes is the world's last: {@link DailyDeltas}
+ * ends it at the horizon, so a world of N days gives N records, the last with {@code last=true}.
  */
 public final class DailyStatsAggregator implements Processor<String, StatsDelta, String, DailyStats> {
   private final String storeName;
@@ -102,8 +103,8 @@ public final class DailyStatsAggregator implements Processor<String, StatsDelta,
               .setLast(complete.getLast())
               .setMeasures(new LinkedHashMap<>(totals))
               .build();
-      // Stamped with the time of the delta that closed the day, never later: a day's end can lie
-      // past the world's horizon, and brokers refuse timestamps too far in their future.
+      // Stamped with the day's end (the horizon for the last day), or with the time of the delta
+      // that closed the day if that is earlier: never a time the world has not reached.
       context.forward(new Record<>(policy + "/" + date, stats, Math.min(record.timestamp(), complete.getDayEnd())));
       state.setReleasedThrough(complete.getDayStart());
     }
