@@ -1,5 +1,7 @@
 package io.camfleet.dashboard;
 
+import io.camfleet.kafka.ClusterReach;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -140,7 +142,7 @@ public final class DashboardServer implements AutoCloseable {
     try {
       consumer = newConsumer(client, topics.get(0).valueSerde().deserializer());
     } catch (KafkaException e) {
-      if (!BrokerProbe.check(client.bootstrapServers(), PROBE_TIMEOUT).unresolved()) {
+      if (!ClusterReach.check(client.bootstrapServers(), PROBE_TIMEOUT).unresolved()) {
         throw e;
       }
     }
@@ -220,7 +222,7 @@ public final class DashboardServer implements AutoCloseable {
       double responses = 0;
       while (!closed.get()) {
         if (!polling) {
-          BrokerProbe.Outcome outcome = BrokerProbe.check(client.bootstrapServers(), PROBE_TIMEOUT);
+          ClusterReach.Outcome outcome = ClusterReach.check(client.bootstrapServers(), PROBE_TIMEOUT);
           if (!outcome.reachable()) {
             unreachable(outcome.problem());
             probed();
@@ -270,7 +272,7 @@ public final class DashboardServer implements AutoCloseable {
           continue;
         }
         lastProbe = time;
-        BrokerProbe.Outcome outcome = BrokerProbe.check(client.bootstrapServers(), PROBE_TIMEOUT);
+        ClusterReach.Outcome outcome = ClusterReach.check(client.bootstrapServers(), PROBE_TIMEOUT);
         boolean gaveUp = time - quietSince >= NO_REPLY.toNanos();
         if (outcome.reachable() && !gaveUp) {
           probed();

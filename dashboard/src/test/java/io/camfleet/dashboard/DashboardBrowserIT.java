@@ -166,7 +166,7 @@ class DashboardBrowserIT {
   @Test
   void bannerNamesTheAddressWhileKafkaCannotBeReached() throws Exception {
     Path chromium = chromiumOrSkip();
-    int port = BrokerProbeTest.closedPort();
+    int port = ClosedPort.take();
     String address = "localhost:" + port;
     String down = "status=no connection to Kafka banner=Cannot reach Kafka at " + address
         + ": connection refused; retrying waiting=false";

@@ -46,7 +46,7 @@ class DashboardStatusTest {
 
   @Test
   void reportsAClosedPortAsUnreachableOnceWhileRetrying() throws Exception {
-    String address = "127.0.0.1:" + BrokerProbeTest.closedPort();
+    String address = "127.0.0.1:" + ClosedPort.take();
     try (DashboardServer server = DashboardServer.start(ClientConfig.of(address, null),
         List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), "127.0.0.1", 0, Duration.ofMillis(50))) {
       assertTrue(server.awaitProbes(1, Duration.ofSeconds(30)), "a first probe");

@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
     requireWritable(out);
     Properties clientSettings = ClientConfig.readProperties(kafkaConfig);
     if (bootstrapServers != null) {
-      ClusterReach.check(bootstrapServers);
+      ClusterReach.require(bootstrapServers);
     }
 
     long started = System.nanoTime();

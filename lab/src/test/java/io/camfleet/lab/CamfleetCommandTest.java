@@ -123,8 +123,8 @@ class CamfleetCommandTest {
     Outcome down = run("run", "--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml",
         "--bootstrap-servers", "localhost:" + closedPort, "--out", tmp.resolve("r").toString());
     assertEquals(1, down.exitCode());
-    assertEquals("camfleet: cannot reach Kafka at localhost:" + closedPort + ": localhost:" + closedPort
-        + " refused the connection (is the broker running?)", oneLine(down.err()));
+    assertEquals("camfleet: cannot reach Kafka at localhost:" + closedPort + ": connection refused",
+        oneLine(down.err()));
     assertFalse(Files.exists(tmp.resolve("r")));
   }
 
@@ -133,8 +133,7 @@ class CamfleetCommandTest {
     Outcome down = run("run", "--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml",
         "--bootstrap-servers", "no-such-broker.invalid:9092", "--out", tmp.resolve("r").toString());
     assertEquals(1, down.exitCode());
-    assertEquals("camfleet: cannot reach Kafka at no-such-broker.invalid:9092: host 'no-such-broker.invalid'"
-        + " is not known (no DNS entry)", oneLine(down.err()));
+    assertEquals("camfleet: cannot reach Kafka at no-such-broker.invalid:9092: unknown host", oneLine(down.err()));
   }
 
   @Test

@@ -2,77 +2,116 @@ package io.camfleet.kafka;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 
 /**
- * Checks, before any Kafka client is made, that some address of {@code bootstrap.servers} accepts
- * a connection, and otherwise says which address failed and why in one sentence: Kafka's clients
- * retry an unreachable address silently until their timeout, then blame the timeout.
+ * Whether anything accepts a TCP connection at the bootstrap servers, and if not, why, in words a
+ * user reads without knowing Java. A connection is opened and closed at once; nothing is sent, so
+ * no Kafka client logs its retries while the cluster cannot be reached. Commands check this before
+ * they make any Kafka client, which would otherwise retry silently and then blame a timeout.
  */
 public final class ClusterReach {
-  private static final int CONNECT_TIMEOUT_MS = 5_000;
+  /** How long one address may take to accept a connection. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private ClusterReach() {}
 
-  /** Throws {@link TopicAdmin.UnreachableClusterException} when no address of {@code bootstrapServers} answers. */
-  public static void check(String bootstrapServers) {
-    List<String> failures = new ArrayList<>();
-    for (String address : bootstrapServers.split(",")) {
-      String trimmed = address.strip();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      String failure = tryConnect(trimmed);
-      if (failure == null) {
-        return;
-      }
-      failures.add(failure);
+  /** The outcome: {@code problem} is null when some address accepted a connection. */
+  public record Outcome(String problem, boolean unresolved) {
+    public boolean reachable() {
+      return problem == null;
     }
-    if (failures.isEmpty()) {
-      throw new IllegalArgumentException("--bootstrap-servers names no address: '" + bootstrapServers + "'");
-    }
-    throw new TopicAdmin.UnreachableClusterException(
-        "cannot reach Kafka at " + bootstrapServers + ": " + String.join("; ", failures), null);
   }
 
-  /** Null when {@code hostPort} accepts a connection, else why not. */
-  static String tryConnect(String hostPort) {
-    int colon = hostPort.lastIndexOf(':');
-    if (colon <= 0 || colon == hostPort.length() - 1) {
-      throw new IllegalArgumentException(
-          "--bootstrap-servers: '" + hostPort + "' is not HOST:PORT (for example localhost:9092)");
+  /**
+   * Throws {@link TopicAdmin.UnreachableClusterException} naming the address and the cause ("cannot
+   * reach Kafka at localhost:1: connection refused") when no address accepts a connection.
+   */
+  public static void require(String bootstrapServers) {
+    Outcome outcome = check(bootstrapServers, CONNECT_TIMEOUT);
+    if (!outcome.reachable()) {
+      throw new TopicAdmin.UnreachableClusterException(
+          "cannot reach Kafka at " + bootstrapServers + ": " + outcome.problem(), null);
     }
-    String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
-    int port;
-    try {
-      port = Integer.parseInt(hostPort.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      port = -1;
+  }
+
+  /** Tries every address of every bootstrap server ({@code host:port,host:port}) until one accepts. */
+  public static Outcome check(String bootstrapServers, Duration timeout) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    boolean allUnresolved = true;
+    for (String server : bootstrapServers.split(",")) {
+      String address = server.trim();
+      if (address.isEmpty()) {
+        continue;
+      }
+      String host = Utils.getHost(address);
+      Integer port = Utils.getPort(address);
+      if (host == null || port == null) {
+        problems.put(address, "not a host:port address");
+        allUnresolved = false;
+        continue;
+      }
+      InetAddress[] ips;
+      try {
+        ips = InetAddress.getAllByName(host);
+      } catch (UnknownHostException e) {
+        problems.put(address, "unknown host");
+        continue;
+      }
+      allUnresolved = false;
+      String first = null;
+      for (InetAddress ip : ips) {
+        try (Socket socket = new Socket()) {
+          socket.connect(new InetSocketAddress(ip, port), (int) timeout.toMillis());
+          return new Outcome(null, false);
+        } catch (IOException e) {
+          if (first == null) {
+            first = describe(e, timeout);
+          }
+        }
+      }
+      problems.put(address, first);
     }
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException(
-          "--bootstrap-servers: '" + hostPort + "' has no valid port (1 to 65535)");
+    if (problems.isEmpty()) {
+      return new Outcome("no bootstrap servers given", false);
     }
-    InetSocketAddress target = new InetSocketAddress(host, port);
-    if (target.isUnresolved()) {
-      return "host '" + host + "' is not known (no DNS entry)";
+    return new Outcome(summary(problems), allUnresolved);
+  }
+
+  /** One cause when every address failed alike, else each address with its own. */
+  private static String summary(Map<String, String> problems) {
+    if (problems.values().stream().distinct().count() == 1) {
+      return problems.values().iterator().next();
     }
-    try (Socket socket = new Socket()) {
-      socket.connect(target, CONNECT_TIMEOUT_MS);
-      return null;
-    } catch (ConnectException e) {
-      return hostPort + " refused the connection (is the broker running?)";
-    } catch (SocketTimeoutException e) {
-      return hostPort + " did not answer within " + CONNECT_TIMEOUT_MS / 1000 + " s";
-    } catch (UnknownHostException e) {
-      return "host '" + host + "' is not known (no DNS entry)";
-    } catch (IOException e) {
-      return hostPort + ": " + e.getMessage();
+    List<String> each = new ArrayList<>();
+    problems.forEach((address, problem) -> each.add(address + " " + problem));
+    return String.join(", ", each);
+  }
+
+  private static String describe(IOException e, Duration timeout) {
+    if (e instanceof SocketTimeoutException) {
+      return "no answer within " + timeout.toSeconds() + " s";
     }
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
+    }
+    // "Connection refused", "No route to host", "Network is unreachable"
+    String first = message.split("[(\\n]")[0].trim();
+    if (first.isEmpty()) {
+      first = message.trim();
+    }
+    return first.substring(0, 1).toLowerCase(Locale.ROOT) + first.substring(1);
   }
 }

@@ -32,7 +32,7 @@ public final class TopicAdmin {
    * answers.
    */
   public static void createTopics(Properties clientConfig, Collection<? extends Topic<?, ?>> topics, int timeoutSeconds) {
-    ClusterReach.check(String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
+    ClusterReach.require(String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
     Properties props = new Properties();
     props.putAll(clientConfig);
     props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
