@@ -64,8 +64,35 @@ class WorldFileTest {
   void unknownKeyIsRefusedWithItsLine() throws IOException {
     Path file = defaultWorldWith("  optOutProbability: 0.15", "  optOutProbability: 0.15\n  optOutProbabilty: 0.15");
     ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
-    assertEquals(file + ":" + lineOf(file, "optOutProbabilty") + ":3: field 'fleet.optOutProbabilty': unknown key 'optOutProbabilty'",
-        e.getMessage());
+    assertEquals(file + ":" + lineOf(file, "optOutProbabilty") + ":3: field 'fleet.optOutProbabilty': unknown key 'optOutProbabilty';"
+        + " expected one of installedAtStart, adoptionMidpointDay, adoptionScaleDays, optOutProbability, feedMemberProbability,"
+        + " regions", e.getMessage());
+  }
+
+  @Test
+  void misspelledRequiredKeyIsUnknownRatherThanMissing() throws IOException {
+    Path file = defaultWorldWith("days: 100 ", "dayz: 100 ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "dayz: 100") + ":1: field 'dayz': unknown key 'dayz'; expected one of name,"
+        + " description, seed, start, days, cameras, tickMinutes, county, agencies, fleet, activity, clips, requests, residents,"
+        + " feed, forwarding, legalHolds", e.getMessage());
+  }
+
+  @Test
+  void refusesDuplicateKeyNamingItsLineAndTheFirst() throws IOException {
+    Path file = defaultWorldWith("cameras: 150 ", "cameras: 150\ncameras: 200 ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "cameras: 200") + ":1: field 'cameras': duplicated key 'cameras', first given on line "
+        + lineOf(file, "cameras: 150"), e.getMessage());
+  }
+
+  @Test
+  void refusesDuplicateKeyInsideAListItem() throws IOException {
+    Path file = defaultWorldWith("      jurisdiction: county-sheriff\n      activity: {quiet-street: 0.5, cul-de-sac: 0.5}",
+        "      jurisdiction: county-sheriff\n      jurisdiction: metro-pd\n      activity: {quiet-street: 0.5, cul-de-sac: 0.5}");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + (lineOf(file, "jurisdiction: county-sheriff") + 1) + ":7: field 'county.neighbourhoods.oak-hills.jurisdiction':"
+        + " duplicated key 'jurisdiction', first given on line " + lineOf(file, "jurisdiction: county-sheriff"), e.getMessage());
   }
 
   @Test
@@ -89,25 +116,41 @@ class WorldFileTest {
   void textWhereANumberBelongsIsRefused() throws IOException {
     Path file = defaultWorldWith("cameras: 150 ", "cameras: many ");
     ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
-    assertEquals("cameras", e.field());
-    assertEquals(lineOf(file, "cameras: many"), e.line());
+    assertEquals(file + ":" + lineOf(file, "cameras: many") + ":1: field 'cameras': 'many' is not a whole number", e.getMessage());
   }
 
   @Test
-  void badDateIsRefused() throws IOException {
-    Path file = defaultWorldWith("start: 2019-06-01", "start: 2019-06-31");
+  void impossibleDateIsNotAValidDate() throws IOException {
+    Path file = defaultWorldWith("start: 2019-06-01", "start: 2019-02-30");
     ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
-    assertEquals("start", e.field());
-    assertEquals(lineOf(file, "start: 2019-06-31"), e.line());
+    assertEquals(file + ":" + lineOf(file, "start: 2019-02-30")
+        + ":1: field 'start': '2019-02-30' is not a valid date; expected YYYY-MM-DD, e.g. 2019-06-01", e.getMessage());
   }
 
   @Test
-  void jurisdictionMustNameAnAgency() throws IOException {
-    Path file = defaultWorldWith("jurisdiction: county-sheriff\n      activity: {quiet-street: 0.5",
-        "jurisdiction: nobody\n      activity: {quiet-street: 0.5");
+  void dateInWordsIsNotAValidDateInsideAnAgency() throws IOException {
+    Path file = defaultWorldWith("partneredFrom: 2019-06-21", "partneredFrom: June 21st");
     ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
-    assertEquals(file + ":" + e.line() + ":" + e.column()
-        + ": county.neighbourhoods.oak-hills.jurisdiction names no agency: 'nobody'", e.getMessage());
+    assertEquals(file + ":" + lineOf(file, "partneredFrom: June 21st") + ":5: field 'agencies.county-sheriff.partneredFrom':"
+        + " 'June 21st' is not a valid date; expected YYYY-MM-DD, e.g. 2019-06-01", e.getMessage());
+  }
+
+  @Test
+  void unknownAgencyKindListsTheKindsAsWritten() throws IOException {
+    Path file = defaultWorldWith("kind: federal\n    forwardWeight: 0.5          # chosen; reporting",
+        "kind: city\n    forwardWeight: 0.5          # chosen; reporting");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "kind: city") + ":5: field 'agencies.fbi.kind': 'city' is not one of local, federal",
+        e.getMessage());
+  }
+
+  @Test
+  void unknownJurisdictionIsReportedAtItsOwnLine() throws IOException {
+    Path file = defaultWorldWith("jurisdiction: metro-pd\n      activity: {busy-street: 0.8",
+        "jurisdiction: metro-pdx\n      activity: {busy-street: 0.8");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "jurisdiction: metro-pdx") + ":7: field 'county.neighbourhoods.downtown.jurisdiction':"
+        + " county.neighbourhoods.downtown.jurisdiction names no agency: 'metro-pdx'", e.getMessage());
   }
 
   @Test
