@@ -145,12 +145,63 @@ class WorldFileTest {
   }
 
   @Test
-  void unknownJurisdictionIsReportedAtItsOwnLine() throws IOException {
+  void unknownJurisdictionIsReportedAtItsOwnLineListingTheAgencies() throws IOException {
     Path file = defaultWorldWith("jurisdiction: metro-pd\n      activity: {busy-street: 0.8",
         "jurisdiction: metro-pdx\n      activity: {busy-street: 0.8");
     ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
     assertEquals(file + ":" + lineOf(file, "jurisdiction: metro-pdx") + ":7: field 'county.neighbourhoods.downtown.jurisdiction':"
-        + " county.neighbourhoods.downtown.jurisdiction names no agency: 'metro-pdx'", e.getMessage());
+        + " 'metro-pdx' is not the id of an agency; expected one of metro-pd, county-sheriff, state-police, fbi, ice",
+        e.getMessage());
+  }
+
+  @Test
+  void unknownActivityProfileIsReportedAtItsKey() throws IOException {
+    Path file = defaultWorldWith("activity: {busy-street: 0.8,", "activity: {busy-streets: 0.8,");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "busy-streets") + ":18: field 'county.neighbourhoods.downtown.activity.busy-streets':"
+        + " 'busy-streets' is not an activity profile; expected one of busy-street, cul-de-sac, quiet-street", e.getMessage());
+  }
+
+  @Test
+  void repeatedAgencyIdIsReportedWhereItRepeats() throws IOException {
+    Path file = defaultWorldWith("  - id: state-police", "  - id: metro-pd");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + (lineOf(file, "name: State Police") - 1) + ":5: field 'agencies.metro-pd.id':"
+        + " 'metro-pd' is already the id of another agency", e.getMessage());
+  }
+
+  @Test
+  void partnerWithoutHouseholdsInItsJurisdictionIsReportedAtItsRequests() throws IOException {
+    String text = Files.readString(Worlds.file("default")).replace("jurisdiction: county-sheriff", "jurisdiction: metro-pd");
+    Path file = dir.resolve("world.yaml");
+    Files.writeString(file, text);
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "requests: {perDay: 0.25}") + ":5: field 'agencies.county-sheriff.requests':"
+        + " the agency sends requests, but no neighbourhood with households lies in its jurisdiction", e.getMessage());
+  }
+
+  @Test
+  void shortHourlyListNamesItsActivityProfile() throws IOException {
+    Path file = defaultWorldWith("hourly: [0.5, 0.5, 0.5, 0.5, 0.5, 1,", "hourly: [0.5, 0.5, 0.5, 0.5, 1,");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "hourly: [0.5, 0.5, 0.5, 0.5, 1,") + ":5: field 'activity.quiet-street.hourly':"
+        + " hourly must list 24 weights, one per hour from midnight, not 23", e.getMessage());
+  }
+
+  @Test
+  void negativeAreaCornerNamesTheCoordinate() throws IOException {
+    Path file = defaultWorldWith("area: {x: 0.0, y: 1.0,", "area: {x: -1.0, y: 1.0,");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "x: -1.0") + ":14: field 'county.neighbourhoods.oak-hills.area.x':"
+        + " x must be a non-negative number of miles, not -1.0", e.getMessage());
+  }
+
+  @Test
+  void neighbourhoodIdThatIsNotKebabCaseIsReportedAtTheId() throws IOException {
+    Path file = defaultWorldWith("id: riverside", "id: River Side");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "id: River Side") + ":7: field 'county.neighbourhoods.River Side.id':"
+        + " id must be lower-case letters, digits and '-' (kebab-case), not 'River Side'", e.getMessage());
   }
 
   @Test
