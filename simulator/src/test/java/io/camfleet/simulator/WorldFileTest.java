@@ -205,6 +205,20 @@ class WorldFileTest {
   }
 
   @Test
+  void daysBeyondAMillionAreRefused() throws IOException {
+    Path file = defaultWorldWith("days: 100 ", "days: 2000000 ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(file + ":" + lineOf(file, "days: 2000000") + ":1: field 'days': days must be at most 1,000,000, not 2000000",
+        e.getMessage());
+  }
+
+  @Test
+  void onlyFleetsOfHundredsOfThousandsOfCamerasGetFewerDays() {
+    assertEquals(List.of(1_000_000, 1_000_000, 814_453, 12_725),
+        List.of(World.maxDays(1), World.maxDays(150), World.maxDays(100_000), World.maxDays(World.MAX_CAMERAS)));
+  }
+
+  @Test
   void overridesReplaceSeedCamerasAndDaysOnly() {
     World world = Worlds.read("default");
     World changed = world.withSeed(7).withCameras(50).withDays(3);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,6 +46,12 @@ public record World(
 
   private static final long DAY_MS = 86_400_000L;
 
+  /** Most cameras in one world. */
+  public static final int MAX_CAMERAS = (1 << 23) - 1;
+
+  /** Most days in one world, of any size. */
+  public static final int MAX_DAYS = 1_000_000;
+
   public World {
     Objects.requireNonNull(name, "name is required");
     if (!name.matches("[a-z0-9][a-z0-9.-]{0,60}")) {
@@ -58,6 +65,14 @@ public record World(
     }
     if (cameras < 1) {
       throw new IllegalArgumentException("cameras must be a positive number of cameras, not " + cameras);
+    }
+    if (cameras > MAX_CAMERAS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "cameras must be at most %,d, not %d", MAX_CAMERAS, cameras));
+    }
+    if (days > maxDays(cameras)) {
+      throw new IllegalArgumentException(days > MAX_DAYS
+          ? String.format(Locale.ROOT, "days must be at most %,d, not %d", MAX_DAYS, days)
+          : String.format(Locale.ROOT, "days must be at most %,d for a world of %,d cameras, not %d", maxDays(cameras), cameras, days));
     }
     tickMinutes = tickMinutes == null ? 60 : tickMinutes;
     if (tickMinutes < 1 || 1440 % tickMinutes != 0) {
@@ -123,6 +138,20 @@ public record World(
           + residents.lapseDays() + " days, " + residents.lapseDays() * 24 + " hours), when an unanswered request lapses, not "
           + residents.answerDelayHours().max());
     }
+  }
+
+  /**
+   * Most days a world of {@code cameras} cameras may last: the generator orders clips by one 63-bit
+   * key, the camera's number in the low {@link #cameraBits} bits and the milliseconds since the
+   * start above them.
+   */
+  public static int maxDays(int cameras) {
+    return (int) Math.min(MAX_DAYS, (1L << (63 - cameraBits(cameras))) / DAY_MS);
+  }
+
+  /** Bits that number the cameras of a world of {@code cameras} cameras, at least one. */
+  public static int cameraBits(int cameras) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, cameras) - 1));
   }
 
   /** Reads and validates a world file; any problem is a {@link ConfigException} naming the file, line and field. */
