@@ -154,6 +154,11 @@ public record World(
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, cameras) - 1));
   }
 
+  /** The most cameras this world can hold: one per household of the county. */
+  public int maxCameras() {
+    return (int) Math.min(MAX_CAMERAS, county.households());
+  }
+
   /** Reads and validates a world file; any problem is a {@link ConfigException} naming the file, line and field. */
   public static World read(Path file) {
     return YamlConfig.read(file, World.class);
@@ -174,6 +179,12 @@ public record World(
   /** The same world over another number of days. */
   public World withDays(int newDays) {
     return new World(name, description, seed, start, newDays, cameras, tickMinutes, county, agencies, fleet,
+        activity, clips, requests, residents, feed, forwarding, legalHolds);
+  }
+
+  /** The same world with another number of cameras over another number of days. */
+  public World withSize(int newCameras, int newDays) {
+    return new World(name, description, seed, start, newDays, newCameras, tickMinutes, county, agencies, fleet,
         activity, clips, requests, residents, feed, forwarding, legalHolds);
   }
 
