@@ -1,6 +1,6 @@
 package io.camfleet.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,21 +8,39 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a YAML file strictly into a record: unknown keys, wrong types, missing required fields and
- * values the record's constructor rejects all become a {@link ConfigException} naming the file,
- * line and field.
+ * Reads a YAML file strictly into a record: unknown or duplicated keys, wrong types, missing
+ * required keys and values the record's constructor rejects all become a {@link ConfigException}
+ * naming the file, line, column and field.
+ *
+ * <p>A record's constructor reports a bad value with an {@link IllegalArgumentException} whose
+ * message starts with the dotted path of the key at fault, from the top of the file or from the
+ * record ({@code "retention.days must be ..."}, {@code "min must be ..."}); a list item is named by
+ * its {@code id}. A path followed by a colon ({@code "copies: give either ..."}) is only the place:
+ * the message shows what follows it. A message that starts with no path is about the record itself.
  */
 public final class YamlConfig {
   private static final ObjectMapper MAPPER =
@@ -30,8 +48,13 @@ public final class YamlConfig {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
+
+  private static final Pattern LEADING_PATH =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)(:?) (.*)$", Pattern.DOTALL);
+  private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\((.+)\\) out of range of (int|long)");
 
   private YamlConfig() {}
 
@@ -48,150 +71,131 @@ public final class YamlConfig {
     if (bytes.length == 0) {
       throw new ConfigException(file, 0, 0, null, "the file is empty");
     }
+    YamlTree tree = YamlTree.parse(file, bytes);
+    KeyCheck.check(tree, type);
     try {
-      T value = MAPPER.readValue(bytes, type);
-      if (value == null) {
-        throw new ConfigException(file, 0, 0, null, "the file holds no settings");
-      }
-      return value;
+      return MAPPER.readValue(bytes, type);
     } catch (JsonMappingException e) {
-      ConfigException translated = translate(file, e);
-      String field = translated.field();
-      List<String> path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "#" + r.getIndex()).toList();
-      String problem = problemOf(translated);
-      // A record's constructor names the field it rejects first in its message ("retention.days
-      // must ..."), from the top of the file or from the record that rejected it.
-      String named = problem.split(" ", 2)[0];
-      if (e instanceof ValueInstantiationException && named.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*")) {
-        List<String> fromTop = List.of(named.split("\\."));
-        List<String> fromRecord = new java.util.ArrayList<>(path);
-        fromRecord.addAll(fromTop);
-        for (List<String> candidate : List.of(fromTop, fromRecord)) {
-          if (positionOf(bytes, candidate, true)[0] > 0) {
-            path = candidate;
-            field = String.join(".", candidate);
-            break;
-          }
-        }
-      }
-      int[] at = positionOf(bytes, path, false);
-      if (at[0] > 0) {
-        throw new ConfigException(file, at[0], at[1], field, problem);
-      }
-      throw translated;
+      throw translate(tree, e);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new ConfigException(
-          file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null,
-          "not valid YAML: " + e.getOriginalMessage());
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      throw new ConfigException(file, line, column, null, "not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new ConfigException(file, 0, 0, null, "cannot read: " + e.getMessage());
     }
   }
 
-  private static ConfigException translate(Path file, JsonMappingException e) {
-    JsonLocation at = e.getLocation();
-    if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser && parser.currentTokenLocation() != null) {
-      // Where the offending token starts, not where the parser stopped after it.
-      at = parser.currentTokenLocation();
+  private static ConfigException translate(YamlTree tree, JsonMappingException e) {
+    List<String> path = new ArrayList<>();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      path.add(ref.getFieldName() != null ? ref.getFieldName() : "#" + ref.getIndex());
     }
-    int line = at == null ? 0 : at.getLineNr();
-    int column = at == null ? 0 : at.getColumnNr();
-    String field =
-        e.getPath().stream()
-            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
-    String problem;
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      problem = "unknown key '" + unknown.getPropertyName() + "'";
-      field = field.isEmpty() ? unknown.getPropertyName() : field;
-    } else if (e instanceof ValueInstantiationException invalid) {
+    if (e instanceof ValueInstantiationException invalid) {
       Throwable cause = invalid.getCause();
-      problem = cause != null && cause.getMessage() != null ? cause.getMessage() : invalid.getOriginalMessage();
-    } else if (e instanceof InvalidFormatException bad) {
-      problem = "wrong type: '" + bad.getValue() + "' is not a " + simpleType(bad.getTargetType());
+      String problem = cause != null && cause.getMessage() != null ? cause.getMessage() : "not a valid value here";
+      return refused(tree, path, problem);
+    }
+    String problem;
+    if (e instanceof InvalidFormatException bad) {
+      problem = notA(String.valueOf(bad.getValue()), bad.getTargetType());
+      // a map key that is not one of an enum's names: point at the key itself
+      List<String> key = new ArrayList<>(path);
+      key.add(String.valueOf(bad.getValue()));
+      if (tree.find(key) != null) {
+        path = key;
+      }
     } else if (e instanceof MismatchedInputException mismatch) {
-      String message = mismatch.getOriginalMessage();
-      java.util.regex.Matcher missing =
-          java.util.regex.Pattern.compile("Missing required creator property '([^']+)'").matcher(message);
-      if (missing.find()) {
-        problem = "required but missing";
-        boolean named = field.equals(missing.group(1)) || field.endsWith("." + missing.group(1));
-        field = field.isEmpty() ? missing.group(1) : named ? field : field + "." + missing.group(1);
-      } else {
-        problem = "wrong type: expected " + simpleType(mismatch.getTargetType());
-      }
+      problem = mismatched(tree.valueAt(path), mismatch.getTargetType());
     } else {
-      problem = e.getOriginalMessage();
+      Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
+      problem = range.find()
+          ? "'" + range.group(1) + "' is too large; expected a whole number of at most "
+              + (range.group(2).equals("int") ? Integer.MAX_VALUE : Long.MAX_VALUE)
+          : e.getOriginalMessage();
     }
-    return new ConfigException(file, line, column, field, problem);
+    return tree.error(tree.nearest(path), problem);
   }
 
-  private static String problemOf(ConfigException e) {
-    String message = e.getMessage();
-    String marker = e.field() == null || e.field().isEmpty() ? ": " : "field '" + e.field() + "': ";
-    int at = message.indexOf(marker);
-    return at < 0 ? message : message.substring(at + marker.length());
-  }
-
-  /**
-   * The 1-based line and column of the key at {@code path} in the YAML text, found on the composed
-   * node tree (Jackson reports where its parser stopped, which can be lines later). Without
-   * {@code exact}, the deepest key of the path that exists; {0, 0} when none is found.
-   */
-  private static int[] positionOf(byte[] yaml, List<String> path, boolean exact) {
-    int[] none = {0, 0};
-    try {
-      org.yaml.snakeyaml.nodes.Node node =
-          new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(new String(yaml, java.nio.charset.StandardCharsets.UTF_8)));
-      int[] at = none;
-      for (String segment : path) {
-        int index = segment.startsWith("#") ? Integer.parseInt(segment.substring(1)) : -1;
-        org.yaml.snakeyaml.nodes.Node next = null;
-        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping && index < 0) {
-          for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key
-                && key.getValue().equals(segment)) {
-              at = new int[] {key.getStartMark().getLine() + 1, key.getStartMark().getColumn() + 1};
-              next = tuple.getValueNode();
-            }
-          }
-        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode sequence && index >= 0
-            && index < sequence.getValue().size()) {
-          next = sequence.getValue().get(index);
-          at = new int[] {next.getStartMark().getLine() + 1, next.getStartMark().getColumn() + 1};
+  /** A value a record's constructor refused, placed at the key its message names. */
+  private static ConfigException refused(YamlTree tree, List<String> recordPath, String problem) {
+    Matcher named = LEADING_PATH.matcher(problem);
+    if (named.matches()) {
+      List<String> relative = List.of(named.group(1).split("\\."));
+      List<String> fromRecord = new ArrayList<>(recordPath);
+      fromRecord.addAll(relative);
+      for (List<String> candidate : List.of(fromRecord, relative)) {
+        YamlTree.Place at = tree.find(candidate);
+        if (at != null) {
+          return tree.error(at, named.group(2).isEmpty() ? problem : named.group(3));
         }
-        if (next == null) {
-          return exact ? none : at;
-        }
-        node = next;
       }
-      return at;
-    } catch (RuntimeException e) {
-      return none;
     }
+    return tree.error(tree.nearest(recordPath), problem);
   }
 
-  private static String simpleType(Class<?> type) {
-    if (type == null) {
-      return "value of the right type";
+  private static String mismatched(Node value, Type target) {
+    if (value instanceof MappingNode) {
+      return "expected " + describe(target) + ", not a section of keys";
     }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "whole number";
+    if (value instanceof SequenceNode) {
+      return "expected " + describe(target) + ", not a list";
     }
-    if (type == double.class || type == Double.class) {
-      return "number";
+    if (value instanceof ScalarNode scalar) {
+      if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN && KeyCheck.raw(target) != String.class) {
+        return "'" + scalar.getValue() + "' is quoted, so it is text, not " + describe(target) + "; remove the quotes";
+      }
+      return notA(scalar.getValue(), target);
     }
-    if (type == boolean.class || type == Boolean.class) {
+    return "expected " + describe(target);
+  }
+
+  private static String notA(String value, Type target) {
+    if (target == LocalDate.class) {
+      return "'" + value + "' is not a valid date; expected YYYY-MM-DD, e.g. 2019-06-01";
+    }
+    return "'" + value + "' is not " + describe(target);
+  }
+
+  /** What a value of {@code type} looks like, in the terms of a YAML file. */
+  static String describe(Type type) {
+    Class<?> raw = KeyCheck.raw(type);
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      return "a whole number";
+    }
+    if (raw == double.class || raw == Double.class) {
+      return "a number";
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
       return "true or false";
     }
-    if (type == String.class) {
+    if (raw == String.class) {
       return "text";
     }
-    if (type.isEnum()) {
-      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    if (raw == LocalDate.class) {
+      return "a date as YYYY-MM-DD";
     }
-    return type.getSimpleName();
+    if (raw.isEnum()) {
+      return "one of " + Arrays.stream(raw.getEnumConstants()).map(c -> enumName((Enum<?>) c)).collect(Collectors.joining(", "));
+    }
+    if (raw.isRecord()) {
+      return "keys (" + String.join(", ", KeyCheck.keysOf(raw).keySet()) + ")";
+    }
+    if (Map.class.isAssignableFrom(raw)) {
+      return "'name: value' pairs";
+    }
+    if (Collection.class.isAssignableFrom(raw)) {
+      return "a list";
+    }
+    return "a value of the right kind";
+  }
+
+  private static String enumName(Enum<?> constant) {
+    try {
+      JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+      return property != null && !property.value().isEmpty() ? property.value() : constant.name();
+    } catch (NoSuchFieldException e) {
+      return constant.name();
+    }
   }
 }

@@ -27,7 +27,7 @@ public record Retention(
     if (days <= 0) {
       throw new IllegalArgumentException("retention.days must be a positive number of days, not " + days);
     }
-    regions = regions == null ? Map.of() : Map.copyOf(new TreeMap<>(regions));
+    regions = regions == null ? Map.of() : new TreeMap<>(regions);
     regions.forEach(
         (region, d) -> {
           if (d == null || d <= 0) {
@@ -35,6 +35,7 @@ public record Retention(
                 "retention.regions." + region + " must be a positive number of days, not " + d);
           }
         });
+    regions = Map.copyOf(regions);
     sharedOriginals = sharedOriginals == null ? SharedOriginals.EXEMPT : sharedOriginals;
   }
 

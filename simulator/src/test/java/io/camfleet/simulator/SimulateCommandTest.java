@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.file.DataFileReader;
@@ -82,16 +84,101 @@ class SimulateCommandTest {
     assertTrue(err.toString().contains("Missing required argument"), err.toString());
   }
 
-  @Test
-  void badShardIsAUsageError() {
-    assertEquals(2, simulate("--world", Worlds.file("default").toString(), "--shard", "3/2", "--out-file", "x.avro"));
-    assertTrue(err.toString().contains("'3/2' is not K/N with 1 <= K <= N"), err.toString());
+  private String firstErrorLine() {
+    return err.toString().lines().findFirst().orElse("");
+  }
+
+  /** Runs with {@code options} to a file in the test folder, expecting a usage error before the file is written. */
+  private void refusedBeforeWriting(String expected, String... options) {
+    Path file = dir.resolve("never.avro");
+    List<String> args = new ArrayList<>(List.of("--world", Worlds.file("default").toString(), "--out-file", file.toString()));
+    args.addAll(List.of(options));
+    assertEquals(2, simulate(args.toArray(String[]::new)), err.toString());
+    assertEquals(expected, firstErrorLine());
+    assertEquals(List.of(), filesIn(dir));
+  }
+
+  private static List<Path> filesIn(Path folder) {
+    try (var files = Files.list(folder)) {
+      return files.toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
-  void moreShardsThanPartitionsIsAUsageError() {
-    assertEquals(2, simulate("--world", Worlds.file("default").toString(), "--shard", "1/5", "--out-file", "x.avro"));
-    assertTrue(err.toString().contains("shard count must be between 1 and the number of partitions (4), not 5"), err.toString());
+  void shardWithKAboveNIsRefusedNamingTheOptionAndValue() {
+    refusedBeforeWriting("--shard must be K/N with 1 <= K <= N <= 4 (the partitions of world-events), e.g. 1/2, not '3/2'",
+        "--shard", "3/2");
+  }
+
+  @Test
+  void moreShardsThanPartitionsAreRefused() {
+    refusedBeforeWriting("--shard must be K/N with 1 <= K <= N <= 4 (the partitions of world-events), e.g. 1/2, not '1/5'",
+        "--shard", "1/5");
+  }
+
+  @Test
+  void malformedShardIsRefused() {
+    refusedBeforeWriting("--shard must be K/N with 1 <= K <= N <= 4 (the partitions of world-events), e.g. 1/2, not 'half'",
+        "--shard", "half");
+  }
+
+  @Test
+  void negativeCamerasAreRefusedWithTheWorldsLimit() {
+    refusedBeforeWriting("--cameras must be between 1 and 27,750 (one camera per household of the county in "
+        + Worlds.file("default") + "), not -5", "--cameras", "-5");
+  }
+
+  @Test
+  void moreCamerasThanHouseholdsAreRefusedNamingTheOption() {
+    refusedBeforeWriting("--cameras must be between 1 and 27,750 (one camera per household of the county in "
+        + Worlds.file("default") + "), not 1000000", "--cameras", "1000000");
+  }
+
+  @Test
+  void zeroDaysAreRefused() {
+    refusedBeforeWriting("--days must be between 1 and 1,000,000, not 0", "--days", "0");
+  }
+
+  @Test
+  void daysBeyondTheLimitAreRefused() {
+    refusedBeforeWriting("--days must be between 1 and 1,000,000, not 2000000", "--days", "2000000");
+  }
+
+  @Test
+  void daysBeyondWhatAMillionCamerasAllowAreRefused() throws IOException {
+    Path file = dir.resolve("never.avro");
+    assertEquals(2, simulate("--world", Worlds.file("fleet-100k").toString(), "--cameras", "1000000", "--days", "200000",
+        "--out-file", file.toString()), err.toString());
+    assertEquals("--days must be between 1 and 101,806 for 1,000,000 cameras, not 200000", firstErrorLine());
+    assertEquals(false, Files.exists(file));
+  }
+
+  @Test
+  void speedThatIsNoNumberIsRefused() {
+    refusedBeforeWriting("--speed must be a positive number of times real time (e.g. 60), or 0 for as fast as possible,"
+        + " not 'nonsense'", "--speed", "nonsense");
+  }
+
+  @Test
+  void negativeSpeedIsRefused() {
+    refusedBeforeWriting("--speed must be a positive number of times real time (e.g. 60), or 0 for as fast as possible,"
+        + " not '-2'", "--speed", "-2");
+  }
+
+  @Test
+  void infiniteSpeedIsRefused() {
+    refusedBeforeWriting("--speed must be a positive number of times real time (e.g. 60), or 0 for as fast as possible,"
+        + " not 'Infinity'", "--speed", "Infinity");
+  }
+
+  @Test
+  void badDaysAreRefusedBeforeConnectingToKafka() {
+    // nothing listens on port 1: reaching for it would end in exit code 1 after the 30 s wait
+    assertEquals(2, simulate("--world", Worlds.file("default").toString(), "--bootstrap-servers", "localhost:1",
+        "--days", "-3"));
+    assertEquals("--days must be between 1 and 1,000,000, not -3", firstErrorLine());
   }
 
   @Test

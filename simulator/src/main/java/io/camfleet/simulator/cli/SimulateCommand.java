@@ -14,6 +14,7 @@ import io.camfleet.simulator.world.World;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
@@ -63,20 +64,25 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client properties (SASL, SSL, ...) for --bootstrap-servers.")
   Path kafkaConfig;
 
-  @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+  @Option(names = "--shard", paramLabel = "K/N",
       description = "Run only the K-th of N shards (1 <= K <= N <= 4, the partitions of world-events): each shard owns whole partitions.")
-  Shard shard;
-
-  /** The K-th of N shards, as written on the command line (1-based). */
-  record Shard(int k, int n) {}
+  String shard;
 
   @Option(names = "--speed", paramLabel = "N", description = "Run N times faster than real time (default: as fast as possible).")
-  double speed;
+  String speed;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (kafkaConfig != null && output.bootstrapServers == null) {
+      throw new ParameterException(spec.commandLine(), "--kafka-config goes with --bootstrap-servers, not --out-file");
+    }
+    SimulationOptions options = SimulationOptions.defaults().withSpeed(speed());
+    int[] kn = shard();
+    if (kn != null) {
+      options = options.withShard(kn[0] - 1, kn[1]);
+    }
     World w;
     try {
       w = World.read(world);
@@ -85,26 +91,23 @@ public final class SimulateCommand implements Callable<Integer> {
       err.flush();
       return CommandLine.ExitCode.USAGE;
     }
-    SimulationOptions options;
-    try {
-      if (seed != null) {
-        w = w.withSeed(seed);
-      }
-      if (cameras != null) {
-        w = w.withCameras(cameras);
-      }
-      if (days != null) {
-        w = w.withDays(days);
-      }
-      options = SimulationOptions.defaults().withSpeed(speed);
-      if (shard != null) {
-        options = options.withShard(shard.k() - 1, shard.n());
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    if (cameras != null && (cameras < 1 || cameras > w.maxCameras())) {
+      throw usage(String.format(Locale.ROOT, "--cameras must be between 1 and %,d (one camera per household of the county in %s), not %d",
+          w.maxCameras(), world, cameras));
     }
-    if (kafkaConfig != null && output.bootstrapServers == null) {
-      throw new ParameterException(spec.commandLine(), "--kafka-config goes with --bootstrap-servers, not --out-file");
+    int runCameras = cameras != null ? cameras : w.cameras();
+    if (days != null && (days < 1 || days > World.maxDays(runCameras))) {
+      throw usage(String.format(Locale.ROOT, "--days must be between 1 and %,d%s, not %d", World.maxDays(runCameras),
+          World.maxDays(runCameras) < World.MAX_DAYS ? String.format(Locale.ROOT, " for %,d cameras", runCameras) : "", days));
+    }
+    if (seed != null) {
+      w = w.withSeed(seed);
+    }
+    try {
+      w = w.withSize(runCameras, days != null ? days : w.days());
+    } catch (IllegalArgumentException e) {
+      // the world file's days may be too many for the cameras asked for
+      throw usage((cameras != null ? "--cameras " + cameras + ": " : "") + e.getMessage());
     }
 
     String destination;
@@ -126,13 +129,12 @@ public final class SimulateCommand implements Callable<Integer> {
         return CommandLine.ExitCode.SOFTWARE;
       }
       // an existing topic may have another partition count: ticks and shards follow the real one
-      try {
-        options = options.withPartitions(kafka.partitions());
-      } catch (IllegalArgumentException e) {
+      if (options.shardCount() > kafka.partitions()) {
         kafka.abort();
         kafka.close();
-        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        throw usage(shardExpectation(kafka.partitions(), "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe()));
       }
+      options = options.withPartitions(kafka.partitions());
       sink = kafka;
       destination = "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe();
     } else {
@@ -164,24 +166,47 @@ public final class SimulateCommand implements Callable<Integer> {
     return CommandLine.ExitCode.OK;
   }
 
-  /** Parses {@code K/N}. */
-  static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
-    @Override
-    public Shard convert(String value) {
-      String[] parts = value.split("/", -1);
-      try {
-        if (parts.length == 2) {
-          int k = Integer.parseInt(parts[0].strip());
-          int n = Integer.parseInt(parts[1].strip());
-          if (n >= 1 && k >= 1 && k <= n) {
-            return new Shard(k, n);
-          }
-        }
-      } catch (NumberFormatException e) {
-        // fall through to the explanation
-      }
-      throw new CommandLine.TypeConversionException("'" + value + "' is not K/N with 1 <= K <= N, e.g. 1/2");
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** {@code --speed}: 0 (the default) runs as fast as possible. */
+  private double speed() {
+    if (speed == null) {
+      return 0;
     }
+    double factor;
+    try {
+      factor = Double.parseDouble(speed.strip());
+    } catch (NumberFormatException e) {
+      factor = Double.NaN;
+    }
+    if (!(factor >= 0) || Double.isInfinite(factor)) {
+      throw usage("--speed must be a positive number of times real time (e.g. 60), or 0 for as fast as possible, not '"
+          + speed + "'");
+    }
+    return factor;
+  }
+
+  /** {@code --shard K/N} as {K, N}, 1-based, or null without it. */
+  private int[] shard() {
+    if (shard == null) {
+      return null;
+    }
+    String[] parts = shard.split("/", -1);
+    if (parts.length == 2 && parts[0].strip().matches("\\d{1,9}") && parts[1].strip().matches("\\d{1,9}")) {
+      int k = Integer.parseInt(parts[0].strip());
+      int n = Integer.parseInt(parts[1].strip());
+      if (n >= 1 && k >= 1 && k <= n && n <= Topics.WORLD_PARTITIONS) {
+        return new int[] {k, n};
+      }
+    }
+    throw usage(shardExpectation(Topics.WORLD_PARTITIONS, Topics.WORLD_EVENTS.name()));
+  }
+
+  private String shardExpectation(int partitions, String topic) {
+    return "--shard must be K/N with 1 <= K <= N <= " + partitions + " (the partitions of " + topic + "), e.g. 1/2, not '"
+        + shard + "'";
   }
 
   /** Runs the command on its own: {@code java -cp ... io.camfleet.simulator.cli.SimulateCommand --world ...}. */

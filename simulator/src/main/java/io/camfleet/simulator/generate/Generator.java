@@ -96,9 +96,6 @@ public final class Generator {
       throw new IllegalArgumentException(
           "the shard count must be between 1 and the " + partitions + " partitions (a partition has one writer), not " + shardCount);
     }
-    if (world.cameras() > (1 << 23) - 1) {
-      throw new IllegalArgumentException("at most 8,388,607 cameras in one world, not " + world.cameras());
-    }
     if (shardIndex < 0 || shardIndex >= shardCount) {
       throw new IllegalArgumentException("shard index must be between 0 and " + (shardCount - 1) + ", not " + shardIndex);
     }
@@ -150,7 +147,7 @@ public final class Generator {
     this.out = emitter;
     int[] mine = ownedCameras();
     ClipCursor[] cursors = new ClipCursor[cameras.count];
-    ClipHeap heap = new ClipHeap(mine.length, start);
+    ClipHeap heap = new ClipHeap(mine.length, start, World.cameraBits(cameras.count));
     int nextInstall = 0;
     int nextRequest = 0;
     long nextTick = start + tickMs;
@@ -214,18 +211,21 @@ public final class Generator {
 
   /**
    * A 4-ary min-heap of cameras by the time of their next clip, each entry one long: the time since
-   * the start in the high bits and the camera in the low 23, so ties go to the lower camera.
+   * the start in the high bits and the camera in the low {@code cameraBits}, so ties go to the lower
+   * camera. {@link World#maxDays} keeps the time within the high bits.
    */
   private static final class ClipHeap {
-    private static final int CAMERA_BITS = 23;
-    private static final long CAMERA_MASK = (1L << CAMERA_BITS) - 1;
+    private final int cameraBits;
+    private final long cameraMask;
     private final long[] entries;
     private final long origin;
     private int size;
 
-    ClipHeap(int capacity, long origin) {
+    ClipHeap(int capacity, long origin, int cameraBits) {
       this.entries = new long[Math.max(1, capacity)];
       this.origin = origin;
+      this.cameraBits = cameraBits;
+      this.cameraMask = (1L << cameraBits) - 1;
     }
 
     int size() {
@@ -233,15 +233,15 @@ public final class Generator {
     }
 
     long topTime() {
-      return (entries[0] >>> CAMERA_BITS) + origin;
+      return (entries[0] >>> cameraBits) + origin;
     }
 
     int topCamera() {
-      return (int) (entries[0] & CAMERA_MASK);
+      return (int) (entries[0] & cameraMask);
     }
 
     void add(long time, int camera) {
-      long entry = ((time - origin) << CAMERA_BITS) | camera;
+      long entry = ((time - origin) << cameraBits) | camera;
       int i = size++;
       while (i > 0) {
         int parent = (i - 1) >>> 2;
@@ -255,7 +255,7 @@ public final class Generator {
     }
 
     void replaceTop(long time, int camera) {
-      siftDown(((time - origin) << CAMERA_BITS) | camera);
+      siftDown(((time - origin) << cameraBits) | camera);
     }
 
     void removeTop() {

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,10 +46,17 @@ public record World(
 
   private static final long DAY_MS = 86_400_000L;
 
+  /** Most cameras in one world. */
+  public static final int MAX_CAMERAS = (1 << 23) - 1;
+
+  /** Most days in one world, of any size. */
+  public static final int MAX_DAYS = 1_000_000;
+
   public World {
     Objects.requireNonNull(name, "name is required");
     if (!name.matches("[a-z0-9][a-z0-9.-]{0,60}")) {
-      throw new IllegalArgumentException("name must be lower-case letters, digits, '-' or '.': '" + name + "'");
+      throw new IllegalArgumentException(
+          "name must be lower-case letters, digits, '-' or '.', at most 61 characters, not '" + name + "'");
     }
     description = description == null ? "" : description.strip();
     Objects.requireNonNull(start, "start is required");
@@ -57,9 +66,18 @@ public record World(
     if (cameras < 1) {
       throw new IllegalArgumentException("cameras must be a positive number of cameras, not " + cameras);
     }
+    if (cameras > MAX_CAMERAS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "cameras must be at most %,d, not %d", MAX_CAMERAS, cameras));
+    }
+    if (days > maxDays(cameras)) {
+      throw new IllegalArgumentException(days > MAX_DAYS
+          ? String.format(Locale.ROOT, "days must be at most %,d, not %d", MAX_DAYS, days)
+          : String.format(Locale.ROOT, "days must be at most %,d for a world of %,d cameras, not %d", maxDays(cameras), cameras, days));
+    }
     tickMinutes = tickMinutes == null ? 60 : tickMinutes;
     if (tickMinutes < 1 || 1440 % tickMinutes != 0) {
-      throw new IllegalArgumentException("tickMinutes must divide a day (1..1440 minutes), not " + tickMinutes);
+      throw new IllegalArgumentException(
+          "tickMinutes must divide a day of 1440 minutes evenly (e.g. 15, 30 or 60), not " + tickMinutes);
     }
     Objects.requireNonNull(county, "county is required");
     Objects.requireNonNull(fleet, "fleet is required");
@@ -78,10 +96,11 @@ public record World(
     }
     activity = java.util.Collections.unmodifiableMap(new TreeMap<>(activity));
 
-    Set<String> agencyIds = new HashSet<>();
+    Set<String> agencyIds = new LinkedHashSet<>();
     for (Agency agency : agencies) {
       if (!agencyIds.add(agency.id())) {
-        throw new IllegalArgumentException("agencies: the id '" + agency.id() + "' is used twice");
+        throw new IllegalArgumentException(
+            "agencies." + agency.id() + ".id: '" + agency.id() + "' is already the id of another agency");
       }
     }
     if (agencies.size() > 63) {
@@ -90,13 +109,13 @@ public record World(
     Set<String> withHouseholds = new HashSet<>();
     for (Neighbourhood n : county.neighbourhoods()) {
       if (!agencyIds.contains(n.jurisdiction())) {
-        throw new IllegalArgumentException(
-            "county.neighbourhoods." + n.id() + ".jurisdiction names no agency: '" + n.jurisdiction() + "'");
+        throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".jurisdiction: '" + n.jurisdiction()
+            + "' is not the id of an agency; expected one of " + String.join(", ", agencyIds));
       }
       for (String profile : n.activity().keySet()) {
         if (!activity.containsKey(profile)) {
-          throw new IllegalArgumentException(
-              "county.neighbourhoods." + n.id() + ".activity names no activity profile: '" + profile + "'");
+          throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".activity." + profile + ": '" + profile
+              + "' is not an activity profile; expected one of " + String.join(", ", activity.keySet()));
         }
       }
       if (n.households() > 0) {
@@ -105,8 +124,8 @@ public record World(
     }
     for (Agency agency : agencies) {
       if (agency.requestsHere() && !withHouseholds.contains(agency.id())) {
-        throw new IllegalArgumentException(
-            "agencies." + agency.id() + " sends requests but no neighbourhood with households lies in its jurisdiction");
+        throw new IllegalArgumentException("agencies." + agency.id()
+            + ".requests: the agency sends requests, but no neighbourhood with households lies in its jurisdiction");
       }
     }
     long households = county.households();
@@ -115,9 +134,29 @@ public record World(
           "cameras: " + cameras + " cameras need as many households, but the county has " + households);
     }
     if (residents.answerDelayHours().max() >= residents.lapseDays() * 24.0) {
-      throw new IllegalArgumentException(
-          "residents.answerDelayHours.max must be shorter than residents.lapseDays, when an unanswered request lapses");
+      throw new IllegalArgumentException("residents.answerDelayHours.max must be shorter than residents.lapseDays ("
+          + residents.lapseDays() + " days, " + residents.lapseDays() * 24 + " hours), when an unanswered request lapses, not "
+          + residents.answerDelayHours().max());
     }
+  }
+
+  /**
+   * Most days a world of {@code cameras} cameras may last: the generator orders clips by one 63-bit
+   * key, the camera's number in the low {@link #cameraBits} bits and the milliseconds since the
+   * start above them.
+   */
+  public static int maxDays(int cameras) {
+    return (int) Math.min(MAX_DAYS, (1L << (63 - cameraBits(cameras))) / DAY_MS);
+  }
+
+  /** Bits that number the cameras of a world of {@code cameras} cameras, at least one. */
+  public static int cameraBits(int cameras) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, cameras) - 1));
+  }
+
+  /** The most cameras this world can hold: one per household of the county. */
+  public int maxCameras() {
+    return (int) Math.min(MAX_CAMERAS, county.households());
   }
 
   /** Reads and validates a world file; any problem is a {@link ConfigException} naming the file, line and field. */
@@ -143,6 +182,12 @@ public record World(
         activity, clips, requests, residents, feed, forwarding, legalHolds);
   }
 
+  /** The same world with another number of cameras over another number of days. */
+  public World withSize(int newCameras, int newDays) {
+    return new World(name, description, seed, start, newDays, newCameras, tickMinutes, county, agencies, fleet,
+        activity, clips, requests, residents, feed, forwarding, legalHolds);
+  }
+
   /** Midnight UTC of the start date: the time of the first event. */
   public Instant startInstant() {
     return start.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -161,11 +206,15 @@ public record World(
       @JsonProperty(value = "height", required = true) double height) {
 
     public Area {
-      if (!(x >= 0) || !(y >= 0) || Double.isInfinite(x) || Double.isInfinite(y)) {
-        throw new IllegalArgumentException("x and y must be non-negative miles, not " + x + ", " + y);
-      }
-      if (!(width > 0) || !(height > 0) || Double.isInfinite(width) || Double.isInfinite(height)) {
-        throw new IllegalArgumentException("width and height must be positive miles, not " + width + ", " + height);
+      nonNegativeMiles("x", x);
+      nonNegativeMiles("y", y);
+      positiveMiles("width", width);
+      positiveMiles("height", height);
+    }
+
+    private static void nonNegativeMiles(String field, double miles) {
+      if (!(miles >= 0) || Double.isInfinite(miles)) {
+        throw new IllegalArgumentException(field + " must be a non-negative number of miles, not " + miles);
       }
     }
 
@@ -182,9 +231,8 @@ public record World(
       @JsonProperty(value = "neighbourhoods", required = true) List<Neighbourhood> neighbourhoods) {
 
     public County {
-      if (!(widthMiles > 0) || !(heightMiles > 0) || Double.isInfinite(widthMiles) || Double.isInfinite(heightMiles)) {
-        throw new IllegalArgumentException("county.widthMiles and county.heightMiles must be positive miles");
-      }
+      positiveMiles("county.widthMiles", widthMiles);
+      positiveMiles("county.heightMiles", heightMiles);
       utcOffsetHours = utcOffsetHours == null ? 0 : utcOffsetHours;
       if (utcOffsetHours < -12 || utcOffsetHours > 14) {
         throw new IllegalArgumentException("county.utcOffsetHours must be between -12 and 14, not " + utcOffsetHours);
@@ -196,13 +244,17 @@ public record World(
       Set<String> ids = new HashSet<>();
       for (Neighbourhood n : neighbourhoods) {
         if (!ids.add(n.id())) {
-          throw new IllegalArgumentException("county.neighbourhoods: the id '" + n.id() + "' is used twice");
+          throw new IllegalArgumentException(
+              "county.neighbourhoods." + n.id() + ".id: '" + n.id() + "' is already the id of another neighbourhood");
         }
         Area a = n.area();
-        if (a.x() + a.width() > widthMiles + 1e-9 || a.y() + a.height() > heightMiles + 1e-9) {
-          throw new IllegalArgumentException(
-              "county.neighbourhoods." + n.id() + ".area reaches outside the county of "
-                  + widthMiles + " x " + heightMiles + " miles");
+        if (a.x() + a.width() > widthMiles + 1e-9) {
+          throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".area reaches outside the county: x + width is "
+              + (a.x() + a.width()) + " miles, but county.widthMiles is " + widthMiles);
+        }
+        if (a.y() + a.height() > heightMiles + 1e-9) {
+          throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".area reaches outside the county: y + height is "
+              + (a.y() + a.height()) + " miles, but county.heightMiles is " + heightMiles);
         }
       }
     }
@@ -227,14 +279,12 @@ public record World(
 
     public Neighbourhood {
       Objects.requireNonNull(id, "id is required");
-      if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-        throw new IllegalArgumentException("neighbourhood ids are kebab-case: '" + id + "'");
-      }
+      kebabCase(id);
       Objects.requireNonNull(area, "area is required");
       Objects.requireNonNull(jurisdiction, "jurisdiction is required");
       if (!(householdsPerSquareMile >= 0) || Double.isInfinite(householdsPerSquareMile)) {
-        throw new IllegalArgumentException(
-            "county.neighbourhoods." + id + ".householdsPerSquareMile must be a non-negative number");
+        throw new IllegalArgumentException("county.neighbourhoods." + id
+            + ".householdsPerSquareMile must be a non-negative number, not " + householdsPerSquareMile);
       }
       activity = weights("county.neighbourhoods." + id + ".activity", activity);
     }
@@ -268,21 +318,19 @@ public record World(
 
     public Agency {
       Objects.requireNonNull(id, "id is required");
-      if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-        throw new IllegalArgumentException("agency ids are kebab-case: '" + id + "'");
-      }
+      kebabCase(id);
       name = name == null ? id : name;
       Objects.requireNonNull(kind, "kind is required");
       forwardWeight = forwardWeight == null ? 1.0 : forwardWeight;
       if (!(forwardWeight >= 0) || Double.isInfinite(forwardWeight)) {
-        throw new IllegalArgumentException("agencies." + id + ".forwardWeight must be a non-negative number");
+        throw new IllegalArgumentException("agencies." + id + ".forwardWeight must be a non-negative number, not " + forwardWeight);
       }
+      String given = "agencies." + id + (partneredFrom != null ? ".partneredFrom" : ".requests");
       if (kind == AgencyKind.FEDERAL && (partneredFrom != null || requests != null)) {
-        throw new IllegalArgumentException("agencies." + id + ": a federal agency sends no portal requests");
+        throw new IllegalArgumentException(given + ": a federal agency sends no portal requests; give neither partneredFrom nor requests");
       }
       if ((partneredFrom == null) != (requests == null)) {
-        throw new IllegalArgumentException(
-            "agencies." + id + ": give both partneredFrom and requests for a partnered agency, or neither");
+        throw new IllegalArgumentException(given + ": give both partneredFrom and requests for a partnered agency, or neither");
       }
     }
 
@@ -302,13 +350,13 @@ public record World(
 
     public RequestRate {
       if ((count == null) == (perDay == null)) {
-        throw new IllegalArgumentException("requests: give exactly one of count and perDay");
+        throw new IllegalArgumentException("give exactly one of count and perDay");
       }
       if (count != null && count < 0) {
-        throw new IllegalArgumentException("requests.count must not be negative, not " + count);
+        throw new IllegalArgumentException("count must not be negative, not " + count);
       }
       if (perDay != null && (!(perDay >= 0) || Double.isInfinite(perDay))) {
-        throw new IllegalArgumentException("requests.perDay must be a non-negative number, not " + perDay);
+        throw new IllegalArgumentException("perDay must be a non-negative number, not " + perDay);
       }
     }
 
@@ -355,22 +403,27 @@ public record World(
       @JsonProperty("weekendHourly") List<Double> weekendHourly) {
 
     public Activity {
-      if (!(weekdayClipsPerDay >= 0) || !(weekendClipsPerDay >= 0)
-          || Double.isInfinite(weekdayClipsPerDay) || Double.isInfinite(weekendClipsPerDay)) {
-        throw new IllegalArgumentException("activity: clips per day must be non-negative numbers");
+      clipsPerDay("weekdayClipsPerDay", weekdayClipsPerDay);
+      clipsPerDay("weekendClipsPerDay", weekendClipsPerDay);
+      hourly = hours("hourly", hourly);
+      weekendHourly = weekendHourly == null ? hourly : hours("weekendHourly", weekendHourly);
+    }
+
+    private static void clipsPerDay(String field, double clips) {
+      if (!(clips >= 0) || Double.isInfinite(clips)) {
+        throw new IllegalArgumentException(field + " must be a non-negative number of clips, not " + clips);
       }
-      hourly = hours("activity.hourly", hourly);
-      weekendHourly = weekendHourly == null ? hourly : hours("activity.weekendHourly", weekendHourly);
     }
 
     private static List<Double> hours(String field, List<Double> weights) {
       if (weights == null || weights.size() != 24) {
-        throw new IllegalArgumentException(field + " must list 24 weights, one per hour from midnight");
+        throw new IllegalArgumentException(field + " must list 24 weights, one per hour from midnight, not "
+            + (weights == null ? 0 : weights.size()));
       }
       double sum = 0;
       for (Double w : weights) {
         if (w == null || !(w >= 0) || Double.isInfinite(w)) {
-          throw new IllegalArgumentException(field + " weights must be non-negative numbers");
+          throw new IllegalArgumentException(field + " weights must be non-negative numbers, not " + w);
         }
         sum += w;
       }
@@ -502,6 +555,18 @@ public record World(
       if (!(releasedAfterDays >= 0) || Double.isInfinite(releasedAfterDays)) {
         throw new IllegalArgumentException("legalHolds.releasedAfterDays must be a non-negative number of days");
       }
+    }
+  }
+
+  private static void positiveMiles(String field, double miles) {
+    if (!(miles > 0) || Double.isInfinite(miles)) {
+      throw new IllegalArgumentException(field + " must be a positive number of miles, not " + miles);
+    }
+  }
+
+  private static void kebabCase(String id) {
+    if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new IllegalArgumentException("id must be lower-case letters, digits and '-' (kebab-case), not '" + id + "'");
     }
   }
 
