@@ -1,5 +1,7 @@
 package io.camfleet.lab;
 
+import io.camfleet.cli.ExitCode;
+
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topics;
@@ -46,7 +48,7 @@ public final class BrokerCommand implements Callable<Integer> {
       spec.commandLine().getErr().printf("camfleet broker: port %d is in use on localhost (%s): stop what holds it,"
           + " or choose another --port%n", port, busy);
       spec.commandLine().getErr().flush();
-      return ExitCodes.USAGE;
+      return ExitCode.USAGE.code();
     }
     boolean temporary = dataDir == null;
     Path dir = temporary ? Files.createTempDirectory("camfleet-broker-") : dataDir;
@@ -79,7 +81,7 @@ public final class BrokerCommand implements Callable<Integer> {
     System.err.printf("Kafka broker listening on %s, data in %s; topics: %s. Ctrl-C to stop.%n",
         broker.bootstrapServers(), broker.dataDir(), Topics.all().stream().map(t -> t.name()).toList());
     stopped.await();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   /** Null when {@code port} can be bound on the loopback address, else why not. */

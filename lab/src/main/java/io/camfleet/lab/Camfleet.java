@@ -1,11 +1,13 @@
 package io.camfleet.lab;
 
+import io.camfleet.cli.ExitCode;
+
 import io.camfleet.bench.BenchCommand;
 import io.camfleet.config.ConfigException;
 import io.camfleet.dashboard.DashboardCommand;
 import io.camfleet.kafka.TopicAdmin;
-import io.camfleet.lab.cli.CommandList;
-import io.camfleet.lab.cli.UserTerms;
+import io.camfleet.cli.CommandList;
+import io.camfleet.cli.UserTerms;
 import io.camfleet.retention.cli.RetentionServiceCommand;
 import io.camfleet.sharing.cli.SharingServiceCommand;
 import io.camfleet.simulator.cli.SimulateCommand;
@@ -62,20 +64,20 @@ public final class Camfleet implements Runnable {
           err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
               + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
           err.flush();
-          return ExitCodes.USAGE;
+          return ExitCode.USAGE.code();
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
             commandLine.getErr().println("camfleet: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return ExitCode.USAGE.code();
           }
           if (e instanceof TopicAdmin.UnreachableClusterException) {
             commandLine.getErr().println("camfleet: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return ExitCode.FAILED.code();
           }
           commandLine.getErr().println("camfleet: " + e);
-          return ExitCodes.FAILED;
+          return ExitCode.FAILED.code();
         });
     return cli;
   }

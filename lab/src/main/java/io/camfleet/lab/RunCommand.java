@@ -1,5 +1,9 @@
 package io.camfleet.lab;
 
+import io.camfleet.cli.ShutdownGuard;
+
+import io.camfleet.cli.ExitCode;
+
 import io.camfleet.avro.DailyStats;
 import io.camfleet.dashboard.DashboardServer;
 import io.camfleet.kafka.ClientConfig;
@@ -27,6 +31,7 @@ import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.SimulationSummary;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.cli.TerminalProgress;
+import io.camfleet.simulator.cli.WorldOverrides;
 import io.camfleet.simulator.world.World;
 import io.camfleet.streams.ApplicationIds;
 import java.io.IOException;
@@ -45,6 +50,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,14 +84,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--kafka-config", paramLabel = "FILE", description = "Client properties (SASL, SSL...) for every Kafka client.")
   Path kafkaConfig;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Override the world's seed.")
-  Long seed;
-
-  @Option(names = "--cameras", paramLabel = "N", description = "Override the world's number of cameras.")
-  Integer cameras;
-
-  @Option(names = "--days", paramLabel = "N", description = "Override the world's number of simulated days.")
-  Integer days;
+  @Mixin WorldOverrides overrides;
 
   @Option(names = "--dashboard", description = "Serve the live dashboard on 127.0.0.1 while the run lasts.")
   boolean dashboard;
@@ -105,12 +104,6 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream err = System.err;
     // Everything the user gave is checked before anything starts.
-    if (cameras != null && cameras < 1) {
-      throw new ParameterException(spec.commandLine(), "--cameras must be 1 or more, not " + cameras);
-    }
-    if (days != null && days < 1) {
-      throw new ParameterException(spec.commandLine(), "--days must be 1 or more, not " + days);
-    }
     if (dashboardPort < 0 || dashboardPort > 65_535) {
       throw new ParameterException(spec.commandLine(),
           "--dashboard-port must be 0 (any free port) to 65535, not " + dashboardPort);
@@ -119,16 +112,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
     }
     Path worldPath = worldFile != null ? worldFile : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
-    World world = World.read(worldPath);
-    if (seed != null) {
-      world = world.withSeed(seed);
-    }
-    if (cameras != null) {
-      world = world.withCameras(cameras);
-    }
-    if (days != null) {
-      world = world.withDays(days);
-    }
+    World world = overrides.apply(World.read(worldPath), worldPath, spec);
     List<Path> files = policyFiles == null || policyFiles.isEmpty()
         ? Policies.filesIn(Installation.resolveDefault(Path.of("policies"))) : policyFiles;
     List<Policy> policies = Policies.read(files);
@@ -195,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
           phase = "the simulation";
           SimulationSummary summary;
           try (EventSink sink = new KafkaEventSink(client, retentionTopics.worldEvents())) {
-            summary = Simulator.run(world, SimulationOptions.defaults(), stoppable(sink, guard),
+            summary = Simulator.run(world, SimulationOptions.defaults(), EventSink.checkedBy(sink, guard::check),
                 TerminalProgress.onStderr(world.days()));
           }
           err.printf("Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
@@ -212,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
               progress.show(() -> lag.fraction(groups));
               if (System.nanoTime() > deadline) {
                 err.printf("camfleet: the services did not finish within %s; no report written (log: %s)%n", timeout, logFile);
-                return ExitCodes.FAILED;
+                return ExitCode.FAILED.code();
               }
             }
           }
@@ -229,11 +213,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.printf("Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html); dead letters: %,d%n",
             (System.nanoTime() - started) / 1e9, out.toAbsolutePath().normalize(), deadLetters);
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       } catch (ShutdownGuard.StoppedException | org.apache.kafka.common.errors.InterruptException e) {
         err.printf("camfleet run: interrupted during %s: stopped the services and the broker, removed the temporary"
             + " folders; no report written (log: %s)%n", phase, logFile);
-        return ExitCodes.INTERRUPTED;
+        return ExitCode.INTERRUPTED.code();
       } finally {
         if (broker != null) {
           broker.close();
@@ -247,27 +231,6 @@ public final class RunCommand implements Callable<Integer> {
         }
       }
     }
-  }
-
-  /** The simulator's sink, stopping the simulation at the next event once a stop was asked for. */
-  private static EventSink stoppable(EventSink sink, ShutdownGuard guard) {
-    return new EventSink() {
-      @Override
-      public void send(String key, Integer partition, io.camfleet.avro.WorldEvent event) {
-        guard.check();
-        sink.send(key, partition, event);
-      }
-
-      @Override
-      public void abort() {
-        sink.abort();
-      }
-
-      @Override
-      public void close() {
-        sink.close();
-      }
-    };
   }
 
   /**

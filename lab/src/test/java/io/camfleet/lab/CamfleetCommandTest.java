@@ -156,15 +156,26 @@ class CamfleetCommandTest {
   void zeroDaysIsRefusedNamingTheOption() {
     Outcome bad = run("run", "--days", "0", "--out", tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
-    assertEquals("camfleet run: --days must be 1 or more, not 0 (see 'camfleet run --help')", oneLine(bad.err()));
+    assertEquals("camfleet run: --days must be between 1 and 1,000,000, not 0 (see 'camfleet run --help')",
+        oneLine(bad.err()));
     assertFalse(Files.exists(tmp.resolve("r")));
   }
 
   @Test
-  void negativeCamerasIsRefusedNamingTheOption() {
+  void defaultWorldIsFoundFromAnotherFolder() {
+    // the tests run in lab/, which has no worlds/: the installation's copy is found
     Outcome bad = run("run", "--cameras", "-5", "--out", tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
-    assertEquals("camfleet run: --cameras must be 1 or more, not -5 (see 'camfleet run --help')", oneLine(bad.err()));
+    assertTrue(oneLine(bad.err()).contains("household of the county in "
+        + Path.of("..", "worlds", "default.yaml").toAbsolutePath().normalize() + "), not -5"), bad.err());
+  }
+
+  @Test
+  void negativeCamerasIsRefusedNamingTheOption() {
+    Outcome bad = run("run", "--world", "../worlds/default.yaml", "--cameras", "-5", "--out", tmp.resolve("r").toString());
+    assertEquals(2, bad.exitCode());
+    assertEquals("camfleet run: --cameras must be between 1 and 27,750 (one camera per household of the county in"
+        + " ../worlds/default.yaml), not -5 (see 'camfleet run --help')", oneLine(bad.err()));
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.camfleet.lab;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,39 @@ final class ChildJvm {
   /** Starts {@code camfleet args...} with extra JVM options; its output (stdout and stderr) is the process's input stream. */
   static Process startPiped(int maxHeapMb, List<String> jvmOptions, String... args) throws IOException {
     return track(new ProcessBuilder(command(maxHeapMb, jvmOptions, args)).redirectErrorStream(true).start());
+  }
+
+  /** What a child printed (stdout and stderr, line by line) and its exit code. */
+  record Outcome(int exitCode, List<String> lines) {
+    String text() {
+      return String.join("\n", lines);
+    }
+  }
+
+  /**
+   * Runs {@code camfleet args...} and sends it SIGINT, as Ctrl-C would, once a line it prints starts
+   * with {@code marker}; returns everything it printed and its exit code.
+   */
+  static Outcome interruptAfter(String marker, List<String> jvmOptions, String... args) throws Exception {
+    Process child = startPiped(1024, jvmOptions, args);
+    List<String> lines = new ArrayList<>();
+    boolean sent = false;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+        if (!sent && line.startsWith(marker)) {
+          Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
+          if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -INT " + child.pid() + " failed");
+          }
+          sent = true;
+        }
+      }
+    }
+    if (!sent) {
+      throw new AssertionError("never saw a line starting with '" + marker + "':\n" + String.join("\n", lines));
+    }
+    return new Outcome(child.waitFor(), List.copyOf(lines));
   }
 
   private static List<String> command(int maxHeapMb, List<String> jvmOptions, String... args) {

@@ -25,6 +25,30 @@ public interface EventSink extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * {@code sink}, with {@code check} run before each event: a check that throws (a stop asked for
+   * by Ctrl-C, say) ends the run there, and the simulator then aborts the sink.
+   */
+  static EventSink checkedBy(EventSink sink, Runnable check) {
+    return new EventSink() {
+      @Override
+      public void send(String key, Integer partition, WorldEvent event) {
+        check.run();
+        sink.send(key, partition, event);
+      }
+
+      @Override
+      public void abort() {
+        sink.abort();
+      }
+
+      @Override
+      public void close() {
+        sink.close();
+      }
+    };
+  }
+
   /** A sink that drops every event, for benchmarks. */
   static EventSink discard() {
     return new EventSink() {

@@ -4,6 +4,8 @@ import io.camfleet.config.ConfigException;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topics;
+import io.camfleet.cli.ExitCode;
+import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.SimulationSummary;
@@ -21,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -40,14 +43,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--world", required = true, paramLabel = "FILE", description = "World file, e.g. worlds/default.yaml.")
   Path world;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed instead of the world file's.")
-  Long seed;
-
-  @Option(names = "--cameras", paramLabel = "N", description = "Number of cameras instead of the world file's.")
-  Integer cameras;
-
-  @Option(names = "--days", paramLabel = "N", description = "Simulated days instead of the world file's.")
-  Integer days;
+  @Mixin WorldOverrides overrides;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Output output;
@@ -91,24 +87,7 @@ public final class SimulateCommand implements Callable<Integer> {
       err.flush();
       return CommandLine.ExitCode.USAGE;
     }
-    if (cameras != null && (cameras < 1 || cameras > w.maxCameras())) {
-      throw usage(String.format(Locale.ROOT, "--cameras must be between 1 and %,d (one camera per household of the county in %s), not %d",
-          w.maxCameras(), world, cameras));
-    }
-    int runCameras = cameras != null ? cameras : w.cameras();
-    if (days != null && (days < 1 || days > World.maxDays(runCameras))) {
-      throw usage(String.format(Locale.ROOT, "--days must be between 1 and %,d%s, not %d", World.maxDays(runCameras),
-          World.maxDays(runCameras) < World.MAX_DAYS ? String.format(Locale.ROOT, " for %,d cameras", runCameras) : "", days));
-    }
-    if (seed != null) {
-      w = w.withSeed(seed);
-    }
-    try {
-      w = w.withSize(runCameras, days != null ? days : w.days());
-    } catch (IllegalArgumentException e) {
-      // the world file's days may be too many for the cameras asked for
-      throw usage((cameras != null ? "--cameras " + cameras + ": " : "") + e.getMessage());
-    }
+    w = overrides.apply(w, world, spec);
 
     String destination;
     EventSink sink;
@@ -149,13 +128,23 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     SimulationSummary summary;
-    try (EventSink s = sink) {
-      summary = Simulator.run(w, options, s, TerminalProgress.onStderr(w.days()));
-    } catch (KafkaException | UncheckedIOException e) {
-      err.println();
-      err.println(e.getMessage());
-      err.flush();
-      return CommandLine.ExitCode.SOFTWARE;
+    // The guard is closed last: a stop asked for ends the JVM only once the line below is out.
+    try (ShutdownGuard guard = ShutdownGuard.install("camfleet simulate", System.err)) {
+      try (EventSink s = EventSink.checkedBy(sink, guard::check)) {
+        summary = Simulator.run(w, options, s, TerminalProgress.onStderr(w.days()));
+      } catch (ShutdownGuard.StoppedException e) {
+        err.println();
+        err.println("camfleet simulate: interrupted: stopped the simulation; " + (output.outFile != null
+            ? "no file written (" + output.outFile + " is as it was)"
+            : "the events of the open transaction were aborted; those committed before stay on " + destination));
+        err.flush();
+        return ExitCode.INTERRUPTED.code();
+      } catch (KafkaException | UncheckedIOException e) {
+        err.println();
+        err.println(e.getMessage());
+        err.flush();
+        return CommandLine.ExitCode.SOFTWARE;
+      }
     }
     out.print(summary.render());
     String shardNote = options.shardCount() > 1

@@ -1,4 +1,4 @@
-package io.camfleet.lab;
+package io.camfleet.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
  * the command as stopping, the command notices at its next check, cleans up (brokers, services,
  * temporary folders) and closes this guard; the JVM exits only then, or after {@code grace}.
  */
-final class ShutdownGuard implements AutoCloseable {
+public final class ShutdownGuard implements AutoCloseable {
   /** Thrown by a check once a stop was asked for. */
-  static final class StoppedException extends RuntimeException {
+  public static final class StoppedException extends RuntimeException {
     StoppedException() {
       super("stopped", null, false, false);
     }
@@ -36,17 +36,17 @@ final class ShutdownGuard implements AutoCloseable {
   }
 
   /** Guards the calling command until {@link #close()}. */
-  static ShutdownGuard install(String command, PrintStream err) {
+  public static ShutdownGuard install(String command, PrintStream err) {
     return new ShutdownGuard(command, err, 60);
   }
 
   /** Whether a stop was asked for. */
-  boolean stopping() {
+  public boolean stopping() {
     return stopping;
   }
 
   /** Throws {@link StoppedException} once a stop was asked for. */
-  void check() {
+  public void check() {
     if (stopping) {
       throw new StoppedException();
     }

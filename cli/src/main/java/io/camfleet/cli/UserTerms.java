@@ -1,4 +1,4 @@
-package io.camfleet.lab.cli;
+package io.camfleet.cli;
 
 import java.time.DateTimeException;
 import java.time.Duration;
