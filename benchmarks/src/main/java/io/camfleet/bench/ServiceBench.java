@@ -9,6 +9,7 @@ import io.camfleet.retention.RetentionService;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
+import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.topology.SharingTopics;
@@ -32,17 +33,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * same topic.
  */
 final class ServiceBench {
-  enum Service {
-    RETENTION("retention-service"),
-    SHARING("sharing-service");
-
-    final String name;
-
-    Service(String name) {
-      this.name = name;
-    }
-  }
-
   /** Both services' comparisons under one processing guarantee, and the CPU profile of the last run of each. */
   record Result(String guarantee, Ratios.Comparison retention, Ratios.Comparison sharing, String retentionProfile,
       String sharingProfile) {}
@@ -67,20 +57,20 @@ final class ServiceBench {
     String[] profiles = new String[2];
     for (int i = 0; i < runs; i++) {
       consumer.add(KafkaTools.consumerPerformance(client.bootstrapServers(), preloaded.name(), events));
-      retention.add(run(Service.RETENTION, guarantee, profiles));
-      sharing.add(run(Service.SHARING, guarantee, profiles));
+      retention.add(run(StatsService.RETENTION, guarantee, profiles));
+      sharing.add(run(StatsService.SHARING, guarantee, profiles));
     }
     return new Result(guarantee, new Ratios.Comparison(retention, consumer), new Ratios.Comparison(sharing, consumer),
         profiles[0], profiles[1]);
   }
 
   /** Records per second of one service run, from its start to its last final statistics. */
-  private double run(Service service, String guarantee, String[] profiles) throws Exception {
+  private double run(StatsService service, String guarantee, String[] profiles) throws Exception {
     String prefix = "bench-" + (++runId);
     Path stateDir = Files.createTempDirectory("camfleet-bench-state-");
     List<String> names = policies.stream().map(Policy::name).toList();
     try {
-      if (service == Service.RETENTION) {
+      if (service == StatsService.RETENTION) {
         RetentionTopics topics = new RetentionTopics(preloaded, renamed(Topics.RETENTION_RECEIPTS, prefix),
             renamed(Topics.RETENTION_STATS, prefix));
         List<Topic<?, ?>> all = new ArrayList<>(topics.all());

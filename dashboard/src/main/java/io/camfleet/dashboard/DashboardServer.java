@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * A web page that follows the statistics topics live: {@code GET /} the page, {@code GET /events}
  * every {@link DailyStats} so far and then each new one as a server-sent event (flat JSON), {@code
  * GET /status} whether the dashboard reaches Kafka, as server-sent events (the state now, then each
- * change), {@code GET /webjars/...} the charting library from its WebJar.
+ * change), {@code GET /vocabulary.json} the statistics' services, measures and the charts drawn of
+ * them, {@code GET /webjars/...} the charting library from its WebJar.
  *
  * <p>While Kafka cannot be reached the consumer is left alone (closed, or never polled), so its
  * client logs no connection warnings; a plain TCP connection to the bootstrap servers is tried
@@ -74,6 +75,8 @@ public final class DashboardServer implements AutoCloseable {
   private static final Duration NO_REPLY = Duration.ofSeconds(20);
   private static final Duration RETRY = Duration.ofSeconds(5);
   private static final String END = "\u0000end";
+  /** The statistics vocabulary and the charts, for the page ({@link PageVocabulary}). */
+  private static final String VOCABULARY = "/vocabulary.json";
   private static final Map<String, String> PAGES =
       Map.of(
           "/", "index.html",
@@ -449,6 +452,10 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private void page(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestURI().getPath().equals(VOCABULARY)) {
+      send(exchange, 200, "application/json; charset=utf-8", PageVocabulary.json().getBytes(StandardCharsets.UTF_8));
+      return;
+    }
     String resource = PAGES.get(exchange.getRequestURI().getPath());
     if (resource == null) {
       send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));

@@ -1,18 +1,13 @@
-// Follows /events (one flat JSON object per DailyStats) and draws, per policy, one row of small charts;
+// Follows /events (one flat JSON object per DailyStats) and draws, per policy, one row of small charts
+// as /vocabulary.json (the server's statistics vocabulary: services, measures, charts) describes them;
 // follows /status (whether the dashboard reaches Kafka) and shows a banner while it cannot.
 (function () {
   'use strict';
   const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7'];
-  const HOLDERS = ['REQUESTING_POLICE', 'OTHER_AGENCY', 'FEDERAL_AGENCY', 'NEIGHBOURHOOD_FEED', 'PUBLIC'];
-  const CHARTS = [
-    { kind: 'footage', service: 'retention-service',
-      series: [['clipsAlive', 'alive'], ['clipsExpired', 'expired'], ['clipsExemptByShare', 'exempt by share']] },
-    { kind: 'copies', service: 'sharing-service',
-      series: HOLDERS.map(h => ['copiesAlive.' + h, h.toLowerCase().replace('_', ' ')]) },
-    { kind: 'requests', service: 'sharing-service',
-      series: [['requests', 'requests'], ['notifications', 'notifications'], ['answersShared', 'answers']] },
-  ];
   const HEIGHT = 150;
+  // from /vocabulary.json: the services' ids, and each chart {kind, title, service, series: [{measure, label}]}
+  let services = [];
+  let charts = [];
 
   const grid = document.getElementById('grid');
   const policies = new Map(); // policy -> {days: {service: Map(dayEnd -> stats)}, charts: [{def, plot, el}]}
@@ -42,7 +37,7 @@
     if (row) {
       return row;
     }
-    row = { days: { 'retention-service': new Map(), 'sharing-service': new Map() }, charts: [] };
+    row = { days: Object.fromEntries(services.map(id => [id, new Map()])), charts: [] };
     policies.set(policy, row);
     // rows stay in policy-name order, whatever order the statistics arrive in
     const names = [...policies.keys()].sort();
@@ -53,7 +48,7 @@
     label.dataset.policy = policy;
     label.textContent = policy;
     grid.insertBefore(label, before);
-    for (const def of CHARTS) {
+    for (const def of charts) {
       const el = document.createElement('div');
       el.className = 'chart';
       el.dataset.policy = policy;
@@ -67,7 +62,7 @@
         legend: { live: false },
         scales: { x: { time: true } },
         axes: [{ size: 30 }, { size: 45, values: (u, ticks) => ticks.map(compact) }],
-        series: [{}].concat(def.series.map(([, label], i) => ({ label: label, stroke: COLOURS[i], width: 1.5 }))),
+        series: [{}].concat(def.series.map((line, i) => ({ label: line.label, stroke: COLOURS[i], width: 1.5 }))),
       }, [[]].concat(def.series.map(() => [])), el);
       row.charts.push({ def, plot, el });
     }
@@ -100,7 +95,7 @@
       for (const chart of row.charts) {
         const days = [...row.days[chart.def.service].values()].sort((a, b) => a.dayEnd - b.dayEnd);
         const data = [days.map(d => d.dayEnd / 1000)];
-        for (const [measure] of chart.def.series) {
+        for (const { measure } of chart.def.series) {
           data.push(days.map(d => (measure in d ? d[measure] : null)));
         }
         chart.plot.setData(data);
@@ -145,11 +140,51 @@
     document.getElementById('empty').hidden = policies.size > 0 || trouble;
   }
 
+  // statistics that arrive before the vocabulary wait here; null once it has arrived
+  let early = [];
   const events = new EventSource('/events');
   events.onopen = () => { feed = 'open'; showStatus(); };
   events.onerror = () => { feed = 'reconnecting'; showStatus(); };
-  events.onmessage = e => accept(JSON.parse(e.data));
+  events.onmessage = e => {
+    const stats = JSON.parse(e.data);
+    if (early) {
+      early.push(stats);
+    } else {
+      accept(stats);
+    }
+  };
 
   const kafkaStatus = new EventSource('/status');
   kafkaStatus.onmessage = e => { kafka = JSON.parse(e.data); showStatus(); };
+
+  // one column title per chart, its tooltip the definitions of its lines
+  function start(vocabulary) {
+    services = vocabulary.services.map(s => s.id);
+    charts = vocabulary.charts;
+    grid.style.gridTemplateColumns = '9rem repeat(' + charts.length + ', minmax(0, 1fr))';
+    for (const chart of charts) {
+      const title = document.createElement('div');
+      title.className = 'column-title';
+      title.textContent = chart.title;
+      title.title = chart.series.map(line => line.label + ': ' + line.definition).join('\n');
+      grid.appendChild(title);
+    }
+    const waiting = early;
+    early = null;
+    waiting.forEach(accept);
+  }
+
+  fetch('/vocabulary.json')
+    .then(response => {
+      if (!response.ok) {
+        throw new Error('/vocabulary.json: HTTP ' + response.status);
+      }
+      return response.json();
+    })
+    .then(start)
+    .catch(error => {
+      events.close();
+      feed = 'cannot read the vocabulary: ' + error.message;
+      showStatus();
+    });
 })();

@@ -19,6 +19,8 @@ import io.camfleet.retention.RetentionService;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
+import io.camfleet.schemas.stats.RetentionMeasure;
+import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.topology.SharingTopics;
@@ -221,11 +223,11 @@ class DashboardBrowserIT {
   private static DailyStats day(String day, boolean last) {
     return DailyStats.newBuilder()
         .setPolicy("status-quo-2019")
-        .setService("retention-service")
+        .setService(StatsService.RETENTION.id())
         .setDay(day)
         .setDayEnd(java.time.LocalDate.parse(day).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
         .setLast(last)
-        .setMeasures(Map.of("clipsAlive", 1L))
+        .setMeasures(Map.of(RetentionMeasure.CLIPS_ALIVE.wireName(), 1L))
         .build();
   }
 

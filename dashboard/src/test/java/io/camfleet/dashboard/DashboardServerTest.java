@@ -3,13 +3,17 @@ package io.camfleet.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.schemas.Topics;
+import io.camfleet.schemas.stats.StatsService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +60,40 @@ class DashboardServerTest {
     }
     assertTrue(get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").headers().firstValue("Content-Type").orElse("")
         .startsWith("text/javascript"));
+  }
+
+  @Test
+  void servesTheStatisticsVocabularyAndTheChartsDrawnFromIt() throws Exception {
+    HttpResponse<String> response = get("/vocabulary.json");
+    JsonNode vocabulary = new ObjectMapper().readTree(response.body());
+
+    assertEquals(200, response.statusCode());
+    assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+    for (StatsService service : StatsService.values()) {
+      JsonNode node = vocabulary.get("services").get(service.ordinal());
+      assertEquals(service.id() + " " + service.topic().name(), node.get("id").asText() + " " + node.get("topic").asText());
+      List<String> measures = new ArrayList<>();
+      node.get("measures").forEach(m -> measures.add(m.get("name").asText() + " " + m.get("kind").asText() + " "
+          + m.get("unit").asText() + " " + m.get("label").asText() + ": " + m.get("definition").asText()));
+      assertEquals(service.measures().stream().map(m -> m.wireName() + " " + m.kind().word() + " " + m.unit().word()
+          + " " + m.label() + ": " + m.definition()).toList(), measures);
+    }
+    List<String> charts = new ArrayList<>();
+    vocabulary.get("charts").forEach(chart -> {
+      StringBuilder line = new StringBuilder(chart.get("kind").asText() + " (" + chart.get("service").asText() + ")");
+      chart.get("series").forEach(s -> line.append(" ").append(s.get("measure").asText()).append("=").append(s.get("label").asText()));
+      charts.add(line.toString());
+    });
+    assertEquals(
+        List.of(
+            "footage (retention-service) clipsAlive=clips alive clipsExpired=clips expired"
+                + " clipsExemptByShare=clips exempt by share",
+            "copies (sharing-service) copiesAlive.REQUESTING_POLICE=requesting police"
+                + " copiesAlive.OTHER_AGENCY=other agency copiesAlive.FEDERAL_AGENCY=federal agency"
+                + " copiesAlive.NEIGHBOURHOOD_FEED=neighbourhood feed copiesAlive.PUBLIC=public",
+            "requests (sharing-service) requests=police requests notifications=request emails"
+                + " answersShared=answers: shared"),
+        charts);
   }
 
   @Test

@@ -1,5 +1,19 @@
 package io.camfleet.lab;
 
+import static io.camfleet.schemas.stats.SharingMeasure.ANSWERS_SHARED;
+import static io.camfleet.schemas.stats.SharingMeasure.COPIES_ALIVE;
+import static io.camfleet.schemas.stats.SharingMeasure.COPIES_CREATED;
+import static io.camfleet.schemas.stats.SharingMeasure.COPIES_EXPIRED;
+import static io.camfleet.schemas.stats.SharingMeasure.DECLINED;
+import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED;
+import static io.camfleet.schemas.stats.SharingMeasure.IGNORED;
+import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_POLICY;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_REFUSED_EXPIRED;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_REQUEST;
+
 import io.camfleet.avro.Answer;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
@@ -22,6 +36,7 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.RequestCaps;
 import io.camfleet.policy.Retention;
+import io.camfleet.schemas.stats.SharingMeasure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +47,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the sharing service must write, computed from the input events with plain code that shares
@@ -45,10 +61,10 @@ final class CopyVerifier {
   private static final long HOUR = 3_600_000L;
 
   /** The final-day counters the verifier recomputes; the other measures need the household view. */
-  static final List<String> COUNTERS = List.of(
-      "requests", "notifications", "answersShared", "declined", "ignored", "sharesViaRequest", "sharesViaPost",
-      "sharesBlockedByPolicy", "forwardsBlocked", "sharesRefusedExpired", "copiesCreated", "copiesExpired",
-      "copiesAlive");
+  static final List<String> COUNTERS = Stream.of(
+      REQUESTS, NOTIFICATIONS, ANSWERS_SHARED, DECLINED, IGNORED, SHARES_VIA_REQUEST, SHARES_VIA_POST,
+      SHARES_BLOCKED_BY_POLICY, FORWARDS_BLOCKED, SHARES_REFUSED_EXPIRED, COPIES_CREATED, COPIES_EXPIRED,
+      COPIES_ALIVE).map(SharingMeasure::wireName).toList();
 
   /** The original clip as its camera recorded it. */
   private record Original(String region, long recordedAt) {}
@@ -80,13 +96,13 @@ final class CopyVerifier {
     } else if (e instanceof LegalHold h) {
       clipEvents.computeIfAbsent(h.getClipId(), k -> new ArrayList<>()).add(event);
     } else if (e instanceof PoliceRequest) {
-      worldCounts.merge("requests", 1L, Long::sum);
+      worldCounts.merge(REQUESTS.wireName(), 1L, Long::sum);
     } else if (e instanceof RequestNotification) {
-      worldCounts.merge("notifications", 1L, Long::sum);
+      worldCounts.merge(NOTIFICATIONS.wireName(), 1L, Long::sum);
     } else if (e instanceof RequestAnswer a) {
-      String measure = a.getAnswer() == Answer.SHARED ? "answersShared"
-          : a.getAnswer() == Answer.DECLINED ? "declined" : "ignored";
-      worldCounts.merge(measure, 1L, Long::sum);
+      SharingMeasure measure = a.getAnswer() == Answer.SHARED ? ANSWERS_SHARED
+          : a.getAnswer() == Answer.DECLINED ? DECLINED : IGNORED;
+      worldCounts.merge(measure.wireName(), 1L, Long::sum);
     } else if (e instanceof ClockTick t && t.getLast()) {
       horizon = Math.max(horizon, event.getEventTime());
     }
@@ -113,8 +129,8 @@ final class CopyVerifier {
         count.put(name, worldCounts.getOrDefault(name, 0L));
       }
       for (HolderType holder : HolderType.values()) {
-        count.put("copiesCreated." + holder, 0L);
-        count.put("copiesAlive." + holder, 0L);
+        count.put(COPIES_CREATED.of(holder).wireName(), 0L);
+        count.put(COPIES_ALIVE.of(holder).wireName(), 0L);
       }
       clipEvents.forEach((clipId, clipLog) -> replay(policy, clipId, clipLog, ledger, receipts, count));
       counters.put(policy.name(), count);
@@ -160,11 +176,11 @@ final class CopyVerifier {
         if (blockedBy != null) {
           receipts.add(new CopyReceipt(policy.name(), s.getCopyId(), clipId, s.getHouseholdId(),
               CopyReceiptKind.SHARE_BLOCKED, t, blockedBy));
-          count.merge("sharesBlockedByPolicy", 1L, Long::sum);
+          count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
           continue;
         }
         if (deleted) {
-          count.merge("sharesRefusedExpired", 1L, Long::sum);
+          count.merge(SHARES_REFUSED_EXPIRED.wireName(), 1L, Long::sum);
           continue;
         }
         if (sharedOriginalsKept) {
@@ -189,8 +205,8 @@ final class CopyVerifier {
             .setStatus(CopyStatus.ALIVE)
             .setUpdatedAt(t)
             .build();
-        count.merge(s.getChannel() == ShareChannel.POLICE_REQUEST ? "sharesViaRequest" : "sharesViaPost", 1L,
-            Long::sum);
+        count.merge((s.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST).wireName(),
+            1L, Long::sum);
         copies.put(s.getCopyId(), new Copy(made));
         created(policy, made, ledger, receipts, count);
       } else if (e instanceof CopyMade c) {
@@ -200,12 +216,12 @@ final class CopyVerifier {
           blockedBy = "no live parent";
         } else if (c.getKind() == CopyKind.FORWARD && !policy.forwardingAllowed()) {
           blockedBy = "forwarding forbidden";
-          count.merge("sharesBlockedByPolicy", 1L, Long::sum);
+          count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
         }
         if (blockedBy != null) {
           receipts.add(new CopyReceipt(policy.name(), c.getCopyId(), clipId, c.getHouseholdId(),
               CopyReceiptKind.FORWARD_BLOCKED, t, blockedBy));
-          count.merge("forwardsBlocked", 1L, Long::sum);
+          count.merge(FORWARDS_BLOCKED.wireName(), 1L, Long::sum);
           continue;
         }
         CopyLedgerEntry made = CopyLedgerEntry.newBuilder(parent.made())
@@ -229,8 +245,8 @@ final class CopyVerifier {
   private void created(Policy policy, CopyLedgerEntry made, List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts,
       Map<String, Long> count) {
     ledger.add(made);
-    count.merge("copiesCreated", 1L, Long::sum);
-    count.merge("copiesCreated." + made.getHolderType(), 1L, Long::sum);
+    count.merge(COPIES_CREATED.wireName(), 1L, Long::sum);
+    count.merge(COPIES_CREATED.of(made.getHolderType()).wireName(), 1L, Long::sum);
     Long end = made.getExpiresAt();
     if (end != null && end <= horizon) {
       ledger.add(CopyLedgerEntry.newBuilder(made).setStatus(CopyStatus.EXPIRED).setUpdatedAt(end).build());
@@ -239,10 +255,10 @@ final class CopyVerifier {
           : "lifetime " + made.getHolderType() + " " + policy.copies().lifetimeDays().get(made.getHolderType()) + " days";
       receipts.add(new CopyReceipt(policy.name(), made.getCopyId(), made.getClipId(), made.getHouseholdId(),
           CopyReceiptKind.COPY_EXPIRED, end, cause));
-      count.merge("copiesExpired", 1L, Long::sum);
+      count.merge(COPIES_EXPIRED.wireName(), 1L, Long::sum);
     } else {
-      count.merge("copiesAlive", 1L, Long::sum);
-      count.merge("copiesAlive." + made.getHolderType(), 1L, Long::sum);
+      count.merge(COPIES_ALIVE.wireName(), 1L, Long::sum);
+      count.merge(COPIES_ALIVE.of(made.getHolderType()).wireName(), 1L, Long::sum);
     }
   }
 
@@ -396,7 +412,7 @@ final class CopyVerifier {
     statsByDay.values().stream().map(days -> days.get(0)).filter(DailyStats::getLast).forEach(s -> {
       Map<String, Long> written = new TreeMap<>();
       expected.counters().getOrDefault(s.getPolicy(), Map.of())
-          .keySet().forEach(name -> written.put(name, s.getMeasures().getOrDefault(name, 0L)));
+          .keySet().forEach(name -> written.put(name, s.getMeasures().get(name))); // null where missing, never 0
       got.computeIfAbsent("stats " + s.getPolicy() + " last", k -> new ArrayList<>()).add(counterLine(written));
     });
 

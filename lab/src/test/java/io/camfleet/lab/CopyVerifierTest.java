@@ -21,6 +21,7 @@ import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
+import io.camfleet.schemas.stats.StatsService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,8 +112,12 @@ class CopyVerifierTest {
             "sharesBlockedByPolicy", 1L, "forwardsBlocked", 1L, "householdsExposed", 1L))));
   }
 
+  /** A final day as the service writes it: every sharing measure, 0 unless given. */
   private static DailyStats finalDay(String policy, Map<String, Long> measures) {
-    return new DailyStats(policy, "sharing-service", "2019-12-18", HORIZON, true, new TreeMap<>(measures));
+    Map<String, Long> all = new TreeMap<>();
+    StatsService.SHARING.keys().forEach(key -> all.put(key.wireName(), 0L));
+    measures.forEach((name, value) -> all.put(StatsService.SHARING.key(name).wireName(), value));
+    return new DailyStats(policy, StatsService.SHARING.id(), "2019-12-18", HORIZON, true, all);
   }
 
   @Test

@@ -1,18 +1,23 @@
 package io.camfleet.report;
 
 import io.camfleet.avro.HolderType;
+import io.camfleet.schemas.stats.MeasureKey;
+import io.camfleet.schemas.stats.SharingMeasure;
 
-/** A final figure split by who holds the copies, read from the {@code <measure>.<HOLDER_TYPE>} keys. */
+/** A final figure split by who holds the copies, read from the parts by holder type of one measure. */
 public enum HolderBreakdown implements Figure {
-  COPIES_ALIVE("copiesByHolderType", Group.COPIES, "copiesAlive"),
-  COPIES_CREATED("copiesCreatedByHolderType", Group.COPIES, "copiesCreated"),
-  HOUSEHOLDS_EXPOSED("householdsExposedByHolderType", Group.EXPOSURE, "householdsExposed");
+  COPIES_ALIVE("copiesByHolderType", Group.COPIES, SharingMeasure.COPIES_ALIVE),
+  COPIES_CREATED("copiesCreatedByHolderType", Group.COPIES, SharingMeasure.COPIES_CREATED),
+  HOUSEHOLDS_EXPOSED("householdsExposedByHolderType", Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_EXPOSED);
 
   private final String field;
   private final Group group;
-  private final String source;
+  private final SharingMeasure source;
 
-  HolderBreakdown(String field, Group group, String source) {
+  HolderBreakdown(String field, Group group, SharingMeasure source) {
+    if (!source.byHolderType()) {
+      throw new IllegalArgumentException(source.wireName() + " has no parts by holder type");
+    }
     this.field = field;
     this.group = group;
     this.source = source;
@@ -29,8 +34,13 @@ public enum HolderBreakdown implements Figure {
     return group;
   }
 
-  /** The sharing-service measure key for one holder type. */
-  public String source(HolderType holder) {
-    return source + "." + holder.name();
+  /** The measure it splits. */
+  public SharingMeasure source() {
+    return source;
+  }
+
+  /** The measure's part for one holder type. */
+  public MeasureKey source(HolderType holder) {
+    return source.of(holder);
   }
 }

@@ -1,10 +1,12 @@
 package io.camfleet.report;
 
 import io.camfleet.avro.HolderType;
+import io.camfleet.schemas.stats.HolderTypes;
+import io.camfleet.schemas.stats.RetentionMeasure;
+import io.camfleet.schemas.stats.StatsMeasure;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders report.html: one self-contained page (inline CSS and SVG, no script, nothing loaded from
@@ -15,12 +17,14 @@ final class HtmlReport {
   static final String FOOTAGE = "footage";
   static final String COPIES = "copies";
 
-  /** The footage chart's series: retention-service measures, label, colour (Okabe-Ito palette). */
-  private static final List<String[]> FOOTAGE_SERIES =
+  /** The footage chart's series, each a measure and its colour (Okabe-Ito palette). */
+  private static final List<Line> FOOTAGE_SERIES =
       List.of(
-          new String[] {"clipsAlive", "clips alive", "#0072B2"},
-          new String[] {"clipsExpired", "clips expired", "#D55E00"},
-          new String[] {"clipsExemptByShare", "clips exempt by share", "#009E73"});
+          new Line(RetentionMeasure.CLIPS_ALIVE, "#0072B2"),
+          new Line(RetentionMeasure.CLIPS_EXPIRED, "#D55E00"),
+          new Line(RetentionMeasure.CLIPS_EXEMPT_BY_SHARE, "#009E73"));
+
+  private record Line(StatsMeasure measure, String colour) {}
 
   private static final String[] HOLDER_COLOURS = {"#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7"};
 
@@ -163,8 +167,8 @@ final class HtmlReport {
     long copiesMax = 0;
     for (PolicyReport policy : report.policies()) {
       for (DayPoint day : policy.series()) {
-        for (String[] series : FOOTAGE_SERIES) {
-          footageMax = Math.max(footageMax, day.value(Service.RETENTION, series[0]));
+        for (Line line : FOOTAGE_SERIES) {
+          footageMax = Math.max(footageMax, day.value(line.measure()));
         }
         for (HolderType holder : HolderType.values()) {
           copiesMax = Math.max(copiesMax, copiesAlive(day, holder));
@@ -184,11 +188,11 @@ final class HtmlReport {
       out.append("<div class=\"charts\">\n");
 
       List<SvgChart.Series> footage = new ArrayList<>();
-      for (String[] series : FOOTAGE_SERIES) {
+      for (Line line : FOOTAGE_SERIES) {
         footage.add(
             new SvgChart.Series(
-                series[0], series[1], series[2],
-                policy.series().stream().map(day -> day.value(Service.RETENTION, series[0])).toList()));
+                line.measure().wireName(), line.measure().label(), line.colour(),
+                policy.series().stream().map(day -> day.value(line.measure())).toList()));
       }
       figure(out, "Footage: alive, expired, exempt by share",
           SvgChart.render(policy.name(), FOOTAGE, "Footage: alive, expired, exempt by share", days, footage,
@@ -198,8 +202,8 @@ final class HtmlReport {
       for (HolderType holder : HolderType.values()) {
         copies.add(
             new SvgChart.Series(
-                HolderBreakdown.COPIES_ALIVE.source(holder),
-                holder.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                HolderBreakdown.COPIES_ALIVE.source(holder).wireName(),
+                HolderTypes.label(holder),
                 HOLDER_COLOURS[holder.ordinal() % HOLDER_COLOURS.length],
                 policy.series().stream().map(day -> copiesAlive(day, holder)).toList()));
       }
@@ -211,7 +215,7 @@ final class HtmlReport {
   }
 
   private static long copiesAlive(DayPoint day, HolderType holder) {
-    return day.value(Service.SHARING, HolderBreakdown.COPIES_ALIVE.source(holder));
+    return day.value(HolderBreakdown.COPIES_ALIVE.source(holder));
   }
 
   private static void figure(StringBuilder out, String caption, String svg) {

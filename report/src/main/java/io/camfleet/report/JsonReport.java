@@ -9,18 +9,25 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camfleet.avro.HolderType;
+import io.camfleet.schemas.stats.RetentionMeasure;
+import io.camfleet.schemas.stats.SharingMeasure;
+import io.camfleet.schemas.stats.StatsMeasure;
+import io.camfleet.schemas.stats.StatsService;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Renders report.json, the contract read by dashboards and outside tools. */
 final class JsonReport {
-  /** The series measures per day, by service, under the services' own measure names. */
-  static final List<String> RETENTION_SERIES =
-      List.of("clipsRecorded", "clipsExpired", "clipsExemptByShare", "clipsAlive", "liveBytes");
+  /** The measures of each day in the series, under the services' own measure names: retention's, then sharing's. */
+  static final List<StatsMeasure> SERIES =
+      List.of(
+          RetentionMeasure.CLIPS_RECORDED, RetentionMeasure.CLIPS_EXPIRED, RetentionMeasure.CLIPS_EXEMPT_BY_SHARE,
+          RetentionMeasure.CLIPS_ALIVE, RetentionMeasure.LIVE_BYTES,
+          SharingMeasure.FOOTAGE_ALIVE_PAST_RETENTION, SharingMeasure.COPIES_CREATED, SharingMeasure.COPIES_EXPIRED,
+          SharingMeasure.COPIES_ALIVE, SharingMeasure.HOUSEHOLDS_EXPOSED, SharingMeasure.ADDRESSES_DISCLOSED);
 
-  static final List<String> SHARING_SERIES =
-      List.of("footageAlivePastRetention", "copiesCreated", "copiesExpired", "copiesAlive", "householdsExposed",
-          "addressesDisclosed");
+  /** The field of each day in the series holding {@link HolderBreakdown#COPIES_ALIVE} by holder type. */
+  static final String SERIES_COPIES_BY_HOLDER = "copiesAliveByHolderType";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectWriter WRITER =
@@ -42,8 +49,8 @@ final class JsonReport {
   }
 
   static String generatedFrom() {
-    return "output topics " + Service.RETENTION.topic() + " (" + Service.RETENTION.id() + ") and "
-        + Service.SHARING.topic() + " (" + Service.SHARING.id() + "): final figures from each policy's"
+    return "output topics " + StatsService.RETENTION.topic().name() + " (" + StatsService.RETENTION.id() + ") and "
+        + StatsService.SHARING.topic().name() + " (" + StatsService.SHARING.id() + "): final figures from each policy's"
         + " last=true records, series from every day";
   }
 
@@ -95,15 +102,12 @@ final class JsonReport {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("day", day.day().toString());
     node.put("dayEnd", day.dayEnd());
-    for (String measure : RETENTION_SERIES) {
-      node.put(measure, day.value(Service.RETENTION, measure));
+    for (StatsMeasure measure : SERIES) {
+      node.put(measure.wireName(), day.value(measure));
     }
-    for (String measure : SHARING_SERIES) {
-      node.put(measure, day.value(Service.SHARING, measure));
-    }
-    ObjectNode byHolder = node.putObject("copiesAliveByHolderType");
+    ObjectNode byHolder = node.putObject(SERIES_COPIES_BY_HOLDER);
     for (HolderType holder : HolderType.values()) {
-      byHolder.put(holder.name(), day.value(Service.SHARING, HolderBreakdown.COPIES_ALIVE.source(holder)));
+      byHolder.put(holder.name(), day.value(HolderBreakdown.COPIES_ALIVE.source(holder)));
     }
     return node;
   }

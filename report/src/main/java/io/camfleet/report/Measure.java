@@ -1,43 +1,55 @@
 package io.camfleet.report;
 
-/** A final figure that is one number, read from one service measure on the final day. */
+import io.camfleet.schemas.stats.RetentionMeasure;
+import io.camfleet.schemas.stats.SharingMeasure;
+import io.camfleet.schemas.stats.StatsMeasure;
+import io.camfleet.schemas.stats.StatsService;
+
+/**
+ * A final figure that is one number, read from one service measure on the final day. Its field in
+ * report.json is the measure's wire name, unless the report names it otherwise (the levels read at
+ * the end, {@code ...AtEnd}).
+ */
 public enum Measure implements Figure {
-  CLIPS_RECORDED("clipsRecorded", Group.FOOTAGE, Service.RETENTION, "clipsRecorded"),
-  CLIPS_EXPIRED("clipsExpired", Group.FOOTAGE, Service.RETENTION, "clipsExpired"),
-  CLIPS_EXEMPT_BY_SHARE("clipsExemptByShare", Group.FOOTAGE, Service.RETENTION, "clipsExemptByShare"),
-  CLIPS_ALIVE_AT_END("clipsAliveAtEnd", Group.FOOTAGE, Service.RETENTION, "clipsAlive"),
-  LIVE_BYTES_AT_END("liveBytesAtEnd", Group.FOOTAGE, Service.RETENTION, "liveBytes"),
-  FOOTAGE_ALIVE_PAST_RETENTION("footageAlivePastRetention", Group.FOOTAGE, Service.SHARING, "footageAlivePastRetention"),
-  COPIES_CREATED("copiesCreated", Group.COPIES, Service.SHARING, "copiesCreated"),
-  COPIES_EXPIRED("copiesExpired", Group.COPIES, Service.SHARING, "copiesExpired"),
-  COPIES_ALIVE_AT_END("copiesAliveAtEnd", Group.COPIES, Service.SHARING, "copiesAlive"),
-  REQUESTS("requests", Group.REQUESTS, Service.SHARING, "requests"),
-  NOTIFICATIONS("notifications", Group.REQUESTS, Service.SHARING, "notifications"),
-  ANSWERS_SHARED("answersShared", Group.REQUESTS, Service.SHARING, "answersShared"),
-  SHARES_VIA_REQUEST("sharesViaRequest", Group.REQUESTS, Service.SHARING, "sharesViaRequest"),
-  DECLINED("declined", Group.REQUESTS, Service.SHARING, "declined"),
-  IGNORED("ignored", Group.REQUESTS, Service.SHARING, "ignored"),
-  SHARES_VIA_POST("sharesViaPost", Group.REQUESTS, Service.SHARING, "sharesViaPost"),
-  SHARES_BLOCKED_BY_POLICY("sharesBlockedByPolicy", Group.REQUESTS, Service.SHARING, "sharesBlockedByPolicy"),
-  SHARES_REFUSED_EXPIRED("sharesRefusedExpired", Group.REQUESTS, Service.SHARING, "sharesRefusedExpired"),
-  FORWARDS_BLOCKED("forwardsBlocked", Group.REQUESTS, Service.SHARING, "forwardsBlocked"),
-  SHARES_RECORDED("sharesRecorded", Group.RETENTION_RECEIPTS, Service.RETENTION, "sharesRecorded"),
-  SHARES_REFUSED("sharesRefused", Group.RETENTION_RECEIPTS, Service.RETENTION, "sharesRefused"),
-  HOLDS_PLACED("holdsPlaced", Group.RETENTION_RECEIPTS, Service.RETENTION, "holdsPlaced"),
-  EXPIRY_HELD("expiryHeld", Group.RETENTION_RECEIPTS, Service.RETENTION, "expiryHeld"),
-  HOLDS_RELEASED("holdsReleased", Group.RETENTION_RECEIPTS, Service.RETENTION, "holdsReleased"),
-  HOUSEHOLDS_EXPOSED("householdsExposed", Group.EXPOSURE, Service.SHARING, "householdsExposed"),
-  ADDRESSES_DISCLOSED("addressesDisclosed", Group.EXPOSURE, Service.SHARING, "addressesDisclosed");
+  CLIPS_RECORDED(Group.FOOTAGE, RetentionMeasure.CLIPS_RECORDED),
+  CLIPS_EXPIRED(Group.FOOTAGE, RetentionMeasure.CLIPS_EXPIRED),
+  CLIPS_EXEMPT_BY_SHARE(Group.FOOTAGE, RetentionMeasure.CLIPS_EXEMPT_BY_SHARE),
+  CLIPS_ALIVE_AT_END("clipsAliveAtEnd", Group.FOOTAGE, RetentionMeasure.CLIPS_ALIVE),
+  LIVE_BYTES_AT_END("liveBytesAtEnd", Group.FOOTAGE, RetentionMeasure.LIVE_BYTES),
+  FOOTAGE_ALIVE_PAST_RETENTION(Group.FOOTAGE, SharingMeasure.FOOTAGE_ALIVE_PAST_RETENTION),
+  COPIES_CREATED(Group.COPIES, SharingMeasure.COPIES_CREATED),
+  COPIES_EXPIRED(Group.COPIES, SharingMeasure.COPIES_EXPIRED),
+  COPIES_ALIVE_AT_END("copiesAliveAtEnd", Group.COPIES, SharingMeasure.COPIES_ALIVE),
+  REQUESTS(Group.REQUESTS, SharingMeasure.REQUESTS),
+  NOTIFICATIONS(Group.REQUESTS, SharingMeasure.NOTIFICATIONS),
+  ANSWERS_SHARED(Group.REQUESTS, SharingMeasure.ANSWERS_SHARED),
+  SHARES_VIA_REQUEST(Group.REQUESTS, SharingMeasure.SHARES_VIA_REQUEST),
+  DECLINED(Group.REQUESTS, SharingMeasure.DECLINED),
+  IGNORED(Group.REQUESTS, SharingMeasure.IGNORED),
+  SHARES_VIA_POST(Group.REQUESTS, SharingMeasure.SHARES_VIA_POST),
+  SHARES_BLOCKED_BY_POLICY(Group.REQUESTS, SharingMeasure.SHARES_BLOCKED_BY_POLICY),
+  SHARES_REFUSED_EXPIRED(Group.REQUESTS, SharingMeasure.SHARES_REFUSED_EXPIRED),
+  FORWARDS_BLOCKED(Group.REQUESTS, SharingMeasure.FORWARDS_BLOCKED),
+  SHARES_RECORDED(Group.RETENTION_RECEIPTS, RetentionMeasure.SHARES_RECORDED),
+  SHARES_REFUSED(Group.RETENTION_RECEIPTS, RetentionMeasure.SHARES_REFUSED),
+  HOLDS_PLACED(Group.RETENTION_RECEIPTS, RetentionMeasure.HOLDS_PLACED),
+  EXPIRY_HELD(Group.RETENTION_RECEIPTS, RetentionMeasure.EXPIRY_HELD),
+  HOLDS_RELEASED(Group.RETENTION_RECEIPTS, RetentionMeasure.HOLDS_RELEASED),
+  HOUSEHOLDS_EXPOSED(Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_EXPOSED),
+  ADDRESSES_DISCLOSED(Group.EXPOSURE, SharingMeasure.ADDRESSES_DISCLOSED);
 
   private final String field;
   private final Group group;
-  private final Service service;
-  private final String source;
+  private final StatsMeasure source;
 
-  Measure(String field, Group group, Service service, String source) {
+  /** A figure named as the measure it reads. */
+  Measure(Group group, StatsMeasure source) {
+    this(source.wireName(), group, source);
+  }
+
+  Measure(String field, Group group, StatsMeasure source) {
     this.field = field;
     this.group = group;
-    this.service = service;
     this.source = source;
   }
 
@@ -52,12 +64,12 @@ public enum Measure implements Figure {
   }
 
   /** The service whose final record holds it. */
-  public Service service() {
-    return service;
+  public StatsService service() {
+    return source.service();
   }
 
-  /** The key in that record's {@code measures}. */
-  public String source() {
+  /** The measure it reads. */
+  public StatsMeasure source() {
     return source;
   }
 }

@@ -36,14 +36,14 @@ public record PolicyReport(PolicyInfo info, List<DayPoint> series) {
 
   /** A final figure. */
   public long figure(Measure measure) {
-    return end().value(measure.service(), measure.source());
+    return end().value(measure.source());
   }
 
   /** A final figure by holder type, every holder type present, in the schema's order. */
   public Map<HolderType, Long> figure(HolderBreakdown breakdown) {
     Map<HolderType, Long> byHolder = new EnumMap<>(HolderType.class);
     for (HolderType holder : HolderType.values()) {
-      byHolder.put(holder, end().value(Service.SHARING, breakdown.source(holder)));
+      byHolder.put(holder, end().value(breakdown.source(holder)));
     }
     return Collections.unmodifiableMap(byHolder);
   }

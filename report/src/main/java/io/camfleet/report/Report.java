@@ -1,6 +1,7 @@
 package io.camfleet.report;
 
 import io.camfleet.avro.DailyStats;
+import io.camfleet.schemas.stats.StatsService;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -79,9 +80,9 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(stats, "stats");
 
-    Map<String, Map<Service, NavigableMap<LocalDate, DailyStats>>> byPolicy = new LinkedHashMap<>();
+    Map<String, Map<StatsService, NavigableMap<LocalDate, DailyStats>>> byPolicy = new LinkedHashMap<>();
     for (PolicyInfo policy : policies) {
-      if (byPolicy.put(policy.name(), new EnumMap<>(Service.class)) != null) {
+      if (byPolicy.put(policy.name(), new EnumMap<>(StatsService.class)) != null) {
         throw new IllegalArgumentException("policy '" + policy.name() + "' appears twice");
       }
     }
@@ -89,9 +90,9 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
     for (DailyStats record : stats) {
       Objects.requireNonNull(record, "daily stats record");
       policiesSeen.add(record.getPolicy());
-      Service service = Service.ofId(record.getService());
+      StatsService service = StatsService.ofId(record.getService());
       LocalDate day = parseDay(record);
-      Map<Service, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(record.getPolicy());
+      Map<StatsService, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(record.getPolicy());
       if (services != null) {
         services.computeIfAbsent(service, s -> new TreeMap<>()).put(day, record);
       }
@@ -100,26 +101,30 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
     LocalDate lastDay = lastDay(world);
     List<PolicyReport> reports = new ArrayList<>();
     for (PolicyInfo policy : policies) {
-      Map<Service, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(policy.name());
+      Map<StatsService, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(policy.name());
       NavigableMap<LocalDate, DailyStats> retention =
-          checkedSeries(policy, Service.RETENTION, services, policiesSeen, world, lastDay);
+          checkedSeries(policy, StatsService.RETENTION, services, policiesSeen, world, lastDay);
       NavigableMap<LocalDate, DailyStats> sharing =
-          checkedSeries(policy, Service.SHARING, services, policiesSeen, world, lastDay);
+          checkedSeries(policy, StatsService.SHARING, services, policiesSeen, world, lastDay);
       if (!retention.keySet().equals(sharing.keySet())) {
         throw new IllegalArgumentException(
-            "policy '" + policy.name() + "': the services reported different days; only retention-service: "
-                + difference(retention.keySet(), sharing.keySet()) + ", only sharing-service: "
-                + difference(sharing.keySet(), retention.keySet()));
+            "policy '" + policy.name() + "': the services reported different days; only "
+                + StatsService.RETENTION.id() + ": " + difference(retention.keySet(), sharing.keySet()) + ", only "
+                + StatsService.SHARING.id() + ": " + difference(sharing.keySet(), retention.keySet()));
       }
       List<DayPoint> series = new ArrayList<>();
       for (Map.Entry<LocalDate, DailyStats> day : retention.entrySet()) {
         DailyStats shared = sharing.get(day.getKey());
-        series.add(
-            new DayPoint(
-                day.getKey(),
-                day.getValue().getDayEnd(),
-                day.getValue().getMeasures(),
-                shared.getMeasures()));
+        try {
+          series.add(
+              new DayPoint(
+                  day.getKey(),
+                  day.getValue().getDayEnd(),
+                  day.getValue().getMeasures(),
+                  shared.getMeasures()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("policy '" + policy.name() + "': " + e.getMessage(), e);
+        }
       }
       reports.add(new PolicyReport(policy, series));
     }
@@ -149,8 +154,8 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
 
   private static NavigableMap<LocalDate, DailyStats> checkedSeries(
       PolicyInfo policy,
-      Service service,
-      Map<Service, NavigableMap<LocalDate, DailyStats>> services,
+      StatsService service,
+      Map<StatsService, NavigableMap<LocalDate, DailyStats>> services,
       Set<String> policiesSeen,
       WorldInfo world,
       LocalDate lastDay) {
@@ -164,7 +169,7 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
     if (finals.isEmpty()) {
       throw new IllegalArgumentException(
           "policy '" + policy.name() + "' has no final record (last=true) from " + service.id()
-              + " on topic " + service.topic() + " (" + days.size() + " daily records; policies seen in the stats: "
+              + " on topic " + service.topic().name() + " (" + days.size() + " daily records; policies seen in the stats: "
               + policiesSeen + "); did the run finish before the topics were read?");
     }
     if (finals.size() > 1) {

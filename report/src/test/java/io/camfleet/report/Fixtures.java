@@ -1,8 +1,10 @@
 package io.camfleet.report;
 
 import io.camfleet.avro.DailyStats;
+import io.camfleet.schemas.stats.StatsService;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +40,28 @@ final class Fixtures {
   }
 
   static DailyStats retention(PolicyInfo policy, LocalDate day, boolean last, Object... measures) {
-    return stats(policy.name(), "retention-service", day, last, measures);
+    return stats(policy.name(), StatsService.RETENTION.id(), day, last, measures);
   }
 
   static DailyStats sharing(PolicyInfo policy, LocalDate day, boolean last, Object... measures) {
-    return stats(policy.name(), "sharing-service", day, last, measures);
+    return stats(policy.name(), StatsService.SHARING.id(), day, last, measures);
   }
 
+  /**
+   * A record of {@code service} as it writes them: every measure it writes, 0 unless given as a
+   * name, then its value. A name the service does not write fails; a service that does not exist
+   * gets the given measures only.
+   */
   static DailyStats stats(String policy, String service, LocalDate day, boolean last, Object... measures) {
     Map<String, Long> map = new LinkedHashMap<>();
+    StatsService known =
+        Arrays.stream(StatsService.values()).filter(s -> s.id().equals(service)).findFirst().orElse(null);
+    if (known != null) {
+      known.keys().forEach(key -> map.put(key.wireName(), 0L));
+    }
     for (int i = 0; i < measures.length; i += 2) {
-      map.put((String) measures[i], ((Number) measures[i + 1]).longValue());
+      String name = known == null ? (String) measures[i] : known.key((String) measures[i]).wireName();
+      map.put(name, ((Number) measures[i + 1]).longValue());
     }
     return DailyStats.newBuilder()
         .setPolicy(policy)

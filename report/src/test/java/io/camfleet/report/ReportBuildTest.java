@@ -22,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.HolderType;
+import io.camfleet.schemas.stats.RetentionMeasure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ReportBuildTest {
@@ -94,8 +96,61 @@ class ReportBuildTest {
 
     PolicyReport statusQuo = build(List.of(STATUS_QUO), stats).policies().get(0);
 
-    assertEquals(99, statusQuo.series().get(1).value(Service.RETENTION, "clipsAlive"));
-    assertEquals(0, statusQuo.series().get(1).value(Service.RETENTION, "clipsRecorded"));
+    assertEquals(99, statusQuo.series().get(1).value(RetentionMeasure.CLIPS_ALIVE));
+    assertEquals(0, statusQuo.series().get(1).value(RetentionMeasure.CLIPS_RECORDED));
+  }
+
+  @Test
+  void rejectsAMeasureTheServiceDoesNotWrite() {
+    Map<String, Long> measures = new TreeMap<>(STATUS_QUO_SHARING_2.getMeasures());
+    measures.put("copiesAlve", 3L);
+    DailyStats misspelt = DailyStats.newBuilder(STATUS_QUO_SHARING_2).setMeasures(measures).build();
+    List<DailyStats> stats = without(statusQuo(), STATUS_QUO_SHARING_2);
+    stats.add(misspelt);
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> build(List.of(STATUS_QUO), stats));
+
+    assertEquals(
+        "policy 'status-quo-2019': unknown measure 'copiesAlve' of sharing-service; known: requests, notifications,"
+            + " answersShared, declined, ignored, sharesViaRequest, sharesViaPost, sharesBlockedByPolicy,"
+            + " forwardsBlocked, sharesRefusedExpired, copiesCreated, copiesExpired, copiesAlive,"
+            + " footageAlivePastRetention, householdsExposed, addressesDisclosed",
+        error.getMessage());
+  }
+
+  @Test
+  void rejectsADayWithoutEveryMeasureOfTheService() {
+    Map<String, Long> measures = new TreeMap<>(STATUS_QUO_RETENTION_2.getMeasures());
+    measures.remove("liveBytes");
+    measures.remove("holdsReleased");
+    DailyStats incomplete = DailyStats.newBuilder(STATUS_QUO_RETENTION_2).setMeasures(measures).build();
+    List<DailyStats> stats = without(statusQuo(), STATUS_QUO_RETENTION_2);
+    stats.add(incomplete);
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> build(List.of(STATUS_QUO), stats));
+
+    assertEquals(
+        "policy 'status-quo-2019': retention-service wrote no holdsReleased, liveBytes on 2019-01-02;"
+            + " it writes every measure daily",
+        error.getMessage());
+  }
+
+  @Test
+  void rejectsAPartForAHolderTypeThatDoesNotExist() {
+    Map<String, Long> measures = new TreeMap<>(STATUS_QUO_SHARING_3.getMeasures());
+    measures.put("copiesAlive.SHERIFF", 1L);
+    List<DailyStats> stats = without(statusQuo(), STATUS_QUO_SHARING_3);
+    stats.add(DailyStats.newBuilder(STATUS_QUO_SHARING_3).setMeasures(measures).build());
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> build(List.of(STATUS_QUO), stats));
+
+    assertEquals(
+        "policy 'status-quo-2019': unknown holder type 'SHERIFF' in measure 'copiesAlive.SHERIFF' of sharing-service;"
+            + " known: REQUESTING_POLICE, OTHER_AGENCY, FEDERAL_AGENCY, NEIGHBOURHOOD_FEED, PUBLIC",
+        error.getMessage());
   }
 
   @Test

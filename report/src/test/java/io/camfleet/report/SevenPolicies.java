@@ -2,6 +2,8 @@ package io.camfleet.report;
 
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.HolderType;
+import io.camfleet.schemas.stats.SharingMeasure;
+import io.camfleet.schemas.stats.StatsService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,7 @@ final class SevenPolicies {
         long alive = 800L * Math.min(d + 1, retentionDays);
         long expired = recorded - alive - exempt < 0 ? 0 : recorded - alive - exempt;
         stats.add(
-            Fixtures.stats(policy, "retention-service", day, last,
+            Fixtures.stats(policy, StatsService.RETENTION.id(), day, last,
                 "clipsRecorded", recorded, "clipsExpired", expired, "clipsExemptByShare", exempt,
                 "clipsAlive", alive, "liveBytes", alive * 12_000_000L));
         List<Object> sharing = new ArrayList<>(List.of("requests", d / 3, "notifications", d * 5));
@@ -60,12 +62,12 @@ final class SevenPolicies {
             copies = copies / 3;
           }
           total += copies;
-          sharing.add("copiesAlive." + holder.name());
+          sharing.add(SharingMeasure.COPIES_ALIVE.of(holder).wireName());
           sharing.add(copies);
         }
         sharing.add("copiesAlive");
         sharing.add(total);
-        stats.add(Fixtures.stats(policy, "sharing-service", day, last, sharing.toArray()));
+        stats.add(Fixtures.stats(policy, StatsService.SHARING.id(), day, last, sharing.toArray()));
       }
     }
     return stats;

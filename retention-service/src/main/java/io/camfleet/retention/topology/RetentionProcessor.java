@@ -1,15 +1,15 @@
 package io.camfleet.retention.topology;
 
-import static io.camfleet.retention.topology.RetentionMeasure.CLIPS_ALIVE;
-import static io.camfleet.retention.topology.RetentionMeasure.CLIPS_EXEMPT_BY_SHARE;
-import static io.camfleet.retention.topology.RetentionMeasure.CLIPS_EXPIRED;
-import static io.camfleet.retention.topology.RetentionMeasure.CLIPS_RECORDED;
-import static io.camfleet.retention.topology.RetentionMeasure.EXPIRY_HELD;
-import static io.camfleet.retention.topology.RetentionMeasure.HOLDS_PLACED;
-import static io.camfleet.retention.topology.RetentionMeasure.HOLDS_RELEASED;
-import static io.camfleet.retention.topology.RetentionMeasure.LIVE_BYTES;
-import static io.camfleet.retention.topology.RetentionMeasure.SHARES_RECORDED;
-import static io.camfleet.retention.topology.RetentionMeasure.SHARES_REFUSED;
+import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_ALIVE;
+import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_EXEMPT_BY_SHARE;
+import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_EXPIRED;
+import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_RECORDED;
+import static io.camfleet.schemas.stats.RetentionMeasure.EXPIRY_HELD;
+import static io.camfleet.schemas.stats.RetentionMeasure.HOLDS_PLACED;
+import static io.camfleet.schemas.stats.RetentionMeasure.HOLDS_RELEASED;
+import static io.camfleet.schemas.stats.RetentionMeasure.LIVE_BYTES;
+import static io.camfleet.schemas.stats.RetentionMeasure.SHARES_RECORDED;
+import static io.camfleet.schemas.stats.RetentionMeasure.SHARES_REFUSED;
 
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
@@ -24,6 +24,7 @@ import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
+import io.camfleet.schemas.stats.RetentionMeasure;
 import io.camfleet.streams.InvariantViolation;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.time.Duration;

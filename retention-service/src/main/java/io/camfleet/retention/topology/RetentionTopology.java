@@ -3,6 +3,7 @@ package io.camfleet.retention.topology;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.policy.PolicyRules;
+import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.stats.DailyDeltas;
 import io.camfleet.streams.stats.StatsPipeline;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.kafka.streams.kstream.Named;
  * keys carry the policy name, so the policies never mix.
  */
 public final class RetentionTopology {
-  public static final String SERVICE = "retention-service";
+  public static final String SERVICE = StatsService.RETENTION.id();
   // Keyed by recording time, then clip id. The store had another name while it was keyed by clip
   // id beside an expiry index, so that state in the old layout is never read as the new one.
   static final String CLIPS_STORE = "retention-clips-by-time";

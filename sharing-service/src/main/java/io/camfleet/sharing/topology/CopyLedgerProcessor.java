@@ -1,20 +1,20 @@
 package io.camfleet.sharing.topology;
 
-import static io.camfleet.sharing.topology.SharingMeasures.ANSWERS_SHARED;
-import static io.camfleet.sharing.topology.SharingMeasures.COPIES_ALIVE;
-import static io.camfleet.sharing.topology.SharingMeasures.COPIES_CREATED;
-import static io.camfleet.sharing.topology.SharingMeasures.COPIES_EXPIRED;
-import static io.camfleet.sharing.topology.SharingMeasures.DECLINED;
-import static io.camfleet.sharing.topology.SharingMeasures.FOOTAGE_ALIVE_PAST_RETENTION;
-import static io.camfleet.sharing.topology.SharingMeasures.FORWARDS_BLOCKED;
-import static io.camfleet.sharing.topology.SharingMeasures.IGNORED;
-import static io.camfleet.sharing.topology.SharingMeasures.NOTIFICATIONS;
-import static io.camfleet.sharing.topology.SharingMeasures.REQUESTS;
-import static io.camfleet.sharing.topology.SharingMeasures.SHARES_BLOCKED_BY_POLICY;
-import static io.camfleet.sharing.topology.SharingMeasures.SHARES_REFUSED_EXPIRED;
-import static io.camfleet.sharing.topology.SharingMeasures.SHARES_VIA_POST;
-import static io.camfleet.sharing.topology.SharingMeasures.SHARES_VIA_REQUEST;
-import static io.camfleet.sharing.topology.SharingMeasures.byHolder;
+import static io.camfleet.schemas.stats.MeasureKey.byHolder;
+import static io.camfleet.schemas.stats.SharingMeasure.ANSWERS_SHARED;
+import static io.camfleet.schemas.stats.SharingMeasure.COPIES_ALIVE;
+import static io.camfleet.schemas.stats.SharingMeasure.COPIES_CREATED;
+import static io.camfleet.schemas.stats.SharingMeasure.COPIES_EXPIRED;
+import static io.camfleet.schemas.stats.SharingMeasure.DECLINED;
+import static io.camfleet.schemas.stats.SharingMeasure.FOOTAGE_ALIVE_PAST_RETENTION;
+import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED;
+import static io.camfleet.schemas.stats.SharingMeasure.IGNORED;
+import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_POLICY;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_REFUSED_EXPIRED;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_REQUEST;
 
 import io.camfleet.avro.ClipExposure;
 import io.camfleet.avro.ClipHolds;
@@ -40,6 +40,8 @@ import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.Decision;
 import io.camfleet.policy.PolicyRules;
+import io.camfleet.schemas.stats.MeasureKey;
+import io.camfleet.schemas.stats.SharingMeasure;
 import io.camfleet.sharing.topology.ExpirySchedule.Due;
 import io.camfleet.sharing.topology.ExpirySchedule.Kind;
 import io.camfleet.streams.InvariantViolation;
@@ -64,7 +66,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CopyLedgerProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
-  private final Map<String, Integer> measure = SharingMeasures.indexOf(SharingMeasures.COPY_MEASURES);
+  private final MeasureSlots measure = MeasureSlots.COPIES;
 
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, CopyLedgerEntry> copies;
@@ -95,7 +97,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
         new DailyDeltas(
             context.getStateStore(SharingTopology.COPY_DAYS_STORE),
             List.copyOf(policies.keySet()),
-            SharingMeasures.COPY_MEASURES);
+            MeasureSlots.COPIES.names());
   }
 
   @Override
@@ -397,13 +399,17 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
   }
 
-  private void addToAll(String name) {
+  private void addToAll(SharingMeasure name) {
     for (String policy : policies.keySet()) {
       add(policy, name, 1);
     }
   }
 
-  private void add(String policy, String name, long amount) {
-    deltas.add(policy, measure.get(name), amount);
+  private void add(String policy, SharingMeasure name, long amount) {
+    deltas.add(policy, measure.of(name), amount);
+  }
+
+  private void add(String policy, MeasureKey name, long amount) {
+    deltas.add(policy, measure.of(name), amount);
   }
 }

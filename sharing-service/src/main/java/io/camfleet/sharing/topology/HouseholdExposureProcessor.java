@@ -1,8 +1,8 @@
 package io.camfleet.sharing.topology;
 
-import static io.camfleet.sharing.topology.SharingMeasures.ADDRESSES_DISCLOSED;
-import static io.camfleet.sharing.topology.SharingMeasures.HOUSEHOLDS_EXPOSED;
-import static io.camfleet.sharing.topology.SharingMeasures.byHolder;
+import static io.camfleet.schemas.stats.MeasureKey.byHolder;
+import static io.camfleet.schemas.stats.SharingMeasure.ADDRESSES_DISCLOSED;
+import static io.camfleet.schemas.stats.SharingMeasure.HOUSEHOLDS_EXPOSED;
 
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.HouseholdCopyChange;
@@ -10,6 +10,8 @@ import io.camfleet.avro.HouseholdExposure;
 import io.camfleet.avro.HouseholdSignal;
 import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
+import io.camfleet.schemas.stats.MeasureKey;
+import io.camfleet.schemas.stats.SharingMeasure;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +36,7 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
 
   private final List<String> policies;
   private final int sources;
-  private final Map<String, Integer> measure = SharingMeasures.indexOf(SharingMeasures.HOUSEHOLD_MEASURES);
+  private final MeasureSlots measure = MeasureSlots.HOUSEHOLDS;
 
   private ProcessorContext<String, StatsDelta> context;
   private KeyValueStore<String, HouseholdExposure> households;
@@ -58,7 +60,7 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     this.watermarks = context.getStateStore(SharingTopology.WATERMARKS_STORE);
     this.deltas =
         new DailyDeltas(
-            context.getStateStore(SharingTopology.HOUSEHOLD_DAYS_STORE), policies, SharingMeasures.HOUSEHOLD_MEASURES);
+            context.getStateStore(SharingTopology.HOUSEHOLD_DAYS_STORE), policies, MeasureSlots.HOUSEHOLDS.names());
     long[][] marks = sourceWatermarks();
     this.watermark = marks == null ? Long.MIN_VALUE : earliest(marks);
   }
@@ -172,7 +174,7 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     } else {
       live.put(holder, after);
     }
-    String byHolder = byHolder(HOUSEHOLDS_EXPOSED, HolderType.valueOf(holder));
+    MeasureKey byHolder = byHolder(HOUSEHOLDS_EXPOSED, HolderType.valueOf(holder));
     if (before == 0 && after > 0) {
       add(policy, byHolder, 1);
     } else if (before > 0 && after == 0) {
@@ -200,8 +202,12 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     }
   }
 
-  private void add(String policy, String name, long amount) {
-    deltas.add(policy, measure.get(name), amount);
+  private void add(String policy, SharingMeasure name, long amount) {
+    deltas.add(policy, measure.of(name), amount);
+  }
+
+  private void add(String policy, MeasureKey name, long amount) {
+    deltas.add(policy, measure.of(name), amount);
   }
 
   private static String pad(long value) {

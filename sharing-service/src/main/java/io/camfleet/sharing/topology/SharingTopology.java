@@ -11,6 +11,7 @@ import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
+import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.stats.DailyDeltas;
 import io.camfleet.streams.stats.LongArraySerde;
 import io.camfleet.streams.stats.StatsPipeline;
@@ -40,7 +41,7 @@ import org.apache.kafka.streams.state.Stores;
  * statistics of both summed per policy.
  */
 public final class SharingTopology {
-  public static final String SERVICE = "sharing-service";
+  public static final String SERVICE = StatsService.SHARING.id();
 
   static final String CLIPS_STORE = "sharing-clips";
   static final String REGISTRY_STORE = "sharing-copy-registry";

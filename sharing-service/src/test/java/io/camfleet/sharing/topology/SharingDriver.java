@@ -12,6 +12,7 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
+import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.StreamsSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -125,6 +126,7 @@ final class SharingDriver implements AutoCloseable {
 
   /** The days on which a measure of a policy changed, with its value from that day: {@code day=value}. */
   static List<String> changesOf(List<DailyStats> stats, String policy, String measure) {
+    StatsService.SHARING.key(measure); // an unknown name fails here
     List<String> changes = new ArrayList<>();
     Long previous = null;
     for (DailyStats day : stats) {
