@@ -21,6 +21,7 @@ import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.retention.topology.RetentionTopology;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
+import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.topology.SharingTopics;
@@ -42,6 +43,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,7 +68,7 @@ import picocli.CommandLine.Spec;
       "Without --bootstrap-servers a real Kafka broker runs in this process for the duration."
     })
 public final class RunCommand implements Callable<Integer> {
-  private static final List<String> SERVICES = List.of(RetentionTopology.SERVICE, "sharing-service");
+  private static final List<String> SERVICES = Arrays.stream(StatsService.values()).map(StatsService::id).toList();
 
   @Option(names = "--world", paramLabel = "FILE",
       description = "World file (default worlds/default.yaml, from this folder or else from camfleet's own).")
