@@ -29,6 +29,10 @@ public record StreamsSettings(
   /** Commit interval unless one is given, under either guarantee. */
   public static final long DEFAULT_COMMIT_INTERVAL_MS = 1000;
 
+  /** Kafka Streams' own default state folder: {@code kafka-streams} in the system's temp folder. */
+  public static final String DEFAULT_STATE_DIR =
+      (String) StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG);
+
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(client, "client");
@@ -38,6 +42,24 @@ public record StreamsSettings(
     processingGuarantee = processingGuarantee == null ? StreamsConfig.EXACTLY_ONCE_V2 : processingGuarantee;
     threads = Math.max(1, threads);
     deadLetterTopic = deadLetterTopic == null ? Topics.DEAD_LETTERS.name() : deadLetterTopic;
+  }
+
+  /**
+   * The folder that holds the state of every application id, as Kafka Streams will use it:
+   * {@link #stateDir()}, else a {@code state.dir} among the client settings, else Kafka Streams'
+   * default ({@link #DEFAULT_STATE_DIR}). The application's own state is in its subfolder named by
+   * the application id.
+   */
+  public Path stateRoot() {
+    String dir = stateDir != null
+        ? stateDir.toString()
+        : client.properties().getProperty(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR);
+    return Path.of(dir).toAbsolutePath().normalize();
+  }
+
+  /** This application's state folder: {@link #stateRoot()}/{@code applicationId}. */
+  public Path applicationStateDir() {
+    return stateRoot().resolve(applicationId);
   }
 
   /** Exactly-once, one thread, the catalog's dead-letter topic, a state folder under the system's temp. */
