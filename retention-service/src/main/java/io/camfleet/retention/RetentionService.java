@@ -9,7 +9,10 @@ import io.camfleet.retention.topology.ReceiptCounter;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.retention.topology.RetentionTopology;
 import io.camfleet.streams.ApplicationIds;
+import io.camfleet.streams.ListenException;
 import io.camfleet.streams.ServiceRunner;
+import io.camfleet.streams.StateFolder;
+import io.camfleet.streams.StateFolderException;
 import io.camfleet.streams.StreamsSettings;
 import io.camfleet.streams.metrics.MetricsHttpServer;
 import io.camfleet.streams.metrics.PolicyCounters;
@@ -20,7 +23,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 
 /**
  * The retention service as a running Kafka Streams application enforcing one or more policies,
@@ -48,9 +53,12 @@ public final class RetentionService implements AutoCloseable {
   }
 
   /**
-   * Options beyond the policies and the cluster. {@code httpPort} null serves no metrics (and
+   * Options beyond the policies and the cluster. {@code processingGuarantee} null is exactly-once
+   * v2. {@code stateDir} null is Kafka Streams' default. {@code httpPort} null serves no metrics (and
    * keeps none); {@code 0} serves them on any free port. {@code threads} is the number of stream
    * threads (0: one); more than the partitions of {@code world-events} leaves some idle.
+   * {@code resetState} deletes the application's state, here and on the cluster, before it starts
+   * ({@link StateFolder}).
    */
   public record Options(
       String processingGuarantee,
@@ -60,8 +68,10 @@ public final class RetentionService implements AutoCloseable {
       String deadLetterTopic,
       String httpBind,
       Integer httpPort,
-      int threads) {
+      int threads,
+      boolean resetState) {
     public Options {
+      processingGuarantee = StreamsSettings.processingGuarantee(processingGuarantee);
       httpBind = httpBind == null ? DEFAULT_HTTP_BIND : httpBind.strip();
       if (httpBind.isEmpty()) {
         throw new IllegalArgumentException("--http-bind must name an address");
@@ -80,7 +90,7 @@ public final class RetentionService implements AutoCloseable {
 
     public Options(
         String processingGuarantee, Path stateDir, RetentionTopics topics, String applicationId, String deadLetterTopic) {
-      this(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, null, null, 0);
+      this(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, null, null, 0, false);
     }
 
     public static Options defaults() {
@@ -89,27 +99,47 @@ public final class RetentionService implements AutoCloseable {
 
     /** The same options with state stores in {@code dir}. */
     public Options withStateDir(Path dir) {
-      return new Options(processingGuarantee, dir, topics, applicationId, deadLetterTopic, httpBind, httpPort, threads);
+      return new Options(processingGuarantee, dir, topics, applicationId, deadLetterTopic, httpBind, httpPort, threads, resetState);
     }
 
     /** The same options sending unreadable records to {@code topic}. */
     public Options withDeadLetterTopic(String topic) {
-      return new Options(processingGuarantee, stateDir, topics, applicationId, topic, httpBind, httpPort, threads);
+      return new Options(processingGuarantee, stateDir, topics, applicationId, topic, httpBind, httpPort, threads, resetState);
     }
 
     /** The same options serving {@code /metrics} on {@code bind:port} ({@code 0}: any free port). */
     public Options withHttp(String bind, int port) {
-      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, bind, port, threads);
+      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, bind, port, threads, resetState);
     }
 
     /** The same options with {@code count} stream threads. */
     public Options withThreads(int count) {
-      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, httpBind, httpPort, count);
+      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, httpBind, httpPort, count, resetState);
+    }
+
+    /** The same options, deleting the application's state before it starts if {@code reset}. */
+    public Options withResetState(boolean reset) {
+      return new Options(processingGuarantee, stateDir, topics, applicationId, deadLetterTopic, httpBind, httpPort, threads, reset);
     }
   }
 
-  /** Starts the service and returns once its stream threads are running. */
+  /**
+   * Starts the service and returns once its stream threads are running; what was deleted from its
+   * state folder, and why, is logged.
+   */
   public static RetentionService start(List<Policy> policies, ClientConfig client, Options options) {
+    return start(policies, client, options, null);
+  }
+
+  /**
+   * Starts the service and returns once its stream threads are running.
+   *
+   * @param notices told, in one line each, what was deleted from the state folder and why (null: logged)
+   * @throws StateFolderException if the state folder must not be used as it is
+   * @throws ListenException if the metrics cannot be served on the given address
+   */
+  public static RetentionService start(
+      List<Policy> policies, ClientConfig client, Options options, Consumer<String> notices) {
     List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
     List<String> names = rules.stream().map(PolicyRules::policyName).toList();
     String appId =
@@ -136,8 +166,8 @@ public final class RetentionService implements AutoCloseable {
                 ReceiptKind.class, names);
         receipts = receipt -> counters.increment(receipt.getPolicy(), receipt.getKind());
       }
-      runner = new ServiceRunner(
-          RetentionTopology.build(topics, rules, topics.worldEvents().partitions(), receipts), settings, metrics);
+      Topology topology = RetentionTopology.build(topics, rules, topics.worldEvents().partitions(), receipts);
+      runner = new ServiceRunner(topology, settings, metrics, options.resetState(), notices);
       // A restart after a crash waits for the dead member's session to expire (45 s by default)
       // before the group rebalances: give that time rather than give up.
       runner.start(Duration.ofMinutes(3));
@@ -154,6 +184,16 @@ public final class RetentionService implements AutoCloseable {
 
   public KafkaStreams streams() {
     return runner.streams();
+  }
+
+  /** This application's state folder. */
+  public Path stateFolder() {
+    return runner.stateFolder();
+  }
+
+  /** Whether the Streams application stopped because of an error. */
+  public boolean failed() {
+    return runner.failed();
   }
 
   /** Where the metrics are served, if they are. */

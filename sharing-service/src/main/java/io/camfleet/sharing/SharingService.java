@@ -15,19 +15,22 @@ import io.camfleet.sharing.custody.CustodyHttpServer;
 import io.camfleet.sharing.topology.CopyCounter;
 import io.camfleet.sharing.topology.SharingTopology;
 import io.camfleet.streams.ApplicationIds;
+import io.camfleet.streams.ListenException;
 import io.camfleet.streams.ServiceRunner;
+import io.camfleet.streams.StateFolderException;
 import io.camfleet.streams.StreamsSettings;
 import io.camfleet.streams.metrics.MetricsHttpHandler;
 import io.camfleet.streams.metrics.PolicyCounters;
 import io.camfleet.streams.metrics.ServiceMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
@@ -61,8 +64,23 @@ public final class SharingService implements AutoCloseable {
     System.exit(new CommandLine(new SharingServiceCommand()).execute(args));
   }
 
-  /** Starts the service for {@code policies} and waits until it is running. */
+  /**
+   * Starts the service for {@code policies} and waits until it is running; what was deleted from its
+   * state folder, and why, is logged.
+   */
   public static SharingService start(List<Policy> policies, ClientConfig client, SharingOptions options) {
+    return start(policies, client, options, null);
+  }
+
+  /**
+   * Starts the service for {@code policies} and waits until it is running.
+   *
+   * @param notices told, in one line each, what was deleted from the state folder and why (null: logged)
+   * @throws StateFolderException if the state folder must not be used as it is
+   * @throws ListenException if the custody API cannot listen on the given address
+   */
+  public static SharingService start(
+      List<Policy> policies, ClientConfig client, SharingOptions options, Consumer<String> notices) {
     List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
     List<String> names = rules.stream().map(PolicyRules::policyName).toList();
     String applicationId =
@@ -71,8 +89,7 @@ public final class SharingService implements AutoCloseable {
     try {
       http = CustodyHttpServer.bind(options.httpBind(), options.httpPort());
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot listen on " + options.httpBind() + ":" + options.httpPort() + ": " + e.getMessage(), e);
+      throw ListenException.of(options.httpBind(), options.httpPort(), e);
     }
     ServiceMetrics metrics = new ServiceMetrics(SharingTopology.SERVICE);
     ServiceRunner runner = null;
@@ -91,7 +108,7 @@ public final class SharingService implements AutoCloseable {
       int inputPartitions = options.topics().worldEvents().partitions();
       runner = new ServiceRunner(
           SharingTopology.build(options.topics().withSchemas(schemas), rules, inputPartitions, copyCounter(metrics, names)),
-          settings, metrics);
+          settings, metrics, options.resetState(), notices);
       http.start(new ClusterCopySource(runner.streams(), address, names), names, new MetricsHttpHandler(metrics));
       runner.start(START_TIMEOUT);
       return new SharingService(runner, http, address, schemas, metrics);
@@ -165,6 +182,16 @@ public final class SharingService implements AutoCloseable {
 
   public KafkaStreams streams() {
     return runner.streams();
+  }
+
+  /** This application's state folder. */
+  public Path stateFolder() {
+    return runner.stateFolder();
+  }
+
+  /** Whether the Streams application stopped because of an error. */
+  public boolean failed() {
+    return runner.failed();
   }
 
   /** Blocks until the Streams application stops. */

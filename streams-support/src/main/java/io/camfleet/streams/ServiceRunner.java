@@ -1,9 +1,11 @@
 package io.camfleet.streams;
 
 import io.camfleet.streams.metrics.ServiceMetrics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -16,6 +18,7 @@ public final class ServiceRunner implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final String applicationId;
+  private final Path stateFolder;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public ServiceRunner(Topology topology, StreamsSettings settings) {
@@ -24,10 +27,28 @@ public final class ServiceRunner implements AutoCloseable {
 
   /**
    * A runner whose dead letters and Kafka Streams metrics go to {@code metrics} (null: none); the
-   * caller closes {@code metrics} after this runner.
+   * caller closes {@code metrics} after this runner. Its state folder is checked as by
+   * {@link #ServiceRunner(Topology, StreamsSettings, ServiceMetrics, boolean, Consumer)}, with
+   * notices logged.
    */
   public ServiceRunner(Topology topology, StreamsSettings settings, ServiceMetrics metrics) {
+    this(topology, settings, metrics, false, null);
+  }
+
+  /**
+   * A runner whose state folder has first been checked against the cluster ({@link StateFolder}):
+   * state built on another cluster is deleted, stale state refused; {@code resetState} deletes the
+   * application's state here and on the cluster. {@code notices} is told, in one line each, what was
+   * deleted and why (null: they are logged).
+   *
+   * @throws StateFolderException if the state folder must not be used as it is
+   */
+  public ServiceRunner(
+      Topology topology, StreamsSettings settings, ServiceMetrics metrics, boolean resetState,
+      Consumer<String> notices) {
     this.applicationId = settings.applicationId();
+    this.stateFolder = StateFolder.prepare(topology, settings, resetState,
+        notices != null ? notices : notice -> log.warn("{}: {}", applicationId, notice));
     this.streams =
         new KafkaStreams(
             topology, metrics == null ? settings.toProperties() : settings.toProperties(metrics.deadLetters()));
@@ -50,6 +71,16 @@ public final class ServiceRunner implements AutoCloseable {
 
   public KafkaStreams streams() {
     return streams;
+  }
+
+  /** This application's state folder: the state folder root and the application id. */
+  public Path stateFolder() {
+    return stateFolder;
+  }
+
+  /** Whether the application has stopped because of an error rather than being closed. */
+  public boolean failed() {
+    return streams.state() == KafkaStreams.State.ERROR;
   }
 
   /** Starts the application and waits until it is running, or fails after {@code timeout}. */

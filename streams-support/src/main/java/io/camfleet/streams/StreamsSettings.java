@@ -8,6 +8,7 @@ import io.camfleet.streams.metrics.DeadLetterCounter;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,15 +30,55 @@ public record StreamsSettings(
   /** Commit interval unless one is given, under either guarantee. */
   public static final long DEFAULT_COMMIT_INTERVAL_MS = 1000;
 
+  /** Kafka Streams' own default state folder: {@code kafka-streams} in the system's temp folder. */
+  public static final String DEFAULT_STATE_DIR =
+      (String) StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG);
+
+  private static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
+
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(client, "client");
     if (!applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
       throw new IllegalArgumentException("not a usable application id: " + applicationId);
     }
-    processingGuarantee = processingGuarantee == null ? StreamsConfig.EXACTLY_ONCE_V2 : processingGuarantee;
+    processingGuarantee = processingGuarantee(processingGuarantee);
     threads = Math.max(1, threads);
     deadLetterTopic = deadLetterTopic == null ? Topics.DEAD_LETTERS.name() : deadLetterTopic;
+  }
+
+  /**
+   * {@code guarantee} if it is one the services run with, exactly-once v2 for null.
+   *
+   * @throws IllegalArgumentException naming the option and the accepted values otherwise
+   */
+  public static String processingGuarantee(String guarantee) {
+    if (guarantee == null) {
+      return StreamsConfig.EXACTLY_ONCE_V2;
+    }
+    if (!GUARANTEES.contains(guarantee)) {
+      throw new IllegalArgumentException(
+          "--processing-guarantee must be exactly_once_v2 or at_least_once, not '" + guarantee + "'");
+    }
+    return guarantee;
+  }
+
+  /**
+   * The folder that holds the state of every application id, as Kafka Streams will use it:
+   * {@link #stateDir()}, else a {@code state.dir} among the client settings, else Kafka Streams'
+   * default ({@link #DEFAULT_STATE_DIR}). The application's own state is in its subfolder named by
+   * the application id.
+   */
+  public Path stateRoot() {
+    String dir = stateDir != null
+        ? stateDir.toString()
+        : client.properties().getProperty(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR);
+    return Path.of(dir).toAbsolutePath().normalize();
+  }
+
+  /** This application's state folder: {@link #stateRoot()}/{@code applicationId}. */
+  public Path applicationStateDir() {
+    return stateRoot().resolve(applicationId);
   }
 
   /** Exactly-once, one thread, the catalog's dead-letter topic, a state folder under the system's temp. */

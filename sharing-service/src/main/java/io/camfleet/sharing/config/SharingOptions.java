@@ -1,14 +1,14 @@
 package io.camfleet.sharing.config;
 
 import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.streams.StreamsSettings;
 import java.nio.file.Path;
-import java.util.Set;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * How one sharing-service instance runs: where its custody API listens ({@code 127.0.0.1}, a free
  * port by default), its state folder (null: Kafka Streams' default), its processing guarantee, its
- * topics, and its application id (null: derived from the service and its policies).
+ * topics, its application id (null: derived from the service and its policies), and whether to
+ * delete the application's state, here and on the cluster, before it starts.
  */
 public record SharingOptions(
     String httpBind,
@@ -16,10 +16,10 @@ public record SharingOptions(
     Path stateDir,
     String processingGuarantee,
     SharingTopics topics,
-    String applicationId) {
+    String applicationId,
+    boolean resetState) {
 
   public static final String DEFAULT_HTTP_BIND = "127.0.0.1";
-  private static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
 
   public SharingOptions {
     httpBind = httpBind == null ? DEFAULT_HTTP_BIND : httpBind.strip();
@@ -29,11 +29,7 @@ public record SharingOptions(
     if (httpPort < 0 || httpPort > 65_535) {
       throw new IllegalArgumentException("--http-port must be 0 (any free port) to 65535, not " + httpPort);
     }
-    processingGuarantee = processingGuarantee == null ? StreamsConfig.EXACTLY_ONCE_V2 : processingGuarantee;
-    if (!GUARANTEES.contains(processingGuarantee)) {
-      throw new IllegalArgumentException(
-          "--processing-guarantee must be exactly_once_v2 or at_least_once, not '" + processingGuarantee + "'");
-    }
+    processingGuarantee = StreamsSettings.processingGuarantee(processingGuarantee);
     topics = topics == null ? SharingTopics.defaults() : topics;
     if (applicationId != null && !applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
       throw new IllegalArgumentException("not a usable application id: '" + applicationId + "'");
@@ -42,26 +38,31 @@ public record SharingOptions(
 
   /** Loopback on a free port, exactly-once, the catalog's topics, the derived application id. */
   public static SharingOptions defaults() {
-    return new SharingOptions(null, 0, null, null, null, null);
+    return new SharingOptions(null, 0, null, null, null, null, false);
   }
 
   public SharingOptions withHttp(String bind, int port) {
-    return new SharingOptions(bind, port, stateDir, processingGuarantee, topics, applicationId);
+    return new SharingOptions(bind, port, stateDir, processingGuarantee, topics, applicationId, resetState);
   }
 
   public SharingOptions withStateDir(Path dir) {
-    return new SharingOptions(httpBind, httpPort, dir, processingGuarantee, topics, applicationId);
+    return new SharingOptions(httpBind, httpPort, dir, processingGuarantee, topics, applicationId, resetState);
   }
 
   public SharingOptions withProcessingGuarantee(String guarantee) {
-    return new SharingOptions(httpBind, httpPort, stateDir, guarantee, topics, applicationId);
+    return new SharingOptions(httpBind, httpPort, stateDir, guarantee, topics, applicationId, resetState);
   }
 
   public SharingOptions withTopics(SharingTopics newTopics) {
-    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, newTopics, applicationId);
+    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, newTopics, applicationId, resetState);
   }
 
   public SharingOptions withApplicationId(String id) {
-    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, topics, id);
+    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, topics, id, resetState);
+  }
+
+  /** The same options, deleting the application's state before it starts if {@code reset}. */
+  public SharingOptions withResetState(boolean reset) {
+    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, topics, applicationId, reset);
   }
 }

@@ -1,7 +1,9 @@
 package io.camfleet.sharing.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -39,6 +41,19 @@ class SharingServiceCommandTest {
     assertEquals(
         "sharing-service: --processing-guarantee must be exactly_once_v2 or at_least_once, not 'exactly_once'\n",
         err.toString());
+  }
+
+  @Test
+  void helpNamesTheDefaultStateFolderAndResetState() {
+    StringWriter out = new StringWriter();
+    CommandLine command = new CommandLine(new SharingServiceCommand());
+    command.setOut(new PrintWriter(out, true));
+
+    assertEquals(0, command.execute("--help"));
+
+    String help = out.toString();
+    assertTrue(help.contains(System.getProperty("java.io.tmpdir") + File.separator + "kafka-streams, Kafka Streams' default"), help);
+    assertTrue(help.contains("--reset-state"), help);
   }
 
   private static int run(StringWriter err, String... args) {

@@ -14,8 +14,12 @@ import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.StreamsSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,6 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SharingDriver implements AutoCloseable {
   static final SharingTopics TOPICS = SharingTopics.defaults();
 
+  private final Path stateDir;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, WorldEvent> world;
   private final TestOutputTopic<String, CopyLedgerEntry> ledger;
@@ -43,8 +48,15 @@ final class SharingDriver implements AutoCloseable {
 
   private SharingDriver(List<Policy> policies) {
     List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
+    // A folder of its own: under the shared default, a driver left open by another build on the
+    // machine, or state left by a killed one, fails this one.
+    try {
+      stateDir = Files.createTempDirectory("sharing-test-state-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Properties props =
-        StreamsSettings.defaults("sharing-test", new ClientConfig("test:9092", null)).toProperties();
+        StreamsSettings.defaults("sharing-test", new ClientConfig("test:9092", null)).withStateDir(stateDir).toProperties();
     driver = new TopologyTestDriver(SharingTopology.build(TOPICS, rules, 1), props);
     world = driver.createInputTopic(TOPICS.worldEvents().name(), Serdes.String().serializer(),
         TOPICS.worldEvents().valueSerde().serializer());
@@ -176,5 +188,12 @@ final class SharingDriver implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
+    try (var files = Files.walk(stateDir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

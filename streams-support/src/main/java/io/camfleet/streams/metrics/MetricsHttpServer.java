@@ -1,8 +1,8 @@
 package io.camfleet.streams.metrics;
 
 import com.sun.net.httpserver.HttpServer;
+import io.camfleet.streams.ListenException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 
@@ -19,14 +19,14 @@ public final class MetricsHttpServer implements AutoCloseable {
   /**
    * Listens on {@code host:port} ({@code 0}: any free port) and serves {@code metrics}.
    *
-   * @throws UncheckedIOException naming the address, if it cannot listen there
+   * @throws ListenException naming the address, if it cannot listen there
    */
   public static MetricsHttpServer start(String host, int port, ServiceMetrics metrics) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw ListenException.of(host, port, e);
     }
     // on "/", so that every other path gets the handler's 404
     server.createContext("/", new MetricsHttpHandler(metrics));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.camfleet.streams.ListenException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,10 +95,12 @@ class ServiceMetricsTest {
   }
 
   @Test
-  void refusesToListenOnAPortInUseNamingTheAddress() {
-    var failure = assertThrows(RuntimeException.class, () -> MetricsHttpServer.start("127.0.0.1", server.port(), metrics));
+  void refusesToListenOnAPortInUseNamingThePortAndWhatToDo() {
+    var failure = assertThrows(ListenException.class, () -> MetricsHttpServer.start("127.0.0.1", server.port(), metrics));
 
-    assertTrue(failure.getMessage().startsWith("cannot listen on 127.0.0.1:" + server.port() + ": "), failure.getMessage());
+    assertEquals(
+        "port " + server.port() + " is in use on 127.0.0.1: choose another --http-port, or 0 for any free port",
+        failure.getMessage());
   }
 
   @Test
