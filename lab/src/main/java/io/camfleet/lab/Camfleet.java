@@ -2,7 +2,6 @@ package io.camfleet.lab;
 
 import io.camfleet.cli.ExitCode;
 
-import io.camfleet.bench.BenchCommand;
 import io.camfleet.config.ConfigException;
 import io.camfleet.dashboard.DashboardCommand;
 import io.camfleet.kafka.TopicAdmin;
@@ -30,9 +29,7 @@ import picocli.CommandLine.Command;
       RetentionServiceCommand.class,
       SharingServiceCommand.class,
       BrokerCommand.class,
-      DashboardCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
+      DashboardCommand.class
     })
 public final class Camfleet implements Runnable {
 
@@ -52,6 +49,8 @@ public final class Camfleet implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Camfleet());
+    cli.addSubcommand(BenchLauncher.command());
+    cli.addSubcommand(new CommandLine.HelpCommand());
     UserTerms.register(cli);
     CommandList.install(cli);
     // Every command answers --version with the same line, not only the top-level one.

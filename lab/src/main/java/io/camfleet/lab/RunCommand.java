@@ -156,8 +156,9 @@ public final class RunCommand implements Callable<Integer> {
         List<Topic<?, ?>> topics = new ArrayList<>(retentionTopics.all());
         topics.addAll(sharingTopics.all());
         TopicAdmin.createTopics(client.toProperties(), topics, 30);
-        err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d policies: %s%n",
-            client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(), String.join(", ", names));
+        err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
+            client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(),
+            names.size() == 1 ? "policy" : "policies", String.join(", ", names));
 
         // The services' stores live only as long as the run: removed at the end, whatever happens.
         stateDir = Files.createTempDirectory("camfleet-state-");

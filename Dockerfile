@@ -1,7 +1,6 @@
 # syntax=docker/dockerfile:1
-# The simulator as a container: `camfleet simulate`, publishing a world's events to Kafka.
-# Build context: the repository root (docker-compose.yml sets it). The build stage is the same in the
-# three service Dockerfiles, so Docker builds the jars once and reuses the layer for the others.
+# One image for every camfleet command: `camfleet simulate`, `retention-service`, `sharing-service`
+# and `dashboard` (docker-compose.yml picks the command). Build context: the repository root.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -15,10 +14,13 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 RUN groupadd --system --gid 10001 camfleet \
     && useradd --system --uid 10001 --gid camfleet --home-dir /app --no-create-home camfleet
-# lab/target/lib holds the runtime classpath (the lab build copies it there)
+# lab/target/lib holds the product's runtime classpath (the lab build copies it there)
 COPY --from=build /src/lab/target/camfleet.jar /app/camfleet.jar
 COPY --from=build /src/lab/target/lib/ /app/lib/
 COPY worlds/ /app/worlds/
+COPY policies/ /app/policies/
 USER camfleet
-ENTRYPOINT ["java", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro", "-cp", "/app/camfleet.jar:/app/lib/*", "io.camfleet.lab.Camfleet"]
-CMD ["simulate", "--world", "worlds/default.yaml", "--bootstrap-servers", "kafka:9092"]
+# the dashboard (8080), the sharing service's custody API and metrics (8081), the retention service's metrics (8082)
+EXPOSE 8080 8081 8082
+ENTRYPOINT ["java", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro", "-Dcamfleet.home=/app", "-cp", "/app/camfleet.jar:/app/lib/*", "io.camfleet.lab.Camfleet"]
+CMD ["--help"]
