@@ -18,27 +18,38 @@ class FortLauderdaleCalibrationTest {
     return Simulator.run(world, SimulationOptions.defaults(), EventSink.discard(), ProgressListener.NONE);
   }
 
+  /** The calibration the world file claims: the reported figures, within the stated tolerance. */
   @Test
-  void defaultSeedGivesExactly22RequestsAndAbout319Emails() {
+  void defaultSeedAndFiveSeedMeanAreWithinTenPercentOf319EmailsFrom22Requests() {
     World world = Worlds.read("fort-lauderdale-2018");
-    SimulationSummary summary = run(world);
-    assertEquals(REPORTED_REQUESTS, summary.requests());
-    assertEquals(297, summary.notifications(), "the default seed's emails, as documented in the world file");
-    assertTrue(Math.abs(summary.notifications() - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS);
+    SimulationSummary first = run(world);
+    assertEquals(REPORTED_REQUESTS, first.requests());
+    assertTrue(Math.abs(first.notifications() - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS,
+        "default seed: " + first.notifications() + " emails");
+    double mean = meanEmailsOfSeedsOneToFive(world);
+    assertTrue(Math.abs(mean - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS, "mean over seeds 1..5: " + mean);
   }
 
+  /**
+   * The exact figures the world file documents for its default seed and seeds 1..5: they change
+   * only when the generator's random streams or the world's parameters do, which this test makes
+   * visible (the calibration above may still hold after such a change).
+   */
   @Test
-  void meanEmailsOverFiveSeedsIsWithinTenPercentOf319() {
+  void documentedEmailCountsOfTheDefaultSeedAndSeedsOneToFiveAreReproduced() {
     World world = Worlds.read("fort-lauderdale-2018");
+    assertEquals(297, run(world).notifications());
+    assertEquals(338.2, meanEmailsOfSeedsOneToFive(world), 1e-9);
+  }
+
+  private static double meanEmailsOfSeedsOneToFive(World world) {
     long emails = 0;
     for (long seed = 1; seed <= 5; seed++) {
       SimulationSummary summary = run(world.withSeed(seed));
       assertEquals(REPORTED_REQUESTS, summary.requests(), "requests with seed " + seed);
       emails += summary.notifications();
     }
-    double mean = emails / 5.0;
-    assertEquals(338.2, mean, 1e-9, "the mean documented in the world file");
-    assertTrue(Math.abs(mean - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS, "mean " + mean);
+    return emails / 5.0;
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -27,7 +28,8 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class TestKafka {
   private static final Logger log = LoggerFactory.getLogger(TestKafka.class);
-  private static final String IMAGE = "apache/kafka:4.1.0";
+  /** The official image of the Kafka version the build uses (its clients say which). */
+  private static final String IMAGE = "apache/kafka:" + AppInfoParser.getVersion();
   private static String bootstrapServers;
   private static EmbeddedBroker embedded;
 
