@@ -40,6 +40,8 @@ import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.Decision;
 import io.camfleet.policy.PolicyRules;
+import io.camfleet.sharing.topology.CopyStores.CopyKey;
+import io.camfleet.sharing.topology.CopyStores.HolderCopyKey;
 import io.camfleet.sharing.topology.ExpirySchedule.Due;
 import io.camfleet.sharing.topology.ExpirySchedule.Kind;
 import io.camfleet.streams.InvariantViolation;
@@ -178,7 +180,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     registry.put(share.getCopyId(), share.getClipId());
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
-      String clipKey = policy + "|" + share.getClipId();
+      String clipKey = new PolicyClipKey(policy, share.getClipId()).encoded();
       // Blocked before refused, as the retention service decides: it ignores blocked shares.
       if (rules.admitShare(share) instanceof Decision.Blocked blocked) {
         receipt(policy, share.getCopyId(), share.getClipId(), share.getHouseholdId(),
@@ -222,7 +224,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
               .setUpdatedAt(time)
               .build();
       add(policy, share.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST, 1);
-      create(copy, clipKey, clip, disclosed);
+      create(copy, clipKey, clip);
     }
   }
 
@@ -255,7 +257,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     registry.put(made.getCopyId(), made.getClipId());
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
-      CopyLedgerEntry parent = copies.get(CopyStores.copyKey(policy, made.getClipId(), made.getParentCopyId()));
+      CopyLedgerEntry parent = copies.get(new CopyKey(policy, made.getClipId(), made.getParentCopyId()).encoded());
       String refusal = null;
       if (parent == null) {
         refusal = "parent copy " + made.getParentCopyId()
@@ -270,7 +272,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
         add(policy, FORWARDS_BLOCKED, 1);
         continue;
       }
-      String clipKey = policy + "|" + made.getClipId();
+      String clipKey = new PolicyClipKey(policy, made.getClipId()).encoded();
       ClipExposure clip = clips.get(clipKey);
       CopyLedgerEntry copy =
           CopyLedgerEntry.newBuilder(parent)
@@ -284,7 +286,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
               .setStatus(CopyStatus.ALIVE)
               .setUpdatedAt(time)
               .build();
-      create(copy, clipKey, clip, false);
+      create(copy, clipKey, clip);
     }
   }
 
@@ -294,11 +296,11 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     return at == null || at == Long.MAX_VALUE ? null : at;
   }
 
-  private void create(CopyLedgerEntry copy, String clipKey, ClipExposure clip, boolean addressDisclosed) {
+  private void create(CopyLedgerEntry copy, String clipKey, ClipExposure clip) {
     String policy = copy.getPolicy();
-    String copyKey = CopyStores.copyKey(policy, copy.getClipId(), copy.getCopyId());
+    String copyKey = new CopyKey(policy, copy.getClipId(), copy.getCopyId()).encoded();
     copies.put(copyKey, copy);
-    holderCopies.put(CopyStores.holderKey(policy, copy.getHolderId(), copy.getCopyId()), copy.getClipId());
+    holderCopies.put(new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded(), copy.getClipId());
     if (copy.getExpiresAt() != null) {
       schedule.add(copy.getExpiresAt(), Kind.COPY_EXPIRES, copyKey);
     }
@@ -311,7 +313,17 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     add(policy, COPIES_ALIVE, 1);
     add(policy, byHolder(COPIES_ALIVE, holder), 1);
     ledger(copy);
-    householdChange(copy, +1, addressDisclosed, copy.getMadeAt());
+    householdChange(copy.getMadeAt(),
+        householdChange(copy).setLiveCopies(+1).setAddressDisclosed(disclosesAddress(copy)));
+  }
+
+  /**
+   * Whether making this copy told its holder the owner's address: a share (the only copy without a
+   * parent) does if its entry says so; an onward copy passes on footage whose address, if it went
+   * with it, the share already disclosed.
+   */
+  private static boolean disclosesAddress(CopyLedgerEntry copy) {
+    return copy.getParentCopyId() == null && copy.getAddressDisclosed();
   }
 
   private void expireCopy(String copyKey, long time) {
@@ -321,7 +333,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
     String policy = copy.getPolicy();
     copies.delete(copyKey);
-    holderCopies.delete(CopyStores.holderKey(policy, copy.getHolderId(), copy.getCopyId()));
+    holderCopies.delete(new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded());
     CopyLedgerEntry expired =
         CopyLedgerEntry.newBuilder(copy).setStatus(CopyStatus.EXPIRED).setUpdatedAt(time).build();
     ledger(expired);
@@ -332,9 +344,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     add(policy, COPIES_EXPIRED, 1);
     add(policy, COPIES_ALIVE, -1);
     add(policy, byHolder(COPIES_ALIVE, holder), -1);
-    householdChange(copy, -1, false, time);
+    householdChange(time, householdChange(copy).setLiveCopies(-1).setAddressDisclosed(false));
 
-    String clipKey = policy + "|" + copy.getClipId();
+    String clipKey = new PolicyClipKey(policy, copy.getClipId()).encoded();
     ClipExposure clip = clips.get(clipKey);
     clip.setLiveCopies(clip.getLiveCopies() - 1);
     boolean originalExempt = clip.getOriginalExpiresAt() == Long.MAX_VALUE;
@@ -367,7 +379,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
     clip.setCountedPastRetention(true);
     clips.put(clipKey, clip);
-    add(clipKey.substring(0, clipKey.indexOf('|')), FOOTAGE_ALIVE_PAST_RETENTION, 1);
+    add(PolicyClipKey.decode(clipKey).policy(), FOOTAGE_ALIVE_PAST_RETENTION, 1);
   }
 
   private void ledger(CopyLedgerEntry copy) {
@@ -380,11 +392,18 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     context.forward(new Record<>(policy + "/" + copyId, receipt, time));
   }
 
-  private void householdChange(CopyLedgerEntry copy, int change, boolean addressDisclosed, long time) {
-    HouseholdCopyChange household =
-        new HouseholdCopyChange(copy.getPolicy(), copy.getHouseholdId(), copy.getHolderType().name(), change,
-            addressDisclosed);
-    signal(time, household, copy.getPolicy() + "|" + copy.getHouseholdId());
+  /** A change to the copies of the household's footage held by the copy's holder type. */
+  private static HouseholdCopyChange.Builder householdChange(CopyLedgerEntry copy) {
+    return HouseholdCopyChange.newBuilder()
+        .setPolicy(copy.getPolicy())
+        .setHouseholdId(copy.getHouseholdId())
+        // a string on the repartition topic: turning it into the enum would not be a compatible schema change
+        .setHolderType(copy.getHolderType().name());
+  }
+
+  private void householdChange(long time, HouseholdCopyChange.Builder change) {
+    HouseholdCopyChange household = change.build();
+    signal(time, household, new HouseholdKey(household.getPolicy(), household.getHouseholdId()).encoded());
   }
 
   private void signal(long time, Object signal, String key) {
