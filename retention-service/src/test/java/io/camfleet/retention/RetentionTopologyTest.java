@@ -299,7 +299,7 @@ class RetentionTopologyTest {
               "thirty-days/clip-b CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(61)),
               "status-quo/clip-b CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(91))),
           kinds(out.readKeyValuesToList()));
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-recording-time")));
     }
   }
 
@@ -322,9 +322,9 @@ class RetentionTopologyTest {
         clipRecordedAt(in, "clip-" + i, DAY_0.plus(Duration.ofHours(i)));
       }
       // one entry per clip for both policies, and one scan cursor per retention period (30 and 60 days)
-      assertEquals(5, entries(driver.getKeyValueStore("retention-clips-by-time")));
+      assertEquals(5, entries(driver.getKeyValueStore("retention-clips-by-recording-time")));
       tick(in, DAY_0.plus(Duration.ofDays(61)), false);
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-recording-time")));
       assertEquals(2, entries(driver.getKeyValueStore("retention-expiry-cursors")));
       assertEquals(10, receipts(driver).readValuesToList().size());
     }
@@ -346,7 +346,7 @@ class RetentionTopologyTest {
               "status-quo/clip-1 HOLD_RELEASED @" + DAY_0.plus(Duration.ofDays(100)),
               "status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(100))),
           kinds(out.readKeyValuesToList()));
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-recording-time")));
     }
   }
 

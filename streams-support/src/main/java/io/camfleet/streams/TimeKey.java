@@ -53,7 +53,7 @@ public final class TimeKey {
     return key.substring(DIGITS + 1);
   }
 
-  // String.format("%019d") cost a tenth of a stream thread where every record makes a key.
+  // Without String.format: formatting each key once cost the retention service a tenth of its stream thread.
   private static void appendDigits(StringBuilder out, long time) {
     if (time < 0) {
       throw new IllegalArgumentException("times before 1970 have no time key: " + time);

@@ -25,6 +25,7 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.streams.InvariantViolation;
+import io.camfleet.streams.TimeKey;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,12 +77,7 @@ import org.apache.kafka.streams.state.Stores;
  * final tick. Nothing here reads the wall clock.
  */
 final class RetentionProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
-  private static final String SEP = "|";
   private static final long HOUR_MS = 3_600_000L;
-  // Sorts after the separator: a range ending at hex(t) + END takes in every clip recorded at t.
-  private static final String END = "}";
-  private static final int KEY_PREFIX = 17;
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
   // Every distinct retention period of the policies (default and regional), shortest first.
@@ -324,8 +320,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       if (recordedBy < 0 || recordedBy < scannedFrom[i]) {
         continue; // nothing is recorded before 1970
       }
-      String from = hex(Math.max(0, scannedFrom[i]));
-      try (KeyValueIterator<String, LiveClip> it = clips.range(from, hex(recordedBy) + END)) {
+      String from = TimeKey.digits(Math.max(0, scannedFrom[i]));
+      try (KeyValueIterator<String, LiveClip> it = clips.range(from, TimeKey.after(recordedBy))) {
         while (it.hasNext()) {
           KeyValue<String, LiveClip> entry = it.next();
           long recordedAt = entry.value.getRecordedAt();
@@ -351,7 +347,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     for (Due entry : due) {
       long dueAt = entry.dueAt();
       LiveClip live = visited.getOrDefault(entry.key(), entry.clip());
-      String clipId = entry.key().substring(KEY_PREFIX);
+      String clipId = ClipKey.decode(entry.key()).clipId();
       forward(deltas.advanceTo(dueAt, partition()), dueAt);
       boolean changed = false;
       for (PolicyClipState state : List.copyOf(live.getPolicies())) {
@@ -476,21 +472,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return context.taskId().partition();
   }
 
-  /**
-   * Zero-padded hex of the recording time first, so the store's byte order is recording order
-   * (times before 1970 are not simulated).
-   */
-  static String clipKey(long recordedAt, String clipId) {
-    return hex(recordedAt) + SEP + clipId;
-  }
-
-  /** {@code String.format("%016x", value)} without the formatter, which cost a tenth of the thread. */
-  static String hex(long value) {
-    char[] digits = new char[16];
-    for (int i = 15; i >= 0; i--) {
-      digits[i] = HEX[(int) (value & 0xf)];
-      value >>>= 4;
-    }
-    return new String(digits);
+  private static String clipKey(long recordedAt, String clipId) {
+    return new ClipKey(recordedAt, clipId).encoded();
   }
 }
