@@ -13,7 +13,10 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.streams.StreamsSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -44,6 +48,8 @@ final class SharingDriver implements AutoCloseable {
     List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
     Properties props =
         StreamsSettings.defaults("sharing-test", new ClientConfig("test:9092", null)).toProperties();
+    // a folder of its own: builds running at once would otherwise share RocksDB locks in the default one
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     driver = new TopologyTestDriver(SharingTopology.build(TOPICS, rules, 1), props);
     world = driver.createInputTopic(TOPICS.worldEvents().name(), Serdes.String().serializer(),
         TOPICS.worldEvents().valueSerde().serializer());
@@ -55,6 +61,14 @@ final class SharingDriver implements AutoCloseable {
         TOPICS.exposureStats().valueSerde().deserializer());
     deadLetters = driver.createOutputTopic(TOPICS.deadLetters().name(), Serdes.ByteArray().deserializer(),
         Serdes.ByteArray().deserializer());
+  }
+
+  private static Path stateDir() {
+    try {
+      return Files.createTempDirectory("sharing-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A driver enforcing bundled policies, by file name without {@code .yaml}. */
