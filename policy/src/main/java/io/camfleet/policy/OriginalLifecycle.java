@@ -145,6 +145,12 @@ public record OriginalLifecycle(
     return new OriginalLifecycle(dueAt, sharedOriginals(rules), stage, shared, holds);
   }
 
+  /** An original a share has exempted, recorded in {@code region} at {@code recordedAt}. */
+  public static OriginalLifecycle exempted(PolicyRules rules, String region, long recordedAt) {
+    return new OriginalLifecycle(
+        rules.dueAt(region, recordedAt), sharedOriginals(rules), Stage.EXEMPT, true, List.of());
+  }
+
   /** An original known to have been deleted already, recorded in {@code region} at {@code recordedAt}. */
   public static OriginalLifecycle deleted(PolicyRules rules, String region, long recordedAt) {
     return new OriginalLifecycle(

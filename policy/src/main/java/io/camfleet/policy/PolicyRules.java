@@ -6,6 +6,7 @@ import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -109,12 +110,14 @@ public final class PolicyRules {
   }
 
   /**
-   * When a copy held by {@code holder}, made at {@code madeAt}, expires: the original's own due
-   * time when copies inherit it, the holder type's lifetime when one is set, else never (null).
+   * When a copy held by {@code holder}, made at {@code madeAt}, expires: when the original's
+   * retention period ends if copies inherit it (no earlier than the copy is made, and never if a
+   * share exempted the original: {@code originalRetentionEndsAt} is empty), the holder type's
+   * lifetime when one is set, else never (null).
    */
-  public Long copyExpiresAt(HolderType holder, long madeAt, long originalDueAt) {
+  public Long copyExpiresAt(HolderType holder, long madeAt, OptionalLong originalRetentionEndsAt) {
     if (policy.copies().inheritOriginalExpiry()) {
-      return Math.max(madeAt, originalDueAt);
+      return originalRetentionEndsAt.isPresent() ? Math.max(madeAt, originalRetentionEndsAt.getAsLong()) : null;
     }
     Integer days = policy.copies().lifetimeDays().get(holder);
     return days == null ? null : madeAt + days * DAY_MS;

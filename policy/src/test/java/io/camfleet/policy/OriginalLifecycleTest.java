@@ -232,6 +232,18 @@ class OriginalLifecycleTest {
   }
 
   @Test
+  void keepsAnExemptedOriginalThroughItsDueTimeAndTheReleaseOfItsHolds() {
+    OriginalLifecycle exempt = OriginalLifecycle.exempted(STATUS_QUO, "US", RECORDED);
+    assertEquals(original(EXEMPTS, EXEMPT, true), exempt);
+    assertEquals(List.of("SHARED @day 70"), changes(exempt.share(day(70))));
+    assertEquals(List.of(), changes(exempt.due()));
+    Transition placed = exempt.placeHold("hold-1", day(70));
+    assertEquals(List.of("HOLD_PLACED @day 70"), changes(placed));
+    assertEquals(List.of("HOLD_RELEASED @day 80"), changes(placed.after().releaseHold("hold-1", day(80))));
+    assertEquals(OptionalLong.empty(), exempt.expiresAt());
+  }
+
+  @Test
   void refusesSharesOfADeletedOriginalAndIgnoresItsHolds() {
     OriginalLifecycle gone = OriginalLifecycle.deleted(STATUS_QUO, "US", RECORDED);
     assertEquals(new Transition(gone, List.of(new Step(SHARE_REFUSED, day(70), gone))), gone.share(day(70)));

@@ -13,6 +13,7 @@ import io.camfleet.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,9 +138,12 @@ class PolicyFileTest {
   @Test
   void copyLifetimesFollowThePolicy() {
     long made = 10 * DAY;
-    long originalDue = 60 * DAY;
+    OptionalLong originalDue = OptionalLong.of(60 * DAY);
     assertEquals(null, Policy.read(Path.of("../policies/status-quo-2019.yaml")).rules().copyExpiresAt(HolderType.REQUESTING_POLICE, made, originalDue));
-    assertEquals(originalDue, Policy.read(Path.of("../policies/copies-inherit-expiry.yaml")).rules().copyExpiresAt(HolderType.PUBLIC, made, originalDue));
+    PolicyRules inherit = Policy.read(Path.of("../policies/copies-inherit-expiry.yaml")).rules();
+    assertEquals(60 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, made, originalDue));
+    assertEquals(70 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, 70 * DAY, originalDue));
+    assertEquals(null, inherit.copyExpiresAt(HolderType.PUBLIC, made, OptionalLong.empty()));
     PolicyRules police180 = Policy.read(Path.of("../policies/police-copies-180-days.yaml")).rules();
     assertEquals(made + 180 * DAY, police180.copyExpiresAt(HolderType.FEDERAL_AGENCY, made, originalDue));
     assertEquals(null, police180.copyExpiresAt(HolderType.PUBLIC, made, originalDue));

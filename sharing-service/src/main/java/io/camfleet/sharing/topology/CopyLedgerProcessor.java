@@ -39,6 +39,9 @@ import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.Decision;
+import io.camfleet.policy.OriginalLifecycle;
+import io.camfleet.policy.OriginalLifecycle.Fact;
+import io.camfleet.policy.OriginalLifecycle.Transition;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.sharing.topology.CopyStores.CopyKey;
 import io.camfleet.sharing.topology.CopyStores.HolderCopyKey;
@@ -47,11 +50,10 @@ import io.camfleet.sharing.topology.ExpirySchedule.Kind;
 import io.camfleet.streams.InvariantViolation;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.OptionalLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -178,6 +180,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
 
   private void share(ClipShared share, long time) {
     registry.put(share.getCopyId(), share.getClipId());
+    List<Fact> holdsOnClip = holdsOn(share.getClipId());
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
       String clipKey = new PolicyClipKey(policy, share.getClipId()).encoded();
@@ -189,18 +192,16 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
         continue;
       }
       ClipExposure clip = clips.get(clipKey);
-      boolean exempted = clip != null && rules.exemptsSharedOriginals();
-      long dueAt = rules.dueAt(share.getRegion(), share.getClipRecordedAt());
-      if (!exempted && dueAt <= time && !heldSince(share.getClipId(), dueAt)) {
+      OriginalLifecycle original = originalAt(rules, share, clip, holdsOnClip, time);
+      Transition shared = original.share(time);
+      if (shared.shareRefused()) {
         // the original is already gone; the retention service writes the SHARE_REFUSED receipt
         add(policy, SHARES_REFUSED_EXPIRED, 1);
         continue;
       }
       if (clip == null) {
-        long originalExpiresAt = rules.exemptsSharedOriginals() ? Long.MAX_VALUE : dueAt;
-        clip = new ClipExposure(share.getCameraId(), share.getHouseholdId(), share.getClipRecordedAt(),
-            originalExpiresAt, 0, false);
-        schedule.add(dueAt, Kind.ORIGINAL_DUE, clipKey);
+        clip = ClipExposures.of(share, shared.after().retentionEndsAt());
+        schedule.add(original.dueAt(), Kind.ORIGINAL_DUE, clipKey);
       }
       boolean disclosed = rules.disclosesAddress(share);
       CopyLedgerEntry copy =
@@ -229,28 +230,31 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   }
 
   /**
-   * Whether legal holds have kept the original in its owner's account since {@code dueAt}, as the
-   * retention service keeps it: a hold on at the due time keeps it until the last hold is released,
-   * and holds placed once it is gone change nothing.
+   * The original under one policy as it stands at {@code time}, as the retention service has it:
+   * exempt for good if an earlier share exempted it (the clip's exposure records that), else as the
+   * legal holds on the clip leave it.
    */
-  private boolean heldSince(String clipId, long dueAt) {
+  private static OriginalLifecycle originalAt(
+      PolicyRules rules, ClipShared share, ClipExposure clip, List<Fact> holdsOnClip, long time) {
+    if (clip != null && ClipExposures.retentionEndsAt(clip).isEmpty()) {
+      return OriginalLifecycle.exempted(rules, share.getRegion(), share.getClipRecordedAt());
+    }
+    return OriginalLifecycle.replay(rules, share.getRegion(), share.getClipRecordedAt(), holdsOnClip, time).after();
+  }
+
+  /** Every legal hold placed on or released from the clip, in the order they happened. */
+  private List<Fact> holdsOn(String clipId) {
     ClipHolds log = holds.get(clipId);
     if (log == null) {
-      return false;
+      return List.of();
     }
-    Set<String> on = new HashSet<>();
+    List<Fact> facts = new ArrayList<>(log.getChanges().size());
     for (HoldChange change : log.getChanges()) {
-      // the due time comes before anything else at the same instant
-      if (change.getAt() >= dueAt && on.isEmpty()) {
-        return false;
-      }
-      if (change.getPlaced()) {
-        on.add(change.getHoldId());
-      } else {
-        on.remove(change.getHoldId());
-      }
+      facts.add(change.getPlaced()
+          ? new Fact.HoldPlaced(change.getHoldId(), change.getAt())
+          : new Fact.HoldReleased(change.getHoldId(), change.getAt()));
     }
-    return !on.isEmpty();
+    return facts;
   }
 
   private void copy(CopyMade made, long time) {
@@ -292,8 +296,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
 
   /** When a new copy expires, or null for never (an exempt original never expires, nor do copies inheriting it). */
   private static Long expiresAt(PolicyRules rules, HolderType holder, long madeAt, ClipExposure clip) {
-    Long at = rules.copyExpiresAt(holder, madeAt, clip.getOriginalExpiresAt());
-    return at == null || at == Long.MAX_VALUE ? null : at;
+    return rules.copyExpiresAt(holder, madeAt, ClipExposures.retentionEndsAt(clip));
   }
 
   private void create(CopyLedgerEntry copy, String clipKey, ClipExposure clip) {
@@ -349,8 +352,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     String clipKey = new PolicyClipKey(policy, copy.getClipId()).encoded();
     ClipExposure clip = clips.get(clipKey);
     clip.setLiveCopies(clip.getLiveCopies() - 1);
-    boolean originalExempt = clip.getOriginalExpiresAt() == Long.MAX_VALUE;
-    if (clip.getLiveCopies() > 0 || originalExempt) {
+    OptionalLong originalEnds = ClipExposures.retentionEndsAt(clip);
+    if (clip.getLiveCopies() > 0 || originalEnds.isEmpty()) {
       clips.put(clipKey, clip);
       return;
     }
@@ -358,7 +361,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     if (clip.getCountedPastRetention()) {
       add(policy, FOOTAGE_ALIVE_PAST_RETENTION, -1);
     } else {
-      schedule.remove(clip.getOriginalExpiresAt(), Kind.ORIGINAL_DUE, clipKey);
+      schedule.remove(originalEnds.getAsLong(), Kind.ORIGINAL_DUE, clipKey);
     }
     clips.delete(clipKey);
   }
