@@ -2,6 +2,7 @@ package io.camfleet.policy;
 
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
@@ -64,25 +65,25 @@ public final class PolicyRules {
     double windowMinutes = (request.getWindowEnd() - request.getWindowStart()) / 60_000.0;
     double area = Math.PI * request.getRadiusMiles() * request.getRadiusMiles();
     if (caps.minWindowMinutes() != null && windowMinutes < caps.minWindowMinutes()) {
-      return new Decision.Blocked(
+      return new Decision.Blocked(CopyReceiptCause.WINDOW_BELOW_MINIMUM,
           String.format("request window %.0f min is below the minimum %.0f min", windowMinutes, caps.minWindowMinutes()));
     }
     if (caps.minAreaSquareMiles() != null && area < caps.minAreaSquareMiles()) {
-      return new Decision.Blocked(
+      return new Decision.Blocked(CopyReceiptCause.AREA_BELOW_MINIMUM,
           String.format("request area %.3f sq mi is below the minimum %.3f sq mi", area, caps.minAreaSquareMiles()));
     }
     long recordedAt = share.getClipRecordedAt();
     if (caps.maxWindowHours() != null) {
       long allowedEnd = request.getWindowStart() + (long) (caps.maxWindowHours() * 3_600_000L);
       if (recordedAt >= allowedEnd) {
-        return new Decision.Blocked(
+        return new Decision.Blocked(CopyReceiptCause.OUTSIDE_WINDOW,
             String.format("clip lies outside the first %.1f h of the requested window", caps.maxWindowHours()));
       }
     }
     if (caps.maxAreaSquareMiles() != null) {
       double allowedRadius = Math.sqrt(caps.maxAreaSquareMiles() / Math.PI);
       if (share.getRequest().getCameraDistanceMiles() > allowedRadius) {
-        return new Decision.Blocked(
+        return new Decision.Blocked(CopyReceiptCause.OUTSIDE_AREA,
             String.format(
                 "camera is %.2f mi from the request's centre, beyond the %.2f mi of a %.3f sq mi area",
                 request.getCameraDistanceMiles(), allowedRadius, caps.maxAreaSquareMiles()));
@@ -90,7 +91,7 @@ public final class PolicyRules {
     }
     if (caps.maxLookBackDays() != null
         && recordedAt < request.getIssuedAt() - (long) (caps.maxLookBackDays() * DAY_MS)) {
-      return new Decision.Blocked(
+      return new Decision.Blocked(CopyReceiptCause.PAST_LOOK_BACK,
           String.format("clip is older than the %.0f-day look-back", caps.maxLookBackDays()));
     }
     return Decision.ALLOWED;
@@ -99,7 +100,8 @@ public final class PolicyRules {
   /** Whether an onward copy of an existing copy may be made. */
   public Decision admitCopy(CopyKind kind) {
     if (kind == CopyKind.FORWARD && !policy.forwardingAllowed()) {
-      return new Decision.Blocked("the policy forbids police from forwarding footage");
+      return new Decision.Blocked(
+          CopyReceiptCause.FORWARDING_FORBIDDEN, "the policy forbids police from forwarding footage");
     }
     return Decision.ALLOWED;
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
@@ -131,7 +132,9 @@ class PolicyFileTest {
     PolicyRules rfa = Policy.read(Path.of("../policies/rfa-2021.yaml")).rules();
     long start = 100 * DAY;
     Decision tooShort = rfa.admitShare(policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY));
-    assertEquals(new Decision.Blocked("request window 10 min is below the minimum 15 min"), tooShort);
+    assertEquals(
+        new Decision.Blocked(CopyReceiptCause.WINDOW_BELOW_MINIMUM, "request window 10 min is below the minimum 15 min"),
+        tooShort);
     assertTrue(rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY)) instanceof Decision.Blocked);
   }
 

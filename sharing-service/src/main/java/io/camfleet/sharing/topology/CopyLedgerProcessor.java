@@ -24,6 +24,7 @@ import io.camfleet.avro.CopyKind;
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyMade;
 import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.CopyStatus;
 import io.camfleet.avro.HoldChange;
@@ -187,7 +188,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       // Blocked before refused, as the retention service decides: it ignores blocked shares.
       if (rules.admitShare(share) instanceof Decision.Blocked blocked) {
         receipt(policy, share.getCopyId(), share.getClipId(), share.getHouseholdId(),
-            CopyReceiptKind.SHARE_BLOCKED, time, blocked.reason());
+            CopyReceiptKind.SHARE_BLOCKED, time, blocked.cause(), blocked.reason());
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
         continue;
       }
@@ -262,17 +263,17 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
       CopyLedgerEntry parent = copies.get(new CopyKey(policy, made.getClipId(), made.getParentCopyId()).encoded());
-      String refusal = null;
+      Decision.Blocked refusal = null;
       if (parent == null) {
-        refusal = "parent copy " + made.getParentCopyId()
-            + " does not exist under this policy: it was blocked, refused or has expired";
+        refusal = new Decision.Blocked(CopyReceiptCause.NO_LIVE_PARENT, "parent copy " + made.getParentCopyId()
+            + " does not exist under this policy: it was blocked, refused or has expired");
       } else if (rules.admitCopy(made.getKind()) instanceof Decision.Blocked blocked) {
-        refusal = blocked.reason();
+        refusal = blocked;
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
       }
       if (refusal != null) {
         receipt(policy, made.getCopyId(), made.getClipId(), made.getHouseholdId(),
-            CopyReceiptKind.FORWARD_BLOCKED, time, refusal);
+            CopyReceiptKind.FORWARD_BLOCKED, time, refusal.cause(), refusal.reason());
         add(policy, FORWARDS_BLOCKED, 1);
         continue;
       }
@@ -340,8 +341,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     CopyLedgerEntry expired =
         CopyLedgerEntry.newBuilder(copy).setStatus(CopyStatus.EXPIRED).setUpdatedAt(time).build();
     ledger(expired);
+    PolicyRules rules = policies.get(policy);
     receipt(policy, copy.getCopyId(), copy.getClipId(), copy.getHouseholdId(), CopyReceiptKind.COPY_EXPIRED, time,
-        expiryReason(policies.get(policy), copy));
+        expiryCause(rules), expiryReason(rules, copy));
 
     HolderType holder = copy.getHolderType();
     add(policy, COPIES_EXPIRED, 1);
@@ -364,6 +366,12 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       schedule.remove(originalEnds.getAsLong(), Kind.ORIGINAL_DUE, clipKey);
     }
     clips.delete(clipKey);
+  }
+
+  private static CopyReceiptCause expiryCause(PolicyRules rules) {
+    return rules.policy().copies().inheritOriginalExpiry()
+        ? CopyReceiptCause.EXPIRED_WITH_ORIGINAL
+        : CopyReceiptCause.HOLDER_LIFETIME_ENDED;
   }
 
   private static String expiryReason(PolicyRules rules, CopyLedgerEntry copy) {
@@ -389,9 +397,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     context.forward(new Record<>(copy.getPolicy() + "/" + copy.getCopyId(), copy, copy.getUpdatedAt()));
   }
 
-  private void receipt(
-      String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind, long time, String reason) {
-    CopyReceipt receipt = new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason);
+  private void receipt(String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind,
+      long time, CopyReceiptCause cause, String reason) {
+    CopyReceipt receipt = new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason, cause);
     context.forward(new Record<>(policy + "/" + copyId, receipt, time));
   }
 
