@@ -22,6 +22,7 @@ import io.camfleet.avro.CopyKind;
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyMade;
 import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.CopyStatus;
 import io.camfleet.avro.DailyStats;
@@ -44,10 +45,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.TreeMap;
 
 /**
  * What the sharing service must write, computed from the input events with plain code that shares
@@ -113,8 +112,9 @@ final class CopyVerifier {
   }
 
   /**
-   * What the service must write for {@code policies}. A receipt's {@code reason} holds the cause the
-   * verifier expects, as {@link #causeOf} names the cause of a written reason.
+   * What the service must write for {@code policies}. A receipt's {@code cause} is the one the
+   * verifier expects; its {@code reason} is the verifier's own words for it, never compared: the
+   * service words its reasons as it likes.
    */
   Expected expected(List<Policy> policies) {
     if (horizon == Long.MIN_VALUE) {
@@ -172,10 +172,10 @@ final class CopyVerifier {
           deleted = true;
         }
       } else if (e instanceof ClipShared s) {
-        String blockedBy = capBlocking(policy.requests(), s, original.recordedAt());
+        Cause blockedBy = capBlocking(policy.requests(), s, original.recordedAt());
         if (blockedBy != null) {
-          receipts.add(new CopyReceipt(policy.name(), s.getCopyId(), clipId, s.getHouseholdId(),
-              CopyReceiptKind.SHARE_BLOCKED, t, blockedBy));
+          receipts.add(blockedBy.receipt(policy.name(), s.getCopyId(), clipId, s.getHouseholdId(),
+              CopyReceiptKind.SHARE_BLOCKED, t));
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
           continue;
         }
@@ -211,16 +211,16 @@ final class CopyVerifier {
         created(policy, made, ledger, receipts, count);
       } else if (e instanceof CopyMade c) {
         Copy parent = copies.get(c.getParentCopyId());
-        String blockedBy = null;
+        Cause blockedBy = null;
         if (parent == null || !parent.aliveAt(t)) {
-          blockedBy = "no live parent";
+          blockedBy = new Cause(CopyReceiptCause.NO_LIVE_PARENT, "no live parent");
         } else if (c.getKind() == CopyKind.FORWARD && !policy.forwardingAllowed()) {
-          blockedBy = "forwarding forbidden";
+          blockedBy = new Cause(CopyReceiptCause.FORWARDING_FORBIDDEN, "forwarding forbidden");
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
         }
         if (blockedBy != null) {
-          receipts.add(new CopyReceipt(policy.name(), c.getCopyId(), clipId, c.getHouseholdId(),
-              CopyReceiptKind.FORWARD_BLOCKED, t, blockedBy));
+          receipts.add(blockedBy.receipt(policy.name(), c.getCopyId(), clipId, c.getHouseholdId(),
+              CopyReceiptKind.FORWARD_BLOCKED, t));
           count.merge(FORWARDS_BLOCKED.wireName(), 1L, Long::sum);
           continue;
         }
@@ -250,11 +250,12 @@ final class CopyVerifier {
     Long end = made.getExpiresAt();
     if (end != null && end <= horizon) {
       ledger.add(CopyLedgerEntry.newBuilder(made).setStatus(CopyStatus.EXPIRED).setUpdatedAt(end).build());
-      String cause = policy.copies().inheritOriginalExpiry()
-          ? "with the original"
-          : "lifetime " + made.getHolderType() + " " + policy.copies().lifetimeDays().get(made.getHolderType()) + " days";
-      receipts.add(new CopyReceipt(policy.name(), made.getCopyId(), made.getClipId(), made.getHouseholdId(),
-          CopyReceiptKind.COPY_EXPIRED, end, cause));
+      Cause cause = policy.copies().inheritOriginalExpiry()
+          ? new Cause(CopyReceiptCause.EXPIRED_WITH_ORIGINAL, "with the original")
+          : new Cause(CopyReceiptCause.HOLDER_LIFETIME_ENDED, "lifetime " + made.getHolderType() + " "
+              + policy.copies().lifetimeDays().get(made.getHolderType()) + " days");
+      receipts.add(cause.receipt(policy.name(), made.getCopyId(), made.getClipId(), made.getHouseholdId(),
+          CopyReceiptKind.COPY_EXPIRED, end));
       count.merge(COPIES_EXPIRED.wireName(), 1L, Long::sum);
     } else {
       count.merge(COPIES_ALIVE.wireName(), 1L, Long::sum);
@@ -281,7 +282,7 @@ final class CopyVerifier {
    * window, from a camera outside the maximum area around the centre, or older than the look-back
    * is blocked.
    */
-  private static String capBlocking(RequestCaps caps, ClipShared share, long recordedAt) {
+  private static Cause capBlocking(RequestCaps caps, ClipShared share, long recordedAt) {
     RequestTerms r = share.getRequest();
     if (share.getChannel() != ShareChannel.POLICE_REQUEST || r == null) {
       return null;
@@ -290,59 +291,32 @@ final class CopyVerifier {
     double areaAsked = Math.PI * r.getRadiusMiles() * r.getRadiusMiles();
     double d = r.getCameraDistanceMiles();
     if (caps.minWindowMinutes() != null && windowMs < caps.minWindowMinutes() * 60_000) {
-      return "window below minimum";
+      return new Cause(CopyReceiptCause.WINDOW_BELOW_MINIMUM, "window below minimum");
     }
     if (caps.minAreaSquareMiles() != null && areaAsked < caps.minAreaSquareMiles()) {
-      return "area below minimum";
+      return new Cause(CopyReceiptCause.AREA_BELOW_MINIMUM, "area below minimum");
     }
     if (caps.maxWindowHours() != null && recordedAt - r.getWindowStart() >= (long) (caps.maxWindowHours() * HOUR)) {
-      return "outside the window";
+      return new Cause(CopyReceiptCause.OUTSIDE_WINDOW, "outside the window");
     }
     if (caps.maxAreaSquareMiles() != null && Math.PI * d * d > caps.maxAreaSquareMiles()) {
-      return "outside the area";
+      return new Cause(CopyReceiptCause.OUTSIDE_AREA, "outside the area");
     }
     if (caps.maxLookBackDays() != null && r.getIssuedAt() - recordedAt > (long) (caps.maxLookBackDays() * DAY)) {
-      return "past the look-back";
+      return new Cause(CopyReceiptCause.PAST_LOOK_BACK, "past the look-back");
     }
     return null;
   }
 
-  private static final Pattern LIFETIME = Pattern.compile("copies held by ([A-Z_]+) live (\\d+) days");
-
-  /** The cause a written receipt reason states, in the verifier's words; the reason itself when unrecognised. */
-  static String causeOf(String reason) {
-    Matcher lifetime = LIFETIME.matcher(reason);
-    if (lifetime.matches()) {
-      return "lifetime " + lifetime.group(1) + " " + lifetime.group(2) + " days";
+  /** Why a receipt is expected: the cause it must carry, and the verifier's words for it. */
+  private record Cause(CopyReceiptCause cause, String words) {
+    CopyReceipt receipt(
+        String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind, long at) {
+      return new CopyReceipt(policy, copyId, clipId, householdId, kind, at, words, cause);
     }
-    if (reason.startsWith("request window") && reason.contains("below the minimum")) {
-      return "window below minimum";
-    }
-    if (reason.startsWith("request area") && reason.contains("below the minimum")) {
-      return "area below minimum";
-    }
-    if (reason.contains("outside the first") && reason.contains("of the requested window")) {
-      return "outside the window";
-    }
-    if (reason.startsWith("camera is") && reason.contains("beyond the")) {
-      return "outside the area";
-    }
-    if (reason.contains("day look-back")) {
-      return "past the look-back";
-    }
-    if (reason.startsWith("parent copy") && reason.contains("does not exist")) {
-      return "no live parent";
-    }
-    if (reason.contains("forbids police from forwarding")) {
-      return "forwarding forbidden";
-    }
-    if (reason.contains("expired with the original")) {
-      return "with the original";
-    }
-    return "unrecognised reason: " + reason;
   }
 
-  /** What the service must write: ledger entries, receipts (reason: the expected cause) and final counters per policy. */
+  /** What the service must write: ledger entries, receipts (with the expected cause) and final counters per policy. */
   record Expected(List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts, Map<String, Map<String, Long>> counters) {}
 
   /** Every difference found, by category, each as a readable line. */
@@ -394,14 +368,14 @@ final class CopyVerifier {
       expect(want, ledgerId(e), ledgerLine(e));
     }
     for (CopyReceipt r : expected.receipts()) {
-      expect(want, receiptId(r), receiptLine(r, r.getReason()));
+      expect(want, receiptId(r), receiptLine(r));
     }
     Map<String, List<String>> got = new TreeMap<>();
     for (CopyLedgerEntry e : ledger) {
       got.computeIfAbsent(ledgerId(e), k -> new ArrayList<>()).add(ledgerLine(e));
     }
     for (CopyReceipt r : receipts) {
-      got.computeIfAbsent(receiptId(r), k -> new ArrayList<>()).add(receiptLine(r, causeOf(r.getReason())));
+      got.computeIfAbsent(receiptId(r), k -> new ArrayList<>()).add(receiptLine(r));
     }
     expected.counters().forEach((policy, counters) -> want.put("stats " + policy + " last", counterLine(counters)));
     // one statistics record per policy and day; the final day's counters are compared once
@@ -468,9 +442,10 @@ final class CopyVerifier {
         + " made=" + e.getMadeAt() + " expires=" + e.getExpiresAt() + " updated=" + e.getUpdatedAt();
   }
 
-  private static String receiptLine(CopyReceipt r, String cause) {
+  /** A receipt's typed fields; the reason is words for people and is not compared. */
+  private static String receiptLine(CopyReceipt r) {
     return "receipt " + r.getPolicy() + "/" + r.getCopyId() + " " + r.getKind() + " clip=" + r.getClipId()
-        + " household=" + r.getHouseholdId() + " at=" + r.getDecidedAt() + " cause=" + cause;
+        + " household=" + r.getHouseholdId() + " at=" + r.getDecidedAt() + " cause=" + r.getCause();
   }
 
   private static String counterLine(Map<String, Long> counters) {

@@ -11,6 +11,7 @@ import io.camfleet.avro.CopyKind;
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyMade;
 import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.CopyStatus;
 import io.camfleet.avro.DailyStats;
@@ -95,11 +96,11 @@ class CopyVerifierTest {
   private static List<CopyReceipt> rightReceipts() {
     return new ArrayList<>(List.of(
         new CopyReceipt(LIFETIMES, "copy-1", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, SHARED + 180 * DAY,
-            "copies held by REQUESTING_POLICE live 180 days"),
+            "copies held by REQUESTING_POLICE live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
         new CopyReceipt(LIFETIMES, "copy-2", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, FORWARDED + 180 * DAY,
-            "copies held by FEDERAL_AGENCY live 180 days"),
+            "copies held by FEDERAL_AGENCY live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
         new CopyReceipt(NO_FORWARDING, "copy-2", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, FORWARDED,
-            "the policy forbids police from forwarding footage")));
+            "the policy forbids police from forwarding footage", CopyReceiptCause.FORWARDING_FORBIDDEN)));
   }
 
   private static List<DailyStats> rightStats() {
@@ -127,11 +128,11 @@ class CopyVerifierTest {
     assertEquals(List.of(POLICE_180, expired(POLICE_180), FBI_180, expired(FBI_180), POLICE_KEPT), expected.ledger());
     assertEquals(List.of(
             new CopyReceipt(LIFETIMES, "copy-1", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, SHARED + 180 * DAY,
-                "lifetime REQUESTING_POLICE 180 days"),
+                "lifetime REQUESTING_POLICE 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
             new CopyReceipt(LIFETIMES, "copy-2", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED,
-                FORWARDED + 180 * DAY, "lifetime FEDERAL_AGENCY 180 days"),
+                FORWARDED + 180 * DAY, "lifetime FEDERAL_AGENCY 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
             new CopyReceipt(NO_FORWARDING, "copy-2", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, FORWARDED,
-                "forwarding forbidden")),
+                "forwarding forbidden", CopyReceiptCause.FORWARDING_FORBIDDEN)),
         expected.receipts());
     assertEquals(1L, expected.counters().get(NO_FORWARDING).get("copiesAlive.REQUESTING_POLICE"));
     assertEquals(2L, expected.counters().get(LIFETIMES).get("copiesExpired"));
@@ -170,9 +171,21 @@ class CopyVerifierTest {
   }
 
   @Test
-  void countsAWrongReasonAWrongCounterAStatisticsDayTwiceAndACopyNeverMade() {
+  void findsNothingInTheRightOutputWhateverTheWordingOfItsReasons() {
+    List<CopyReceipt> reworded = rightReceipts().stream()
+        .map(r -> CopyReceipt.newBuilder(r).setReason("in other words: " + r.getReason()).build())
+        .toList();
+
+    CopyVerifier.Diff diff = CopyVerifier.compare(smallWorld().expected(POLICIES), rightLedger(), reworded, rightStats());
+
+    assertTrue(diff.clean(), diff.describe(10));
+  }
+
+  @Test
+  void countsAWrongCauseAWrongCounterAStatisticsDayTwiceAndACopyNeverMade() {
     List<CopyReceipt> receipts = rightReceipts();
-    receipts.set(0, CopyReceipt.newBuilder(receipts.get(0)).setReason("the copy expired with the original clip").build());
+    receipts.set(0, CopyReceipt.newBuilder(receipts.get(0))
+        .setCause(CopyReceiptCause.EXPIRED_WITH_ORIGINAL).setReason("the copy expired with the original clip").build());
     List<DailyStats> stats = rightStats();
     stats.set(1, DailyStats.newBuilder(stats.get(1))
         .setMeasures(new TreeMap<>(Map.of("sharesViaRequest", 1L, "copiesCreated", 2L))).build());

@@ -28,7 +28,12 @@ final class RetentionVerifier {
     }
   }
 
-  private record Clip(String region, long recordedAt, List<Object[]> events) {}
+  /** What happened to a clip after its recording, in its partition's order. */
+  private record Event(long at, Kind kind, String holdId) {}
+
+  private enum Kind { SHARE, HOLD, RELEASE }
+
+  private record Clip(String region, long recordedAt, List<Event> events) {}
 
   private final Map<String, Clip> clips = new HashMap<>();
   private long horizon = Long.MIN_VALUE;
@@ -39,9 +44,10 @@ final class RetentionVerifier {
     if (e instanceof ClipRecorded c) {
       clips.put(c.getClipId(), new Clip(c.getRegion(), c.getRecordedAt(), new ArrayList<>()));
     } else if (e instanceof ClipShared s && clips.containsKey(s.getClipId())) {
-      clips.get(s.getClipId()).events().add(new Object[] {event.getEventTime(), "share", null});
+      clips.get(s.getClipId()).events().add(new Event(event.getEventTime(), Kind.SHARE, null));
     } else if (e instanceof LegalHold h && clips.containsKey(h.getClipId())) {
-      clips.get(h.getClipId()).events().add(new Object[] {event.getEventTime(), h.getPlaced() ? "hold" : "release", h.getHoldId()});
+      clips.get(h.getClipId()).events()
+          .add(new Event(event.getEventTime(), h.getPlaced() ? Kind.HOLD : Kind.RELEASE, h.getHoldId()));
     } else if (e instanceof ClockTick t && t.getLast()) {
       horizon = Math.max(horizon, event.getEventTime());
     }
@@ -57,8 +63,8 @@ final class RetentionVerifier {
         boolean exempt = false;
         boolean dueSeen = false;
         Set<String> holds = new LinkedHashSet<>();
-        for (Object[] ev : clip.events()) {
-          long t = (Long) ev[0];
+        for (Event ev : clip.events()) {
+          long t = ev.at();
           if (alive && !exempt && !dueSeen && due <= t) {
             dueSeen = true;
             if (holds.isEmpty()) {
@@ -68,8 +74,8 @@ final class RetentionVerifier {
               add(out, p, clipId, "EXPIRY_HELD", due);
             }
           }
-          switch ((String) ev[1]) {
-            case "share" -> {
+          switch (ev.kind()) {
+            case SHARE -> {
               if (!alive) {
                 add(out, p, clipId, "SHARE_REFUSED", t);
               } else if (p.exemptShared() && !exempt) {
@@ -79,13 +85,13 @@ final class RetentionVerifier {
                 add(out, p, clipId, "SHARE_RECORDED", t);
               }
             }
-            case "hold" -> {
-              if (alive && holds.add((String) ev[2])) {
+            case HOLD -> {
+              if (alive && holds.add(ev.holdId())) {
                 add(out, p, clipId, "HOLD_PLACED", t);
               }
             }
-            default -> {
-              if (alive && holds.remove((String) ev[2])) {
+            case RELEASE -> {
+              if (alive && holds.remove(ev.holdId())) {
                 add(out, p, clipId, "HOLD_RELEASED", t);
                 if (holds.isEmpty() && !exempt && due <= t) {
                   alive = false;

@@ -2,10 +2,12 @@ package io.camfleet.policy;
 
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -63,25 +65,25 @@ public final class PolicyRules {
     double windowMinutes = (request.getWindowEnd() - request.getWindowStart()) / 60_000.0;
     double area = Math.PI * request.getRadiusMiles() * request.getRadiusMiles();
     if (caps.minWindowMinutes() != null && windowMinutes < caps.minWindowMinutes()) {
-      return new Decision.Blocked(
+      return new Decision.Blocked(CopyReceiptCause.WINDOW_BELOW_MINIMUM,
           String.format("request window %.0f min is below the minimum %.0f min", windowMinutes, caps.minWindowMinutes()));
     }
     if (caps.minAreaSquareMiles() != null && area < caps.minAreaSquareMiles()) {
-      return new Decision.Blocked(
+      return new Decision.Blocked(CopyReceiptCause.AREA_BELOW_MINIMUM,
           String.format("request area %.3f sq mi is below the minimum %.3f sq mi", area, caps.minAreaSquareMiles()));
     }
     long recordedAt = share.getClipRecordedAt();
     if (caps.maxWindowHours() != null) {
       long allowedEnd = request.getWindowStart() + (long) (caps.maxWindowHours() * 3_600_000L);
       if (recordedAt >= allowedEnd) {
-        return new Decision.Blocked(
+        return new Decision.Blocked(CopyReceiptCause.OUTSIDE_WINDOW,
             String.format("clip lies outside the first %.1f h of the requested window", caps.maxWindowHours()));
       }
     }
     if (caps.maxAreaSquareMiles() != null) {
       double allowedRadius = Math.sqrt(caps.maxAreaSquareMiles() / Math.PI);
       if (share.getRequest().getCameraDistanceMiles() > allowedRadius) {
-        return new Decision.Blocked(
+        return new Decision.Blocked(CopyReceiptCause.OUTSIDE_AREA,
             String.format(
                 "camera is %.2f mi from the request's centre, beyond the %.2f mi of a %.3f sq mi area",
                 request.getCameraDistanceMiles(), allowedRadius, caps.maxAreaSquareMiles()));
@@ -89,7 +91,7 @@ public final class PolicyRules {
     }
     if (caps.maxLookBackDays() != null
         && recordedAt < request.getIssuedAt() - (long) (caps.maxLookBackDays() * DAY_MS)) {
-      return new Decision.Blocked(
+      return new Decision.Blocked(CopyReceiptCause.PAST_LOOK_BACK,
           String.format("clip is older than the %.0f-day look-back", caps.maxLookBackDays()));
     }
     return Decision.ALLOWED;
@@ -98,7 +100,8 @@ public final class PolicyRules {
   /** Whether an onward copy of an existing copy may be made. */
   public Decision admitCopy(CopyKind kind) {
     if (kind == CopyKind.FORWARD && !policy.forwardingAllowed()) {
-      return new Decision.Blocked("the policy forbids police from forwarding footage");
+      return new Decision.Blocked(
+          CopyReceiptCause.FORWARDING_FORBIDDEN, "the policy forbids police from forwarding footage");
     }
     return Decision.ALLOWED;
   }
@@ -109,12 +112,14 @@ public final class PolicyRules {
   }
 
   /**
-   * When a copy held by {@code holder}, made at {@code madeAt}, expires: the original's own due
-   * time when copies inherit it, the holder type's lifetime when one is set, else never (null).
+   * When a copy held by {@code holder}, made at {@code madeAt}, expires: when the original's
+   * retention period ends if copies inherit it (no earlier than the copy is made, and never if a
+   * share exempted the original: {@code originalRetentionEndsAt} is empty), the holder type's
+   * lifetime when one is set, else never (null).
    */
-  public Long copyExpiresAt(HolderType holder, long madeAt, long originalDueAt) {
+  public Long copyExpiresAt(HolderType holder, long madeAt, OptionalLong originalRetentionEndsAt) {
     if (policy.copies().inheritOriginalExpiry()) {
-      return Math.max(madeAt, originalDueAt);
+      return originalRetentionEndsAt.isPresent() ? Math.max(madeAt, originalRetentionEndsAt.getAsLong()) : null;
     }
     Integer days = policy.copies().lifetimeDays().get(holder);
     return days == null ? null : madeAt + days * DAY_MS;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.CopyKind;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
@@ -13,6 +14,7 @@ import io.camfleet.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,16 +232,21 @@ class PolicyFileTest {
     PolicyRules rfa = Policy.read(Path.of("../policies/rfa-2021.yaml")).rules();
     long start = 100 * DAY;
     Decision tooShort = rfa.admitShare(policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY));
-    assertEquals(new Decision.Blocked("request window 10 min is below the minimum 15 min"), tooShort);
+    assertEquals(
+        new Decision.Blocked(CopyReceiptCause.WINDOW_BELOW_MINIMUM, "request window 10 min is below the minimum 15 min"),
+        tooShort);
     assertTrue(rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY)) instanceof Decision.Blocked);
   }
 
   @Test
   void copyLifetimesFollowThePolicy() {
     long made = 10 * DAY;
-    long originalDue = 60 * DAY;
+    OptionalLong originalDue = OptionalLong.of(60 * DAY);
     assertEquals(null, Policy.read(Path.of("../policies/status-quo-2019.yaml")).rules().copyExpiresAt(HolderType.REQUESTING_POLICE, made, originalDue));
-    assertEquals(originalDue, Policy.read(Path.of("../policies/copies-inherit-expiry.yaml")).rules().copyExpiresAt(HolderType.PUBLIC, made, originalDue));
+    PolicyRules inherit = Policy.read(Path.of("../policies/copies-inherit-expiry.yaml")).rules();
+    assertEquals(60 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, made, originalDue));
+    assertEquals(70 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, 70 * DAY, originalDue));
+    assertEquals(null, inherit.copyExpiresAt(HolderType.PUBLIC, made, OptionalLong.empty()));
     PolicyRules police180 = Policy.read(Path.of("../policies/police-copies-180-days.yaml")).rules();
     assertEquals(made + 180 * DAY, police180.copyExpiresAt(HolderType.FEDERAL_AGENCY, made, originalDue));
     assertEquals(null, police180.copyExpiresAt(HolderType.PUBLIC, made, originalDue));

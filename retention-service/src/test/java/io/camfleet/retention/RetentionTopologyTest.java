@@ -9,6 +9,7 @@ import io.camfleet.avro.ClockTick;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.LegalHold;
+import io.camfleet.avro.PendingStats;
 import io.camfleet.avro.ReceiptKind;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.ShareChannel;
@@ -21,9 +22,13 @@ import io.camfleet.retention.topology.RetentionTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -299,7 +304,7 @@ class RetentionTopologyTest {
               "thirty-days/clip-b CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(61)),
               "status-quo/clip-b CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(91))),
           kinds(out.readKeyValuesToList()));
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-recording-time")));
     }
   }
 
@@ -315,19 +320,65 @@ class RetentionTopologyTest {
   }
 
   @Test
-  void leavesEveryStoreEmptyOnceEveryClipExpired() {
+  void leavesOnlyCursorsOpenDaysAndTotalsInTheStoresOnceEveryClipExpired() {
     try (TopologyTestDriver driver = driver(STATUS_QUO, THIRTY_DAYS)) {
       var in = input(driver);
       for (int i = 0; i < 5; i++) {
         clipRecordedAt(in, "clip-" + i, DAY_0.plus(Duration.ofHours(i)));
       }
-      // one entry per clip for both policies, and one scan cursor per retention period (30 and 60 days)
-      assertEquals(5, entries(driver.getKeyValueStore("retention-clips-by-time")));
-      tick(in, DAY_0.plus(Duration.ofDays(61)), false);
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
-      assertEquals(2, entries(driver.getKeyValueStore("retention-expiry-cursors")));
+      // one entry per clip for both policies
+      assertEquals(5, entries(driver.getKeyValueStore("retention-clips-by-recording-time")));
+      Instant now = DAY_0.plus(Duration.ofDays(61));
+      tick(in, now, false);
       assertEquals(10, receipts(driver).readValuesToList().size());
+
+      PendingStats totals = PendingStats.newBuilder()
+          .setTotals(Map.of("clipsRecorded", 5L, "clipsExpired", 5L, "clipsAlive", 0L, "liveBytes", 0L,
+              "clipsExemptByShare", 0L, "sharesRecorded", 0L, "sharesRefused", 0L, "holdsPlaced", 0L,
+              "holdsReleased", 0L, "expiryHeld", 0L))
+          .setReleasedThrough(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli())
+          .setReportedThrough(List.of(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli()))
+          .setDays(List.of())
+          .build();
+      assertEquals(
+          Map.of(
+              "retention-clips-by-recording-time", Map.of(),
+              // per retention period, 30 and 60 days: the next scan starts after the clips due by now
+              "retention-expiry-cursors", Map.of(
+                  "2592000000", now.minus(Duration.ofDays(30)).toEpochMilli() + 1,
+                  "5184000000", now.minus(SIXTY_DAYS).toEpochMilli() + 1),
+              "retention-day-deltas",
+              Map.of("open-days", openDaysWithoutChanges(Instant.parse("2019-08-01T00:00:00Z"), 2)),
+              "retention-service-stats-totals", Map.of("status-quo", totals, "thirty-days", totals)),
+          contents(driver));
     }
+  }
+
+  /** Each policy's open day in the day-deltas store's layout: its start, open, no change to any of ten measures. */
+  private static List<Long> openDaysWithoutChanges(Instant dayStart, int policies) {
+    List<Long> days = new ArrayList<>();
+    for (int p = 0; p < policies; p++) {
+      days.add(dayStart.toEpochMilli());
+      days.add(0L);
+      // the day's changes, then the changes at the instant it ends
+      days.addAll(Collections.nCopies(2 * 10, 0L));
+    }
+    return days;
+  }
+
+  /** Every state store's entries by name, an array of longs as a list. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<Object, Object>> contents(TopologyTestDriver driver) {
+    Map<String, Map<Object, Object>> stores = new TreeMap<>();
+    driver.getAllStateStores().forEach((name, store) -> {
+      Map<Object, Object> entries = new TreeMap<>();
+      try (KeyValueIterator<Object, Object> it = ((KeyValueStore<Object, Object>) store).all()) {
+        it.forEachRemaining(kv -> entries.put(kv.key,
+            kv.value instanceof long[] values ? Arrays.stream(values).boxed().toList() : kv.value));
+      }
+      stores.put(name, entries);
+    });
+    return stores;
   }
 
   @Test
@@ -346,7 +397,7 @@ class RetentionTopologyTest {
               "status-quo/clip-1 HOLD_RELEASED @" + DAY_0.plus(Duration.ofDays(100)),
               "status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(100))),
           kinds(out.readKeyValuesToList()));
-      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-time")));
+      assertEquals(0, entries(driver.getKeyValueStore("retention-clips-by-recording-time")));
     }
   }
 

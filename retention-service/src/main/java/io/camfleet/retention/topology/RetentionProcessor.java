@@ -22,10 +22,15 @@ import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.OriginalLifecycle;
+import io.camfleet.policy.OriginalLifecycle.Change;
+import io.camfleet.policy.OriginalLifecycle.Step;
+import io.camfleet.policy.OriginalLifecycle.Transition;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.stats.RetentionMeasure;
 import io.camfleet.streams.InvariantViolation;
+import io.camfleet.streams.TimeKey;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -77,12 +83,7 @@ import org.apache.kafka.streams.state.Stores;
  * final tick. Nothing here reads the wall clock.
  */
 final class RetentionProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
-  private static final String SEP = "|";
   private static final long HOUR_MS = 3_600_000L;
-  // Sorts after the separator: a range ending at hex(t) + END takes in every clip recorded at t.
-  private static final String END = "}";
-  private static final int KEY_PREFIX = 17;
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
   // Every distinct retention period of the policies (default and regional), shortest first.
@@ -213,19 +214,19 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
             .build();
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
-      long due = rules.dueAt(clip.getRegion(), clip.getRecordedAt());
-      PolicyClipState state = new PolicyClipState(policy, due, false, false, new ArrayList<>());
+      OriginalLifecycle original = OriginalLifecycle.recorded(rules, clip.getRegion(), clip.getRecordedAt());
       deltas.add(policy, CLIPS_RECORDED.ordinal(), 1);
       deltas.add(policy, CLIPS_ALIVE.ordinal(), 1);
       deltas.add(policy, LIVE_BYTES.ordinal(), clip.getSizeBytes());
-      if (due <= now) {
+      Transition arrival = original.arrive(now);
+      for (Step step : arrival.steps()) {
         // Arrived after its own deletion time (out of order): deleted on arrival.
-        receipt(clip.getClipId(), live, state, ReceiptKind.CLIP_EXPIRED, now, null,
-            "arrived after its retention period had passed");
+        receipt(policy, clip.getClipId(), live, step, null, null);
         countExpired(policy, live);
-        continue;
       }
-      live.getPolicies().add(state);
+      if (arrival.after().inAccount()) {
+        live.getPolicies().add(newState(policy, original));
+      }
     }
     if (!live.getPolicies().isEmpty()) {
       clips.put(clipKey(clip.getRecordedAt(), clip.getClipId()), live);
@@ -240,8 +241,12 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       }
       String policy = rules.policyName();
       PolicyClipState state = live == null ? null : stateOf(live, policy);
-      if (state == null) {
-        long due = rules.dueAt(share.getRegion(), share.getClipRecordedAt());
+      // Absent under this policy: deleted already (requireKnown refused a clip never recorded).
+      OriginalLifecycle original = state == null
+          ? OriginalLifecycle.deleted(rules, share.getRegion(), share.getClipRecordedAt())
+          : restore(rules, state.getDueAt(), state, now);
+      Step step = original.share(now).steps().get(0);
+      if (step.change() == Change.SHARE_REFUSED) {
         RetentionReceipt refused =
             RetentionReceipt.newBuilder()
                 .setPolicy(policy)
@@ -251,28 +256,22 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
                 .setKind(ReceiptKind.SHARE_REFUSED)
                 .setDecidedAt(now)
                 .setRecordedAt(share.getClipRecordedAt())
-                .setExpiresAt(due)
+                .setExpiresAt(original.dueAt())
                 .setSizeBytes(0)
                 .setChannel(share.getChannel())
-                .setReason("the original was deleted at its retention period before the share")
+                .setReason(reason(step, share.getClipRecordedAt(), share.getChannel(), null))
                 .build();
         context.forward(new Record<>(policy + "/" + share.getClipId(), refused, now));
         deltas.add(policy, SHARES_REFUSED.ordinal(), 1);
         continue;
       }
-      state.setShared(true);
+      update(state, step.after());
       changed = true;
-      if (rules.exemptsSharedOriginals() && !state.getExempt()) {
-        state.setExempt(true);
-        receipt(share.getClipId(), live, state, ReceiptKind.RETAINED_SHARED, now, share.getChannel(),
-            share.getChannel() == ShareChannel.POLICE_REQUEST
-                ? "shared with police: exempt from deletion"
-                : "posted to the neighbourhood feed: exempt from deletion");
+      receipt(policy, share.getClipId(), live, step, share.getChannel(), null);
+      if (step.change() == Change.EXEMPTED) {
         deltas.add(policy, CLIPS_EXEMPT_BY_SHARE.ordinal(), 1);
         deltas.add(policy, CLIPS_ALIVE.ordinal(), -1);
       } else {
-        receipt(share.getClipId(), live, state, ReceiptKind.SHARE_RECORDED, now, share.getChannel(),
-            state.getExempt() ? "shared again; already exempt" : "shared; the original still expires on time");
         deltas.add(policy, SHARES_RECORDED.ordinal(), 1);
       }
     }
@@ -287,25 +286,26 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
     for (PolicyClipState state : List.copyOf(live.getPolicies())) {
       String policy = state.getPolicy();
-      List<String> holds = new ArrayList<>(state.getHolds());
-      if (hold.getPlaced()) {
-        if (holds.contains(hold.getHoldId())) {
-          continue;
-        }
-        holds.add(hold.getHoldId());
-        state.setHolds(holds);
-        receipt(hold.getClipId(), live, state, ReceiptKind.HOLD_PLACED, now, null, "legal hold " + hold.getHoldId());
-        deltas.add(policy, HOLDS_PLACED.ordinal(), 1);
-      } else if (holds.remove(hold.getHoldId())) {
-        state.setHolds(holds);
-        receipt(hold.getClipId(), live, state, ReceiptKind.HOLD_RELEASED, now, null,
-            "legal hold " + hold.getHoldId() + " released");
-        deltas.add(policy, HOLDS_RELEASED.ordinal(), 1);
-        if (holds.isEmpty() && !state.getExempt() && state.getDueAt() <= now) {
-          removeState(live, state);
-          receipt(hold.getClipId(), live, state, ReceiptKind.CLIP_EXPIRED, now, null,
-              "retention period passed while held; deleted when the last hold was released");
-          countExpired(policy, live);
+      OriginalLifecycle original = restore(policies.get(policy), state.getDueAt(), state, now);
+      Transition transition = hold.getPlaced()
+          ? original.placeHold(hold.getHoldId(), now)
+          : original.releaseHold(hold.getHoldId(), now);
+      for (Step step : transition.steps()) {
+        receipt(policy, hold.getClipId(), live, step, null, hold.getHoldId());
+        switch (step.change()) {
+          case HOLD_PLACED -> {
+            update(state, step.after());
+            deltas.add(policy, HOLDS_PLACED.ordinal(), 1);
+          }
+          case HOLD_RELEASED -> {
+            update(state, step.after());
+            deltas.add(policy, HOLDS_RELEASED.ordinal(), 1);
+          }
+          case DELETED_ON_RELEASE -> {
+            removeState(live, state);
+            countExpired(policy, live);
+          }
+          default -> throw new IllegalStateException("a legal hold cannot lead to " + step.change());
         }
       }
     }
@@ -325,8 +325,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       if (recordedBy < 0 || recordedBy < scannedFrom[i]) {
         continue; // nothing is recorded before 1970
       }
-      String from = hex(Math.max(0, scannedFrom[i]));
-      try (KeyValueIterator<String, LiveClip> it = clips.range(from, hex(recordedBy) + END)) {
+      String from = TimeKey.digits(Math.max(0, scannedFrom[i]));
+      try (KeyValueIterator<String, LiveClip> it = clips.range(from, TimeKey.after(recordedBy))) {
         while (it.hasNext()) {
           KeyValue<String, LiveClip> entry = it.next();
           long recordedAt = entry.value.getRecordedAt();
@@ -352,25 +352,26 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     for (Due entry : due) {
       long dueAt = entry.dueAt();
       LiveClip live = visited.getOrDefault(entry.key(), entry.clip());
-      String clipId = entry.key().substring(KEY_PREFIX);
+      String clipId = ClipKey.decode(entry.key()).clipId();
       forward(deltas.advanceTo(dueAt, partition()), dueAt);
       boolean changed = false;
       for (PolicyClipState state : List.copyOf(live.getPolicies())) {
         String policy = state.getPolicy();
-        if (state.getExempt() || policies.get(policy).retentionMillis(live.getRegion()) != entry.period()) {
+        PolicyRules rules = policies.get(policy);
+        if (rules.retentionMillis(live.getRegion()) != entry.period()) {
           continue;
         }
-        if (!state.getHolds().isEmpty()) {
-          receipt(clipId, live, state, ReceiptKind.EXPIRY_HELD, dueAt, null,
-              "retention period passed; kept under legal hold " + String.join(", ", state.getHolds()));
-          deltas.add(policy, EXPIRY_HELD.ordinal(), 1);
-          continue;
+        // as the clip stood just before its due time; an exempt one takes no step
+        for (Step step : restore(rules, dueAt, state, dueAt - 1).due().steps()) {
+          receipt(policy, clipId, live, step, null, null);
+          if (step.change() == Change.KEPT_BY_HOLD) {
+            deltas.add(policy, EXPIRY_HELD.ordinal(), 1);
+          } else {
+            removeState(live, state);
+            changed = true;
+            countExpired(policy, live);
+          }
         }
-        removeState(live, state);
-        changed = true;
-        receipt(clipId, live, state, ReceiptKind.CLIP_EXPIRED, dueAt, null,
-            "retention period of " + Duration.ofMillis(entry.period()).toDays() + " days passed");
-        countExpired(policy, live);
       }
       if (changed) {
         store(entry.key(), live);
@@ -447,24 +448,76 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
   }
 
-  private void receipt(String clipId, LiveClip live, PolicyClipState state, ReceiptKind kind, long at,
-      ShareChannel channel, String reason) {
-    boolean deleted = kind == ReceiptKind.CLIP_EXPIRED;
+  /**
+   * The original under one policy as the clip store holds it, due at {@code dueAt}, as it stands at
+   * {@code asOf}.
+   */
+  private static OriginalLifecycle restore(PolicyRules rules, long dueAt, PolicyClipState state, long asOf) {
+    return OriginalLifecycle.restore(rules, dueAt, state.getExempt(), state.getShared(), state.getHolds(), asOf);
+  }
+
+  /** A new clip's state under one policy. */
+  private static PolicyClipState newState(String policy, OriginalLifecycle original) {
+    PolicyClipState state = new PolicyClipState(policy, original.dueAt(), false, false, new ArrayList<>());
+    update(state, original);
+    return state;
+  }
+
+  /** Writes what a step changed back into the stored state; the due time never changes. */
+  private static void update(PolicyClipState state, OriginalLifecycle original) {
+    state.setExempt(original.exempt());
+    state.setShared(original.shared());
+    state.setHolds(new ArrayList<>(original.holds()));
+  }
+
+  /** The receipt of one step of the original, at the step's time, saying when it is due to go from then on. */
+  private void receipt(String policy, String clipId, LiveClip live, Step step, ShareChannel channel, String holdId) {
+    OptionalLong expiresAt = step.after().expiresAt();
     RetentionReceipt receipt =
         RetentionReceipt.newBuilder()
-            .setPolicy(state.getPolicy())
+            .setPolicy(policy)
             .setClipId(clipId)
             .setCameraId(live.getCameraId())
             .setHouseholdId(live.getHouseholdId())
-            .setKind(kind)
-            .setDecidedAt(at)
+            .setKind(kindOf(step.change()))
+            .setDecidedAt(step.at())
             .setRecordedAt(live.getRecordedAt())
-            .setExpiresAt(deleted || state.getExempt() || !state.getHolds().isEmpty() ? null : state.getDueAt())
+            .setExpiresAt(expiresAt.isPresent() ? expiresAt.getAsLong() : null)
             .setSizeBytes(live.getSizeBytes())
             .setChannel(channel)
-            .setReason(reason)
+            .setReason(reason(step, live.getRecordedAt(), channel, holdId))
             .build();
-    context.forward(new Record<>(state.getPolicy() + "/" + clipId, receipt, at));
+    context.forward(new Record<>(policy + "/" + clipId, receipt, step.at()));
+  }
+
+  private static ReceiptKind kindOf(Change change) {
+    return switch (change) {
+      case DELETED_ON_ARRIVAL, DELETED_AT_DUE, DELETED_ON_RELEASE -> ReceiptKind.CLIP_EXPIRED;
+      case KEPT_BY_HOLD -> ReceiptKind.EXPIRY_HELD;
+      case EXEMPTED -> ReceiptKind.RETAINED_SHARED;
+      case SHARED -> ReceiptKind.SHARE_RECORDED;
+      case SHARE_REFUSED -> ReceiptKind.SHARE_REFUSED;
+      case HOLD_PLACED -> ReceiptKind.HOLD_PLACED;
+      case HOLD_RELEASED -> ReceiptKind.HOLD_RELEASED;
+    };
+  }
+
+  private static String reason(Step step, long recordedAt, ShareChannel channel, String holdId) {
+    return switch (step.change()) {
+      case DELETED_ON_ARRIVAL -> "arrived after its retention period had passed";
+      case DELETED_AT_DUE ->
+          "retention period of " + Duration.ofMillis(step.at() - recordedAt).toDays() + " days passed";
+      case DELETED_ON_RELEASE -> "retention period passed while held; deleted when the last hold was released";
+      case KEPT_BY_HOLD ->
+          "retention period passed; kept under legal hold " + String.join(", ", step.after().holds());
+      case EXEMPTED -> channel == ShareChannel.POLICE_REQUEST
+          ? "shared with police: exempt from deletion"
+          : "posted to the neighbourhood feed: exempt from deletion";
+      case SHARED -> step.after().exempt() ? "shared again; already exempt" : "shared; the original still expires on time";
+      case SHARE_REFUSED -> "the original was deleted at its retention period before the share";
+      case HOLD_PLACED -> "legal hold " + holdId;
+      case HOLD_RELEASED -> "legal hold " + holdId + " released";
+    };
   }
 
   private void forward(List<StatsDelta> closed, long at) {
@@ -477,21 +530,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return context.taskId().partition();
   }
 
-  /**
-   * Zero-padded hex of the recording time first, so the store's byte order is recording order
-   * (times before 1970 are not simulated).
-   */
-  static String clipKey(long recordedAt, String clipId) {
-    return hex(recordedAt) + SEP + clipId;
-  }
-
-  /** {@code String.format("%016x", value)} without the formatter, which cost a tenth of the thread. */
-  static String hex(long value) {
-    char[] digits = new char[16];
-    for (int i = 15; i >= 0; i--) {
-      digits[i] = HEX[(int) (value & 0xf)];
-      value >>>= 4;
-    }
-    return new String(digits);
+  private static String clipKey(long recordedAt, String clipId) {
+    return new ClipKey(recordedAt, clipId).encoded();
   }
 }

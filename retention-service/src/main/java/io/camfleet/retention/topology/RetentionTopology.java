@@ -23,9 +23,10 @@ import org.apache.kafka.streams.kstream.Named;
  */
 public final class RetentionTopology {
   public static final String SERVICE = StatsService.RETENTION.id();
-  // Keyed by recording time, then clip id. The store had another name while it was keyed by clip
-  // id beside an expiry index, so that state in the old layout is never read as the new one.
-  static final String CLIPS_STORE = "retention-clips-by-time";
+  // Keyed by recording time, then clip id (a TimeKey). The store had other names while it was
+  // keyed by clip id beside an expiry index, and then by the recording time in hex
+  // (retention-clips-by-time), so that state in an old layout is never read as the new one.
+  static final String CLIPS_STORE = "retention-clips-by-recording-time";
   static final String EXPIRY_CURSOR_STORE = "retention-expiry-cursors";
   static final String DAY_DELTAS_STORE = "retention-day-deltas";
 

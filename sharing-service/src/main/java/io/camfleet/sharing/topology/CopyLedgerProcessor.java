@@ -24,6 +24,7 @@ import io.camfleet.avro.CopyKind;
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyMade;
 import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.CopyStatus;
 import io.camfleet.avro.HoldChange;
@@ -39,19 +40,23 @@ import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.policy.Decision;
+import io.camfleet.policy.OriginalLifecycle;
+import io.camfleet.policy.OriginalLifecycle.Fact;
+import io.camfleet.policy.OriginalLifecycle.Transition;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.stats.MeasureKey;
 import io.camfleet.schemas.stats.SharingMeasure;
+import io.camfleet.sharing.topology.CopyStores.CopyKey;
+import io.camfleet.sharing.topology.CopyStores.HolderCopyKey;
 import io.camfleet.sharing.topology.ExpirySchedule.Due;
 import io.camfleet.sharing.topology.ExpirySchedule.Kind;
 import io.camfleet.streams.InvariantViolation;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.OptionalLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -178,29 +183,28 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
 
   private void share(ClipShared share, long time) {
     registry.put(share.getCopyId(), share.getClipId());
+    List<Fact> holdsOnClip = holdsOn(share.getClipId());
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
-      String clipKey = policy + "|" + share.getClipId();
+      String clipKey = new PolicyClipKey(policy, share.getClipId()).encoded();
       // Blocked before refused, as the retention service decides: it ignores blocked shares.
       if (rules.admitShare(share) instanceof Decision.Blocked blocked) {
         receipt(policy, share.getCopyId(), share.getClipId(), share.getHouseholdId(),
-            CopyReceiptKind.SHARE_BLOCKED, time, blocked.reason());
+            CopyReceiptKind.SHARE_BLOCKED, time, blocked.cause(), blocked.reason());
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
         continue;
       }
       ClipExposure clip = clips.get(clipKey);
-      boolean exempted = clip != null && rules.exemptsSharedOriginals();
-      long dueAt = rules.dueAt(share.getRegion(), share.getClipRecordedAt());
-      if (!exempted && dueAt <= time && !heldSince(share.getClipId(), dueAt)) {
+      OriginalLifecycle original = originalAt(rules, share, clip, holdsOnClip, time);
+      Transition shared = original.share(time);
+      if (shared.shareRefused()) {
         // the original is already gone; the retention service writes the SHARE_REFUSED receipt
         add(policy, SHARES_REFUSED_EXPIRED, 1);
         continue;
       }
       if (clip == null) {
-        long originalExpiresAt = rules.exemptsSharedOriginals() ? Long.MAX_VALUE : dueAt;
-        clip = new ClipExposure(share.getCameraId(), share.getHouseholdId(), share.getClipRecordedAt(),
-            originalExpiresAt, 0, false);
-        schedule.add(dueAt, Kind.ORIGINAL_DUE, clipKey);
+        clip = ClipExposures.of(share, shared.after().retentionEndsAt());
+        schedule.add(original.dueAt(), Kind.ORIGINAL_DUE, clipKey);
       }
       boolean disclosed = rules.disclosesAddress(share);
       CopyLedgerEntry copy =
@@ -224,55 +228,58 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
               .setUpdatedAt(time)
               .build();
       add(policy, share.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST, 1);
-      create(copy, clipKey, clip, disclosed);
+      create(copy, clipKey, clip);
     }
   }
 
   /**
-   * Whether legal holds have kept the original in its owner's account since {@code dueAt}, as the
-   * retention service keeps it: a hold on at the due time keeps it until the last hold is released,
-   * and holds placed once it is gone change nothing.
+   * The original under one policy as it stands at {@code time}, as the retention service has it:
+   * exempt for good if an earlier share exempted it (the clip's exposure records that), else as the
+   * legal holds on the clip leave it.
    */
-  private boolean heldSince(String clipId, long dueAt) {
+  private static OriginalLifecycle originalAt(
+      PolicyRules rules, ClipShared share, ClipExposure clip, List<Fact> holdsOnClip, long time) {
+    if (clip != null && ClipExposures.retentionEndsAt(clip).isEmpty()) {
+      return OriginalLifecycle.exempted(rules, share.getRegion(), share.getClipRecordedAt());
+    }
+    return OriginalLifecycle.replay(rules, share.getRegion(), share.getClipRecordedAt(), holdsOnClip, time).after();
+  }
+
+  /** Every legal hold placed on or released from the clip, in the order they happened. */
+  private List<Fact> holdsOn(String clipId) {
     ClipHolds log = holds.get(clipId);
     if (log == null) {
-      return false;
+      return List.of();
     }
-    Set<String> on = new HashSet<>();
+    List<Fact> facts = new ArrayList<>(log.getChanges().size());
     for (HoldChange change : log.getChanges()) {
-      // the due time comes before anything else at the same instant
-      if (change.getAt() >= dueAt && on.isEmpty()) {
-        return false;
-      }
-      if (change.getPlaced()) {
-        on.add(change.getHoldId());
-      } else {
-        on.remove(change.getHoldId());
-      }
+      facts.add(change.getPlaced()
+          ? new Fact.HoldPlaced(change.getHoldId(), change.getAt())
+          : new Fact.HoldReleased(change.getHoldId(), change.getAt()));
     }
-    return !on.isEmpty();
+    return facts;
   }
 
   private void copy(CopyMade made, long time) {
     registry.put(made.getCopyId(), made.getClipId());
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
-      CopyLedgerEntry parent = copies.get(CopyStores.copyKey(policy, made.getClipId(), made.getParentCopyId()));
-      String refusal = null;
+      CopyLedgerEntry parent = copies.get(new CopyKey(policy, made.getClipId(), made.getParentCopyId()).encoded());
+      Decision.Blocked refusal = null;
       if (parent == null) {
-        refusal = "parent copy " + made.getParentCopyId()
-            + " does not exist under this policy: it was blocked, refused or has expired";
+        refusal = new Decision.Blocked(CopyReceiptCause.NO_LIVE_PARENT, "parent copy " + made.getParentCopyId()
+            + " does not exist under this policy: it was blocked, refused or has expired");
       } else if (rules.admitCopy(made.getKind()) instanceof Decision.Blocked blocked) {
-        refusal = blocked.reason();
+        refusal = blocked;
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
       }
       if (refusal != null) {
         receipt(policy, made.getCopyId(), made.getClipId(), made.getHouseholdId(),
-            CopyReceiptKind.FORWARD_BLOCKED, time, refusal);
+            CopyReceiptKind.FORWARD_BLOCKED, time, refusal.cause(), refusal.reason());
         add(policy, FORWARDS_BLOCKED, 1);
         continue;
       }
-      String clipKey = policy + "|" + made.getClipId();
+      String clipKey = new PolicyClipKey(policy, made.getClipId()).encoded();
       ClipExposure clip = clips.get(clipKey);
       CopyLedgerEntry copy =
           CopyLedgerEntry.newBuilder(parent)
@@ -286,21 +293,20 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
               .setStatus(CopyStatus.ALIVE)
               .setUpdatedAt(time)
               .build();
-      create(copy, clipKey, clip, false);
+      create(copy, clipKey, clip);
     }
   }
 
   /** When a new copy expires, or null for never (an exempt original never expires, nor do copies inheriting it). */
   private static Long expiresAt(PolicyRules rules, HolderType holder, long madeAt, ClipExposure clip) {
-    Long at = rules.copyExpiresAt(holder, madeAt, clip.getOriginalExpiresAt());
-    return at == null || at == Long.MAX_VALUE ? null : at;
+    return rules.copyExpiresAt(holder, madeAt, ClipExposures.retentionEndsAt(clip));
   }
 
-  private void create(CopyLedgerEntry copy, String clipKey, ClipExposure clip, boolean addressDisclosed) {
+  private void create(CopyLedgerEntry copy, String clipKey, ClipExposure clip) {
     String policy = copy.getPolicy();
-    String copyKey = CopyStores.copyKey(policy, copy.getClipId(), copy.getCopyId());
+    String copyKey = new CopyKey(policy, copy.getClipId(), copy.getCopyId()).encoded();
     copies.put(copyKey, copy);
-    holderCopies.put(CopyStores.holderKey(policy, copy.getHolderId(), copy.getCopyId()), copy.getClipId());
+    holderCopies.put(new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded(), copy.getClipId());
     if (copy.getExpiresAt() != null) {
       schedule.add(copy.getExpiresAt(), Kind.COPY_EXPIRES, copyKey);
     }
@@ -313,7 +319,17 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     add(policy, COPIES_ALIVE, 1);
     add(policy, byHolder(COPIES_ALIVE, holder), 1);
     ledger(copy);
-    householdChange(copy, +1, addressDisclosed, copy.getMadeAt());
+    householdChange(copy.getMadeAt(),
+        householdChange(copy).setLiveCopies(+1).setAddressDisclosed(disclosesAddress(copy)));
+  }
+
+  /**
+   * Whether making this copy told its holder the owner's address: a share (the only copy without a
+   * parent) does if its entry says so; an onward copy passes on footage whose address, if it went
+   * with it, the share already disclosed.
+   */
+  private static boolean disclosesAddress(CopyLedgerEntry copy) {
+    return copy.getParentCopyId() == null && copy.getAddressDisclosed();
   }
 
   private void expireCopy(String copyKey, long time) {
@@ -323,24 +339,25 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
     String policy = copy.getPolicy();
     copies.delete(copyKey);
-    holderCopies.delete(CopyStores.holderKey(policy, copy.getHolderId(), copy.getCopyId()));
+    holderCopies.delete(new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded());
     CopyLedgerEntry expired =
         CopyLedgerEntry.newBuilder(copy).setStatus(CopyStatus.EXPIRED).setUpdatedAt(time).build();
     ledger(expired);
+    PolicyRules rules = policies.get(policy);
     receipt(policy, copy.getCopyId(), copy.getClipId(), copy.getHouseholdId(), CopyReceiptKind.COPY_EXPIRED, time,
-        expiryReason(policies.get(policy), copy));
+        expiryCause(rules), expiryReason(rules, copy));
 
     HolderType holder = copy.getHolderType();
     add(policy, COPIES_EXPIRED, 1);
     add(policy, COPIES_ALIVE, -1);
     add(policy, byHolder(COPIES_ALIVE, holder), -1);
-    householdChange(copy, -1, false, time);
+    householdChange(time, householdChange(copy).setLiveCopies(-1).setAddressDisclosed(false));
 
-    String clipKey = policy + "|" + copy.getClipId();
+    String clipKey = new PolicyClipKey(policy, copy.getClipId()).encoded();
     ClipExposure clip = clips.get(clipKey);
     clip.setLiveCopies(clip.getLiveCopies() - 1);
-    boolean originalExempt = clip.getOriginalExpiresAt() == Long.MAX_VALUE;
-    if (clip.getLiveCopies() > 0 || originalExempt) {
+    OptionalLong originalEnds = ClipExposures.retentionEndsAt(clip);
+    if (clip.getLiveCopies() > 0 || originalEnds.isEmpty()) {
       clips.put(clipKey, clip);
       return;
     }
@@ -348,9 +365,15 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     if (clip.getCountedPastRetention()) {
       add(policy, FOOTAGE_ALIVE_PAST_RETENTION, -1);
     } else {
-      schedule.remove(clip.getOriginalExpiresAt(), Kind.ORIGINAL_DUE, clipKey);
+      schedule.remove(originalEnds.getAsLong(), Kind.ORIGINAL_DUE, clipKey);
     }
     clips.delete(clipKey);
+  }
+
+  private static CopyReceiptCause expiryCause(PolicyRules rules) {
+    return rules.policy().copies().inheritOriginalExpiry()
+        ? CopyReceiptCause.EXPIRED_WITH_ORIGINAL
+        : CopyReceiptCause.HOLDER_LIFETIME_ENDED;
   }
 
   private static String expiryReason(PolicyRules rules, CopyLedgerEntry copy) {
@@ -369,24 +392,31 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
     clip.setCountedPastRetention(true);
     clips.put(clipKey, clip);
-    add(clipKey.substring(0, clipKey.indexOf('|')), FOOTAGE_ALIVE_PAST_RETENTION, 1);
+    add(PolicyClipKey.decode(clipKey).policy(), FOOTAGE_ALIVE_PAST_RETENTION, 1);
   }
 
   private void ledger(CopyLedgerEntry copy) {
     context.forward(new Record<>(copy.getPolicy() + "/" + copy.getCopyId(), copy, copy.getUpdatedAt()));
   }
 
-  private void receipt(
-      String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind, long time, String reason) {
-    CopyReceipt receipt = new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason);
+  private void receipt(String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind,
+      long time, CopyReceiptCause cause, String reason) {
+    CopyReceipt receipt = new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason, cause);
     context.forward(new Record<>(policy + "/" + copyId, receipt, time));
   }
 
-  private void householdChange(CopyLedgerEntry copy, int change, boolean addressDisclosed, long time) {
-    HouseholdCopyChange household =
-        new HouseholdCopyChange(copy.getPolicy(), copy.getHouseholdId(), copy.getHolderType().name(), change,
-            addressDisclosed);
-    signal(time, household, copy.getPolicy() + "|" + copy.getHouseholdId());
+  /** A change to the copies of the household's footage held by the copy's holder type. */
+  private static HouseholdCopyChange.Builder householdChange(CopyLedgerEntry copy) {
+    return HouseholdCopyChange.newBuilder()
+        .setPolicy(copy.getPolicy())
+        .setHouseholdId(copy.getHouseholdId())
+        // a string on the repartition topic: turning it into the enum would not be a compatible schema change
+        .setHolderType(copy.getHolderType().name());
+  }
+
+  private void householdChange(long time, HouseholdCopyChange.Builder change) {
+    HouseholdCopyChange household = change.build();
+    signal(time, household, new HouseholdKey(household.getPolicy(), household.getHouseholdId()).encoded());
   }
 
   private void signal(long time, Object signal, String key) {

@@ -24,12 +24,35 @@ public final class CopyStores {
 
   private CopyStores() {}
 
-  static String copyKey(String policy, String clipId, String copyId) {
-    return policy + "|" + clipId + "|" + copyId;
+  /** A live copy's key in {@link #COPIES}; the copies of one clip share a prefix. */
+  record CopyKey(String policy, String clipId, String copyId) {
+    String encoded() {
+      return prefix(policy, clipId) + copyId;
+    }
+
+    static String prefix(String policy, String clipId) {
+      return policy + "|" + clipId + "|";
+    }
   }
 
-  static String holderKey(String policy, String holderId, String copyId) {
-    return policy + "|" + holderId + "|" + copyId;
+  /** A live copy's key in {@link #HOLDER_COPIES}; the copies of one holder share a prefix. */
+  record HolderCopyKey(String policy, String holderId, String copyId) {
+    String encoded() {
+      return prefix(policy, holderId) + copyId;
+    }
+
+    static String prefix(String policy, String holderId) {
+      return policy + "|" + holderId + "|";
+    }
+
+    /** The key {@code key} found under the prefix of {@code policy} and {@code holderId}. */
+    static HolderCopyKey within(String policy, String holderId, String key) {
+      String prefix = prefix(policy, holderId);
+      if (!key.startsWith(prefix)) {
+        throw new IllegalArgumentException(key + " is not a copy of holder " + holderId + " under " + policy);
+      }
+      return new HolderCopyKey(policy, holderId, key.substring(prefix.length()));
+    }
   }
 
   /** The live copies of a clip under each of {@code policies}, in store order. */
@@ -37,7 +60,7 @@ public final class CopyStores {
       ReadOnlyKeyValueStore<String, CopyLedgerEntry> copies, List<String> policies, String clipId) {
     List<CopyLedgerEntry> found = new ArrayList<>();
     for (String policy : policies) {
-      try (KeyValueIterator<String, CopyLedgerEntry> it = copies.prefixScan(policy + "|" + clipId + "|", KEYS)) {
+      try (KeyValueIterator<String, CopyLedgerEntry> it = copies.prefixScan(CopyKey.prefix(policy, clipId), KEYS)) {
         while (it.hasNext()) {
           CopyLedgerEntry copy = it.next().value;
           // an id holding the separator could match another clip's prefix
@@ -58,12 +81,12 @@ public final class CopyStores {
       String holderId) {
     List<CopyLedgerEntry> found = new ArrayList<>();
     for (String policy : policies) {
-      String prefix = policy + "|" + holderId + "|";
+      String prefix = HolderCopyKey.prefix(policy, holderId);
       try (KeyValueIterator<String, String> it = holderCopies.prefixScan(prefix, KEYS)) {
         while (it.hasNext()) {
           KeyValue<String, String> held = it.next();
-          String copyId = held.key.substring(prefix.length());
-          CopyLedgerEntry copy = copies.get(copyKey(policy, held.value, copyId));
+          String copyId = HolderCopyKey.within(policy, holderId, held.key).copyId();
+          CopyLedgerEntry copy = copies.get(new CopyKey(policy, held.value, copyId).encoded());
           if (copy != null && copy.getHolderId().equals(holderId)) {
             found.add(copy);
           }

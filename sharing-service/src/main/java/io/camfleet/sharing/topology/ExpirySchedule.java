@@ -1,5 +1,6 @@
 package io.camfleet.sharing.topology;
 
+import io.camfleet.streams.TimeKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -7,9 +8,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Event-time deadlines of one task, in a store ordered by time: key {@code time|kind|target},
- * value the target's key in its own store. The earliest deadline is cached, so a record costs one
- * comparison while nothing is due.
+ * Event-time deadlines of one task, in a store ordered by time: key {@code time|kind|target} (a
+ * {@link TimeKey}), value the target's key in its own store. The earliest deadline is cached, so a
+ * record costs one comparison while nothing is due.
  */
 final class ExpirySchedule {
 
@@ -29,10 +30,18 @@ final class ExpirySchedule {
     }
   }
 
-  /** One deadline reached. */
-  record Due(long time, Kind kind, String target) {}
+  /** One deadline: when, what falls due, and the key of what it applies to. */
+  record Due(long time, Kind kind, String target) {
+    /** The deadline's key in the schedule. */
+    String key() {
+      return TimeKey.of(time, kind.tag + "|" + target);
+    }
 
-  private static final int TIME_DIGITS = 19;
+    /** The deadline a schedule entry holds: the time and kind from its key, the target from its value. */
+    static Due of(String key, String target) {
+      return new Due(TimeKey.timeOf(key), Kind.of(TimeKey.restOf(key).charAt(0)), target);
+    }
+  }
 
   private final KeyValueStore<String, String> store;
   private long earliest;
@@ -42,18 +51,18 @@ final class ExpirySchedule {
     this.earliest = Long.MAX_VALUE;
     try (KeyValueIterator<String, String> it = store.all()) {
       if (it.hasNext()) {
-        earliest = timeOf(it.next().key);
+        earliest = TimeKey.timeOf(it.next().key);
       }
     }
   }
 
   void add(long time, Kind kind, String target) {
-    store.put(key(time, kind, target), target);
+    store.put(new Due(time, kind, target).key(), target);
     earliest = Math.min(earliest, time);
   }
 
   void remove(long time, Kind kind, String target) {
-    store.delete(key(time, kind, target));
+    store.delete(new Due(time, kind, target).key());
   }
 
   /** Removes and returns every deadline at or before {@code now}, oldest first. */
@@ -64,10 +73,10 @@ final class ExpirySchedule {
     List<KeyValue<String, String>> due = new ArrayList<>();
     long next = Long.MAX_VALUE;
     // earliest never exceeds the first key, so the scan can start there and skip older tombstones
-    try (KeyValueIterator<String, String> it = store.range(pad(Math.max(0, earliest)), null)) {
+    try (KeyValueIterator<String, String> it = store.range(TimeKey.digits(Math.max(0, earliest)), null)) {
       while (it.hasNext()) {
         KeyValue<String, String> entry = it.next();
-        long time = timeOf(entry.key);
+        long time = TimeKey.timeOf(entry.key);
         if (time > now) {
           next = time;
           break;
@@ -79,24 +88,8 @@ final class ExpirySchedule {
     List<Due> taken = new ArrayList<>(due.size());
     for (KeyValue<String, String> entry : due) {
       store.delete(entry.key);
-      taken.add(new Due(timeOf(entry.key), Kind.of(entry.key.charAt(TIME_DIGITS + 1)), entry.value));
+      taken.add(Due.of(entry.key, entry.value));
     }
     return taken;
-  }
-
-  private static String key(long time, Kind kind, String target) {
-    return pad(time) + "|" + kind.tag + "|" + target;
-  }
-
-  private static String pad(long time) {
-    if (time < 0) {
-      throw new IllegalArgumentException("event times before 1970 are not scheduled: " + time);
-    }
-    String digits = Long.toString(time);
-    return "0".repeat(TIME_DIGITS - digits.length()) + digits;
-  }
-
-  private static long timeOf(String key) {
-    return Long.parseLong(key.substring(0, TIME_DIGITS));
   }
 }

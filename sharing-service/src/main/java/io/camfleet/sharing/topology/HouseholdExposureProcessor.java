@@ -12,6 +12,7 @@ import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.schemas.stats.MeasureKey;
 import io.camfleet.schemas.stats.SharingMeasure;
+import io.camfleet.streams.TimeKey;
 import io.camfleet.streams.stats.DailyDeltas;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +33,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * watermark has passed them, and are then applied in event time, so each day's levels are exact.
  */
 final class HouseholdExposureProcessor implements Processor<String, HouseholdSignal, String, StatsDelta> {
-  private static final int TIME_DIGITS = 19;
-
   private final List<String> policies;
   private final int sources;
   private final MeasureSlots measure = MeasureSlots.HOUSEHOLDS;
@@ -41,7 +40,7 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
   private ProcessorContext<String, StatsDelta> context;
   private KeyValueStore<String, HouseholdExposure> households;
   private KeyValueStore<String, HouseholdSignal> buffer;
-  private KeyValueStore<String, long[]> watermarks;
+  private KeyValueStore<String, SourceMark> watermarks;
   private DailyDeltas deltas;
   private int statsPartition;
   /** The time every source partition has passed, or Long.MIN_VALUE until each has reported. */
@@ -61,7 +60,7 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     this.deltas =
         new DailyDeltas(
             context.getStateStore(SharingTopology.HOUSEHOLD_DAYS_STORE), policies, MeasureSlots.HOUSEHOLDS.names());
-    long[][] marks = sourceWatermarks();
+    List<SourceMark> marks = sourceWatermarks();
     this.watermark = marks == null ? Long.MIN_VALUE : earliest(marks);
   }
 
@@ -76,7 +75,8 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
         // later than the watermark promised: counted in the open day
         apply(change);
       } else {
-        buffer.put(pad(signal.getTime()) + "|" + pad(metadata.offset()), signal);
+        // in event time, then in the order the changes arrived
+        buffer.put(TimeKey.of(signal.getTime(), TimeKey.digits(metadata.offset())), signal);
       }
     } else if (signal.getSignal() instanceof SourceWatermark mark) {
       advance(signal.getSourcePartition(), signal.getTime(), mark.getLast());
@@ -89,12 +89,10 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
       throw new IllegalArgumentException("watermark from partition " + source + " but the input has " + sources);
     }
     String key = Integer.toString(source);
-    long[] seen = watermarks.get(key);
-    long through = seen == null ? time : Math.max(seen[0], time);
-    boolean done = last || (seen != null && seen[1] == 1);
-    watermarks.put(key, new long[] {through, done ? 1 : 0});
+    SourceMark seen = watermarks.get(key);
+    watermarks.put(key, seen == null ? new SourceMark(time, last) : seen.advancedTo(time, last));
 
-    long[][] marks = sourceWatermarks();
+    List<SourceMark> marks = sourceWatermarks();
     if (marks == null) {
       return;
     }
@@ -102,9 +100,9 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     watermark = earliest(marks);
     long horizon = Long.MIN_VALUE;
     boolean everySourceDone = true;
-    for (long[] mark : marks) {
-      horizon = Math.max(horizon, mark[0]);
-      everySourceDone &= mark[1] == 1;
+    for (SourceMark mark : marks) {
+      horizon = Math.max(horizon, mark.through());
+      everySourceDone &= mark.last();
     }
     applyBuffered(previous, everySourceDone ? Long.MAX_VALUE : watermark);
     if (everySourceDone) {
@@ -114,22 +112,23 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     }
   }
 
-  /** Each source partition's {time, last}, or null until every one has reported. */
-  private long[][] sourceWatermarks() {
-    long[][] marks = new long[sources][];
+  /** Each source partition's mark, or null until every one has reported. */
+  private List<SourceMark> sourceWatermarks() {
+    List<SourceMark> marks = new ArrayList<>(sources);
     for (int s = 0; s < sources; s++) {
-      marks[s] = watermarks.get(Integer.toString(s));
-      if (marks[s] == null) {
+      SourceMark mark = watermarks.get(Integer.toString(s));
+      if (mark == null) {
         return null;
       }
+      marks.add(mark);
     }
     return marks;
   }
 
-  private static long earliest(long[][] marks) {
+  private static long earliest(List<SourceMark> marks) {
     long earliest = Long.MAX_VALUE;
-    for (long[] mark : marks) {
-      earliest = Math.min(earliest, mark[0]);
+    for (SourceMark mark : marks) {
+      earliest = Math.min(earliest, mark.through());
     }
     return earliest;
   }
@@ -138,7 +137,7 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
   private void applyBuffered(long from, long before) {
     List<KeyValue<String, HouseholdSignal>> ready = new ArrayList<>();
     // starting at the old watermark skips the deleted entries of earlier drains
-    try (KeyValueIterator<String, HouseholdSignal> it = buffer.range(pad(Math.max(0, from)), null)) {
+    try (KeyValueIterator<String, HouseholdSignal> it = buffer.range(TimeKey.digits(Math.max(0, from)), null)) {
       while (it.hasNext()) {
         KeyValue<String, HouseholdSignal> entry = it.next();
         if (entry.value.getTime() >= before) {
@@ -156,25 +155,26 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
 
   private void apply(HouseholdCopyChange change) {
     String policy = change.getPolicy();
-    String key = policy + "|" + change.getHouseholdId();
+    String key = new HouseholdKey(policy, change.getHouseholdId()).encoded();
     HouseholdExposure household = households.get(key);
     if (household == null) {
       household = new HouseholdExposure(new HashMap<>(), false);
     }
+    // keyed by the holder type's name: Avro maps have string keys
     Map<String, Long> live = household.getLiveByHolderType();
     boolean exposedBefore = !live.isEmpty();
-    String holder = change.getHolderType();
-    long before = live.getOrDefault(holder, 0L);
+    HolderType holder = HolderType.valueOf(change.getHolderType());
+    long before = live.getOrDefault(holder.name(), 0L);
     long after = before + change.getLiveCopies();
     if (after < 0) {
       throw new IllegalStateException(key + " would hold " + after + " copies held by " + holder);
     }
     if (after == 0) {
-      live.remove(holder);
+      live.remove(holder.name());
     } else {
-      live.put(holder, after);
+      live.put(holder.name(), after);
     }
-    MeasureKey byHolder = byHolder(HOUSEHOLDS_EXPOSED, HolderType.valueOf(holder));
+    MeasureKey byHolder = byHolder(HOUSEHOLDS_EXPOSED, holder);
     if (before == 0 && after > 0) {
       add(policy, byHolder, 1);
     } else if (before > 0 && after == 0) {
@@ -208,10 +208,5 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
 
   private void add(String policy, MeasureKey name, long amount) {
     deltas.add(policy, measure.of(name), amount);
-  }
-
-  private static String pad(long value) {
-    String digits = Long.toString(value);
-    return "0".repeat(Math.max(0, TIME_DIGITS - digits.length())) + digits;
   }
 }

@@ -13,7 +13,6 @@ import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.stats.DailyDeltas;
-import io.camfleet.streams.stats.LongArraySerde;
 import io.camfleet.streams.stats.StatsPipeline;
 import java.util.HashSet;
 import java.util.List;
@@ -92,7 +91,7 @@ public final class SharingTopology {
     builder.addStateStore(store(HOLDS_STORE, AvroSerde.of(ClipHolds.class)));
     builder.addStateStore(store(HOUSEHOLDS_STORE, AvroSerde.of(HouseholdExposure.class)));
     builder.addStateStore(store(HOUSEHOLD_BUFFER_STORE, AvroSerde.of(HouseholdSignal.class)));
-    builder.addStateStore(store(WATERMARKS_STORE, new LongArraySerde()));
+    builder.addStateStore(store(WATERMARKS_STORE, SourceMark.SERDE));
     builder.addStateStore(DailyDeltas.storeBuilder(HOUSEHOLD_DAYS_STORE));
 
     KStream<String, SpecificRecord> ledger =

@@ -11,6 +11,7 @@ import static io.camfleet.sharing.topology.WorldFixtures.tick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.HolderType;
@@ -52,9 +53,9 @@ class CopyExpiryTest {
       assertEquals(
           List.of(
               new CopyReceipt(policy, "copy-police", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, day(181),
-                  "copies held by REQUESTING_POLICE live 180 days"),
+                  "copies held by REQUESTING_POLICE live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
               new CopyReceipt(policy, "copy-ice", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, day(191),
-                  "copies held by FEDERAL_AGENCY live 180 days")),
+                  "copies held by FEDERAL_AGENCY live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED)),
           sharing.receipts());
 
       List<DailyStats> stats = sharing.stats();
@@ -117,7 +118,8 @@ class CopyExpiryTest {
               expiredWithOriginal("copy-police"), expiredWithOriginal("copy-post"), expiredWithOriginal("copy-saved"),
               expiredWithOriginal("copy-sheriff"),
               new CopyReceipt(policy, "copy-saved-late", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, day(61),
-                  "parent copy copy-post does not exist under this policy: it was blocked, refused or has expired")),
+                  "parent copy copy-post does not exist under this policy: it was blocked, refused or has expired",
+                  CopyReceiptCause.NO_LIVE_PARENT)),
           sharing.receipts());
       assertEquals(
           ExpectedMeasures.with(
@@ -160,7 +162,7 @@ class CopyExpiryTest {
 
   private static CopyReceipt expiredWithOriginal(String copyId) {
     return new CopyReceipt("copies-inherit-expiry", copyId, "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED,
-        SIXTY_DAYS_AFTER_RECORDING, "the copy expired with the original clip");
+        SIXTY_DAYS_AFTER_RECORDING, "the copy expired with the original clip", CopyReceiptCause.EXPIRED_WITH_ORIGINAL);
   }
 
   private static Instant at(long time) {

@@ -34,7 +34,7 @@ class HouseholdExposureProcessorTest {
   void countsHouseholdWithCamerasOnTwoPartitionsInEventTimeWhateverTheArrivalOrder() {
     addStore(SharingTopology.HOUSEHOLDS_STORE, AvroSerde.of(HouseholdExposure.class));
     addStore(SharingTopology.HOUSEHOLD_BUFFER_STORE, AvroSerde.of(HouseholdSignal.class));
-    addStore(SharingTopology.WATERMARKS_STORE, new LongArraySerde());
+    addStore(SharingTopology.WATERMARKS_STORE, SourceMark.SERDE);
     addStore(SharingTopology.HOUSEHOLD_DAYS_STORE, new LongArraySerde());
     processor.init(context);
 

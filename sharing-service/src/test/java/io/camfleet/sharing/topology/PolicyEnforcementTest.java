@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyReceipt;
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.HolderType;
@@ -50,12 +51,14 @@ class PolicyEnforcementTest {
       assertEquals(
           List.of(
               new CopyReceipt(MARKEY_CAPS, "copy-late", "clip-late", "house-a", CopyReceiptKind.SHARE_BLOCKED, day(1),
-                  "clip lies outside the first 12.0 h of the requested window"),
+                  "clip lies outside the first 12.0 h of the requested window", CopyReceiptCause.OUTSIDE_WINDOW),
               new CopyReceipt(MARKEY_CAPS, "copy-far", "clip-far", "house-b", CopyReceiptKind.SHARE_BLOCKED, day(1),
-                  "camera is 0.70 mi from the request's centre, beyond the 0.40 mi of a 0.500 sq mi area"),
+                  "camera is 0.70 mi from the request's centre, beyond the 0.40 mi of a 0.500 sq mi area",
+                  CopyReceiptCause.OUTSIDE_AREA),
               new CopyReceipt(MARKEY_CAPS, "copy-late-fwd", "clip-late", "house-a", CopyReceiptKind.FORWARD_BLOCKED,
                   day(2),
-                  "parent copy copy-late does not exist under this policy: it was blocked, refused or has expired")),
+                  "parent copy copy-late does not exist under this policy: it was blocked, refused or has expired",
+                  CopyReceiptCause.NO_LIVE_PARENT)),
           sharing.receipts());
       assertEquals(
           List.of("status-quo-2019/copy-late", "status-quo-2019/copy-far", "status-quo-2019/copy-ok",
@@ -95,9 +98,10 @@ class PolicyEnforcementTest {
       assertEquals(
           List.of(
               new CopyReceipt(NO_FORWARDING, "copy-sheriff", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, day(2),
-                  "the policy forbids police from forwarding footage"),
+                  "the policy forbids police from forwarding footage", CopyReceiptCause.FORWARDING_FORBIDDEN),
               new CopyReceipt(NO_FORWARDING, "copy-ice", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, day(3),
-                  "parent copy copy-sheriff does not exist under this policy: it was blocked, refused or has expired")),
+                  "parent copy copy-sheriff does not exist under this policy: it was blocked, refused or has expired",
+                  CopyReceiptCause.NO_LIVE_PARENT)),
           sharing.receipts());
       assertEquals(
           List.of("no-forwarding/copy-police", "no-forwarding/copy-post", "no-forwarding/copy-saved"),
@@ -171,7 +175,7 @@ class PolicyEnforcementTest {
               .toList());
       assertEquals(
           List.of(new CopyReceipt(INHERIT_EXPIRY, "copy-held", "clip-held", "house-1", CopyReceiptKind.COPY_EXPIRED,
-              day(70), "the copy expired with the original clip")),
+              day(70), "the copy expired with the original clip", CopyReceiptCause.EXPIRED_WITH_ORIGINAL)),
           sharing.receipts());
       List<DailyStats> stats = sharing.stats();
       assertEquals(0L, SharingDriver.lastDay(stats, STATUS_QUO).get("sharesRefusedExpired"));
@@ -191,7 +195,7 @@ class PolicyEnforcementTest {
 
       assertEquals(
           List.of(new CopyReceipt(MARKEY_CAPS, "copy-old", "clip-old", "house-1", CopyReceiptKind.SHARE_BLOCKED, day(70),
-              "clip is older than the 45-day look-back")),
+              "clip is older than the 45-day look-back", CopyReceiptCause.PAST_LOOK_BACK)),
           sharing.receipts());
       List<DailyStats> stats = sharing.stats();
       assertEquals(ExpectedMeasures.with("sharesRefusedExpired", 1), SharingDriver.lastDay(stats, STATUS_QUO));

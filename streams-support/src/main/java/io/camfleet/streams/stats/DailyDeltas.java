@@ -123,7 +123,7 @@ public final class DailyDeltas {
           }
           break;
         }
-        closed.add(delta(policy, partition, day[DAY_START], end, false, day, false));
+        closed.add(delta(policy, partition, day[DAY_START], end, changesBeforeEnd(day)).build());
         long[] next = fresh(end);
         if (day[STATE] == AT_END) {
           // the changes at the closed day's end open the next day
@@ -151,7 +151,9 @@ public final class DailyDeltas {
       // A partition whose first record is the final tick saw no time before the horizon; its
       // changes still belong to the day that ends there.
       long start = day[DAY_START] < horizon ? day[DAY_START] : dayStart(horizon - 1);
-      closed.add(delta(policy, partition, start, horizon, true, day, day[STATE] == AT_END));
+      // the last day ends at the horizon and keeps the changes at that instant
+      Map<String, Long> changes = day[STATE] == AT_END ? changesThroughEnd(day) : changesBeforeEnd(day);
+      closed.add(delta(policy, partition, start, horizon, changes).setLast(true).build());
       long[] done = fresh(start);
       done[STATE] = FINISHED;
       open.put(policy, done);
@@ -186,23 +188,33 @@ public final class DailyDeltas {
     return day;
   }
 
-  private StatsDelta delta(
-      String policy, int partition, long dayStart, long dayEnd, boolean last, long[] day, boolean withEndInstant) {
+  /** The day's changes, in measure order, without those at the instant it ends. */
+  private Map<String, Long> changesBeforeEnd(long[] day) {
     Map<String, Long> changes = new LinkedHashMap<>();
     for (int i = 0; i < measures.size(); i++) {
-      long amount = day[FIRST_MEASURE + i];
-      if (withEndInstant) {
-        amount += day[FIRST_MEASURE + measures.size() + i];
-      }
-      changes.put(measures.get(i), amount);
+      changes.put(measures.get(i), day[FIRST_MEASURE + i]);
     }
+    return changes;
+  }
+
+  /** The day's changes, in measure order, with those at the instant it ends. */
+  private Map<String, Long> changesThroughEnd(long[] day) {
+    Map<String, Long> changes = changesBeforeEnd(day);
+    for (int i = 0; i < measures.size(); i++) {
+      changes.merge(measures.get(i), day[FIRST_MEASURE + measures.size() + i], Long::sum);
+    }
+    return changes;
+  }
+
+  /** A day that is not the last one; {@code setLast(true)} makes it the last. */
+  private static StatsDelta.Builder delta(
+      String policy, int partition, long dayStart, long dayEnd, Map<String, Long> changes) {
     return StatsDelta.newBuilder()
         .setPolicy(policy)
         .setPartition(partition)
         .setDayStart(dayStart)
         .setDayEnd(dayEnd)
-        .setLast(last)
-        .setChanges(changes)
-        .build();
+        .setLast(false)
+        .setChanges(changes);
   }
 }
