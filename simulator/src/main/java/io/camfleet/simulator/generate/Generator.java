@@ -137,11 +137,6 @@ public final class Generator {
     }
   }
 
-  /** Number of police requests in the whole world (all shards). */
-  public int plannedRequests() {
-    return requests.size();
-  }
-
   /** Emits the shard's events in event-time order, ending with a {@code last} tick on each owned partition at the horizon. */
   public void run(Emitter emitter) {
     this.out = emitter;

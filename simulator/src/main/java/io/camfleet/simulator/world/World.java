@@ -497,10 +497,6 @@ public record World(
         throw new IllegalArgumentException("residents.lapseDays must be a positive number of days, not " + lapseDays);
       }
     }
-
-    public double ignoreProbability() {
-      return Math.max(0, 1 - shareProbability - declineProbability);
-    }
   }
 
   /** The public neighbourhood feed: how often members post a clip, and how often others save posts. */
@@ -596,14 +592,4 @@ public record World(
     return java.util.Collections.unmodifiableMap(sorted);
   }
 
-  /** Agencies in file order that send requests. */
-  public List<Agency> partners() {
-    List<Agency> partners = new ArrayList<>();
-    for (Agency a : agencies) {
-      if (a.requestsHere()) {
-        partners.add(a);
-      }
-    }
-    return partners;
-  }
 }
