@@ -190,11 +190,11 @@ public final class Generator {
       } else if (heap.size() > 0 && heap.topTime() <= t) {
         continue;
       } else {
-        emitTicks(t, false);
+        emitClockTicks(t);
         nextTick += tickMs;
       }
     }
-    emitTicks(horizon, true);
+    emitFinalTicks(horizon);
     agenda.clear();
     this.out = null;
   }
@@ -372,6 +372,16 @@ public final class Generator {
     for (int i = 0; i < INDEX_TEXT.length; i++) {
       INDEX_TEXT[i] = Integer.toString(i);
     }
+  }
+
+  /** A clock tick on each owned partition at {@code time}. */
+  private void emitClockTicks(long time) {
+    emitTicks(time, false);
+  }
+
+  /** The last tick on each owned partition, at the horizon: the services close the world's final day on it. */
+  private void emitFinalTicks(long horizon) {
+    emitTicks(horizon, true);
   }
 
   private void emitTicks(long time, boolean last) {
