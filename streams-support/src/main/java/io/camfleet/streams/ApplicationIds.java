@@ -1,5 +1,6 @@
 package io.camfleet.streams;
 
+import io.camfleet.schemas.TopicPrefix;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,15 @@ public final class ApplicationIds {
     String digest = sha256(String.join("\n", policies)).substring(0, 12);
     String prefix = id.substring(0, MAX_LENGTH - digest.length() - 1);
     return prefix + "-" + digest;
+  }
+
+  /**
+   * {@link #of(String, List)} for a run whose topics carry {@code prefix}: the application id,
+   * and so its consumer group and internal topics, carry it too, so that runs sharing a cluster
+   * never share a committed offset or a changelog.
+   */
+  public static String of(TopicPrefix prefix, String service, List<String> policies) {
+    return of(prefix.apply(service), policies);
   }
 
   private static String sha256(String text) {

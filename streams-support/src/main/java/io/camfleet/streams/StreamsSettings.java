@@ -107,6 +107,12 @@ public record StreamsSettings(
         applicationId, client, processingGuarantee, stateDir, count, deadLetterTopic, commitIntervalMs, applicationServer);
   }
 
+  /** The same settings with the guarantee, state folder and stream threads of {@code processing}. */
+  public StreamsSettings withProcessing(Processing processing) {
+    return new StreamsSettings(applicationId, client, processing.guarantee(), processing.stateDir().orElse(null),
+        processing.threads(), deadLetterTopic, commitIntervalMs, applicationServer);
+  }
+
   public StreamsSettings withApplicationServer(String hostPort) {
     return new StreamsSettings(
         applicationId, client, processingGuarantee, stateDir, threads, deadLetterTopic, commitIntervalMs, hostPort);
