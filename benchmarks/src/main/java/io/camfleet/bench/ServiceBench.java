@@ -6,6 +6,7 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
@@ -13,12 +14,15 @@ import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -72,15 +76,14 @@ final class ServiceBench {
     try {
       if (service == StatsService.RETENTION) {
         RetentionTopics topics = new RetentionTopics(preloaded, renamed(Topics.RETENTION_RECEIPTS, prefix),
-            renamed(Topics.RETENTION_STATS, prefix));
-        List<Topic<?, ?>> all = new ArrayList<>(topics.all());
-        all.add(Topics.DEAD_LETTERS);
-        TopicAdmin.createTopics(client.toProperties(), all, 30);
+            renamed(Topics.RETENTION_STATS, prefix), Topics.DEAD_LETTERS);
+        TopicAdmin.createTopics(client.toProperties(), topics.all(), 30);
         try (FinalStats finals = new FinalStats(client, topics.stats())) {
           ThreadProfile cpu = ThreadProfile.start();
           long start = System.nanoTime();
           try (RetentionService ignored = RetentionService.start(policies, client,
-              new RetentionService.Options(guarantee, stateDir, topics, prefix + "-retention"))) {
+              new RetentionOptions(topics, prefix + "-retention", Processing.inStateDir(stateDir).withGuarantee(guarantee),
+                  Optional.empty()))) {
             finals.await(names);
             double rate = events / ((System.nanoTime() - start) / 1e9);
             profiles[0] = cpu.top(4);
@@ -97,8 +100,8 @@ final class ServiceBench {
         ThreadProfile cpu = ThreadProfile.start();
         long start = System.nanoTime();
         try (SharingService ignored = SharingService.start(policies, client,
-            SharingOptions.defaults().withTopics(topics).withStateDir(stateDir).withProcessingGuarantee(guarantee)
-                .withApplicationId(prefix + "-sharing"))) {
+            new SharingOptions(topics, prefix + "-sharing", Processing.inStateDir(stateDir).withGuarantee(guarantee),
+                Optional.of(HttpEndpoint.loopback(0))))) {
           finals.await(names);
           double rate = events / ((System.nanoTime() - start) / 1e9);
           profiles[1] = cpu.top(4);

@@ -16,8 +16,10 @@ import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.schemas.Topics;
 import io.camfleet.schemas.stats.RetentionMeasure;
 import io.camfleet.schemas.stats.StatsService;
@@ -29,6 +31,8 @@ import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import io.camfleet.streams.stats.FlatStatsJson;
 import java.io.File;
 import java.net.URI;
@@ -51,6 +55,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -102,9 +107,10 @@ class DashboardBrowserIT {
           Browser browser = Browser.open(chromium, temp, dashboard.url());
           DevTools page = DevTools.attachToPage(browser.debuggingPort());
           RetentionService retention = RetentionService.start(policies, client,
-              new RetentionService.Options(null, temp.resolve("state"), RetentionTopics.defaults(), null));
+              RetentionOptions.of(TopicPrefix.NONE, policies, Processing.inStateDir(temp.resolve("state")), Optional.empty()));
           SharingService sharing = SharingService.start(policies, client,
-              SharingOptions.defaults().withStateDir(temp.resolve("state")))) {
+              SharingOptions.of(TopicPrefix.NONE, policies, Processing.inStateDir(temp.resolve("state")),
+                  Optional.of(HttpEndpoint.loopback(0))))) {
         JsonNode empty = waitFor(page, "the page to connect", s -> s.get("status").asText().equals("live"));
         assertEquals("-", empty.get("day").asText(), "no statistics before the run");
 

@@ -17,9 +17,10 @@ import io.camfleet.report.Report;
 import io.camfleet.report.ReportWriter;
 import io.camfleet.report.WorldInfo;
 import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
-import io.camfleet.retention.topology.RetentionTopology;
 import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.schemas.Topics;
 import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.sharing.SharingService;
@@ -34,7 +35,8 @@ import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.cli.TerminalProgress;
 import io.camfleet.simulator.cli.WorldOverrides;
 import io.camfleet.simulator.world.World;
-import io.camfleet.streams.ApplicationIds;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -47,6 +49,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -138,39 +141,41 @@ public final class RunCommand implements Callable<Integer> {
       try {
         long deadLetters;
         String bootstrap = bootstrapServers;
-        String prefix = "";
+        TopicPrefix prefix = TopicPrefix.NONE;
         if (bootstrap == null) {
           err.println("Starting an embedded Kafka broker (use --bootstrap-servers to run against a cluster)...");
           broker = EmbeddedBroker.startTemporary();
           bootstrap = broker.bootstrapServers();
         } else {
-          // A shared cluster may hold earlier runs: this run gets topics of its own.
-          prefix = "run-" + UUID.randomUUID().toString().substring(0, 8);
+          // A shared cluster may hold earlier runs: this run gets topics (and application ids) of its own.
+          prefix = TopicPrefix.of("run-" + UUID.randomUUID().toString().substring(0, 8));
         }
         guard.check();
         ClientConfig client = new ClientConfig(bootstrap, clientSettings);
-        RetentionTopics retentionTopics = new RetentionTopics(
-            renamed(Topics.WORLD_EVENTS, prefix), renamed(Topics.RETENTION_RECEIPTS, prefix), renamed(Topics.RETENTION_STATS, prefix));
-        SharingTopics sharingTopics = prefix.isEmpty() ? SharingTopics.defaults() : SharingTopics.prefixed(prefix);
+        // The services' stores live only as long as the run: removed at the end, whatever happens.
+        stateDir = Files.createTempDirectory("camfleet-state-");
+        RetentionOptions retentionOptions = RetentionOptions.of(
+            prefix, policies, Processing.inStateDir(stateDir).withThreads(retentionThreads()), Optional.empty());
+        SharingOptions sharingOptions =
+            SharingOptions.of(prefix, policies, Processing.inStateDir(stateDir), Optional.of(HttpEndpoint.loopback(0)));
+        RetentionTopics retentionTopics = retentionOptions.topics();
+        SharingTopics sharingTopics = sharingOptions.topics();
+        // both services' dead letters go to the one topic of the run's prefix
         String deadLetterTopic = sharingTopics.deadLetters().name();
+        // created before the services, which create their own too: the dashboard follows the statistics from the start
         List<Topic<?, ?>> topics = new ArrayList<>(retentionTopics.all());
-        topics.addAll(sharingTopics.all());
+        topics.addAll(sharingTopics.own());
         TopicAdmin.createTopics(client.toProperties(), topics, 30);
         err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
             client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(),
             names.size() == 1 ? "policy" : "policies", String.join(", ", names));
-
-        // The services' stores live only as long as the run: removed at the end, whatever happens.
-        stateDir = Files.createTempDirectory("camfleet-state-");
         guard.check();
         phase = "the services' start";
         try (DashboardServer board = dashboard
                 ? DashboardServer.start(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()), "127.0.0.1", dashboardPort)
                 : null;
-            RetentionService retention = RetentionService.start(policies, client,
-                new RetentionService.Options(null, stateDir, retentionTopics, null, deadLetterTopic).withThreads(retentionThreads()));
-            SharingService sharing = SharingService.start(policies, client,
-                SharingOptions.defaults().withTopics(sharingTopics).withStateDir(stateDir));
+            RetentionService retention = RetentionService.start(policies, client, retentionOptions);
+            SharingService sharing = SharingService.start(policies, client, sharingOptions);
             StatsCollector collector = new StatsCollector(client, List.of(retentionTopics.stats(), sharingTopics.exposureStats()))) {
           err.printf("Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
               retention.applicationId(), SharingTopology.SERVICE, sharing.httpPort());
@@ -190,7 +195,7 @@ public final class RunCommand implements Callable<Integer> {
 
           phase = "the services' catch-up";
           CatchUpProgress progress = CatchUpProgress.onStderr();
-          List<String> groups = List.of(retention.applicationId(), ApplicationIds.of(SharingTopology.SERVICE, names));
+          List<String> groups = List.of(retention.applicationId(), sharing.applicationId());
           long deadline = System.nanoTime() + timeout.toNanos();
           try (ConsumerGroupProgress lag = new ConsumerGroupProgress(client, retentionTopics.worldEvents().name())) {
             while (!collector.complete(SERVICES, names)) {
@@ -265,10 +270,6 @@ public final class RunCommand implements Callable<Integer> {
       infos.add(new PolicyInfo(policies.get(i).name(), policies.get(i).description(), files.get(i).toString(), sha256(files.get(i))));
     }
     return infos;
-  }
-
-  private static <K, V> Topic<K, V> renamed(Topic<K, V> topic, String prefix) {
-    return prefix.isEmpty() ? topic : topic.renamed(prefix + "-" + topic.name());
   }
 
   /** Fails before any work when the report could not be written. */

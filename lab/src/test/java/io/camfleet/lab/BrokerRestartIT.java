@@ -8,6 +8,8 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.schemas.Topics;
 import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.ProgressListener;
@@ -16,11 +18,13 @@ import io.camfleet.simulator.SimulationSummary;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
+import io.camfleet.streams.Processing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -64,7 +68,8 @@ class BrokerRestartIT {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       ReceiptCheck.Checked checked;
       try (RetentionService service = RetentionService.start(policies, client,
-          RetentionService.Options.defaults().withStateDir(Files.createTempDirectory("broker-process-state-")))) {
+          RetentionOptions.of(TopicPrefix.NONE, policies,
+              Processing.inStateDir(Files.createTempDirectory("broker-process-state-")), Optional.empty()))) {
         phase(began, "retention service running");
         Future<SimulationSummary> run = simulation.submit(() -> {
           try (KafkaEventSink kafka = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {

@@ -4,11 +4,15 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policy;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.schemas.Topics;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,8 @@ class CopyVerifierIT {
       List<Policy> policies = CopyCheck.bundledPolicies();
       long started = System.nanoTime();
       try (SharingService service = SharingService.start(policies, client,
-          SharingOptions.defaults().withStateDir(Files.createTempDirectory("copy-verifier-state-")))) {
+          SharingOptions.of(TopicPrefix.NONE, policies, Processing.inStateDir(Files.createTempDirectory("copy-verifier-state-")),
+              Optional.of(HttpEndpoint.loopback(0))))) {
         CopyCheck.awaitFinalStats(client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());
       }
       System.out.printf("sharing service, clean run: %.1f s to the final statistics%n", (System.nanoTime() - started) / 1e9);

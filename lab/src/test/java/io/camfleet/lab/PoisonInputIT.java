@@ -11,6 +11,8 @@ import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
+import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
 import io.camfleet.sharing.SharingService;
@@ -21,12 +23,15 @@ import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.SimulationSummary;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.world.World;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -60,6 +65,8 @@ class PoisonInputIT {
     long began = System.nanoTime();
     try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
+      RetentionTopics retentionTopics = new RetentionTopics(
+          Topics.WORLD_EVENTS, Topics.RETENTION_RECEIPTS, Topics.RETENTION_STATS, RETENTION_DEAD_LETTERS);
       SharingTopics sharingTopics = new SharingTopics(Topics.WORLD_EVENTS, Topics.COPY_LEDGER, Topics.COPY_RECEIPTS,
           Topics.EXPOSURE_STATS, SHARING_DEAD_LETTERS);
       List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
@@ -71,11 +78,12 @@ class PoisonInputIT {
 
       SimulationSummary summary;
       Map<String, PoisonedSink.Kind> bad;
-      try (RetentionService retention = RetentionService.start(policies, client, RetentionService.Options.defaults()
-              .withStateDir(Files.createTempDirectory("poison-retention-"))
-              .withDeadLetterTopic(RETENTION_DEAD_LETTERS.name()));
-          SharingService sharing = SharingService.start(policies, client, SharingOptions.defaults()
-              .withStateDir(Files.createTempDirectory("poison-sharing-")).withTopics(sharingTopics))) {
+      try (RetentionService retention = RetentionService.start(policies, client, new RetentionOptions(retentionTopics,
+              "retention-service-poison", Processing.inStateDir(Files.createTempDirectory("poison-retention-")),
+              Optional.empty()));
+          SharingService sharing = SharingService.start(policies, client, new SharingOptions(sharingTopics,
+              "sharing-service-poison", Processing.inStateDir(Files.createTempDirectory("poison-sharing-")),
+              Optional.of(HttpEndpoint.loopback(0))))) {
         PoisonedSink sink = new PoisonedSink(client, Topics.WORLD_EVENTS, EVERY);
         try (sink) {
           summary = Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);

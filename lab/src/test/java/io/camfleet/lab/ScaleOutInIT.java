@@ -8,14 +8,19 @@ import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topics;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -79,9 +84,8 @@ class ScaleOutInIT {
 
   private static SharingService startSharing(List<Policy> policies, ClientConfig client, String appId)
       throws Exception {
-    return SharingService.start(policies, client, SharingOptions.defaults()
-        .withStateDir(Files.createTempDirectory("scale-state-"))
-        .withApplicationId(appId));
+    return SharingService.start(policies, client, new SharingOptions(SharingTopics.defaults(), appId,
+        Processing.inStateDir(Files.createTempDirectory("scale-state-")), Optional.of(HttpEndpoint.loopback(0))));
   }
 
   /** Waits until {@code instance}'s stream threads have processed records of the tasks they own. */
@@ -102,6 +106,7 @@ class ScaleOutInIT {
 
   private static RetentionService start(List<Policy> policies, ClientConfig client, String appId) throws Exception {
     return RetentionService.start(policies, client,
-        new RetentionService.Options(null, Files.createTempDirectory("scale-state-"), RetentionTopics.defaults(), appId));
+        new RetentionOptions(RetentionTopics.defaults(), appId, Processing.inStateDir(Files.createTempDirectory("scale-state-")),
+            Optional.empty()));
   }
 }

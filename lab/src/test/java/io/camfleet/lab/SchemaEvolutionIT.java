@@ -10,6 +10,7 @@ import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.Topic;
@@ -18,6 +19,8 @@ import io.camfleet.schemas.WriterSchemaStore;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import io.camfleet.testkafka.TestKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +35,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -108,11 +112,10 @@ class SchemaEvolutionIT {
       Map<String, RetentionTopics> retention = new LinkedHashMap<>();
       for (Topic<String, WorldEvent> input : List.of(current, newer, old)) {
         RetentionTopics topics = new RetentionTopics(input, Topics.RETENTION_RECEIPTS.renamed(input.name() + "-receipts"),
-            Topics.RETENTION_STATS.renamed(input.name() + "-stats"));
-        TestKafka.createTopics(List.of(topics.receipts(), topics.stats(), topics.statsJson(), deadLetters(input)));
-        services.add(RetentionService.start(policies, client, new RetentionService.Options(
-            null, state.resolve(input.name() + "-retention"), topics, input.name() + "-retention")
-            .withDeadLetterTopic(deadLetters(input).name())));
+            Topics.RETENTION_STATS.renamed(input.name() + "-stats"), deadLetters(input));
+        TestKafka.createTopics(topics.own());
+        services.add(RetentionService.start(policies, client, new RetentionOptions(topics, input.name() + "-retention",
+            Processing.inStateDir(state.resolve(input.name() + "-retention")), Optional.empty())));
         retention.put(input.name(), topics);
       }
       Map<String, SharingTopics> sharing = new LinkedHashMap<>();
@@ -121,8 +124,8 @@ class SchemaEvolutionIT {
             Topics.COPY_RECEIPTS.renamed(input.name() + "-copy-receipts"), Topics.EXPOSURE_STATS.renamed(input.name() + "-exposure"),
             deadLetters(input).renamed(input.name() + "-sharing-dead-letters"));
         TestKafka.createTopics(topics.all());
-        services.add(SharingService.start(policies, client, SharingOptions.defaults().withTopics(topics)
-            .withApplicationId(input.name() + "-sharing").withStateDir(state.resolve(input.name() + "-sharing"))));
+        services.add(SharingService.start(policies, client, new SharingOptions(topics, input.name() + "-sharing",
+            Processing.inStateDir(state.resolve(input.name() + "-sharing")), Optional.of(HttpEndpoint.loopback(0)))));
         sharing.put(input.name(), topics);
       }
 

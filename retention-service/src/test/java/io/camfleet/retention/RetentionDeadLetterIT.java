@@ -13,9 +13,11 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.Retention;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
+import io.camfleet.streams.Processing;
 import io.camfleet.testkafka.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -53,9 +56,10 @@ class RetentionDeadLetterIT {
     RetentionTopics topics = new RetentionTopics(
         Topics.WORLD_EVENTS.renamed(run + "-world-events").withPartitions(1),
         Topics.RETENTION_RECEIPTS.renamed(run + "-receipts"),
-        Topics.RETENTION_STATS.renamed(run + "-stats"));
-    Topic<byte[], byte[]> deadLetters = Topics.DEAD_LETTERS.renamed(run + "-dead-letters");
-    TestKafka.createTopics(List.of(topics.worldEvents(), topics.receipts(), topics.stats(), topics.statsJson(), deadLetters));
+        Topics.RETENTION_STATS.renamed(run + "-stats"),
+        Topics.DEAD_LETTERS.renamed(run + "-dead-letters"));
+    Topic<byte[], byte[]> deadLetters = topics.deadLetters();
+    TestKafka.createTopics(topics.all());
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
 
     List<String> expectedBad = new ArrayList<>();
@@ -79,8 +83,7 @@ class RetentionDeadLetterIT {
     }
 
     try (RetentionService service = RetentionService.start(List.of(POLICY), client,
-        new RetentionService.Options(null, Files.createTempDirectory("dlq-state-"), topics, run)
-            .withDeadLetterTopic(deadLetters.name()))) {
+        new RetentionOptions(topics, run, Processing.inStateDir(Files.createTempDirectory("dlq-state-")), Optional.empty()))) {
       DailyStats last = finalStats(client, topics);
       assertEquals(2L, last.getMeasures().get("clipsRecorded"));
       assertEquals(1L, last.getMeasures().get("clipsExpired"), "clip-1 expired at 60 days; clip-2 is due a day later");

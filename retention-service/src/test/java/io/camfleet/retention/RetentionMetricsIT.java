@@ -13,9 +13,12 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.Retention;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
-import io.camfleet.schemas.Topics;
+import io.camfleet.schemas.TopicPrefix;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import io.camfleet.streams.metrics.MetricsEndpoint;
 import io.camfleet.streams.metrics.PrometheusSamples;
 import io.camfleet.testkafka.TestKafka;
@@ -23,10 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,17 +55,13 @@ class RetentionMetricsIT {
   @Test
   void countsReceiptsByPolicyAndKindAndDeadLettersByReasonNextToKafkaStreamsMetrics() throws Exception {
     String run = TestKafka.unique("retention-metrics");
-    RetentionTopics topics = RetentionTopics.prefixed(run);
-    Topic<byte[], byte[]> deadLetters = Topics.DEAD_LETTERS.renamed(run + "-dead-letters");
-    List<Topic<?, ?>> created = new ArrayList<>(topics.all());
-    created.add(deadLetters);
-    TestKafka.createTopics(created);
+    RetentionTopics topics = RetentionTopics.prefixed(TopicPrefix.of(run));
+    Topic<byte[], byte[]> deadLetters = topics.deadLetters();
+    TestKafka.createTopics(topics.all());
 
     try (RetentionService service = RetentionService.start(POLICIES,
         new ClientConfig(TestKafka.bootstrapServers(), null),
-        new RetentionService.Options(null, state, topics, run)
-            .withDeadLetterTopic(deadLetters.name())
-            .withHttp("127.0.0.1", 0))) {
+        new RetentionOptions(topics, run, Processing.inStateDir(state), Optional.of(HttpEndpoint.loopback(0))))) {
       publish(topics.worldEvents());
 
       // the receipts topic has several partitions: compare in name order

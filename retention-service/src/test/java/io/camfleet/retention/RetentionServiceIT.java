@@ -14,9 +14,11 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.Retention;
+import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
+import io.camfleet.streams.Processing;
 import io.camfleet.testkafka.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,14 +76,16 @@ class RetentionServiceIT {
   /** Runs {@code instances} copies of one application over the input; returns its receipts and final statistics. */
   private static Set<String> runInstances(Topic<String, WorldEvent> input, String name, int instances) throws Exception {
     RetentionTopics topics = new RetentionTopics(
-        input, Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"), Topics.RETENTION_STATS.renamed(name + "-stats"));
-    TestKafka.createTopics(List.of(topics.receipts(), topics.stats(), topics.statsJson(), Topics.DEAD_LETTERS));
+        input, Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"), Topics.RETENTION_STATS.renamed(name + "-stats"),
+        Topics.DEAD_LETTERS);
+    TestKafka.createTopics(topics.own());
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
     List<RetentionService> running = new ArrayList<>();
     try {
       for (int i = 0; i < instances; i++) {
         Path state = Files.createTempDirectory("retention-it-state-");
-        running.add(RetentionService.start(POLICIES, client, new RetentionService.Options(null, state, topics, name)));
+        running.add(RetentionService.start(POLICIES, client,
+            new RetentionOptions(topics, name, Processing.inStateDir(state), Optional.empty())));
       }
       return readUntilFinal(topics, client);
     } finally {

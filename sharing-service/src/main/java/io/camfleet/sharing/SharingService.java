@@ -6,17 +6,20 @@ import io.camfleet.avro.CopyReceiptKind;
 import io.camfleet.avro.HolderType;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.KafkaSchemaSource;
+import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
-import io.camfleet.sharing.cli.SharingServiceCommand;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.custody.ClusterCopySource;
 import io.camfleet.sharing.custody.CustodyHttpServer;
 import io.camfleet.sharing.topology.CopyCounter;
+import io.camfleet.sharing.topology.SharingTopics;
 import io.camfleet.sharing.topology.SharingTopology;
-import io.camfleet.streams.ApplicationIds;
+import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.ListenException;
+import io.camfleet.streams.RunningService;
 import io.camfleet.streams.ServiceRunner;
+import io.camfleet.streams.ServiceTopics;
 import io.camfleet.streams.StateFolderException;
 import io.camfleet.streams.StreamsSettings;
 import io.camfleet.streams.metrics.MetricsHttpHandler;
@@ -33,18 +36,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
-import picocli.CommandLine;
 
 /**
  * One running instance of the sharing service: the copy ledger for its policies in Kafka Streams,
  * and the custody API over HTTP, advertised as {@code application.server} so that instances can
  * ask each other, with the service's metrics at {@code /metrics} on the same port.
  */
-public final class SharingService implements AutoCloseable {
+public final class SharingService implements RunningService {
   // Long enough for a restart after a crash, which waits for the dead member's session to expire.
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final ServiceRunner runner;
+  private final String applicationId;
   private final CustodyHttpServer http;
   private final HostInfo address;
   private final KafkaSchemaSource schemas;
@@ -52,16 +55,14 @@ public final class SharingService implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SharingService(
-      ServiceRunner runner, CustodyHttpServer http, HostInfo address, KafkaSchemaSource schemas, ServiceMetrics metrics) {
+      ServiceRunner runner, String applicationId, CustodyHttpServer http, HostInfo address, KafkaSchemaSource schemas,
+      ServiceMetrics metrics) {
     this.runner = runner;
+    this.applicationId = applicationId;
     this.http = http;
     this.address = address;
     this.schemas = schemas;
     this.metrics = metrics;
-  }
-
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new SharingServiceCommand()).execute(args));
   }
 
   /**
@@ -73,51 +74,54 @@ public final class SharingService implements AutoCloseable {
   }
 
   /**
-   * Starts the service for {@code policies} and waits until it is running.
+   * Starts the service for {@code policies} and waits until it is running. Its own topics that do
+   * not exist yet are created first, and world-events too if nothing has created it yet; the
+   * topology is built for the partitions world-events has on the cluster.
    *
    * @param notices told, in one line each, what was deleted from the state folder and why (null: logged)
    * @throws StateFolderException if the state folder must not be used as it is
    * @throws ListenException if the custody API cannot listen on the given address
+   * @throws TopicAdmin.UnreachableClusterException if no broker answers
    */
   public static SharingService start(
       List<Policy> policies, ClientConfig client, SharingOptions options, Consumer<String> notices) {
     List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
     List<String> names = rules.stream().map(PolicyRules::policyName).toList();
-    String applicationId =
-        options.applicationId() != null ? options.applicationId() : ApplicationIds.of(SharingTopology.SERVICE, names);
+    SharingTopics topics = options.topics();
+    HttpEndpoint endpoint = options.http().orElseThrow();
     CustodyHttpServer http;
     try {
-      http = CustodyHttpServer.bind(options.httpBind(), options.httpPort());
+      http = CustodyHttpServer.bind(endpoint.bind(), endpoint.port());
     } catch (IOException e) {
-      throw ListenException.of(options.httpBind(), options.httpPort(), e);
+      throw ListenException.of(endpoint.bind(), endpoint.port(), e);
     }
     ServiceMetrics metrics = new ServiceMetrics(SharingTopology.SERVICE);
+    KafkaSchemaSource schemas = null;
     ServiceRunner runner = null;
-    // Records of a newer schema version decode through the schemas topic; outputs register theirs.
-    KafkaSchemaSource schemas = KafkaSchemaSource.of(client);
     try {
-      HostInfo address = new HostInfo(advertisedHost(options.httpBind()), http.port());
+      HostInfo address = new HostInfo(advertisedHost(endpoint.bind()), http.port());
       StreamsSettings settings =
-          StreamsSettings.defaults(applicationId, client)
-              .withGuarantee(options.processingGuarantee())
-              .withDeadLetterTopic(options.topics().deadLetters().name())
+          StreamsSettings.defaults(options.applicationId(), client)
+              .withProcessing(options.processing())
+              .withDeadLetterTopic(topics.deadLetters().name())
               .withApplicationServer(address.host() + ":" + address.port());
-      if (options.stateDir() != null) {
-        settings = settings.withStateDir(options.stateDir());
-      }
-      int inputPartitions = options.topics().worldEvents().partitions();
+      int inputPartitions = ServiceTopics.prepare(client, topics.worldEvents(), topics.own());
+      // Records of a newer schema version decode through the schemas topic; outputs register theirs.
+      schemas = KafkaSchemaSource.of(client);
       runner = new ServiceRunner(
-          SharingTopology.build(options.topics().withSchemas(schemas), rules, inputPartitions, copyCounter(metrics, names)),
-          settings, metrics, options.resetState(), notices);
+          SharingTopology.build(topics.withSchemas(schemas), rules, inputPartitions, copyCounter(metrics, names)),
+          settings, metrics, options.processing().resetState(), notices);
       http.start(new ClusterCopySource(runner.streams(), address, names), names, new MetricsHttpHandler(metrics));
       runner.start(START_TIMEOUT);
-      return new SharingService(runner, http, address, schemas, metrics);
+      return new SharingService(runner, options.applicationId(), http, address, schemas, metrics);
     } catch (RuntimeException e) {
       http.close();
       if (runner != null) {
         runner.close();
       }
-      schemas.close();
+      if (schemas != null) {
+        schemas.close();
+      }
       metrics.close();
       throw e;
     }
@@ -165,6 +169,11 @@ public final class SharingService implements AutoCloseable {
     }
   }
 
+  @Override
+  public String applicationId() {
+    return applicationId;
+  }
+
   /** The port the custody API listens on. */
   public int httpPort() {
     return http.port();
@@ -180,21 +189,22 @@ public final class SharingService implements AutoCloseable {
     return address;
   }
 
+  @Override
   public KafkaStreams streams() {
     return runner.streams();
   }
 
-  /** This application's state folder. */
+  @Override
   public Path stateFolder() {
     return runner.stateFolder();
   }
 
-  /** Whether the Streams application stopped because of an error. */
+  @Override
   public boolean failed() {
     return runner.failed();
   }
 
-  /** Blocks until the Streams application stops. */
+  @Override
   public void awaitStop() throws InterruptedException {
     runner.awaitStop();
   }

@@ -16,8 +16,11 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import io.camfleet.streams.metrics.MetricsEndpoint;
 import io.camfleet.streams.metrics.PrometheusSamples;
 import io.camfleet.testkafka.TestKafka;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,14 +57,14 @@ class SharingMetricsIT {
   @Test
   void countsCopiesByHolderTypeReceiptsByKindAndDeadLettersByReasonNextToKafkaStreamsMetrics() throws Exception {
     String run = TestKafka.unique("sharing-metrics");
-    SharingTopics topics = SharingTopics.prefixed(run);
+    SharingTopics topics = SharingTopics.prefixed(TopicPrefix.of(run));
     TestKafka.createTopics(topics.all());
     List<Policy> policies =
         Policies.read(List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/no-forwarding.yaml")));
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), null);
 
     try (SharingService service = SharingService.start(policies, client,
-        SharingOptions.defaults().withTopics(topics).withApplicationId(run).withStateDir(state))) {
+        new SharingOptions(topics, run, Processing.inStateDir(state), Optional.of(HttpEndpoint.loopback(0))))) {
       publish(topics.worldEvents());
 
       var ledgerValues = topics.copyLedger().valueSerde().deserializer();

@@ -18,10 +18,13 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.custody.CopyView;
 import io.camfleet.sharing.topology.CopyStores;
 import io.camfleet.sharing.topology.SharingTopics;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
 import io.camfleet.testkafka.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -74,17 +78,16 @@ class SharingServiceIT {
   @BeforeAll
   static void startTwoInstancesAndRunTheWorld() throws Exception {
     String run = TestKafka.unique("sharing-it");
-    topics = SharingTopics.prefixed(run);
+    topics = SharingTopics.prefixed(TopicPrefix.of(run));
     TestKafka.createTopics(topics.all());
     List<Policy> policies =
         Policies.read(List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/no-forwarding.yaml")));
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), null);
-    SharingOptions options = SharingOptions.defaults().withTopics(topics).withApplicationId(run);
     // started together, the two instances join the group in one rebalance
     CompletableFuture<SharingService> starting =
         CompletableFuture.supplyAsync(
-            () -> SharingService.start(policies, client, options.withStateDir(stateDirs.resolve("second"))));
-    first = SharingService.start(policies, client, options.withStateDir(stateDirs.resolve("first")));
+            () -> SharingService.start(policies, client, options(run, stateDirs.resolve("second"))));
+    first = SharingService.start(policies, client, options(run, stateDirs.resolve("first")));
     second = starting.get();
 
     try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -103,6 +106,10 @@ class SharingServiceIT {
             serialize(new WorldEvent(horizon, new ClockTick(partition, true)))));
       }
     }
+  }
+
+  private static SharingOptions options(String applicationId, Path stateDir) {
+    return new SharingOptions(topics, applicationId, Processing.inStateDir(stateDir), Optional.of(HttpEndpoint.loopback(0)));
   }
 
   @AfterAll

@@ -36,6 +36,16 @@ class RetentionServiceCommandTest {
     assertTrue(help.contains("--reset-state"), help);
   }
 
+  @Test
+  void helpNamesPort8082AsTheDefaultForMetrics() {
+    StringWriter out = new StringWriter();
+
+    assertEquals(0, run(new StringWriter(), out, "--help"));
+
+    assertTrue(out.toString().replaceAll("\\s+", " ").contains("--http-port=N Port of the HTTP endpoints (default: 8082;"),
+        out.toString());
+  }
+
   private static int run(StringWriter err, StringWriter out, String... args) {
     CommandLine command = new CommandLine(new RetentionServiceCommand());
     command.setErr(new PrintWriter(err, true));

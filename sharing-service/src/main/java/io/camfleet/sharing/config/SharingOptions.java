@@ -1,68 +1,50 @@
 package io.camfleet.sharing.config;
 
+import io.camfleet.policy.Policy;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.sharing.topology.SharingTopics;
-import io.camfleet.streams.StreamsSettings;
-import java.nio.file.Path;
+import io.camfleet.sharing.topology.SharingTopology;
+import io.camfleet.streams.ApplicationIds;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How one sharing-service instance runs: where its custody API listens ({@code 127.0.0.1}, a free
- * port by default), its state folder (null: Kafka Streams' default), its processing guarantee, its
- * topics, its application id (null: derived from the service and its policies), and whether to
- * delete the application's state, here and on the cluster, before it starts.
+ * How one sharing-service instance runs: the topics it reads and writes (dead letters included),
+ * its application id, how its Kafka Streams application processes, and where it serves the custody
+ * API and {@code GET /metrics}, which it always does: {@code http} is never empty.
  */
 public record SharingOptions(
-    String httpBind,
-    int httpPort,
-    Path stateDir,
-    String processingGuarantee,
-    SharingTopics topics,
-    String applicationId,
-    boolean resetState) {
+    SharingTopics topics, String applicationId, Processing processing, Optional<HttpEndpoint> http) {
 
-  public static final String DEFAULT_HTTP_BIND = "127.0.0.1";
+  /** Where the custody API listens unless told otherwise: any free port, printed on start. */
+  public static final int DEFAULT_HTTP_PORT = 0;
 
   public SharingOptions {
-    httpBind = httpBind == null ? DEFAULT_HTTP_BIND : httpBind.strip();
-    if (httpBind.isEmpty()) {
-      throw new IllegalArgumentException("--http-bind must name an address");
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(processing, "processing");
+    Objects.requireNonNull(http, "http");
+    if (http.isEmpty()) {
+      throw new IllegalArgumentException("the sharing service answers custody queries over HTTP: it needs an address");
     }
-    if (httpPort < 0 || httpPort > 65_535) {
-      throw new IllegalArgumentException("--http-port must be 0 (any free port) to 65535, not " + httpPort);
-    }
-    processingGuarantee = StreamsSettings.processingGuarantee(processingGuarantee);
-    topics = topics == null ? SharingTopics.defaults() : topics;
-    if (applicationId != null && !applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
+    if (applicationId == null || !applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
       throw new IllegalArgumentException("not a usable application id: '" + applicationId + "'");
     }
   }
 
-  /** Loopback on a free port, exactly-once, the catalog's topics, the derived application id. */
-  public static SharingOptions defaults() {
-    return new SharingOptions(null, 0, null, null, null, null, false);
-  }
-
-  public SharingOptions withHttp(String bind, int port) {
-    return new SharingOptions(bind, port, stateDir, processingGuarantee, topics, applicationId, resetState);
-  }
-
-  public SharingOptions withStateDir(Path dir) {
-    return new SharingOptions(httpBind, httpPort, dir, processingGuarantee, topics, applicationId, resetState);
-  }
-
-  public SharingOptions withProcessingGuarantee(String guarantee) {
-    return new SharingOptions(httpBind, httpPort, stateDir, guarantee, topics, applicationId, resetState);
-  }
-
-  public SharingOptions withTopics(SharingTopics newTopics) {
-    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, newTopics, applicationId, resetState);
-  }
-
-  public SharingOptions withApplicationId(String id) {
-    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, topics, id, resetState);
-  }
-
-  /** The same options, deleting the application's state before it starts if {@code reset}. */
-  public SharingOptions withResetState(boolean reset) {
-    return new SharingOptions(httpBind, httpPort, stateDir, processingGuarantee, topics, applicationId, reset);
+  /**
+   * Options whose every name derives from {@code prefix}: the catalog's topics, dead letters
+   * included, and the application id of the service and its {@code policies}, each with the prefix
+   * ({@link TopicPrefix#NONE}: as they are).
+   */
+  public static SharingOptions of(
+      TopicPrefix prefix, List<Policy> policies, Processing processing, Optional<HttpEndpoint> http) {
+    return new SharingOptions(
+        SharingTopics.prefixed(prefix),
+        ApplicationIds.of(prefix, SharingTopology.SERVICE, policies.stream().map(Policy::name).toList()),
+        processing,
+        http);
   }
 }

@@ -6,7 +6,9 @@ import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.SchemaSource;
 import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.schemas.Topics;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +29,8 @@ public record SharingTopics(
     Objects.requireNonNull(exposureStats, "exposureStats");
     Objects.requireNonNull(deadLetters, "deadLetters");
     Set<String> names = new HashSet<>();
-    for (Topic<?, ?> topic : List.of(worldEvents, copyLedger, copyReceipts, exposureStats, deadLetters)) {
+    for (Topic<?, ?> topic :
+        List.of(worldEvents, copyLedger, copyReceipts, exposureStats, Topics.jsonOf(exposureStats), deadLetters)) {
       if (!names.add(topic.name())) {
         throw new IllegalArgumentException("two sharing-service topics share the name " + topic.name());
       }
@@ -36,19 +39,13 @@ public record SharingTopics(
 
   /** The catalog's topics. */
   public static SharingTopics defaults() {
-    return new SharingTopics(
-        Topics.WORLD_EVENTS, Topics.COPY_LEDGER, Topics.COPY_RECEIPTS, Topics.EXPOSURE_STATS, Topics.DEAD_LETTERS);
+    return prefixed(TopicPrefix.NONE);
   }
 
-  /** The catalog's topics, each renamed {@code prefix-name}, for a run that must not share topics. */
-  public static SharingTopics prefixed(String prefix) {
-    SharingTopics d = defaults();
-    return new SharingTopics(
-        d.worldEvents.renamed(prefix + "-" + d.worldEvents.name()),
-        d.copyLedger.renamed(prefix + "-" + d.copyLedger.name()),
-        d.copyReceipts.renamed(prefix + "-" + d.copyReceipts.name()),
-        d.exposureStats.renamed(prefix + "-" + d.exposureStats.name()),
-        d.deadLetters.renamed(prefix + "-" + d.deadLetters.name()));
+  /** The catalog's topics, each named with {@code prefix}, for a run that must not share topics. */
+  public static SharingTopics prefixed(TopicPrefix prefix) {
+    return new SharingTopics(prefix.apply(Topics.WORLD_EVENTS), prefix.apply(Topics.COPY_LEDGER),
+        prefix.apply(Topics.COPY_RECEIPTS), prefix.apply(Topics.EXPOSURE_STATS), prefix.apply(Topics.DEAD_LETTERS));
   }
 
   /** The same topics with serdes that learn unknown writer schemas from, and register theirs in, {@code schemas}. */
@@ -62,8 +59,15 @@ public record SharingTopics(
     return Topics.jsonOf(exposureStats);
   }
 
-  /** Every topic, for creating them. */
+  /** The topics the service writes: its outputs and its dead letters. */
+  public List<Topic<?, ?>> own() {
+    return List.of(copyLedger, copyReceipts, exposureStats, exposureStatsJson(), deadLetters);
+  }
+
+  /** Every topic, for creating them: {@link #worldEvents()} and {@link #own()}. */
   public List<Topic<?, ?>> all() {
-    return List.of(worldEvents, copyLedger, copyReceipts, exposureStats, exposureStatsJson(), deadLetters);
+    List<Topic<?, ?>> all = new ArrayList<>(List.of(worldEvents));
+    all.addAll(own());
+    return List.copyOf(all);
   }
 }

@@ -56,6 +56,29 @@ class SharingServiceCommandTest {
     assertTrue(help.contains("--reset-state"), help);
   }
 
+  @Test
+  void exitsWith2ForZeroThreads() {
+    StringWriter err = new StringWriter();
+
+    int exit = run(err, "--policy", "../policies/status-quo-2019.yaml", "--bootstrap-servers", "localhost:1",
+        "--threads", "0");
+
+    assertEquals(2, exit);
+    assertEquals("sharing-service: --threads must be 1 or more, not 0\n", err.toString());
+  }
+
+  @Test
+  void helpNamesAnyFreePortAsTheDefaultForTheCustodyApi() {
+    StringWriter out = new StringWriter();
+    CommandLine command = new CommandLine(new SharingServiceCommand());
+    command.setOut(new PrintWriter(out, true));
+
+    assertEquals(0, command.execute("--help"));
+
+    assertTrue(out.toString().replaceAll("\\s+", " ").contains("--http-port=N Port of the HTTP endpoints (default: 0;"),
+        out.toString());
+  }
+
   private static int run(StringWriter err, String... args) {
     CommandLine command = new CommandLine(new SharingServiceCommand());
     command.setErr(new PrintWriter(err, true));
