@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.kafka.EmbeddedBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -114,6 +119,58 @@ class RunCommandIT {
     assertTrue(measure("no-forwarding", "copiesCreated") < measure("status-quo-2019", "copiesCreated"));
     assertEquals(0, byPolicy.get("no-forwarding").get("copiesByHolderType").get("OTHER_AGENCY").asLong()
         + byPolicy.get("no-forwarding").get("copiesByHolderType").get("FEDERAL_AGENCY").asLong());
+  }
+
+  @Test
+  void runsSharingAClusterKeepToTopicsAndApplicationIdsOfTheirOwnAndReportTheSame() throws Exception {
+    Path reports = Files.createTempDirectory("camfleet-run-shared-");
+    try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
+      List<String> args = List.of("run", "--world", "../worlds/default.yaml", "--cameras", "12", "--days", "40",
+          "--policy", "../policies/status-quo-2019.yaml", "--bootstrap-servers", broker.bootstrapServers(), "--out");
+
+      assertEquals(0, Camfleet.execute(withLast(args, reports.resolve("first").toString())));
+      assertEquals(0, Camfleet.execute(withLast(args, reports.resolve("second").toString())));
+
+      ObjectMapper json = new ObjectMapper();
+      JsonNode first = json.readTree(reports.resolve("first").resolve("report.json").toFile());
+      JsonNode second = json.readTree(reports.resolve("second").resolve("report.json").toFile());
+      assertEquals(first.get("policies"), second.get("policies"), "the same world gives the same report");
+      assertEquals(0, first.get("deadLetters").asLong());
+      assertEquals(0, second.get("deadLetters").asLong());
+
+      Set<String> topics;
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        topics = new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+      }
+      List<String> prefixes = topics.stream()
+          .filter(t -> t.endsWith("-world-events"))
+          .map(t -> t.substring(0, t.length() - "-world-events".length()))
+          .toList();
+      assertEquals(2, prefixes.size(), "world-events of each run: " + topics);
+      Set<String> expected = new TreeSet<>(List.of("schemas"));
+      for (String prefix : prefixes) {
+        for (String topic : List.of("world-events", "retention-receipts", "retention-stats", "retention-stats-json",
+            "copy-ledger", "copy-receipts", "exposure-stats", "exposure-stats-json", "dead-letters")) {
+          expected.add(prefix + "-" + topic);
+        }
+      }
+      Set<String> missing = new TreeSet<>(expected);
+      missing.removeAll(topics);
+      assertEquals(Set.of(), missing, "topics of each run");
+      // the rest are the internal topics of the services, named by their application ids
+      Set<String> internal = new TreeSet<>(topics);
+      internal.removeAll(expected);
+      for (String topic : internal) {
+        assertTrue(prefixes.stream().anyMatch(p -> topic.startsWith(p + "-retention-service-status-quo-2019-")
+            || topic.startsWith(p + "-sharing-service-status-quo-2019-")), topic + " belongs to neither run");
+      }
+    }
+  }
+
+  private static String[] withLast(List<String> args, String last) {
+    List<String> all = new java.util.ArrayList<>(args);
+    all.add(last);
+    return all.toArray(String[]::new);
   }
 
   @Test
