@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,16 +40,26 @@ class ScaleOutInIT {
     try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
-      WorldFeed.publishAll(client);
       List<Policy> policies = Policies.read(
           List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/eu-30-days.yaml")));
       String appId = "retention-service-scale-test";
-      try (RetentionService first = start(policies, client, appId)) {
-        Thread.sleep(5_000); // into the work
+      // published over 40 s, so that the second instance joins and leaves while there is work
+      try (WorldFeed input = WorldFeed.start(client, Duration.ofSeconds(40));
+          GroupProgress progress = new GroupProgress(client, appId, Topics.WORLD_EVENTS.name());
+          RetentionService first = start(policies, client, appId)) {
+        BooleanSupplier firstRunning = () -> first.streams().state().isRunningOrRebalancing();
+        long joinedAt = progress.awaitCommitted(10_000, firstRunning);
+        long leftAt;
         try (RetentionService second = start(policies, client, appId)) {
-          Thread.sleep(6_000); // the second instance takes tasks and processes some of them
+          // the second instance owns tasks and has processed records of them before it leaves
+          awaitProcessedRecords(second.streams());
+          leftAt = progress.committed();
+          assertTrue(input.publishing() || leftAt < progress.end(), "the second instance left after the whole world");
         }
+        input.awaitPublished();
         ReceiptCheck.awaitFinalStats(client, policies.size());
+        System.out.println("retention scale test: second instance joined at " + joinedAt + " and left at " + leftAt
+            + " committed input records");
       }
       ReceiptCheck.assertExactlyTheExpectedReceipts(client);
     }
@@ -69,7 +80,7 @@ class ScaleOutInIT {
         long leftAt;
         try (SharingService second = startSharing(policies, client, appId)) {
           // the second instance owns tasks and has processed records of them before it leaves
-          awaitProcessedRecords(second);
+          awaitProcessedRecords(second.streams());
           leftAt = progress.committed();
           assertTrue(input.publishing() || leftAt < progress.end(), "the second instance left after the whole world");
         }
@@ -89,17 +100,17 @@ class ScaleOutInIT {
   }
 
   /** Waits until {@code instance}'s stream threads have processed records of the tasks they own. */
-  private static void awaitProcessedRecords(SharingService instance) throws InterruptedException {
+  private static void awaitProcessedRecords(KafkaStreams instance) throws InterruptedException {
     while (true) {
-      double processed = instance.streams().metrics().entrySet().stream()
+      double processed = instance.metrics().entrySet().stream()
           .filter(m -> m.getKey().group().equals("stream-thread-metrics") && m.getKey().name().equals("process-total"))
           .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
           .sum();
-      boolean owns = instance.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty());
+      boolean owns = instance.metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty());
       if (owns && processed > 1_000) {
         return;
       }
-      assertTrue(instance.streams().state().isRunningOrRebalancing(), "the second instance stopped");
+      assertTrue(instance.state().isRunningOrRebalancing(), "the second instance stopped");
       Thread.sleep(200);
     }
   }

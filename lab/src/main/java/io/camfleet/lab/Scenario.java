@@ -1,0 +1,215 @@
+package io.camfleet.lab;
+
+import io.camfleet.avro.DailyStats;
+import io.camfleet.cli.ShutdownGuard;
+import io.camfleet.dashboard.DashboardServer;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.policy.Policy;
+import io.camfleet.report.PolicyInfo;
+import io.camfleet.report.Report;
+import io.camfleet.report.WorldInfo;
+import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
+import io.camfleet.schemas.Topic;
+import io.camfleet.schemas.TopicPrefix;
+import io.camfleet.schemas.Topics;
+import io.camfleet.schemas.stats.StatsService;
+import io.camfleet.sharing.SharingService;
+import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.simulator.EventSink;
+import io.camfleet.simulator.SimulationOptions;
+import io.camfleet.simulator.SimulationSummary;
+import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.cli.TerminalProgress;
+import io.camfleet.simulator.sink.KafkaEventSink;
+import io.camfleet.simulator.world.World;
+import io.camfleet.streams.HttpEndpoint;
+import io.camfleet.streams.Processing;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One run of a {@link RunPlan}: a cluster, both services started through their public entry points
+ * on one fresh state folder, the simulation, the wait for every service's final statistics of every
+ * policy, and the report built from them. The services and the simulator name their topics from
+ * the catalog and the run's prefix, as this class does; it knows none of their internals.
+ */
+final class Scenario {
+  /** The services stopped short of their final statistics within the plan's timeout. */
+  static final class StalledException extends Exception {
+    StalledException(String message) {
+      super(message);
+    }
+  }
+
+  private static final List<String> SERVICES = Arrays.stream(StatsService.values()).map(StatsService::id).toList();
+
+  private final RunPlan plan;
+  private final ShutdownGuard guard;
+  private final PrintStream err;
+  private volatile String phase = "the start";
+  private long deadLetters;
+  private String deadLetterTopic;
+
+  Scenario(RunPlan plan, ShutdownGuard guard, PrintStream err) {
+    this.plan = plan;
+    this.guard = guard;
+    this.err = err;
+  }
+
+  /** What the run was doing: "the simulation", "the services' catch-up", ... */
+  String phase() {
+    return phase;
+  }
+
+  long deadLetters() {
+    return deadLetters;
+  }
+
+  String deadLetterTopic() {
+    return deadLetterTopic;
+  }
+
+  /** Runs the plan and returns its report; the cluster and the state folder are gone when it returns. */
+  Report run() throws Exception {
+    try (Cluster cluster = Cluster.open(plan, err)) {
+      guard.check();
+      Path stateDir = Files.createTempDirectory("camfleet-state-");
+      try {
+        return run(cluster, stateDir);
+      } finally {
+        deleteRecursively(stateDir);
+      }
+    }
+  }
+
+  private Report run(Cluster cluster, Path stateDir) throws Exception {
+    ClientConfig client = cluster.client();
+    TopicPrefix prefix = cluster.prefix();
+    Topic<String, DailyStats> retentionStats = prefix.apply(Topics.RETENTION_STATS);
+    Topic<String, DailyStats> exposureStats = prefix.apply(Topics.EXPOSURE_STATS);
+    List<Topic<String, DailyStats>> stats = List.of(retentionStats, exposureStats);
+    deadLetterTopic = prefix.apply(Topics.DEAD_LETTERS).name();
+    // created before the services (which create their own too), so that a dashboard follows them from the start
+    TopicAdmin.createTopics(client.toProperties(),
+        List.of(prefix.apply(Topics.WORLD_EVENTS), retentionStats, exposureStats, prefix.apply(Topics.DEAD_LETTERS)), 30);
+    World world = plan.world();
+    List<String> names = plan.policyNames();
+    err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
+        client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(),
+        names.size() == 1 ? "policy" : "policies", String.join(", ", names));
+    guard.check();
+
+    phase = "the services' start";
+    List<Policy> policies = plan.policies();
+    RetentionOptions retentionOptions = RetentionOptions.of(
+        prefix, policies, Processing.inStateDir(stateDir).withThreads(retentionThreads()), Optional.empty());
+    SharingOptions sharingOptions =
+        SharingOptions.of(prefix, policies, Processing.inStateDir(stateDir), Optional.of(HttpEndpoint.loopback(0)));
+    try (DashboardServer board = plan.dashboardPort().isPresent()
+            ? DashboardServer.start(client, stats, "127.0.0.1", plan.dashboardPort().getAsInt())
+            : null;
+        RetentionService retention = RetentionService.start(policies, client, retentionOptions);
+        SharingService sharing = SharingService.start(policies, client, sharingOptions);
+        StatsCollector collector = new StatsCollector(client, stats)) {
+      err.printf("Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
+          retention.applicationId(), sharing.applicationId(), sharing.httpPort());
+      if (board != null) {
+        err.printf("Dashboard: %s%n", board.url());
+      }
+      guard.check();
+
+      phase = "the simulation";
+      Topic<String, ?> worldEvents = prefix.apply(Topics.WORLD_EVENTS);
+      SimulationSummary summary;
+      try (EventSink sink = new KafkaEventSink(client, prefix.apply(Topics.WORLD_EVENTS))) {
+        summary = Simulator.run(world, SimulationOptions.defaults(), EventSink.checkedBy(sink, guard::check),
+            TerminalProgress.onStderr(world.days()));
+      }
+      err.printf("Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
+          summary.totalEvents(), summary.wallTime().toMillis() / 1000.0);
+
+      phase = "the services' catch-up";
+      awaitFinalStatistics(collector, client, worldEvents.name(),
+          List.of(retention.applicationId(), sharing.applicationId()));
+
+      phase = "the report";
+      deadLetters = DeadLetters.count(client, deadLetterTopic, Duration.ofSeconds(30));
+      return Report.build(worldInfo(), policyInfos(), collector.stats(), Version.current()).withDeadLetters(deadLetters);
+    }
+  }
+
+  /** Reads the statistics until every service has closed the final day of every policy, showing the catch-up. */
+  private void awaitFinalStatistics(StatsCollector collector, ClientConfig client, String worldEvents, List<String> groups)
+      throws Exception {
+    CatchUpProgress progress = CatchUpProgress.onStderr();
+    long deadline = System.nanoTime() + plan.timeout().toNanos();
+    try (ConsumerGroupProgress lag = new ConsumerGroupProgress(client, worldEvents)) {
+      while (!collector.complete(SERVICES, plan.policyNames())) {
+        guard.check();
+        collector.poll(Duration.ofMillis(500));
+        progress.show(() -> lag.fraction(groups));
+        if (System.nanoTime() > deadline) {
+          progress.finished();
+          throw new StalledException("the services did not finish within " + plan.timeout());
+        }
+      }
+    }
+    progress.finished();
+  }
+
+  /**
+   * One retention stream thread per core, up to the partitions of world-events. Retention is the
+   * slowest stage of a run (it writes and later deletes every clip); the simulator and the sharing
+   * service finish long before it on large worlds, and with one thread the second core would then
+   * do nothing but RocksDB compaction.
+   */
+  private static int retentionThreads() {
+    return Math.min(Runtime.getRuntime().availableProcessors(), Topics.WORLD_PARTITIONS);
+  }
+
+  private WorldInfo worldInfo() throws IOException {
+    World world = plan.world();
+    return new WorldInfo(world.name(), world.seed(), world.cameras(), world.days(), world.start().toString(),
+        plan.worldFile().toString(), sha256(plan.worldFile()));
+  }
+
+  private List<PolicyInfo> policyInfos() throws IOException {
+    List<PolicyInfo> infos = new ArrayList<>();
+    for (int i = 0; i < plan.policies().size(); i++) {
+      Policy policy = plan.policies().get(i);
+      Path file = plan.policyFiles().get(i);
+      infos.add(new PolicyInfo(policy.name(), policy.description(), file.toString(), sha256(file)));
+    }
+    return infos;
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
