@@ -32,7 +32,10 @@ import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code camfleet bench}: measures the simulator and both services against Kafka's own tools and writes a results table. */
+/**
+ * {@code camfleet bench}: measures the simulator and both services against Kafka's own tools and
+ * writes a results table.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -44,31 +47,53 @@ import picocli.CommandLine.Option;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--size", defaultValue = "small", paramLabel = "tiny|small|full",
-      description = "small (default): a few minutes on two cores; full: the issue's sizes (10 million events); tiny: seconds, for tests.")
+  @Option(
+      names = "--size",
+      defaultValue = "small",
+      paramLabel = "tiny|small|full",
+      description =
+          "small (default): a few minutes on two cores; full: the issue's sizes (10 million events); tiny: seconds, for tests.")
   String size;
 
-  @Option(names = "--out", defaultValue = "bench/results.md", paramLabel = "FILE", description = "Results file (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "bench/results.md",
+      paramLabel = "FILE",
+      description = "Results file (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--world", defaultValue = "worlds/default.yaml", paramLabel = "FILE",
+  @Option(
+      names = "--world",
+      defaultValue = "worlds/default.yaml",
+      paramLabel = "FILE",
       description = "World whose shape is scaled to each size (default ${DEFAULT-VALUE}).")
   Path worldFile;
 
-  @Option(names = "--policy", defaultValue = "policies/status-quo-2019.yaml", paramLabel = "FILE",
+  @Option(
+      names = "--policy",
+      defaultValue = "policies/status-quo-2019.yaml",
+      paramLabel = "FILE",
       description = "Policy the services enforce (default ${DEFAULT-VALUE}).")
   Path policyFile;
 
-  @Option(names = "--skip-e2e", description = "Skip item 5 (the fleet-100k run), which --size full otherwise runs.")
+  @Option(
+      names = "--skip-e2e",
+      description = "Skip item 5 (the fleet-100k run), which --size full otherwise runs.")
   boolean skipE2e;
 
-  @Option(names = "--items", defaultValue = "1,2,3,4,5", split = ",", paramLabel = "N[,N...]",
-      description = "Which items to measure (default: all; item 5 only with --size full). The results file then holds those rows only.")
+  @Option(
+      names = "--items",
+      defaultValue = "1,2,3,4,5",
+      split = ",",
+      paramLabel = "N[,N...]",
+      description =
+          "Which items to measure (default: all; item 5 only with --size full). The results file then holds those rows only.")
   List<Integer> items;
 
   /** Runs {@code bench} alone, without the rest of the camfleet command. */
   public static void main(String[] args) {
-    System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
+    System.setProperty(
+        "org.apache.avro.SERIALIZABLE_PACKAGES",
         System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.camfleet.avro"));
     System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
   }
@@ -102,96 +127,213 @@ public final class BenchCommand implements Callable<Integer> {
 
     boolean e2e = benchSize == BenchSize.FULL && !skipE2e && chosen.contains(5);
     if (e2e) {
-      err.println("5. end to end: camfleet run --world worlds/fleet-100k.yaml --policy policies/status-quo-2019.yaml...");
-      EndToEnd.Result r = EndToEnd.run(Path.of("worlds/fleet-100k.yaml"), Path.of("policies/status-quo-2019.yaml"));
-      table.add(new Row("5", "camfleet run, fleet-100k, status-quo-2019: wall time", r.wallMinutes(), "min", Goal.AT_MOST, 20,
-          "exit code " + r.exitCode()));
-      table.add(new Row("5", "peak resident memory of that run", r.peakRssMegabytes(), "MiB", Goal.NONE, 0,
-          "VmHWM of the child JVM (heap limit " + r.heapLimit() + ")"));
+      err.println(
+          "5. end to end: camfleet run --world worlds/fleet-100k.yaml --policy policies/status-quo-2019.yaml...");
+      EndToEnd.Result r =
+          EndToEnd.run(Path.of("worlds/fleet-100k.yaml"), Path.of("policies/status-quo-2019.yaml"));
+      table.add(
+          new Row(
+              "5",
+              "camfleet run, fleet-100k, status-quo-2019: wall time",
+              r.wallMinutes(),
+              "min",
+              Goal.AT_MOST,
+              20,
+              "exit code " + r.exitCode()));
+      table.add(
+          new Row(
+              "5",
+              "peak resident memory of that run",
+              r.peakRssMegabytes(),
+              "MiB",
+              Goal.NONE,
+              0,
+              "VmHWM of the child JVM (heap limit " + r.heapLimit() + ")"));
     }
 
-    notes.add(0, String.format(Locale.ROOT,
-        "Load average (1 min) %.1f at the start and %.1f at the end on %d cores. The bench's own threads (broker, "
-            + "services, tools) count in it; well above the core count, other processes shared the CPU and every figure "
-            + "is low by an unknown amount.",
-        loadAtStart, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        Runtime.getRuntime().availableProcessors()));
+    notes.add(
+        0,
+        String.format(
+            Locale.ROOT,
+            "Load average (1 min) %.1f at the start and %.1f at the end on %d cores. The bench's own threads (broker, "
+                + "services, tools) count in it; well above the core count, other processes shared the CPU and every figure "
+                + "is low by an unknown amount.",
+            loadAtStart,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+            Runtime.getRuntime().availableProcessors()));
     String markdown = render(benchSize, started, table, notes, e2e);
     System.out.println(table.toMarkdown());
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
     Files.writeString(out, markdown);
-    err.printf("bench: results in %s (%.0f s)%n", out, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+    err.printf(
+        "bench: results in %s (%.0f s)%n",
+        out, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
     return 0;
   }
 
   /** Items 1 and 2: the simulator into Kafka against ProducerPerformance, and into an Avro file. */
-  private static void producerItems(Set<Integer> chosen, World base, BenchSize benchSize, ClientConfig client,
-      ResultsTable table, List<String> notes) throws Exception {
+  private static void producerItems(
+      Set<Integer> chosen,
+      World base,
+      BenchSize benchSize,
+      ClientConfig client,
+      ResultsTable table,
+      List<String> notes)
+      throws Exception {
     PrintStream err = System.err;
     int runs = benchSize.runs;
     World producerWorld = base.withCameras(benchSize.producerCameras);
     ProducerBench.Shape shape = ProducerBench.shape(producerWorld);
-    err.printf("bench %s: world %s with %d cameras: %,d events of %.1f bytes on average (key + value)%n",
-        benchSize.name().toLowerCase(Locale.ROOT), base.name(), producerWorld.cameras(), shape.events(), shape.averageBytes());
+    err.printf(
+        "bench %s: world %s with %d cameras: %,d events of %.1f bytes on average (key + value)%n",
+        benchSize.name().toLowerCase(Locale.ROOT),
+        base.name(),
+        producerWorld.cameras(),
+        shape.events(),
+        shape.averageBytes());
     if (chosen.contains(1)) {
       err.println("1. simulator to Kafka vs ProducerPerformance...");
-      ProducerBench.KafkaResult one = ProducerBench.simulatorVersusProducerPerformance(producerWorld, shape, client, runs);
-      table.add(new Row("1", "simulator to Kafka / ProducerPerformance", one.comparison().medianRatio(), "x", Goal.AT_LEAST, 0.9,
-          String.format(Locale.ROOT, "%,d records of %.0f B, 4 partitions, lz4, acks=all, idempotent, batch 256 KiB, linger 10 ms, a transaction every 100 ms; "
-              + "ours %s ev/s, theirs %s rec/s", shape.events(), shape.averageBytes(),
-              ResultsTable.runs(one.comparison().ours()), ResultsTable.runs(one.comparison().reference()))));
-      notes.add("1. CPU during the last simulator-to-Kafka run, by thread (% of one core): " + one.profile() + ".");
+      ProducerBench.KafkaResult one =
+          ProducerBench.simulatorVersusProducerPerformance(producerWorld, shape, client, runs);
+      table.add(
+          new Row(
+              "1",
+              "simulator to Kafka / ProducerPerformance",
+              one.comparison().medianRatio(),
+              "x",
+              Goal.AT_LEAST,
+              0.9,
+              String.format(
+                  Locale.ROOT,
+                  "%,d records of %.0f B, 4 partitions, lz4, acks=all, idempotent, batch 256 KiB, linger 10 ms, a transaction every 100 ms; "
+                      + "ours %s ev/s, theirs %s rec/s",
+                  shape.events(),
+                  shape.averageBytes(),
+                  ResultsTable.runs(one.comparison().ours()),
+                  ResultsTable.runs(one.comparison().reference()))));
+      notes.add(
+          "1. CPU during the last simulator-to-Kafka run, by thread (% of one core): "
+              + one.profile()
+              + ".");
     }
     if (chosen.contains(2)) {
       err.println("2. simulator to an Avro file...");
       List<Double> avro = ProducerBench.simulatorToAvroFile(producerWorld, runs);
-      table.add(new Row("2", "simulator to Avro file, one thread", Ratios.median(avro), "events/s", Goal.AT_LEAST, 1_000_000,
-          String.format(Locale.ROOT, "%,d events, median of %s", shape.events(), ResultsTable.runs(avro))));
+      table.add(
+          new Row(
+              "2",
+              "simulator to Avro file, one thread",
+              Ratios.median(avro),
+              "events/s",
+              Goal.AT_LEAST,
+              1_000_000,
+              String.format(
+                  Locale.ROOT,
+                  "%,d events, median of %s",
+                  shape.events(),
+                  ResultsTable.runs(avro))));
     }
   }
 
-  /** Item 3: both services against ConsumerPerformance over one preloaded topic, under both guarantees. */
-  private static void serviceItems(World base, BenchSize benchSize, ClientConfig client, List<Policy> policies,
-      ResultsTable table, List<String> notes) throws Exception {
+  /**
+   * Item 3: both services against ConsumerPerformance over one preloaded topic, under both
+   * guarantees.
+   */
+  private static void serviceItems(
+      World base,
+      BenchSize benchSize,
+      ClientConfig client,
+      List<Policy> policies,
+      ResultsTable table,
+      List<String> notes)
+      throws Exception {
     World servicesWorld = base.withCameras(benchSize.servicesCameras);
-    Topic<String, WorldEvent> preloaded = Topics.WORLD_EVENTS.renamed("bench-preloaded-world-events");
+    Topic<String, WorldEvent> preloaded =
+        Topics.WORLD_EVENTS.renamed("bench-preloaded-world-events");
     TopicAdmin.createTopics(client.toProperties(), List.of(preloaded), 30);
     long events;
     try (KafkaEventSink sink = new KafkaEventSink(client, preloaded)) {
-      events = Simulator.run(servicesWorld, SimulationOptions.defaults(), sink, ProgressListener.NONE).totalEvents();
+      events =
+          Simulator.run(servicesWorld, SimulationOptions.defaults(), sink, ProgressListener.NONE)
+              .totalEvents();
     }
     System.err.printf("3. services vs ConsumerPerformance over %,d preloaded events...%n", events);
     ServiceBench services = new ServiceBench(client, preloaded, events, policies);
     for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
       ServiceBench.Result r = services.measure(guarantee, benchSize.runs);
       Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
-      table.add(new Row("3", "retention-service / ConsumerPerformance, " + guarantee, r.retention().medianRatio(), "x",
-          goal, 0.5, serviceDetail(events, r.retention())));
-      table.add(new Row("3", "sharing-service / ConsumerPerformance, " + guarantee, r.sharing().medianRatio(), "x",
-          goal, 0.5, serviceDetail(events, r.sharing())));
-      notes.add("3. CPU during the last " + guarantee + " run (% of one core): retention-service: " + r.retentionProfile()
-          + "; sharing-service: " + r.sharingProfile() + ".");
+      table.add(
+          new Row(
+              "3",
+              "retention-service / ConsumerPerformance, " + guarantee,
+              r.retention().medianRatio(),
+              "x",
+              goal,
+              0.5,
+              serviceDetail(events, r.retention())));
+      table.add(
+          new Row(
+              "3",
+              "sharing-service / ConsumerPerformance, " + guarantee,
+              r.sharing().medianRatio(),
+              "x",
+              goal,
+              0.5,
+              serviceDetail(events, r.sharing())));
+      notes.add(
+          "3. CPU during the last "
+              + guarantee
+              + " run (% of one core): retention-service: "
+              + r.retentionProfile()
+              + "; sharing-service: "
+              + r.sharingProfile()
+              + ".");
     }
   }
 
   /** Item 4: expiry time per clip with few and with many live clips. */
-  private static void expiryItem(BenchSize benchSize, Policy policy, ResultsTable table) throws Exception {
-    System.err.printf("4. expiry cost with %,d and %,d live clips...%n", benchSize.liveSmall, benchSize.liveLarge);
+  private static void expiryItem(BenchSize benchSize, Policy policy, ResultsTable table)
+      throws Exception {
+    System.err.printf(
+        "4. expiry cost with %,d and %,d live clips...%n",
+        benchSize.liveSmall, benchSize.liveLarge);
     // a discarded first pass at the smaller size, so neither measured size runs on a cold JIT
     ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveSmall, benchSize.expiring);
-    double fewLive = ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveSmall, benchSize.expiring);
-    double manyLive = ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveLarge, benchSize.expiring);
-    table.add(new Row("4", String.format(Locale.ROOT, "expiry time per clip, %,d / %,d live clips", benchSize.liveLarge,
-        benchSize.liveSmall), manyLive / fewLive, "x", Goal.AT_MOST, 1.3,
-        String.format(Locale.ROOT, "%,d clips expired at each size: %.1f us per clip with %,d live, %.1f us with %,d live",
-            benchSize.expiring, fewLive / 1000, benchSize.liveSmall, manyLive / 1000, benchSize.liveLarge)));
+    double fewLive =
+        ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveSmall, benchSize.expiring);
+    double manyLive =
+        ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveLarge, benchSize.expiring);
+    table.add(
+        new Row(
+            "4",
+            String.format(
+                Locale.ROOT,
+                "expiry time per clip, %,d / %,d live clips",
+                benchSize.liveLarge,
+                benchSize.liveSmall),
+            manyLive / fewLive,
+            "x",
+            Goal.AT_MOST,
+            1.3,
+            String.format(
+                Locale.ROOT,
+                "%,d clips expired at each size: %.1f us per clip with %,d live, %.1f us with %,d live",
+                benchSize.expiring,
+                fewLive / 1000,
+                benchSize.liveSmall,
+                manyLive / 1000,
+                benchSize.liveLarge)));
   }
 
   private static String serviceDetail(long events, Ratios.Comparison c) {
-    return String.format(Locale.ROOT, "%,d events, one policy; service %s rec/s, ConsumerPerformance %s rec/s", events,
-        ResultsTable.runs(c.ours()), ResultsTable.runs(c.reference()));
+    return String.format(
+        Locale.ROOT,
+        "%,d events, one policy; service %s rec/s, ConsumerPerformance %s rec/s",
+        events,
+        ResultsTable.runs(c.ours()),
+        ResultsTable.runs(c.reference()));
   }
 
   static Set<Integer> parseItems(List<Integer> items) {
@@ -212,32 +354,53 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private String render(BenchSize benchSize, Instant started, ResultsTable table, List<String> notes, boolean e2e)
+  private String render(
+      BenchSize benchSize, Instant started, ResultsTable table, List<String> notes, boolean e2e)
       throws IOException {
-    long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    long memory =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
     StringBuilder s = new StringBuilder();
     s.append("# camfleet bench results\n\n");
-    s.append(String.format(Locale.ROOT, "- date: %s%n- command: `./camfleet bench --size %s`%n- machine: %d cores, %.1f GiB memory; "
-            + "JVM %s, max heap %.1f GiB%n- world: %s scaled by camera count; policy: %s%n- broker: one embedded KRaft broker in the same JVM%n%n",
-        started.truncatedTo(ChronoUnit.SECONDS), benchSize.name().toLowerCase(Locale.ROOT),
-        Runtime.getRuntime().availableProcessors(), memory / (1024.0 * 1024 * 1024), Runtime.version(),
-        Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024), worldFile, policyFile));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "- date: %s%n- command: `./camfleet bench --size %s`%n- machine: %d cores, %.1f GiB memory; "
+                + "JVM %s, max heap %.1f GiB%n- world: %s scaled by camera count; policy: %s%n- broker: one embedded KRaft broker in the same JVM%n%n",
+            started.truncatedTo(ChronoUnit.SECONDS),
+            benchSize.name().toLowerCase(Locale.ROOT),
+            Runtime.getRuntime().availableProcessors(),
+            memory / (1024.0 * 1024 * 1024),
+            Runtime.version(),
+            Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024),
+            worldFile,
+            policyFile));
     s.append(table.toMarkdown()).append('\n');
     s.append("## Sizes\n\n");
-    s.append(String.format(Locale.ROOT, "- items 1-2: %,d cameras; item 3: %,d cameras preloaded; %d alternating runs each of ours and Kafka's tool"
-            + " (median of the paired ratios)%n- item 4: %,d and %,d live clips, %,d expired at each size%n",
-        benchSize.producerCameras, benchSize.servicesCameras, benchSize.runs, benchSize.liveSmall, benchSize.liveLarge,
-        benchSize.expiring));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "- items 1-2: %,d cameras; item 3: %,d cameras preloaded; %d alternating runs each of ours and Kafka's tool"
+                + " (median of the paired ratios)%n- item 4: %,d and %,d live clips, %,d expired at each size%n",
+            benchSize.producerCameras,
+            benchSize.servicesCameras,
+            benchSize.runs,
+            benchSize.liveSmall,
+            benchSize.liveLarge,
+            benchSize.expiring));
     if (benchSize != BenchSize.FULL) {
-      s.append("- scaled down from the issue (10 million preloaded events; 1 and 10 million live clips): run `--size full` for those\n");
+      s.append(
+          "- scaled down from the issue (10 million preloaded events; 1 and 10 million live clips): run `--size full` for those\n");
     }
     if (!e2e) {
-      s.append("- item 5 (fleet-100k end to end) was not run: it runs only with `--size full` and without `--skip-e2e`\n");
+      s.append(
+          "- item 5 (fleet-100k end to end) was not run: it runs only with `--size full` and without `--skip-e2e`\n");
     }
     s.append("\n## Where the time goes\n\n");
     notes.forEach(n -> s.append("- ").append(n).append('\n'));
     s.append("\n## Method\n\n");
-    s.append("""
+    s.append(
+        """
         - 1: our run is the simulator into `KafkaEventSink` on a fresh 4-partition topic, timed from the first event to the \
         end of the sink's flush; ProducerPerformance gets the same record count, the simulator's average serialized record \
         size (key plus value), a fresh 4-partition topic and the sink's producer settings, including a transaction committed every 100 ms \

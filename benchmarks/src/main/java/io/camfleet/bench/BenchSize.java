@@ -14,7 +14,8 @@ package io.camfleet.bench;
 public enum BenchSize {
   TINY(20, 20, 1, 5_000, 20_000, 1_500),
   SMALL(1_400, 700, 3, 100_000, 1_000_000, 15_000),
-  // ~733 events per camera over the default world's 100 days: 13,700 cameras give ~10 million events
+  // ~733 events per camera over the default world's 100 days: 13,700 cameras give ~10 million
+  // events
   FULL(13_700, 13_700, 3, 1_000_000, 10_000_000, 150_000);
 
   final int producerCameras;
@@ -24,7 +25,13 @@ public enum BenchSize {
   final int liveLarge;
   final int expiring;
 
-  BenchSize(int producerCameras, int servicesCameras, int runs, int liveSmall, int liveLarge, int expiring) {
+  BenchSize(
+      int producerCameras,
+      int servicesCameras,
+      int runs,
+      int liveSmall,
+      int liveLarge,
+      int expiring) {
     this.producerCameras = producerCameras;
     this.servicesCameras = servicesCameras;
     this.runs = runs;

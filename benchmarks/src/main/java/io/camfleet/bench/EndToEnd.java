@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Item 5: {@code camfleet run} in a child JVM on this classpath, its wall time and peak resident memory. */
+/**
+ * Item 5: {@code camfleet run} in a child JVM on this classpath, its wall time and peak resident
+ * memory.
+ */
 final class EndToEnd {
   private static final String HEAP = "-Xmx2g";
 
@@ -15,11 +18,24 @@ final class EndToEnd {
   static Result run(Path world, Path policy) throws Exception {
     Path out = Files.createTempDirectory("camfleet-bench-e2e-");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, HEAP, "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
-        "-cp", System.getProperty("java.class.path"), "io.camfleet.lab.Camfleet", "run", "--world", world.toString(),
-        "--policy", policy.toString(), "--out", out.toString()))
-        .inheritIO()
-        .start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    HEAP,
+                    "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.camfleet.lab.Camfleet",
+                    "run",
+                    "--world",
+                    world.toString(),
+                    "--policy",
+                    policy.toString(),
+                    "--out",
+                    out.toString()))
+            .inheritIO()
+            .start();
     long start = System.nanoTime();
     Path status = Path.of("/proc", Long.toString(process.pid()), "status");
     long peakKb = 0;

@@ -32,12 +32,13 @@ final class ExpiryScaling {
   private ExpiryScaling() {}
 
   /**
-   * Nanoseconds per expired clip with {@code live} clips in the store, expiring {@code expiring}
-   * of them in {@value #GROUPS} equal groups, one per timed clock tick: the median group.
+   * Nanoseconds per expired clip with {@code live} clips in the store, expiring {@code expiring} of
+   * them in {@value #GROUPS} equal groups, one per timed clock tick: the median group.
    */
   static double nanosPerExpiredClip(Policy policy, int live, int expiring) throws Exception {
     if (expiring > live || expiring < GROUPS) {
-      throw new IllegalArgumentException("expire between " + GROUPS + " and " + live + " clips, not " + expiring);
+      throw new IllegalArgumentException(
+          "expire between " + GROUPS + " and " + live + " clips, not " + expiring);
     }
     Path stateDir = Files.createTempDirectory("camfleet-bench-expiry-");
     Properties props = new Properties();
@@ -47,9 +48,13 @@ final class ExpiryScaling {
     RetentionTopics topics = RetentionTopics.defaults();
     List<PolicyRules> rules = List.of(policy.rules());
     long retentionMs = rules.get(0).dueAt("US", DAY_0.toEpochMilli()) - DAY_0.toEpochMilli();
-    try (TopologyTestDriver driver = new TopologyTestDriver(RetentionTopology.build(topics, rules, 1), props)) {
-      TestInputTopic<String, WorldEvent> in = driver.createInputTopic(topics.worldEvents().name(),
-          topics.worldEvents().keySerde().serializer(), topics.worldEvents().valueSerde().serializer());
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(RetentionTopology.build(topics, rules, 1), props)) {
+      TestInputTopic<String, WorldEvent> in =
+          driver.createInputTopic(
+              topics.worldEvents().name(),
+              topics.worldEvents().keySerde().serializer(),
+              topics.worldEvents().valueSerde().serializer());
       int perGroup = expiring / GROUPS;
       long groupGap = Duration.ofHours(2).toMillis();
       int id = 0;
@@ -92,26 +97,37 @@ final class ExpiryScaling {
    */
   private static void drainOutputs(TopologyTestDriver driver) {
     for (String topic : driver.producedTopicNames()) {
-      driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+      driver
+          .createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+          .readRecordsToList();
     }
   }
 
   private static void clip(TestInputTopic<String, WorldEvent> in, int n, long at) {
     String clipId = "clip-" + n;
     String camera = "cam-" + (n % 100_000);
-    in.pipeInput(camera, WorldEvent.newBuilder().setEventTime(at).setEvent(
-        ClipRecorded.newBuilder()
-            .setClipId(clipId)
-            .setCameraId(camera)
-            .setHouseholdId("home-" + (n % 100_000))
-            .setRegion("US")
-            .setRecordedAt(at)
-            .setDurationSeconds(30)
-            .setSizeBytes(4_000_000)
-            .build()).build(), at);
+    in.pipeInput(
+        camera,
+        WorldEvent.newBuilder()
+            .setEventTime(at)
+            .setEvent(
+                ClipRecorded.newBuilder()
+                    .setClipId(clipId)
+                    .setCameraId(camera)
+                    .setHouseholdId("home-" + (n % 100_000))
+                    .setRegion("US")
+                    .setRecordedAt(at)
+                    .setDurationSeconds(30)
+                    .setSizeBytes(4_000_000)
+                    .build())
+            .build(),
+        at);
   }
 
   private static void tick(TestInputTopic<String, WorldEvent> in, long at) {
-    in.pipeInput("tick-0", WorldEvent.newBuilder().setEventTime(at).setEvent(new ClockTick(0, false)).build(), at);
+    in.pipeInput(
+        "tick-0",
+        WorldEvent.newBuilder().setEventTime(at).setEvent(new ClockTick(0, false)).build(),
+        at);
   }
 }

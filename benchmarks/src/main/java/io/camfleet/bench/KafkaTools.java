@@ -18,7 +18,8 @@ import org.apache.kafka.tools.ProducerPerformance;
  * parsed from standard output.
  */
 final class KafkaTools {
-  private static final Pattern PRODUCER_RATE = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
+  private static final Pattern PRODUCER_RATE =
+      Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
 
   private KafkaTools() {}
 
@@ -26,23 +27,53 @@ final class KafkaTools {
    * Records per second that {@code ProducerPerformance} reports over the whole run, committing a
    * transaction every {@code transactionMs} as the simulator's sink does.
    */
-  static double producerPerformance(String bootstrap, String topic, long records, int recordSize, Map<String, String> producerProps,
-      long transactionMs) throws Exception {
-    List<String> args = new ArrayList<>(List.of(
-        "--bootstrap-server", bootstrap, "--topic", topic, "--num-records", Long.toString(records),
-        "--record-size", Integer.toString(recordSize), "--throughput", "-1",
-        "--transactional-id", "bench-producer-performance-" + topic, "--transaction-duration-ms", Long.toString(transactionMs),
-        "--producer-props"));
+  static double producerPerformance(
+      String bootstrap,
+      String topic,
+      long records,
+      int recordSize,
+      Map<String, String> producerProps,
+      long transactionMs)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--num-records",
+                Long.toString(records),
+                "--record-size",
+                Integer.toString(recordSize),
+                "--throughput",
+                "-1",
+                "--transactional-id",
+                "bench-producer-performance-" + topic,
+                "--transaction-duration-ms",
+                Long.toString(transactionMs),
+                "--producer-props"));
     producerProps.forEach((k, v) -> args.add(k + "=" + v));
     String out = captured(() -> ProducerPerformance.main(args.toArray(String[]::new)));
     return parseProducerRate(out);
   }
 
-  /** Records per second that {@code ConsumerPerformance} reports (nMsg.sec: from before joining to the last record). */
+  /**
+   * Records per second that {@code ConsumerPerformance} reports (nMsg.sec: from before joining to
+   * the last record).
+   */
   static double consumerPerformance(String bootstrap, String topic, long records) throws Exception {
     String[] args = {
-      "--bootstrap-server", bootstrap, "--topic", topic, "--messages", Long.toString(records), "--timeout", "120000",
-      "--group", "bench-consumer-perf-" + System.nanoTime()
+      "--bootstrap-server",
+      bootstrap,
+      "--topic",
+      topic,
+      "--messages",
+      Long.toString(records),
+      "--timeout",
+      "120000",
+      "--group",
+      "bench-consumer-perf-" + System.nanoTime()
     };
     String out = captured(() -> ConsumerPerformance.main(args));
     return parseConsumerRate(out);
@@ -61,7 +92,9 @@ final class KafkaTools {
     return rate;
   }
 
-  /** The nMsg.sec column (the sixth) of the line after the {@code start.time, end.time, ...} header. */
+  /**
+   * The nMsg.sec column (the sixth) of the line after the {@code start.time, end.time, ...} header.
+   */
   static double parseConsumerRate(String out) {
     List<String> lines = out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     for (int i = 0; i < lines.size() - 1; i++) {
@@ -80,9 +113,11 @@ final class KafkaTools {
   private static synchronized String captured(Tool tool) throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Exit.setExitProcedure((code, message) -> {
-      throw new IllegalStateException("Kafka tool exited with " + code + (message == null ? "" : ": " + message));
-    });
+    Exit.setExitProcedure(
+        (code, message) -> {
+          throw new IllegalStateException(
+              "Kafka tool exited with " + code + (message == null ? "" : ": " + message));
+        });
     try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       System.setOut(capture);
       tool.run();

@@ -23,32 +23,49 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Items 1 and 2: the simulator publishing to Kafka (against ProducerPerformance) and writing an Avro file. */
+/**
+ * Items 1 and 2: the simulator publishing to Kafka (against ProducerPerformance) and writing an
+ * Avro file.
+ */
 final class ProducerBench {
   /**
    * The producer settings of {@code KafkaEventSink}, given to ProducerPerformance unchanged, which
    * also commits a transaction as often as the sink does.
    */
-  static final Map<String, String> SINK_SETTINGS = Map.of(
-      "acks", "all", "enable.idempotence", "true", "compression.type", "lz4", "linger.ms", "10",
-      "batch.size", String.valueOf(256 * 1024));
+  static final Map<String, String> SINK_SETTINGS =
+      Map.of(
+          "acks",
+          "all",
+          "enable.idempotence",
+          "true",
+          "compression.type",
+          "lz4",
+          "linger.ms",
+          "10",
+          "batch.size",
+          String.valueOf(256 * 1024));
 
-  /** Events of a world and their average serialized size (key plus value), from one run into a measuring sink. */
+  /**
+   * Events of a world and their average serialized size (key plus value), from one run into a
+   * measuring sink.
+   */
   record Shape(long events, double averageBytes) {}
 
   static Shape shape(World world) {
     Serializer<WorldEvent> values = Topics.WORLD_EVENTS.valueSerde().serializer();
     long[] counts = new long[2];
-    EventSink measuring = new EventSink() {
-      @Override
-      public void send(String key, Integer partition, WorldEvent event) {
-        counts[0]++;
-        counts[1] += key.getBytes(StandardCharsets.UTF_8).length + values.serialize("", event).length;
-      }
+    EventSink measuring =
+        new EventSink() {
+          @Override
+          public void send(String key, Integer partition, WorldEvent event) {
+            counts[0]++;
+            counts[1] +=
+                key.getBytes(StandardCharsets.UTF_8).length + values.serialize("", event).length;
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Simulator.run(world, SimulationOptions.defaults(), measuring, ProgressListener.NONE);
     return new Shape(counts[0], (double) counts[1] / counts[0]);
   }
@@ -59,7 +76,8 @@ final class ProducerBench {
    * Alternating runs of the simulator into {@code KafkaEventSink} and of ProducerPerformance, after
    * one discarded pair, so that neither side's first measured run pays for compiling the producer.
    */
-  static KafkaResult simulatorVersusProducerPerformance(World world, Shape shape, ClientConfig client, int runs) throws Exception {
+  static KafkaResult simulatorVersusProducerPerformance(
+      World world, Shape shape, ClientConfig client, int runs) throws Exception {
     List<Double> ours = new ArrayList<>();
     List<Double> theirs = new ArrayList<>();
     String[] profile = {""};
@@ -72,8 +90,12 @@ final class ProducerBench {
     return new KafkaResult(new Ratios.Comparison(ours, theirs), profile[0]);
   }
 
-  /** Events per second of one simulator run into a fresh topic; {@code profile[0]} gets the run's CPU profile. */
-  private static double simulatorRate(World world, Shape shape, ClientConfig client, String topicName, String[] profile)
+  /**
+   * Events per second of one simulator run into a fresh topic; {@code profile[0]} gets the run's
+   * CPU profile.
+   */
+  private static double simulatorRate(
+      World world, Shape shape, ClientConfig client, String topicName, String[] profile)
       throws Exception {
     Topic<String, WorldEvent> topic = Topics.WORLD_EVENTS.renamed(topicName);
     TopicAdmin.createTopics(client.toProperties(), List.of(topic), 30);
@@ -92,16 +114,29 @@ final class ProducerBench {
     return rate;
   }
 
-  /** Records per second of one ProducerPerformance run into a fresh topic with the sink's settings. */
-  private static double producerPerformanceRate(Shape shape, ClientConfig client, String topicName) throws Exception {
-    TopicAdmin.createTopics(client.toProperties(), List.of(Topics.WORLD_EVENTS.renamed(topicName)), 30);
-    double rate = KafkaTools.producerPerformance(client.bootstrapServers(), topicName, shape.events(),
-        (int) Math.round(shape.averageBytes()), SINK_SETTINGS, KafkaEventSink.MAX_TRANSACTION_MILLIS);
+  /**
+   * Records per second of one ProducerPerformance run into a fresh topic with the sink's settings.
+   */
+  private static double producerPerformanceRate(Shape shape, ClientConfig client, String topicName)
+      throws Exception {
+    TopicAdmin.createTopics(
+        client.toProperties(), List.of(Topics.WORLD_EVENTS.renamed(topicName)), 30);
+    double rate =
+        KafkaTools.producerPerformance(
+            client.bootstrapServers(),
+            topicName,
+            shape.events(),
+            (int) Math.round(shape.averageBytes()),
+            SINK_SETTINGS,
+            KafkaEventSink.MAX_TRANSACTION_MILLIS);
     delete(client, topicName);
     return rate;
   }
 
-  /** Events per second into an uncompressed Avro container file, on this one thread; one value per run. */
+  /**
+   * Events per second into an uncompressed Avro container file, on this one thread; one value per
+   * run.
+   */
   static List<Double> simulatorToAvroFile(World world, int runs) throws Exception {
     List<Double> rates = new ArrayList<>();
     Path dir = Files.createTempDirectory("camfleet-bench-avro-");

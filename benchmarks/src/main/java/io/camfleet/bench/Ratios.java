@@ -3,7 +3,10 @@ package io.camfleet.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Paired runs of ours against a reference, and their medians: the statistic every comparison row reports. */
+/**
+ * Paired runs of ours against a reference, and their medians: the statistic every comparison row
+ * reports.
+ */
 public final class Ratios {
   private Ratios() {}
 
@@ -21,7 +24,8 @@ public final class Ratios {
   /** {@code ours[i] / reference[i]} for each alternating pair of runs. */
   public static List<Double> paired(List<Double> ours, List<Double> reference) {
     if (ours.size() != reference.size() || ours.isEmpty()) {
-      throw new IllegalArgumentException("need as many runs of ours as of the reference, and at least one");
+      throw new IllegalArgumentException(
+          "need as many runs of ours as of the reference, and at least one");
     }
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < ours.size(); i++) {
@@ -33,7 +37,10 @@ public final class Ratios {
     return ratios;
   }
 
-  /** One measured comparison: our runs, the reference's runs (alternated with ours), and the median ratio. */
+  /**
+   * One measured comparison: our runs, the reference's runs (alternated with ours), and the median
+   * ratio.
+   */
   public record Comparison(List<Double> ours, List<Double> reference) {
     public Comparison {
       ours = List.copyOf(ours);

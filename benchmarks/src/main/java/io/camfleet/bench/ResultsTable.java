@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The results as a Markdown table: one row per measurement, its goal, and whether the goal was met. */
+/**
+ * The results as a Markdown table: one row per measurement, its goal, and whether the goal was met.
+ */
 public final class ResultsTable {
 
   /** How a row's value is judged against its goal. */
@@ -16,7 +18,14 @@ public final class ResultsTable {
   }
 
   /** One measured figure. {@code detail} says what was measured against what, and the runs. */
-  public record Row(String item, String measure, double value, String unit, Goal goal, double target, String detail) {
+  public record Row(
+      String item,
+      String measure,
+      double value,
+      String unit,
+      Goal goal,
+      double target,
+      String detail) {
     public Row {
       if (Double.isNaN(value)) {
         throw new IllegalArgumentException(item + ": not measured");
@@ -56,9 +65,17 @@ public final class ResultsTable {
     StringBuilder s = new StringBuilder();
     s.append("| # | measure | value | goal | met | runs |\n|---|---|---:|---|---|---|\n");
     for (Row r : rows) {
-      s.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s | %s | %s |%n",
-          r.item(), r.measure(), number(r.value()), r.unit(), goalText(r),
-          r.goal() == Goal.NONE ? "-" : r.met() ? "yes" : "no, " + r.shortfall(), r.detail()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s %s | %s | %s | %s |%n",
+              r.item(),
+              r.measure(),
+              number(r.value()),
+              r.unit(),
+              goalText(r),
+              r.goal() == Goal.NONE ? "-" : r.met() ? "yes" : "no, " + r.shortfall(),
+              r.detail()));
     }
     return s.toString();
   }

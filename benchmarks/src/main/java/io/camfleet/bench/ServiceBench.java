@@ -37,8 +37,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * same topic.
  */
 final class ServiceBench {
-  /** Both services' comparisons under one processing guarantee, and the CPU profile of the last run of each. */
-  record Result(String guarantee, Ratios.Comparison retention, Ratios.Comparison sharing, String retentionProfile,
+  /**
+   * Both services' comparisons under one processing guarantee, and the CPU profile of the last run
+   * of each.
+   */
+  record Result(
+      String guarantee,
+      Ratios.Comparison retention,
+      Ratios.Comparison sharing,
+      String retentionProfile,
       String sharingProfile) {}
 
   private final ClientConfig client;
@@ -47,7 +54,11 @@ final class ServiceBench {
   private final List<Policy> policies;
   private int runId;
 
-  ServiceBench(ClientConfig client, Topic<String, WorldEvent> preloaded, long events, List<Policy> policies) {
+  ServiceBench(
+      ClientConfig client,
+      Topic<String, WorldEvent> preloaded,
+      long events,
+      List<Policy> policies) {
     this.client = client;
     this.preloaded = preloaded;
     this.events = events;
@@ -60,12 +71,17 @@ final class ServiceBench {
     List<Double> sharing = new ArrayList<>();
     String[] profiles = new String[2];
     for (int i = 0; i < runs; i++) {
-      consumer.add(KafkaTools.consumerPerformance(client.bootstrapServers(), preloaded.name(), events));
+      consumer.add(
+          KafkaTools.consumerPerformance(client.bootstrapServers(), preloaded.name(), events));
       retention.add(run(StatsService.RETENTION, guarantee, profiles));
       sharing.add(run(StatsService.SHARING, guarantee, profiles));
     }
-    return new Result(guarantee, new Ratios.Comparison(retention, consumer), new Ratios.Comparison(sharing, consumer),
-        profiles[0], profiles[1]);
+    return new Result(
+        guarantee,
+        new Ratios.Comparison(retention, consumer),
+        new Ratios.Comparison(sharing, consumer),
+        profiles[0],
+        profiles[1]);
   }
 
   /** Records per second of one service run, from its start to its last final statistics. */
@@ -75,15 +91,25 @@ final class ServiceBench {
     List<String> names = policies.stream().map(Policy::name).toList();
     try {
       if (service == StatsService.RETENTION) {
-        RetentionTopics topics = new RetentionTopics(preloaded, renamed(Topics.RETENTION_RECEIPTS, prefix),
-            renamed(Topics.RETENTION_STATS, prefix), Topics.DEAD_LETTERS);
+        RetentionTopics topics =
+            new RetentionTopics(
+                preloaded,
+                renamed(Topics.RETENTION_RECEIPTS, prefix),
+                renamed(Topics.RETENTION_STATS, prefix),
+                Topics.DEAD_LETTERS);
         TopicAdmin.createTopics(client.toProperties(), topics.all(), 30);
         try (FinalStats finals = new FinalStats(client, topics.stats())) {
           ThreadProfile cpu = ThreadProfile.start();
           long start = System.nanoTime();
-          try (RetentionService ignored = RetentionService.start(policies, client,
-              new RetentionOptions(topics, prefix + "-retention", Processing.inStateDir(stateDir).withGuarantee(guarantee),
-                  Optional.empty()))) {
+          try (RetentionService ignored =
+              RetentionService.start(
+                  policies,
+                  client,
+                  new RetentionOptions(
+                      topics,
+                      prefix + "-retention",
+                      Processing.inStateDir(stateDir).withGuarantee(guarantee),
+                      Optional.empty()))) {
             finals.await(names);
             double rate = events / ((System.nanoTime() - start) / 1e9);
             profiles[0] = cpu.top(4);
@@ -92,16 +118,26 @@ final class ServiceBench {
         }
       }
       SharingTopics defaults = SharingTopics.defaults();
-      SharingTopics topics = new SharingTopics(preloaded, renamed(defaults.copyLedger(), prefix),
-          renamed(defaults.copyReceipts(), prefix), renamed(defaults.exposureStats(), prefix),
-          renamed(defaults.deadLetters(), prefix));
+      SharingTopics topics =
+          new SharingTopics(
+              preloaded,
+              renamed(defaults.copyLedger(), prefix),
+              renamed(defaults.copyReceipts(), prefix),
+              renamed(defaults.exposureStats(), prefix),
+              renamed(defaults.deadLetters(), prefix));
       TopicAdmin.createTopics(client.toProperties(), topics.all(), 30);
       try (FinalStats finals = new FinalStats(client, topics.exposureStats())) {
         ThreadProfile cpu = ThreadProfile.start();
         long start = System.nanoTime();
-        try (SharingService ignored = SharingService.start(policies, client,
-            new SharingOptions(topics, prefix + "-sharing", Processing.inStateDir(stateDir).withGuarantee(guarantee),
-                Optional.of(HttpEndpoint.loopback(0))))) {
+        try (SharingService ignored =
+            SharingService.start(
+                policies,
+                client,
+                new SharingOptions(
+                    topics,
+                    prefix + "-sharing",
+                    Processing.inStateDir(stateDir).withGuarantee(guarantee),
+                    Optional.of(HttpEndpoint.loopback(0))))) {
           finals.await(names);
           double rate = events / ((System.nanoTime() - start) / 1e9);
           profiles[1] = cpu.top(4);
@@ -125,7 +161,9 @@ final class ServiceBench {
     }
   }
 
-  /** Waits for a statistics topic to hold the final day of every policy (committed records only). */
+  /**
+   * Waits for a statistics topic to hold the final day of every policy (committed records only).
+   */
   static final class FinalStats implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private final KafkaConsumer<String, DailyStats> consumer;
@@ -136,7 +174,8 @@ final class ServiceBench {
       p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-      consumer = new KafkaConsumer<>(p, new StringDeserializer(), topic.valueSerde().deserializer());
+      consumer =
+          new KafkaConsumer<>(p, new StringDeserializer(), topic.valueSerde().deserializer());
       consumer.subscribe(List.of(topic.name()));
     }
 
@@ -145,7 +184,8 @@ final class ServiceBench {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (!missing.isEmpty()) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no final statistics for " + missing + " within " + TIMEOUT);
+          throw new IllegalStateException(
+              "no final statistics for " + missing + " within " + TIMEOUT);
         }
         for (ConsumerRecord<String, DailyStats> record : consumer.poll(Duration.ofMillis(100))) {
           if (record.value().getLast()) {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Where the CPU went during a measurement, by thread group (thread names with their numbers and
- * ids blanked): a coarse profile that needs no agent, taken before the measured threads stop.
+ * Where the CPU went during a measurement, by thread group (thread names with their numbers and ids
+ * blanked): a coarse profile that needs no agent, taken before the measured threads stop.
  */
 final class ThreadProfile {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -42,12 +42,18 @@ final class ThreadProfile {
       long used = cpu - cpuAtStart.getOrDefault(ids[i], 0L);
       byGroup.merge(group(infos[i].getThreadName()), used, Long::sum);
     }
-    Map<String, Long> sorted = byGroup.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(groups)
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    Map<String, Long> sorted =
+        byGroup.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(groups)
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     return sorted.entrySet().stream()
-        .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue() / 1e9 / wall))
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue() / 1e9 / wall))
         .collect(Collectors.joining(", "));
   }
 

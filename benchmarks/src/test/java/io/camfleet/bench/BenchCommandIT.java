@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BenchCommandIT {
-  private static final Pattern MEASURED_ROW = Pattern.compile("^\\| (\\d) \\| [^|]+ \\| [\\d,.]+ [^|]+ \\|.*");
+  private static final Pattern MEASURED_ROW =
+      Pattern.compile("^\\| (\\d) \\| [^|]+ \\| [\\d,.]+ [^|]+ \\|.*");
 
   @TempDir Path dir;
 
@@ -27,7 +28,8 @@ class BenchCommandIT {
     assertTrue(text.contains("cores"), "names the machine's cores");
     assertTrue(text.contains("GiB memory"), "names the machine's memory");
     assertTrue(text.contains("- date: "), "carries the date");
-    assertTrue(text.contains("item 5 (fleet-100k end to end) was not run"), "says item 5 was not run");
+    assertTrue(
+        text.contains("item 5 (fleet-100k end to end) was not run"), "says item 5 was not run");
   }
 
   @Test
@@ -36,19 +38,34 @@ class BenchCommandIT {
     assertEquals(List.of("2", "4"), measuredItems(tinyBench("some.md", "--items", "2,4")));
   }
 
-  /** Runs {@code bench --size tiny} with the repository's default world and policy; returns the results file. */
+  /**
+   * Runs {@code bench --size tiny} with the repository's default world and policy; returns the
+   * results file.
+   */
   private String tinyBench(String resultsName, String... options) throws Exception {
     Path results = dir.resolve(resultsName);
     Path root = Path.of("..").toAbsolutePath().normalize();
-    List<String> args = new ArrayList<>(List.of("--size", "tiny", "--out", results.toString(),
-        "--world", root.resolve("worlds/default.yaml").toString(),
-        "--policy", root.resolve("policies/status-quo-2019.yaml").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--size",
+                "tiny",
+                "--out",
+                results.toString(),
+                "--world",
+                root.resolve("worlds/default.yaml").toString(),
+                "--policy",
+                root.resolve("policies/status-quo-2019.yaml").toString()));
     args.addAll(List.of(options));
     assertEquals(0, new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new)));
     return Files.readString(results);
   }
 
   private static List<String> measuredItems(String results) {
-    return results.lines().filter(l -> MEASURED_ROW.matcher(l).matches()).map(l -> l.substring(2, 3)).toList();
+    return results
+        .lines()
+        .filter(l -> MEASURED_ROW.matcher(l).matches())
+        .map(l -> l.substring(2, 3))
+        .toList();
   }
 }

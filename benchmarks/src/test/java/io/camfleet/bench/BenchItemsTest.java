@@ -14,7 +14,8 @@ class BenchItemsTest {
 
   @Test
   void anItemOutsideOneToFiveIsRefusedByNumber() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchCommand.parseItems(List.of(1, 6)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BenchCommand.parseItems(List.of(1, 6)));
     assertEquals("--items takes the numbers 1 to 5, not 6", e.getMessage());
   }
 }

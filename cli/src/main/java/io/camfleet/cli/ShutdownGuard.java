@@ -5,8 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns SIGINT (Ctrl-C) and SIGTERM into a clean stop of a foreground command: the signal marks
- * the command as stopping, the command notices at its next check, cleans up (brokers, services,
+ * Turns SIGINT (Ctrl-C) and SIGTERM into a clean stop of a foreground command: the signal marks the
+ * command as stopping, the command notices at its next check, cleans up (brokers, services,
  * temporary folders) and closes this guard; the JVM exits only then, or after {@code grace}.
  */
 public final class ShutdownGuard implements AutoCloseable {
@@ -22,16 +22,19 @@ public final class ShutdownGuard implements AutoCloseable {
   private volatile boolean stopping;
 
   private ShutdownGuard(String command, PrintStream err, long graceSeconds) {
-    this.hook = new Thread(() -> {
-      stopping = true;
-      err.printf("%n%s: stopping (interrupted); cleaning up...%n", command);
-      err.flush();
-      try {
-        cleanedUp.await(graceSeconds, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, command + "-stop");
+    this.hook =
+        new Thread(
+            () -> {
+              stopping = true;
+              err.printf("%n%s: stopping (interrupted); cleaning up...%n", command);
+              err.flush();
+              try {
+                cleanedUp.await(graceSeconds, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            command + "-stop");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 

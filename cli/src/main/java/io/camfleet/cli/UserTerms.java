@@ -11,9 +11,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Option values read in the user's terms: a wrong value is named with what was expected ("'abc'
- * is not a whole number"), never with a Java type ("is not a long"). Registered once on the
- * top-level command line, so every command gets the same words.
+ * Option values read in the user's terms: a wrong value is named with what was expected ("'abc' is
+ * not a whole number"), never with a Java type ("is not a long"). Registered once on the top-level
+ * command line, so every command gets the same words.
  */
 public final class UserTerms {
   private static final Pattern SHORT_DURATION =
@@ -51,7 +51,8 @@ public final class UserTerms {
   static int intNumber(String text) {
     long value = wholeNumber(text);
     if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-      throw new TypeConversionException("'" + text + "' is too large a number (at most " + Integer.MAX_VALUE + ")");
+      throw new TypeConversionException(
+          "'" + text + "' is too large a number (at most " + Integer.MAX_VALUE + ")");
     }
     return (int) value;
   }
@@ -68,7 +69,10 @@ public final class UserTerms {
     throw new TypeConversionException("'" + text + "' is not a number");
   }
 
-  /** ISO-8601 ({@code PT30M}) or short ({@code 30m}, {@code 90s}, {@code 2h}, {@code 1h30m}, {@code 500ms}). */
+  /**
+   * ISO-8601 ({@code PT30M}) or short ({@code 30m}, {@code 90s}, {@code 2h}, {@code 1h30m}, {@code
+   * 500ms}).
+   */
   static Duration duration(String text) {
     String value = text.strip();
     if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
@@ -93,14 +97,16 @@ public final class UserTerms {
   }
 
   private static TypeConversionException notADuration(String text) {
-    return new TypeConversionException("'" + text + "' is not a duration (for example 30m, 90s, 2h, 1h30m or PT30M)");
+    return new TypeConversionException(
+        "'" + text + "' is not a duration (for example 30m, 90s, 2h, 1h30m or PT30M)");
   }
 
   static LocalDate date(String text) {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeException e) {
-      throw new TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD, a day that exists)");
+      throw new TypeConversionException(
+          "'" + text + "' is not a date (YYYY-MM-DD, a day that exists)");
     }
   }
 }

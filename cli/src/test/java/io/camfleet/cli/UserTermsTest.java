@@ -21,27 +21,37 @@ class UserTermsTest {
 
   @Test
   void refusesADurationInOtherWordsSayingWhatOneLooksLike() {
-    assertEquals("'30min' is not a duration (for example 30m, 90s, 2h, 1h30m or PT30M)",
-        assertThrows(TypeConversionException.class, () -> UserTerms.duration("30min")).getMessage());
-    assertEquals("'' is not a duration (for example 30m, 90s, 2h, 1h30m or PT30M)",
+    assertEquals(
+        "'30min' is not a duration (for example 30m, 90s, 2h, 1h30m or PT30M)",
+        assertThrows(TypeConversionException.class, () -> UserTerms.duration("30min"))
+            .getMessage());
+    assertEquals(
+        "'' is not a duration (for example 30m, 90s, 2h, 1h30m or PT30M)",
         assertThrows(TypeConversionException.class, () -> UserTerms.duration("")).getMessage());
   }
 
   @Test
   void namesNumbersAsWholeNumbersNotJavaTypes() {
     assertEquals(1_000_000L, UserTerms.wholeNumber("1_000_000"));
-    assertEquals("'abc' is not a whole number",
-        assertThrows(TypeConversionException.class, () -> UserTerms.wholeNumber("abc")).getMessage());
-    assertEquals("'99999999999' is too large a number (at most 2147483647)",
-        assertThrows(TypeConversionException.class, () -> UserTerms.intNumber("99999999999")).getMessage());
-    assertEquals("'x' is not a number",
+    assertEquals(
+        "'abc' is not a whole number",
+        assertThrows(TypeConversionException.class, () -> UserTerms.wholeNumber("abc"))
+            .getMessage());
+    assertEquals(
+        "'99999999999' is too large a number (at most 2147483647)",
+        assertThrows(TypeConversionException.class, () -> UserTerms.intNumber("99999999999"))
+            .getMessage());
+    assertEquals(
+        "'x' is not a number",
         assertThrows(TypeConversionException.class, () -> UserTerms.decimal("x")).getMessage());
   }
 
   @Test
   void refusesADayThatDoesNotExist() {
     assertEquals(LocalDate.of(2019, 2, 28), UserTerms.date("2019-02-28"));
-    assertEquals("'2019-02-30' is not a date (YYYY-MM-DD, a day that exists)",
-        assertThrows(TypeConversionException.class, () -> UserTerms.date("2019-02-30")).getMessage());
+    assertEquals(
+        "'2019-02-30' is not a date (YYYY-MM-DD, a day that exists)",
+        assertThrows(TypeConversionException.class, () -> UserTerms.date("2019-02-30"))
+            .getMessage());
   }
 }

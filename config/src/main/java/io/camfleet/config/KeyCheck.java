@@ -48,13 +48,16 @@ final class KeyCheck {
         YamlTree.Place keyAt = YamlTree.place(keyNode, YamlTree.join(at.field(), key));
         YamlTree.Place first = seen.putIfAbsent(key, keyAt);
         if (first != null) {
-          throw tree.error(keyAt, "duplicated key '" + key + "', first given on line " + first.line());
+          throw tree.error(
+              keyAt, "duplicated key '" + key + "', first given on line " + first.line());
         }
         Node value = tuple.getValueNode();
         if (keys != null) {
           RecordComponent component = keys.get(key);
           if (component == null) {
-            throw tree.error(keyAt, "unknown key '" + key + "'; expected one of " + String.join(", ", keys.keySet()));
+            throw tree.error(
+                keyAt,
+                "unknown key '" + key + "'; expected one of " + String.join(", ", keys.keySet()));
           }
           if (YamlTree.isNull(value)) {
             if (required(component)) {
@@ -70,7 +73,8 @@ final class KeyCheck {
       if (keys != null) {
         for (Map.Entry<String, RecordComponent> key : keys.entrySet()) {
           if (required(key.getValue()) && !seen.containsKey(key.getKey())) {
-            throw tree.error(new YamlTree.Place(at.line(), at.column(), YamlTree.join(at.field(), key.getKey())),
+            throw tree.error(
+                new YamlTree.Place(at.line(), at.column(), YamlTree.join(at.field(), key.getKey())),
                 "required but missing");
           }
         }
@@ -84,13 +88,21 @@ final class KeyCheck {
       List<Node> items = sequence.getValue();
       for (int i = 0; i < items.size(); i++) {
         Node item = items.get(i);
-        check(item, typeArgument(type, 0), YamlTree.place(item, YamlTree.item(at.field(), item, i)));
+        check(
+            item, typeArgument(type, 0), YamlTree.place(item, YamlTree.item(at.field(), item, i)));
       }
-    } else if (node instanceof ScalarNode scalar && (raw.isRecord() || Map.class.isAssignableFrom(raw)
-        || Collection.class.isAssignableFrom(raw))) {
-      // an empty section or list item where keys belong is never valid; an empty number is left to its record
-      throw tree.error(at, "expected " + YamlConfig.describe(type) + ", not "
-          + (YamlTree.isNull(scalar) ? "an empty value" : "'" + scalar.getValue() + "'"));
+    } else if (node instanceof ScalarNode scalar
+        && (raw.isRecord()
+            || Map.class.isAssignableFrom(raw)
+            || Collection.class.isAssignableFrom(raw))) {
+      // an empty section or list item where keys belong is never valid; an empty number is left to
+      // its record
+      throw tree.error(
+          at,
+          "expected "
+              + YamlConfig.describe(type)
+              + ", not "
+              + (YamlTree.isNull(scalar) ? "an empty value" : "'" + scalar.getValue() + "'"));
     }
   }
 
@@ -99,7 +111,8 @@ final class KeyCheck {
     Map<String, RecordComponent> keys = new LinkedHashMap<>();
     for (RecordComponent component : record.getRecordComponents()) {
       JsonProperty property = property(component);
-      String name = property != null && !property.value().isEmpty() ? property.value() : component.getName();
+      String name =
+          property != null && !property.value().isEmpty() ? property.value() : component.getName();
       keys.put(name, component);
     }
     return keys;
@@ -110,10 +123,16 @@ final class KeyCheck {
     return property != null && property.required();
   }
 
-  /** The component's annotation, which Java keeps on the record's field (its target is not a record component). */
+  /**
+   * The component's annotation, which Java keeps on the record's field (its target is not a record
+   * component).
+   */
   private static JsonProperty property(RecordComponent component) {
     try {
-      return component.getDeclaringRecord().getDeclaredField(component.getName()).getAnnotation(JsonProperty.class);
+      return component
+          .getDeclaringRecord()
+          .getDeclaredField(component.getName())
+          .getAnnotation(JsonProperty.class);
     } catch (NoSuchFieldException e) {
       return null;
     }

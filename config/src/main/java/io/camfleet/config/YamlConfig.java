@@ -54,7 +54,8 @@ public final class YamlConfig {
 
   private static final Pattern LEADING_PATH =
       Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)(:?) (.*)$", Pattern.DOTALL);
-  private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\((.+)\\) out of range of (int|long)");
+  private static final Pattern OUT_OF_RANGE =
+      Pattern.compile("Numeric value \\((.+)\\) out of range of (int|long)");
 
   private YamlConfig() {}
 
@@ -80,7 +81,8 @@ public final class YamlConfig {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      throw new ConfigException(file, line, column, null, "not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException(
+          file, line, column, null, "not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new ConfigException(file, 0, 0, null, "cannot read: " + e.getMessage());
     }
@@ -93,7 +95,10 @@ public final class YamlConfig {
     }
     if (e instanceof ValueInstantiationException invalid) {
       Throwable cause = invalid.getCause();
-      String problem = cause != null && cause.getMessage() != null ? cause.getMessage() : "not a valid value here";
+      String problem =
+          cause != null && cause.getMessage() != null
+              ? cause.getMessage()
+              : "not a valid value here";
       return refused(tree, path, problem);
     }
     String problem;
@@ -109,10 +114,13 @@ public final class YamlConfig {
       problem = mismatched(tree.valueAt(path), mismatch.getTargetType());
     } else {
       Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
-      problem = range.find()
-          ? "'" + range.group(1) + "' is too large; expected a whole number of at most "
-              + (range.group(2).equals("int") ? Integer.MAX_VALUE : Long.MAX_VALUE)
-          : e.getOriginalMessage();
+      problem =
+          range.find()
+              ? "'"
+                  + range.group(1)
+                  + "' is too large; expected a whole number of at most "
+                  + (range.group(2).equals("int") ? Integer.MAX_VALUE : Long.MAX_VALUE)
+              : e.getOriginalMessage();
     }
     return tree.error(tree.nearest(path), problem);
   }
@@ -142,8 +150,13 @@ public final class YamlConfig {
       return "expected " + describe(target) + ", not a list";
     }
     if (value instanceof ScalarNode scalar) {
-      if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN && KeyCheck.raw(target) != String.class) {
-        return "'" + scalar.getValue() + "' is quoted, so it is text, not " + describe(target) + "; remove the quotes";
+      if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
+          && KeyCheck.raw(target) != String.class) {
+        return "'"
+            + scalar.getValue()
+            + "' is quoted, so it is text, not "
+            + describe(target)
+            + "; remove the quotes";
       }
       return notA(scalar.getValue(), target);
     }
@@ -176,7 +189,10 @@ public final class YamlConfig {
       return "a date as YYYY-MM-DD";
     }
     if (raw.isEnum()) {
-      return "one of " + Arrays.stream(raw.getEnumConstants()).map(c -> enumName((Enum<?>) c)).collect(Collectors.joining(", "));
+      return "one of "
+          + Arrays.stream(raw.getEnumConstants())
+              .map(c -> enumName((Enum<?>) c))
+              .collect(Collectors.joining(", "));
     }
     if (raw.isRecord()) {
       return "keys (" + String.join(", ", KeyCheck.keysOf(raw).keySet()) + ")";
@@ -192,7 +208,8 @@ public final class YamlConfig {
 
   private static String enumName(Enum<?> constant) {
     try {
-      JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+      JsonProperty property =
+          constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
       return property != null && !property.value().isEmpty() ? property.value() : constant.name();
     } catch (NoSuchFieldException e) {
       return constant.name();

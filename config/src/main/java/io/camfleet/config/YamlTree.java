@@ -17,8 +17,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A YAML file's node tree, which knows where each key is written. A path is a list of segments:
- * a key, {@code #i} for the i-th item of a list, or the {@code id} of a list item.
+ * A YAML file's node tree, which knows where each key is written. A path is a list of segments: a
+ * key, {@code #i} for the i-th item of a list, or the {@code id} of a list item.
  */
 final class YamlTree {
   private final Path file;
@@ -32,15 +32,23 @@ final class YamlTree {
   /** Parses the text; a syntax error is a {@link ConfigException} at its line and column. */
   static YamlTree parse(Path file, byte[] yaml) {
     try {
-      Node root = new Yaml(new LoaderOptions()).compose(new StringReader(new String(yaml, StandardCharsets.UTF_8)));
+      Node root =
+          new Yaml(new LoaderOptions())
+              .compose(new StringReader(new String(yaml, StandardCharsets.UTF_8)));
       return new YamlTree(file, root);
     } catch (MarkedYAMLException e) {
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
       // a key missing its ':' is noticed lines later; the key itself is where the scan started
-      boolean atContext = e.getProblemMark() == null
-          || (String.valueOf(problem).startsWith("could not find expected ':'") && e.getContextMark() != null);
+      boolean atContext =
+          e.getProblemMark() == null
+              || (String.valueOf(problem).startsWith("could not find expected ':'")
+                  && e.getContextMark() != null);
       Mark at = atContext ? e.getContextMark() : e.getProblemMark();
-      throw new ConfigException(file, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1, null,
+      throw new ConfigException(
+          file,
+          at == null ? 0 : at.getLine() + 1,
+          at == null ? 0 : at.getColumn() + 1,
+          null,
           "not valid YAML: " + inPlainWords(oneLine(problem)));
     } catch (YAMLException e) {
       throw new ConfigException(file, 0, 0, null, "not valid YAML: " + oneLine(e.getMessage()));
@@ -68,7 +76,9 @@ final class YamlTree {
     return found == null ? null : found.value();
   }
 
-  /** Where the deepest written part of {@code path} is: the key of the section holding the problem. */
+  /**
+   * Where the deepest written part of {@code path} is: the key of the section holding the problem.
+   */
   Place nearest(List<String> path) {
     Found found = walk(path, false);
     return found == null ? new Place(0, 0, null) : found.place();
@@ -130,8 +140,10 @@ final class YamlTree {
   private static String idOf(Node item) {
     if (item instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
-        if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("id")
-            && tuple.getValueNode() instanceof ScalarNode id && !isNull(id)) {
+        if (tuple.getKeyNode() instanceof ScalarNode key
+            && key.getValue().equals("id")
+            && tuple.getValueNode() instanceof ScalarNode id
+            && !isNull(id)) {
           return id.getValue();
         }
       }
@@ -144,7 +156,10 @@ final class YamlTree {
     return new Place(mark.getLine() + 1, mark.getColumn() + 1, field);
   }
 
-  /** The commonest syntax errors in the terms of someone editing the file; others as the parser words them. */
+  /**
+   * The commonest syntax errors in the terms of someone editing the file; others as the parser
+   * words them.
+   */
   private static String inPlainWords(String problem) {
     if (problem.contains("\\t(TAB)")) {
       return "a tab where only spaces may indent";

@@ -20,16 +20,31 @@ import picocli.CommandLine.Option;
     })
 public final class DashboardCommand implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka cluster.")
+  @Option(
+      names = "--bootstrap-servers",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "Kafka cluster.")
   String bootstrapServers;
 
-  @Option(names = "--kafka-config", paramLabel = "FILE", description = "Client properties (SASL, SSL...) for the Kafka consumer.")
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description = "Client properties (SASL, SSL...) for the Kafka consumer.")
   Path kafkaConfig;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "HTTP port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "N",
+      description = "HTTP port (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default ${DEFAULT-VALUE}).")
   String bind;
 
   @Override
@@ -40,13 +55,22 @@ public final class DashboardCommand implements Callable<Integer> {
     ClientConfig client = ClientConfig.of(bootstrapServers, kafkaConfig);
     CountDownLatch stopped = new CountDownLatch(1);
     try (DashboardServer server =
-        DashboardServer.start(client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), bind, port)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        stopped.countDown();
-      }, "dashboard-stop"));
-      System.err.printf("Dashboard on %s following %s and %s on %s%n",
-          server.url(), Topics.RETENTION_STATS.name(), Topics.EXPOSURE_STATS.name(), client.describe());
+        DashboardServer.start(
+            client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), bind, port)) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stopped.countDown();
+                  },
+                  "dashboard-stop"));
+      System.err.printf(
+          "Dashboard on %s following %s and %s on %s%n",
+          server.url(),
+          Topics.RETENTION_STATS.name(),
+          Topics.EXPOSURE_STATS.name(),
+          client.describe());
       stopped.await();
     }
     return 0;

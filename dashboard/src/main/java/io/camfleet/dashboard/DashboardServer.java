@@ -1,12 +1,11 @@
 package io.camfleet.dashboard;
 
-import io.camfleet.kafka.ClusterReach;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.ClusterReach;
 import io.camfleet.schemas.Topic;
 import io.camfleet.streams.stats.FlatStatsJson;
 import java.io.IOException;
@@ -65,18 +64,27 @@ public final class DashboardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
   /** How long a TCP connection to a bootstrap server may take before it counts as no answer. */
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
   /** How long the consumer may go without a reply from Kafka before the servers are probed. */
   private static final Duration QUIET = Duration.ofSeconds(4);
+
   /** How often the servers are probed while the consumer holds no connection at all. */
   private static final Duration DISCONNECTED = Duration.ofSeconds(1);
-  /** How long servers that accept connections may go without a Kafka reply before giving up on them. */
+
+  /**
+   * How long servers that accept connections may go without a Kafka reply before giving up on them.
+   */
   private static final Duration NO_REPLY = Duration.ofSeconds(20);
+
   private static final Duration RETRY = Duration.ofSeconds(5);
   private static final String END = "\u0000end";
+
   /** The statistics vocabulary and the charts, for the page ({@link PageVocabulary}). */
   private static final String VOCABULARY = "/vocabulary.json";
+
   private static final Map<String, String> PAGES =
       Map.of(
           "/", "index.html",
@@ -84,7 +92,10 @@ public final class DashboardServer implements AutoCloseable {
           "/dashboard.js", "dashboard.js",
           "/dashboard.css", "dashboard.css");
 
-  /** What the page says about Kafka: connecting, connected, unreachable (retrying) or stopped (for good). */
+  /**
+   * What the page says about Kafka: connecting, connected, unreachable (retrying) or stopped (for
+   * good).
+   */
   enum State {
     CONNECTING,
     CONNECTED,
@@ -104,16 +115,22 @@ public final class DashboardServer implements AutoCloseable {
   private final List<String> history = new ArrayList<>();
   private final Set<BlockingQueue<String>> clients = new CopyOnWriteArraySet<>();
   private final Set<BlockingQueue<String>> statusClients = new CopyOnWriteArraySet<>();
+
   /** Where each partition continues when a consumer is made again after Kafka was lost. */
   private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+
   private volatile KafkaConsumer<String, DailyStats> consumer;
   private State state = State.CONNECTING;
   private String statusJson;
   private int probes;
 
   private DashboardServer(
-      HttpServer http, ExecutorService handlers, ClientConfig client, List<Topic<String, DailyStats>> topics,
-      KafkaConsumer<String, DailyStats> consumer, Duration retry) {
+      HttpServer http,
+      ExecutorService handlers,
+      ClientConfig client,
+      List<Topic<String, DailyStats>> topics,
+      KafkaConsumer<String, DailyStats> consumer,
+      Duration retry) {
     this.http = http;
     this.handlers = handlers;
     this.client = client;
@@ -121,7 +138,8 @@ public final class DashboardServer implements AutoCloseable {
     this.values = topics.get(0).valueSerde();
     this.consumer = consumer;
     this.retry = retry;
-    this.statusJson = statusJson(State.CONNECTING, "Connecting to Kafka at " + client.bootstrapServers());
+    this.statusJson =
+        statusJson(State.CONNECTING, "Connecting to Kafka at " + client.bootstrapServers());
     this.follower = new Thread(this::follow, "dashboard-follower");
     this.follower.setDaemon(true);
   }
@@ -130,14 +148,19 @@ public final class DashboardServer implements AutoCloseable {
    * Starts following {@code topics} (committed records, from the earliest, under a group id of its
    * own) and serving on {@code bind}:{@code port} (0 picks a free port).
    */
-  public static DashboardServer start(ClientConfig client, List<Topic<String, DailyStats>> topics, String bind, int port)
+  public static DashboardServer start(
+      ClientConfig client, List<Topic<String, DailyStats>> topics, String bind, int port)
       throws IOException {
     return start(client, topics, bind, port, RETRY);
   }
 
   /** As above, trying an unreachable cluster again every {@code retry}. */
   static DashboardServer start(
-      ClientConfig client, List<Topic<String, DailyStats>> topics, String bind, int port, Duration retry)
+      ClientConfig client,
+      List<Topic<String, DailyStats>> topics,
+      String bind,
+      int port,
+      Duration retry)
       throws IOException {
     // made now, so that a bad setting fails the start; only a server name that does not resolve
     // (yet) waits for the follower, which makes the consumer once the name resolves
@@ -159,11 +182,13 @@ public final class DashboardServer implements AutoCloseable {
       throw e;
     }
     // each open page holds a thread for each of its event streams
-    ExecutorService handlers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "dashboard-http");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService handlers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "dashboard-http");
+              t.setDaemon(true);
+              return t;
+            });
     http.setExecutor(handlers);
     DashboardServer server = new DashboardServer(http, handlers, client, topics, consumer, retry);
     http.createContext("/", server::page);
@@ -175,7 +200,8 @@ public final class DashboardServer implements AutoCloseable {
     return server;
   }
 
-  private static KafkaConsumer<String, DailyStats> newConsumer(ClientConfig client, Deserializer<DailyStats> values) {
+  private static KafkaConsumer<String, DailyStats> newConsumer(
+      ClientConfig client, Deserializer<DailyStats> values) {
     Properties p = client.toProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "camfleet-dashboard-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -191,7 +217,10 @@ public final class DashboardServer implements AutoCloseable {
 
   /** The page's address. */
   public String url() {
-    String host = http.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : http.getAddress().getHostString();
+    String host =
+        http.getAddress().getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : http.getAddress().getHostString();
     return "http://" + host + ":" + port() + "/";
   }
 
@@ -225,7 +254,8 @@ public final class DashboardServer implements AutoCloseable {
       double responses = 0;
       while (!closed.get()) {
         if (!polling) {
-          ClusterReach.Outcome outcome = ClusterReach.check(client.bootstrapServers(), PROBE_TIMEOUT);
+          ClusterReach.Outcome outcome =
+              ClusterReach.check(client.bootstrapServers(), PROBE_TIMEOUT);
           if (!outcome.reachable()) {
             unreachable(outcome.problem());
             probed();
@@ -271,7 +301,8 @@ public final class DashboardServer implements AutoCloseable {
         long time = System.nanoTime();
         boolean disconnected = network[1] == 0;
         boolean quiet = time - quietSince >= QUIET.toNanos();
-        if (!(quiet || disconnected) || time - lastProbe < (disconnected ? DISCONNECTED : QUIET).toNanos()) {
+        if (!(quiet || disconnected)
+            || time - lastProbe < (disconnected ? DISCONNECTED : QUIET).toNanos()) {
           continue;
         }
         lastProbe = time;
@@ -281,10 +312,12 @@ public final class DashboardServer implements AutoCloseable {
           probed();
           continue;
         }
-        unreachable(outcome.reachable()
-            ? "it accepts connections, but no Kafka broker answered within " + NO_REPLY.toSeconds()
-                + " s (check the client settings)"
-            : outcome.problem());
+        unreachable(
+            outcome.reachable()
+                ? "it accepts connections, but no Kafka broker answered within "
+                    + NO_REPLY.toSeconds()
+                    + " s (check the client settings)"
+                : outcome.problem());
         probed();
         polling = false;
         closeConsumer();
@@ -297,7 +330,9 @@ public final class DashboardServer implements AutoCloseable {
     } catch (RuntimeException e) {
       if (!closed.get()) {
         LOG.error("dashboard stopped following the statistics topics", e);
-        setStatus(State.STOPPED, "Stopped following the statistics: " + e.getMessage() + "; restart the dashboard");
+        setStatus(
+            State.STOPPED,
+            "Stopped following the statistics: " + e.getMessage() + "; restart the dashboard");
       }
     } finally {
       closeConsumer();
@@ -327,7 +362,8 @@ public final class DashboardServer implements AutoCloseable {
     double[] network = {0, 0};
     for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
       MetricName name = metric.getKey();
-      if (name.group().equals("consumer-metrics") && metric.getValue().metricValue() instanceof Double value) {
+      if (name.group().equals("consumer-metrics")
+          && metric.getValue().metricValue() instanceof Double value) {
         if (name.name().equals("response-total")) {
           network[0] = value;
         } else if (name.name().equals("connection-count")) {
@@ -339,7 +375,8 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private void unreachable(String problem) {
-    String message = "Cannot reach Kafka at " + client.bootstrapServers() + ": " + problem + "; retrying";
+    String message =
+        "Cannot reach Kafka at " + client.bootstrapServers() + ": " + problem + "; retrying";
     if (setStatus(State.UNREACHABLE, message)) {
       LOG.warn(message);
     }
@@ -414,8 +451,15 @@ public final class DashboardServer implements AutoCloseable {
     stream(exchange, queue, statusClients, "camfleet kafka status");
   }
 
-  /** Sends each queued JSON text as a server-sent event until the page goes away or the server closes. */
-  private void stream(HttpExchange exchange, BlockingQueue<String> queue, Collection<BlockingQueue<String>> from, String title)
+  /**
+   * Sends each queued JSON text as a server-sent event until the page goes away or the server
+   * closes.
+   */
+  private void stream(
+      HttpExchange exchange,
+      BlockingQueue<String> queue,
+      Collection<BlockingQueue<String>> from,
+      String title)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
@@ -453,7 +497,11 @@ public final class DashboardServer implements AutoCloseable {
 
   private void page(HttpExchange exchange) throws IOException {
     if (exchange.getRequestURI().getPath().equals(VOCABULARY)) {
-      send(exchange, 200, "application/json; charset=utf-8", PageVocabulary.json().getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          200,
+          "application/json; charset=utf-8",
+          PageVocabulary.json().getBytes(StandardCharsets.UTF_8));
       return;
     }
     String resource = PAGES.get(exchange.getRequestURI().getPath());
@@ -497,7 +545,8 @@ public final class DashboardServer implements AutoCloseable {
     return "application/octet-stream";
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     try (exchange) {
       exchange.getResponseHeaders().set("Content-Type", type);
       exchange.sendResponseHeaders(status, body.length);

@@ -25,16 +25,22 @@ import java.util.Locale;
 /**
  * What the page needs to know of the statistics, served as {@code GET /vocabulary.json}: the
  * services and their measures (name, label, kind, unit, definition) from the statistics vocabulary,
- * the holder types, and the charts it draws, each a list of measure keys with the label of its line.
+ * the holder types, and the charts it draws, each a list of measure keys with the label of its
+ * line.
  */
 final class PageVocabulary {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The charts of each policy's row, left to right. */
   enum Chart {
-    FOOTAGE("Footage: alive vs expired", List.of(CLIPS_ALIVE.key(), CLIPS_EXPIRED.key(), CLIPS_EXEMPT_BY_SHARE.key())),
-    COPIES("Copies alive by holder type", Arrays.stream(HolderType.values()).map(COPIES_ALIVE::of).toList()),
-    REQUESTS("Requests, notifications, answers",
+    FOOTAGE(
+        "Footage: alive vs expired",
+        List.of(CLIPS_ALIVE.key(), CLIPS_EXPIRED.key(), CLIPS_EXEMPT_BY_SHARE.key())),
+    COPIES(
+        "Copies alive by holder type",
+        Arrays.stream(HolderType.values()).map(COPIES_ALIVE::of).toList()),
+    REQUESTS(
+        "Requests, notifications, answers",
         List.of(SharingMeasure.REQUESTS.key(), NOTIFICATIONS.key(), ANSWERS_SHARED.key()));
 
     private final String title;
@@ -61,9 +67,14 @@ final class PageVocabulary {
       return lines;
     }
 
-    /** A line's legend: the measure's label, or the holder type's where the chart splits one measure. */
+    /**
+     * A line's legend: the measure's label, or the holder type's where the chart splits one
+     * measure.
+     */
     static String label(MeasureKey line) {
-      return line.holderType() == null ? line.measure().label() : HolderTypes.label(line.holderType());
+      return line.holderType() == null
+          ? line.measure().label()
+          : HolderTypes.label(line.holderType());
     }
   }
 
@@ -84,7 +95,8 @@ final class PageVocabulary {
       node.put("topic", service.topic().name());
       ArrayNode measures = node.putArray("measures");
       for (StatsMeasure measure : service.measures()) {
-        measures.addObject()
+        measures
+            .addObject()
             .put("name", measure.wireName())
             .put("label", measure.label())
             .put("kind", measure.kind().word())
@@ -105,7 +117,8 @@ final class PageVocabulary {
       node.put("service", chart.service().id());
       ArrayNode series = node.putArray("series");
       for (MeasureKey line : chart.lines()) {
-        series.addObject()
+        series
+            .addObject()
             .put("measure", line.wireName())
             .put("label", Chart.label(line))
             .put("definition", line.measure().definition());

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.EmbeddedBroker;
@@ -39,8 +39,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,18 +60,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,8 +68,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the dashboard in headless Chromium before a real run starts (embedded broker, both
- * services, the simulator at a pace where simulated days take real seconds) and reads the live
- * page while the days pass: the charts grow, and a screenshot lands in {@code target/dashboard.png}.
+ * services, the simulator at a pace where simulated days take real seconds) and reads the live page
+ * while the days pass: the charts grow, and a screenshot lands in {@code target/dashboard.png}.
  * Needs Chromium ({@code apt-get install -y chromium}); fails without it unless {@code
  * -Dcamfleet.browser.optional=true}.
  */
@@ -93,7 +92,8 @@ class DashboardBrowserIT {
   @Test
   void chartsFollowTheRunAsSimulatedDaysPass() throws Exception {
     Path chromium = chromiumOrSkip();
-    List<Policy> policies = Policies.read(POLICIES.stream().map(p -> Path.of("../policies", p + ".yaml")).toList());
+    List<Policy> policies =
+        Policies.read(POLICIES.stream().map(p -> Path.of("../policies", p + ".yaml")).toList());
     World world = World.read(Path.of("../worlds/default.yaml")).withCameras(40).withDays(DAYS);
 
     try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
@@ -103,58 +103,116 @@ class DashboardBrowserIT {
       TopicAdmin.createTopics(client.toProperties(), topics.stream().distinct().toList(), 30);
 
       try (DashboardServer dashboard =
-              DashboardServer.start(client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), "127.0.0.1", 0);
+              DashboardServer.start(
+                  client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), "127.0.0.1", 0);
           Browser browser = Browser.open(chromium, temp, dashboard.url());
           DevTools page = DevTools.attachToPage(browser.debuggingPort());
-          RetentionService retention = RetentionService.start(policies, client,
-              RetentionOptions.of(TopicPrefix.NONE, policies, Processing.inStateDir(temp.resolve("state")), Optional.empty()));
-          SharingService sharing = SharingService.start(policies, client,
-              SharingOptions.of(TopicPrefix.NONE, policies, Processing.inStateDir(temp.resolve("state")),
-                  Optional.of(HttpEndpoint.loopback(0))))) {
-        JsonNode empty = waitFor(page, "the page to connect", s -> s.get("status").asText().equals("live"));
+          RetentionService retention =
+              RetentionService.start(
+                  policies,
+                  client,
+                  RetentionOptions.of(
+                      TopicPrefix.NONE,
+                      policies,
+                      Processing.inStateDir(temp.resolve("state")),
+                      Optional.empty()));
+          SharingService sharing =
+              SharingService.start(
+                  policies,
+                  client,
+                  SharingOptions.of(
+                      TopicPrefix.NONE,
+                      policies,
+                      Processing.inStateDir(temp.resolve("state")),
+                      Optional.of(HttpEndpoint.loopback(0))))) {
+        JsonNode empty =
+            waitFor(page, "the page to connect", s -> s.get("status").asText().equals("live"));
         assertEquals("-", empty.get("day").asText(), "no statistics before the run");
 
-        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
-          try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
-            Simulator.run(world, SimulationOptions.defaults().withSpeed(SPEED), sink, ProgressListener.NONE);
-          }
-        });
+        CompletableFuture<Void> run =
+            CompletableFuture.runAsync(
+                () -> {
+                  try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
+                    Simulator.run(
+                        world,
+                        SimulationOptions.defaults().withSpeed(SPEED),
+                        sink,
+                        ProgressListener.NONE);
+                  }
+                });
 
-        JsonNode early = waitFor(page, "a first simulated day on every chart",
-            s -> s.get("charts").size() == 3 * POLICIES.size() && minPoints(s) >= 1);
-        JsonNode later = waitFor(page, "later simulated days on every chart",
-            s -> s.get("day").asText().compareTo(early.get("day").asText()) > 0 && minPoints(s) > maxPoints(early));
+        JsonNode early =
+            waitFor(
+                page,
+                "a first simulated day on every chart",
+                s -> s.get("charts").size() == 3 * POLICIES.size() && minPoints(s) >= 1);
+        JsonNode later =
+            waitFor(
+                page,
+                "later simulated days on every chart",
+                s ->
+                    s.get("day").asText().compareTo(early.get("day").asText()) > 0
+                        && minPoints(s) > maxPoints(early));
         run.get(2, TimeUnit.MINUTES);
-        JsonNode end = waitFor(page, "the world's last day on every chart", s -> s.get("finals").asInt() == 3 * POLICIES.size());
+        JsonNode end =
+            waitFor(
+                page,
+                "the world's last day on every chart",
+                s -> s.get("finals").asInt() == 3 * POLICIES.size());
 
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "dashboard.png"), page.screenshot(1400, 4000));
 
-        assertTrue(early.get("day").asText().compareTo(later.get("day").asText()) < 0,
+        assertTrue(
+            early.get("day").asText().compareTo(later.get("day").asText()) < 0,
             "the page moved from " + early.get("day") + " to " + later.get("day"));
-        assertEquals(3 * POLICIES.size(), end.get("canvases").asInt(), "one canvas per chart: " + end);
+        assertEquals(
+            3 * POLICIES.size(), end.get("canvases").asInt(), "one canvas per chart: " + end);
         List<String> charts = new ArrayList<>();
         end.get("charts").forEach(c -> charts.add(c.asText().replaceAll("=\\d+$", "")));
-        assertEquals(List.of(
-            "eu-30-days/footage", "eu-30-days/copies", "eu-30-days/requests",
-            "status-quo-2019/footage", "status-quo-2019/copies", "status-quo-2019/requests"), charts);
+        assertEquals(
+            List.of(
+                "eu-30-days/footage",
+                "eu-30-days/copies",
+                "eu-30-days/requests",
+                "status-quo-2019/footage",
+                "status-quo-2019/copies",
+                "status-quo-2019/requests"),
+            charts);
         List<String> points = new ArrayList<>();
         end.get("charts").forEach(c -> points.add(c.asText()));
-        assertEquals(charts.stream().map(c -> c + "=" + DAYS).toList(), points, "every chart drew every day, no more: " + end);
-        assertEquals(world.startInstant().plus(Duration.ofDays(DAYS - 1)).toString().substring(0, 10), end.get("day").asText(),
+        assertEquals(
+            charts.stream().map(c -> c + "=" + DAYS).toList(),
+            points,
+            "every chart drew every day, no more: " + end);
+        assertEquals(
+            world.startInstant().plus(Duration.ofDays(DAYS - 1)).toString().substring(0, 10),
+            end.get("day").asText(),
             "the world's last day is the one before its horizon");
 
         // a page opened after the run is shown everything so far
         List<JsonNode> replay = replay(dashboard.url() + "events", 2 * POLICIES.size());
-        assertEquals(List.of("eu-30-days", "status-quo-2019"),
-            replay.stream().filter(e -> e.get("last").asBoolean()).map(e -> e.get("policy").asText()).distinct().sorted().toList());
+        assertEquals(
+            List.of("eu-30-days", "status-quo-2019"),
+            replay.stream()
+                .filter(e -> e.get("last").asBoolean())
+                .map(e -> e.get("policy").asText())
+                .distinct()
+                .sorted()
+                .toList());
         // the flat JSON topics carry the same days, each measure a top-level field
         JsonNode retentionJson = lastJson(client, Topics.RETENTION_STATS_JSON.name());
         JsonNode exposureJson = lastJson(client, Topics.EXPOSURE_STATS_JSON.name());
-        assertTrue(retentionJson.get("last").asBoolean() && retentionJson.has("clipsAlive") && retentionJson.has("dayEnd"),
+        assertTrue(
+            retentionJson.get("last").asBoolean()
+                && retentionJson.has("clipsAlive")
+                && retentionJson.has("dayEnd"),
             retentionJson.toString());
-        assertTrue(exposureJson.get("last").asBoolean() && exposureJson.has("copiesAlive.PUBLIC")
-            && exposureJson.has("requests"), exposureJson.toString());
+        assertTrue(
+            exposureJson.get("last").asBoolean()
+                && exposureJson.has("copiesAlive.PUBLIC")
+                && exposureJson.has("requests"),
+            exposureJson.toString());
       }
     }
   }
@@ -176,27 +234,40 @@ class DashboardBrowserIT {
     Path chromium = chromiumOrSkip();
     int port = ClosedPort.take();
     String address = "localhost:" + port;
-    String down = "status=no connection to Kafka banner=Cannot reach Kafka at " + address
-        + ": connection refused; retrying waiting=false";
+    String down =
+        "status=no connection to Kafka banner=Cannot reach Kafka at "
+            + address
+            + ": connection refused; retrying waiting=false";
     ClientConfig client = ClientConfig.of(address, null);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     Logger logger = (Logger) LoggerFactory.getLogger(DashboardServer.class);
     logger.addAppender(log);
-    try (DashboardServer dashboard = DashboardServer.start(
-            client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), "127.0.0.1", 0, Duration.ofMillis(200));
+    try (DashboardServer dashboard =
+            DashboardServer.start(
+                client,
+                List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS),
+                "127.0.0.1",
+                0,
+                Duration.ofMillis(200));
         Browser browser = Browser.open(chromium, temp, dashboard.url());
         DevTools page = DevTools.attachToPage(browser.debuggingPort())) {
       assertEquals(down + " day=-", page.waitFor(BANNER_SHOWN, HEADER, WAIT));
 
       try (EmbeddedBroker broker = EmbeddedBroker.start(temp.resolve("broker"), true, port)) {
-        TopicAdmin.createTopics(client.toProperties(), List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), 30);
-        assertEquals("status=live banner=(hidden) waiting=true day=-", page.waitFor(LIVE, HEADER, WAIT));
+        TopicAdmin.createTopics(
+            client.toProperties(), List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), 30);
+        assertEquals(
+            "status=live banner=(hidden) waiting=true day=-", page.waitFor(LIVE, HEADER, WAIT));
 
         DailyStats first = day("2019-06-01", false);
         publish(client, first);
-        assertEquals("status=live banner=(hidden) waiting=false day=2019-06-01",
-            page.waitFor(LIVE + " && document.getElementById('latest-day').textContent === '2019-06-01'", HEADER, WAIT));
+        assertEquals(
+            "status=live banner=(hidden) waiting=false day=2019-06-01",
+            page.waitFor(
+                LIVE + " && document.getElementById('latest-day').textContent === '2019-06-01'",
+                HEADER,
+                WAIT));
 
         broker.stop();
         assertEquals(down + " day=2019-06-01", page.waitFor(BANNER_SHOWN, HEADER, WAIT));
@@ -204,10 +275,15 @@ class DashboardBrowserIT {
         broker.restart();
         DailyStats second = day("2019-06-02", true);
         publish(client, second);
-        assertEquals("status=live banner=(hidden) waiting=false day=2019-06-02",
-            page.waitFor(LIVE + " && document.getElementById('latest-day').textContent === '2019-06-02'", HEADER, WAIT));
+        assertEquals(
+            "status=live banner=(hidden) waiting=false day=2019-06-02",
+            page.waitFor(
+                LIVE + " && document.getElementById('latest-day').textContent === '2019-06-02'",
+                HEADER,
+                WAIT));
         // the consumer made after the outage went on after the first day, not from the start again
-        assertEquals(List.of(FlatStatsJson.of(first), FlatStatsJson.of(second)),
+        assertEquals(
+            List.of(FlatStatsJson.of(first), FlatStatsJson.of(second)),
             events(dashboard.url() + "events", FlatStatsJson.of(second)));
       }
     } finally {
@@ -216,7 +292,8 @@ class DashboardBrowserIT {
     String reachable = "INFO Kafka at " + address + " is reachable again";
     String unreachable = "WARN Cannot reach Kafka at " + address + ": connection refused; retrying";
     synchronized (log) {
-      assertEquals(List.of(unreachable, reachable, unreachable, reachable),
+      assertEquals(
+          List.of(unreachable, reachable, unreachable, reachable),
           log.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
     }
   }
@@ -231,24 +308,38 @@ class DashboardBrowserIT {
         .setPolicy("status-quo-2019")
         .setService(StatsService.RETENTION.id())
         .setDay(day)
-        .setDayEnd(java.time.LocalDate.parse(day).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
+        .setDayEnd(
+            java.time.LocalDate.parse(day)
+                .plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()
+                .toEpochMilli())
         .setLast(last)
         .setMeasures(Map.of(RetentionMeasure.CLIPS_ALIVE.wireName(), 1L))
         .build();
   }
 
   private static void publish(ClientConfig client, DailyStats stats) throws Exception {
-    try (KafkaProducer<String, DailyStats> producer = new KafkaProducer<>(client.toProperties(), new StringSerializer(),
-        Topics.RETENTION_STATS.valueSerde().serializer())) {
-      producer.send(new ProducerRecord<>(Topics.RETENTION_STATS.name(), stats.getPolicy() + "/" + stats.getDay(), stats)).get();
+    try (KafkaProducer<String, DailyStats> producer =
+        new KafkaProducer<>(
+            client.toProperties(),
+            new StringSerializer(),
+            Topics.RETENTION_STATS.valueSerde().serializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.RETENTION_STATS.name(), stats.getPolicy() + "/" + stats.getDay(), stats))
+          .get();
     }
   }
 
   /** The data of /events from the start up to and including {@code until}. */
   private static List<String> events(String url, String until) throws Exception {
-    HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofLines());
     List<String> data = new ArrayList<>();
     try (Stream<String> lines = response.body()) {
       java.util.Iterator<String> it = lines.iterator();
@@ -264,10 +355,14 @@ class DashboardBrowserIT {
 
   /** Reads /events from the start until {@code finals} final days have arrived. */
   private static List<JsonNode> replay(String url, int finals) throws Exception {
-    HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofLines());
-    assertEquals("text/event-stream; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+    HttpResponse<java.util.stream.Stream<String>> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+    assertEquals(
+        "text/event-stream; charset=utf-8",
+        response.headers().firstValue("Content-Type").orElse(""));
     List<JsonNode> events = new ArrayList<>();
     try (java.util.stream.Stream<String> lines = response.body()) {
       java.util.Iterator<String> it = lines.iterator();
@@ -288,7 +383,8 @@ class DashboardBrowserIT {
   private static JsonNode lastJson(ClientConfig client, String topic) throws Exception {
     Properties p = client.toProperties();
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
       TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       long end = consumer.endOffsets(List.of(partition)).get(partition);
@@ -315,12 +411,18 @@ class DashboardBrowserIT {
 
   private static java.util.stream.IntStream points(JsonNode state) {
     List<Integer> points = new ArrayList<>();
-    state.get("charts").forEach(c -> points.add(Integer.parseInt(c.asText().replaceAll(".*=", ""))));
+    state
+        .get("charts")
+        .forEach(c -> points.add(Integer.parseInt(c.asText().replaceAll(".*=", ""))));
     return points.stream().mapToInt(Integer::intValue);
   }
 
-  /** Reads the page every 200 ms until {@code done} holds; the last state it saw goes in the failure. */
-  private static JsonNode waitFor(DevTools page, String what, Predicate<JsonNode> done) throws Exception {
+  /**
+   * Reads the page every 200 ms until {@code done} holds; the last state it saw goes in the
+   * failure.
+   */
+  private static JsonNode waitFor(DevTools page, String what, Predicate<JsonNode> done)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     JsonNode state = null;
     while (System.nanoTime() < deadline) {
@@ -333,19 +435,34 @@ class DashboardBrowserIT {
     return fail("waited 90 s for " + what + "; the page shows " + state);
   }
 
-  /** Headless Chromium with a fresh profile, no background network, and the DevTools endpoint on a free port. */
+  /**
+   * Headless Chromium with a fresh profile, no background network, and the DevTools endpoint on a
+   * free port.
+   */
   private record Browser(Process process, Path profile) implements AutoCloseable {
     static Browser open(Path chromium, Path temp, String url) throws Exception {
       Path profile = Files.createDirectories(temp.resolve("profile"));
-      List<String> command = List.of(
-          chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-          "--no-first-run", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-          "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=1400,1400", url);
-      Process process = new ProcessBuilder(command)
-          .redirectOutput(temp.resolve("chromium.out").toFile())
-          .redirectError(temp.resolve("chromium.err").toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
+      List<String> command =
+          List.of(
+              chromium.toString(),
+              "--headless",
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-background-networking",
+              "--no-first-run",
+              "--disable-component-update",
+              "--disable-sync",
+              "--user-data-dir=" + profile,
+              "--remote-debugging-address=127.0.0.1",
+              "--remote-debugging-port=0",
+              "--window-size=1400,1400",
+              url);
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(temp.resolve("chromium.out").toFile())
+              .redirectError(temp.resolve("chromium.err").toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       return new Browser(process, profile);
     }
 
@@ -362,7 +479,10 @@ class DashboardBrowserIT {
         }
         Thread.sleep(100);
       }
-      return fail("Chromium did not open its DevTools endpoint within 30 s (alive: " + process.isAlive() + ")");
+      return fail(
+          "Chromium did not open its DevTools endpoint within 30 s (alive: "
+              + process.isAlive()
+              + ")");
     }
 
     @Override
@@ -386,7 +506,8 @@ class DashboardBrowserIT {
       String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
       for (String folder : path.split(File.pathSeparator)) {
         if (!folder.isBlank()) {
-          Stream.of("chromium", "chromium-browser", "google-chrome").forEach(name -> candidates.add(Path.of(folder, name)));
+          Stream.of("chromium", "chromium-browser", "google-chrome")
+              .forEach(name -> candidates.add(Path.of(folder, name)));
         }
       }
     }
@@ -397,7 +518,9 @@ class DashboardBrowserIT {
     }
     String message =
         "Chromium is needed to check the dashboard in a browser but was not found (looked at "
-            + (configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium and PATH")
+            + (configured != null && !configured.isBlank()
+                ? configured
+                : "/usr/bin/chromium and PATH")
             + "). Install it with `apt-get install -y chromium`, point -Dcamfleet.chromium at it,"
             + " or run with -Dcamfleet.browser.optional=true to skip this test.";
     if (Boolean.getBoolean("camfleet.browser.optional")) {

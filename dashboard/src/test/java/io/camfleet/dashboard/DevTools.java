@@ -27,14 +27,21 @@ final class DevTools implements AutoCloseable {
 
   private DevTools(String webSocketUrl) {
     this.socket =
-        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(webSocketUrl), new Listener()).join();
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(URI.create(webSocketUrl), new Listener())
+            .join();
   }
 
   /** Attaches to the first page of the browser whose debugging endpoint listens on {@code port}. */
   static DevTools attachToPage(int port) throws IOException, InterruptedException {
-    HttpResponse<String> list = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> list =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     for (JsonNode target : JSON.readTree(list.body())) {
       if ("page".equals(target.path("type").asText())) {
         return new DevTools(target.get("webSocketDebuggerUrl").asText());
@@ -45,7 +52,8 @@ final class DevTools implements AutoCloseable {
 
   /** The value of a JavaScript expression evaluated in the page, as text. */
   String evaluate(String expression) throws Exception {
-    ObjectNode params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true);
+    ObjectNode params =
+        JSON.createObjectNode().put("expression", expression).put("returnByValue", true);
     JsonNode result = call("Runtime.evaluate", params);
     if (result.has("exceptionDetails")) {
       throw new IllegalStateException("the page threw: " + result.get("exceptionDetails"));
@@ -55,31 +63,42 @@ final class DevTools implements AutoCloseable {
 
   /**
    * Waits in the page, without polling, until the JavaScript {@code condition} holds (checked now
-   * and after each change to the document), then returns the text of {@code value}; returns
-   * {@code "timed out: " + value} if {@code timeout} passes first. The page may still be loading:
-   * a wait cut short by the navigation starts again in the new document.
+   * and after each change to the document), then returns the text of {@code value}; returns {@code
+   * "timed out: " + value} if {@code timeout} passes first. The page may still be loading: a wait
+   * cut short by the navigation starts again in the new document.
    */
   String waitFor(String condition, String value, Duration timeout) throws Exception {
     String expression =
         "new Promise(resolve => {"
-            + " const holds = () => { try { return " + condition + "; } catch (e) { return false; } };"
-            + " const text = () => { try { return String(" + value + "); } catch (e) { return String(e); } };"
+            + " const holds = () => { try { return "
+            + condition
+            + "; } catch (e) { return false; } };"
+            + " const text = () => { try { return String("
+            + value
+            + "); } catch (e) { return String(e); } };"
             + " const check = () => { if (holds()) { done(text()); } };"
             + " const observer = new MutationObserver(check);"
-            + " const timer = setTimeout(() => done('timed out: ' + text()), " + timeout.toMillis() + ");"
+            + " const timer = setTimeout(() => done('timed out: ' + text()), "
+            + timeout.toMillis()
+            + ");"
             + " function done(result) { observer.disconnect(); clearTimeout(timer); resolve(result); }"
             + " observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});"
             + " check();"
             + " })";
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      ObjectNode params = JSON.createObjectNode()
-          .put("expression", expression).put("returnByValue", true).put("awaitPromise", true);
+      ObjectNode params =
+          JSON.createObjectNode()
+              .put("expression", expression)
+              .put("returnByValue", true)
+              .put("awaitPromise", true);
       JsonNode result;
       try {
         result = call("Runtime.evaluate", params, timeout.plusSeconds(10));
       } catch (IllegalStateException e) {
-        boolean navigated = e.getMessage().contains("context was destroyed") || e.getMessage().contains("navigated");
+        boolean navigated =
+            e.getMessage().contains("context was destroyed")
+                || e.getMessage().contains("navigated");
         if (navigated && System.nanoTime() < deadline) {
           continue;
         }
@@ -94,9 +113,17 @@ final class DevTools implements AutoCloseable {
 
   /** A PNG of the whole page, at most {@code maxHeight} pixels tall. */
   byte[] screenshot(int width, int maxHeight) throws Exception {
-    int height = Math.min(maxHeight, (int) Double.parseDouble(evaluate("String(document.documentElement.scrollHeight)")));
-    call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode()
-        .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+    int height =
+        Math.min(
+            maxHeight,
+            (int) Double.parseDouble(evaluate("String(document.documentElement.scrollHeight)")));
+    call(
+        "Emulation.setDeviceMetricsOverride",
+        JSON.createObjectNode()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", 1)
+            .put("mobile", false));
     // let the charts redraw at the new size before the picture is taken
     evaluate("new Promise(r => setTimeout(r, 500)).then(() => 'ok')");
     Thread.sleep(600);
@@ -124,7 +151,11 @@ final class DevTools implements AutoCloseable {
 
   @Override
   public void close() {
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    socket
+        .sendClose(WebSocket.NORMAL_CLOSURE, "done")
+        .orTimeout(5, TimeUnit.SECONDS)
+        .exceptionally(e -> null)
+        .join();
   }
 
   private final class Listener implements WebSocket.Listener {
@@ -136,7 +167,8 @@ final class DevTools implements AutoCloseable {
       if (last) {
         try {
           JsonNode message = JSON.readTree(text.toString());
-          CompletableFuture<JsonNode> reply = message.has("id") ? pending.remove(message.get("id").asInt()) : null;
+          CompletableFuture<JsonNode> reply =
+              message.has("id") ? pending.remove(message.get("id").asInt()) : null;
           if (reply != null) {
             reply.complete(message);
           }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM.
- * It formats its data folder on first start and reuses it afterwards, so a stopped broker can be
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in this JVM. It
+ * formats its data folder on first start and reuses it afterwards, so a stopped broker can be
  * started again on the same data, in this JVM or another one.
  */
 public final class EmbeddedBroker implements AutoCloseable {
@@ -52,15 +52,16 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   /**
-   * Starts a broker with its data in {@code dataDir}, listening on {@code port}, or a free port when
-   * it is 0. A folder this class formatted before keeps its controller port: the quorum recorded
-   * its single voter with that address.
+   * Starts a broker with its data in {@code dataDir}, listening on {@code port}, or a free port
+   * when it is 0. A folder this class formatted before keeps its controller port: the quorum
+   * recorded its single voter with that address.
    */
   public static EmbeddedBroker start(Path dataDir, boolean deleteOnClose, int port) {
     int brokerPort = port == 0 ? freePort() : port;
     int controllerPort = formattedControllerPort(dataDir);
     EmbeddedBroker broker =
-        new EmbeddedBroker(dataDir, deleteOnClose, brokerPort, controllerPort == 0 ? freePort() : controllerPort);
+        new EmbeddedBroker(
+            dataDir, deleteOnClose, brokerPort, controllerPort == 0 ? freePort() : controllerPort);
     broker.startServer();
     return broker;
   }
@@ -133,10 +134,16 @@ public final class EmbeddedBroker implements AutoCloseable {
       rc =
           StorageTool.execute(
               new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone",
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                config.toString(),
+                "--standalone",
                 // Transactions v2 on a fresh single node made exactly-once producers stall with
                 // OutOfOrderSequence errors when two applications started at once; v1 is stable.
-                "--feature", "transaction.version=1"
+                "--feature",
+                "transaction.version=1"
               },
               printer);
     }
@@ -151,7 +158,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -173,7 +181,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
     // Every ten minutes a broker forgets each idempotent producer whose newest record is older than
     // producer.id.expiration.ms (at most about 24 days) by that record's timestamp; event times lie
-    // years back, so a plain idempotent producer that kept writing past the check had its next batch
+    // years back, so a plain idempotent producer that kept writing past the check had its next
+    // batch
     // refused as out of sequence, retried forever. Transactional producers are exempt while a
     // transaction is open; for the others, the periodic check runs once in 24 days instead.
     p.put("producer.id.expiration.check.interval.ms", String.valueOf(Integer.MAX_VALUE));
@@ -196,7 +205,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     try {
       return Integer.parseInt(quorum.substring(quorum.lastIndexOf(':') + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalStateException(config + ": no controller port in controller.quorum.bootstrap.servers=" + quorum, e);
+      throw new IllegalStateException(
+          config + ": no controller port in controller.quorum.bootstrap.servers=" + quorum, e);
     }
   }
 

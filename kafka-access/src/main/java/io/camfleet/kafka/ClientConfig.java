@@ -46,7 +46,8 @@ public record ClientConfig(String bootstrapServers, Properties properties) {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such Kafka client config file");
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": cannot read Kafka client config: " + e.getMessage());
+      throw new IllegalArgumentException(
+          file + ": cannot read Kafka client config: " + e.getMessage());
     }
     return props;
   }

@@ -46,7 +46,9 @@ public final class ClusterReach {
     }
   }
 
-  /** Tries every address of every bootstrap server ({@code host:port,host:port}) until one accepts. */
+  /**
+   * Tries every address of every bootstrap server ({@code host:port,host:port}) until one accepts.
+   */
   public static Outcome check(String bootstrapServers, Duration timeout) {
     Map<String, String> problems = new LinkedHashMap<>();
     boolean allUnresolved = true;

@@ -74,15 +74,25 @@ public final class KafkaSchemaSource implements SchemaSource, AutoCloseable {
       }
       String json = schema.toString();
       try {
-        producer().send(new ProducerRecord<>(topic.name(), WriterSchemaStore.hex(fingerprint), json))
+        producer()
+            .send(new ProducerRecord<>(topic.name(), WriterSchemaStore.hex(fingerprint), json))
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SerializationException("interrupted while registering " + describe(schema, fingerprint), e);
+        throw new SerializationException(
+            "interrupted while registering " + describe(schema, fingerprint), e);
       } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
         Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-        throw new SerializationException("cannot register " + describe(schema, fingerprint) + " on topic "
-            + topic.name() + " within " + timeout.toSeconds() + " s: " + cause, cause);
+        throw new SerializationException(
+            "cannot register "
+                + describe(schema, fingerprint)
+                + " on topic "
+                + topic.name()
+                + " within "
+                + timeout.toSeconds()
+                + " s: "
+                + cause,
+            cause);
       }
       known.put(fingerprint, json);
     }
@@ -102,13 +112,17 @@ public final class KafkaSchemaSource implements SchemaSource, AutoCloseable {
     }
   }
 
-  /** Reads every record up to the end offsets of now; fails after the timeout rather than wait on. */
+  /**
+   * Reads every record up to the end offsets of now; fails after the timeout rather than wait on.
+   */
   private void readToEnd() {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (consumer == null) {
         ensureTopic();
-        consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer());
+        consumer =
+            new KafkaConsumer<>(
+                consumerProperties(), new StringDeserializer(), new StringDeserializer());
       }
       if (partitions.isEmpty()) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), remaining(deadline));
@@ -117,15 +131,23 @@ public final class KafkaSchemaSource implements SchemaSource, AutoCloseable {
         consumer.seekToBeginning(partitions);
       }
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, remaining(deadline));
-      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey(), remaining(deadline)) < e.getValue())) {
+      while (end.entrySet().stream()
+          .anyMatch(e -> consumer.position(e.getKey(), remaining(deadline)) < e.getValue())) {
         Duration left = remaining(deadline);
-        for (ConsumerRecord<String, String> record : consumer.poll(left.compareTo(POLL) < 0 ? left : POLL)) {
+        for (ConsumerRecord<String, String> record :
+            consumer.poll(left.compareTo(POLL) < 0 ? left : POLL)) {
           remember(record);
         }
       }
     } catch (RuntimeException e) {
-      throw new IllegalStateException("topic " + topic.name() + " could not be read to its end within "
-          + timeout.toSeconds() + " s: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "topic "
+              + topic.name()
+              + " could not be read to its end within "
+              + timeout.toSeconds()
+              + " s: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -150,7 +172,8 @@ public final class KafkaSchemaSource implements SchemaSource, AutoCloseable {
 
   private void ensureTopic() {
     if (!topicReady) {
-      TopicAdmin.createTopics(client.toProperties(), List.of(topic), (int) Math.max(1, timeout.toSeconds()));
+      TopicAdmin.createTopics(
+          client.toProperties(), List.of(topic), (int) Math.max(1, timeout.toSeconds()));
       topicReady = true;
     }
   }
@@ -166,7 +189,9 @@ public final class KafkaSchemaSource implements SchemaSource, AutoCloseable {
       props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
       props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout.toMillis()));
       props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
-      props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(timeout.toMillis(), 30_000)));
+      props.put(
+          ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+          String.valueOf(Math.min(timeout.toMillis(), 30_000)));
       props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
       props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "camfleet-schemas-writer");
       producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
@@ -184,7 +209,11 @@ public final class KafkaSchemaSource implements SchemaSource, AutoCloseable {
   }
 
   private static String describe(Schema schema, long fingerprint) {
-    return "writer schema " + WriterSchemaStore.hex(fingerprint) + " (" + schema.getFullName() + ")";
+    return "writer schema "
+        + WriterSchemaStore.hex(fingerprint)
+        + " ("
+        + schema.getFullName()
+        + ")";
   }
 
   @Override

@@ -36,19 +36,27 @@ public final class TopicAdmin {
    * existing topics are left as they are. Fails within {@code timeoutSeconds} when no broker
    * answers.
    */
-  public static void createTopics(Properties clientConfig, Collection<? extends Topic<?, ?>> topics, int timeoutSeconds) {
-    ClusterReach.require(String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
+  public static void createTopics(
+      Properties clientConfig, Collection<? extends Topic<?, ?>> topics, int timeoutSeconds) {
+    ClusterReach.require(
+        String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
     Properties props = new Properties();
     props.putAll(clientConfig);
-    props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
-    props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    props.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    props.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
       List<NewTopic> missing =
           topics.stream()
               .filter(t -> !existing.contains(t.name()))
-              // replication comes from the broker default, so one file serves one broker and a cluster
-              .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(Map.copyOf(t.configs())))
+              // replication comes from the broker default, so one file serves one broker and a
+              // cluster
+              .map(
+                  t ->
+                      new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty())
+                          .configs(Map.copyOf(t.configs())))
               .toList();
       if (missing.isEmpty()) {
         return;
@@ -62,19 +70,28 @@ public final class TopicAdmin {
       }
     } catch (TimeoutException e) {
       throw new UnreachableClusterException(
-          "no Kafka broker answered at " + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + " within " + timeoutSeconds + " s",
+          "no Kafka broker answered at "
+              + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + " within "
+              + timeoutSeconds
+              + " s",
           e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         // The admin client's own timeout can fire before ours: the same outcome, the same message.
         throw new UnreachableClusterException(
-            "no Kafka broker answered at " + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-                + " within " + timeoutSeconds + " s",
+            "no Kafka broker answered at "
+                + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                + " within "
+                + timeoutSeconds
+                + " s",
             e.getCause());
       }
       throw new UnreachableClusterException(
-          "Kafka at " + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " refused: " + e.getCause().getMessage(),
+          "Kafka at "
+              + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + " refused: "
+              + e.getCause().getMessage(),
           e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,21 +110,28 @@ public final class TopicAdmin {
     Object servers = clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
     Properties props = new Properties();
     props.putAll(clientConfig);
-    props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
-    props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    props.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    props.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     try (Admin admin = Admin.create(props)) {
       while (true) {
         try {
           TopicDescription description =
-              admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutSeconds, TimeUnit.SECONDS).get(topic);
+              admin
+                  .describeTopics(List.of(topic))
+                  .allTopicNames()
+                  .get(timeoutSeconds, TimeUnit.SECONDS)
+                  .get(topic);
           return description.partitions().size();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
             throw e;
           }
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("topic " + topic + " does not exist on the Kafka cluster at " + servers);
+            throw new IllegalStateException(
+                "topic " + topic + " does not exist on the Kafka cluster at " + servers);
           }
           Thread.sleep(100);
         }
@@ -118,10 +142,17 @@ public final class TopicAdmin {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw new UnreachableClusterException(
-            "no Kafka broker answered at " + servers + " within " + timeoutSeconds + " s", e.getCause());
+            "no Kafka broker answered at " + servers + " within " + timeoutSeconds + " s",
+            e.getCause());
       }
       throw new UnreachableClusterException(
-          "Kafka at " + servers + " refused to describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+          "Kafka at "
+              + servers
+              + " refused to describe topic "
+              + topic
+              + ": "
+              + e.getCause().getMessage(),
+          e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while describing topic " + topic, e);

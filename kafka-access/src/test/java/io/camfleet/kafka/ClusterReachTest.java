@@ -14,20 +14,29 @@ class ClusterReachTest {
   @Test
   void findsAListeningServer() throws Exception {
     try (ServerSocket listening = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-      assertEquals(new ClusterReach.Outcome(null, false),
-          ClusterReach.check("127.0.0.1:" + closedPort() + ", 127.0.0.1:" + listening.getLocalPort(), TIMEOUT));
+      assertEquals(
+          new ClusterReach.Outcome(null, false),
+          ClusterReach.check(
+              "127.0.0.1:" + closedPort() + ", 127.0.0.1:" + listening.getLocalPort(), TIMEOUT));
     }
   }
 
   @Test
   void namesTheCauseInPlainWords() throws Exception {
     int closed = closedPort();
-    assertEquals(new ClusterReach.Outcome("connection refused", false), ClusterReach.check("127.0.0.1:" + closed, TIMEOUT));
-    assertEquals(new ClusterReach.Outcome("unknown host", true), ClusterReach.check("no-such-broker.invalid:9092", TIMEOUT));
-    assertEquals(new ClusterReach.Outcome("not a host:port address", false), ClusterReach.check("kafka", TIMEOUT));
+    assertEquals(
+        new ClusterReach.Outcome("connection refused", false),
+        ClusterReach.check("127.0.0.1:" + closed, TIMEOUT));
+    assertEquals(
+        new ClusterReach.Outcome("unknown host", true),
+        ClusterReach.check("no-such-broker.invalid:9092", TIMEOUT));
+    assertEquals(
+        new ClusterReach.Outcome("not a host:port address", false),
+        ClusterReach.check("kafka", TIMEOUT));
     assertEquals(
         new ClusterReach.Outcome(
-            "127.0.0.1:" + closed + " connection refused, no-such-broker.invalid:9092 unknown host", false),
+            "127.0.0.1:" + closed + " connection refused, no-such-broker.invalid:9092 unknown host",
+            false),
         ClusterReach.check("127.0.0.1:" + closed + ",no-such-broker.invalid:9092", TIMEOUT));
   }
 

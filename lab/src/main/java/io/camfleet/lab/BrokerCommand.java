@@ -1,7 +1,6 @@
 package io.camfleet.lab;
 
 import io.camfleet.cli.ExitCode;
-
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topics;
@@ -21,18 +20,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code camfleet broker}: a real single-node Kafka broker in the foreground, for services run as separate processes. */
+/**
+ * {@code camfleet broker}: a real single-node Kafka broker in the foreground, for services run as
+ * separate processes.
+ */
 @Command(
     name = "broker",
     mixinStandardHelpOptions = true,
-    description = "Runs a single-node KRaft Kafka broker in the foreground with the catalog's topics created. Ctrl-C stops it.")
+    description =
+        "Runs a single-node KRaft Kafka broker in the foreground with the catalog's topics created. Ctrl-C stops it.")
 public final class BrokerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "9092", description = "Listener port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "9092",
+      description = "Listener port (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker data folder, kept across restarts (default: a temporary folder, deleted on exit).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Broker data folder, kept across restarts (default: a temporary folder, deleted on exit).")
   Path dataDir;
 
   @Override
@@ -41,12 +51,17 @@ public final class BrokerCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port must be 1 to 65535, not " + port);
     }
     if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
-      throw new ParameterException(spec.commandLine(), "--data-dir " + dataDir + " is a file, not a folder");
+      throw new ParameterException(
+          spec.commandLine(), "--data-dir " + dataDir + " is a file, not a folder");
     }
     String busy = portInUse(port);
     if (busy != null) {
-      spec.commandLine().getErr().printf("camfleet broker: port %d is in use on localhost (%s): stop what holds it,"
-          + " or choose another --port%n", port, busy);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "camfleet broker: port %d is in use on localhost (%s): stop what holds it,"
+                  + " or choose another --port%n",
+              port, busy);
       spec.commandLine().getErr().flush();
       return ExitCode.USAGE.code();
     }
@@ -55,16 +70,22 @@ public final class BrokerCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicReference<EmbeddedBroker> running = new AtomicReference<>();
     // Registered before the broker starts, so that Ctrl-C during start-up also removes the folder.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      EmbeddedBroker started = running.get();
-      if (started != null) {
-        started.close();
-      } else if (temporary) {
-        deleteQuietly(dir);
-      }
-      System.err.printf("camfleet broker: stopped%s%n", temporary ? "; removed its data folder " + dir : "; data kept in " + dir);
-      stopped.countDown();
-    }, "broker-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  EmbeddedBroker started = running.get();
+                  if (started != null) {
+                    started.close();
+                  } else if (temporary) {
+                    deleteQuietly(dir);
+                  }
+                  System.err.printf(
+                      "camfleet broker: stopped%s%n",
+                      temporary ? "; removed its data folder " + dir : "; data kept in " + dir);
+                  stopped.countDown();
+                },
+                "broker-stop"));
     EmbeddedBroker broker;
     try {
       broker = EmbeddedBroker.start(dir, temporary, port);
@@ -78,8 +99,11 @@ public final class BrokerCommand implements Callable<Integer> {
     Properties client = new Properties();
     client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     TopicAdmin.createTopics(client, Topics.all(), 30);
-    System.err.printf("Kafka broker listening on %s, data in %s; topics: %s. Ctrl-C to stop.%n",
-        broker.bootstrapServers(), broker.dataDir(), Topics.all().stream().map(t -> t.name()).toList());
+    System.err.printf(
+        "Kafka broker listening on %s, data in %s; topics: %s. Ctrl-C to stop.%n",
+        broker.bootstrapServers(),
+        broker.dataDir(),
+        Topics.all().stream().map(t -> t.name()).toList());
     stopped.await();
     return ExitCode.OK.code();
   }

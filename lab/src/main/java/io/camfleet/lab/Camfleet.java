@@ -1,12 +1,11 @@
 package io.camfleet.lab;
 
+import io.camfleet.cli.CommandList;
 import io.camfleet.cli.ExitCode;
-
+import io.camfleet.cli.UserTerms;
 import io.camfleet.config.ConfigException;
 import io.camfleet.dashboard.DashboardCommand;
 import io.camfleet.kafka.TopicAdmin;
-import io.camfleet.cli.CommandList;
-import io.camfleet.cli.UserTerms;
 import io.camfleet.retention.cli.RetentionServiceCommand;
 import io.camfleet.sharing.cli.SharingServiceCommand;
 import io.camfleet.simulator.cli.SimulateCommand;
@@ -14,7 +13,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code camfleet} command: simulate a camera fleet and enforce what happens to its footage. */
+/**
+ * The {@code camfleet} command: simulate a camera fleet and enforce what happens to its footage.
+ */
 @Command(
     name = "camfleet",
     mixinStandardHelpOptions = true,
@@ -42,7 +43,8 @@ public final class Camfleet implements Runnable {
   /** Runs the command line and returns its exit code: 0 done, 1 failed, 2 usage or input error. */
   public static int execute(String... args) {
     // Generated Avro classes decode only from trusted packages (Avro 1.12).
-    System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
+    System.setProperty(
+        "org.apache.avro.SERIALIZABLE_PACKAGES",
         System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.camfleet.avro"));
     return commandLine().execute(args);
   }
@@ -60,8 +62,13 @@ public final class Camfleet implements Runnable {
         (e, args) -> {
           CommandLine failed = e.getCommandLine();
           PrintWriter err = failed.getErr();
-          err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-              + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+          err.println(
+              failed.getCommandSpec().qualifiedName()
+                  + ": "
+                  + e.getMessage()
+                  + " (see '"
+                  + failed.getCommandSpec().qualifiedName()
+                  + " --help')");
           err.flush();
           return ExitCode.USAGE.code();
         });
@@ -83,7 +90,8 @@ public final class Camfleet implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
         "name a command: " + String.join(", ", CommandList.names(spec.commandLine())));
   }
 }

@@ -39,7 +39,10 @@ final class CatchUpProgress {
     return new CatchUpProgress(System.err, System.console() != null, System::nanoTime);
   }
 
-  /** Shows the progress now if it is time to (every second on a terminal, every few seconds otherwise). */
+  /**
+   * Shows the progress now if it is time to (every second on a terminal, every few seconds
+   * otherwise).
+   */
   void show(Fraction fraction) throws Exception {
     long now = nanoClock.getAsLong();
     if (now - lastLineNanos < (terminal ? REDRAW_EVERY_NANOS : LINE_EVERY_NANOS)) {
@@ -73,12 +76,14 @@ final class CatchUpProgress {
     if (shown > startFraction && seconds > 0) {
       eta = "ETA " + clock(Math.round((1.0 - shown) * seconds / (shown - startFraction)));
     }
-    return String.format(Locale.ROOT, "  services' catch-up: %5.1f%% of the events processed  %s", shown * 100, eta);
+    return String.format(
+        Locale.ROOT, "  services' catch-up: %5.1f%% of the events processed  %s", shown * 100, eta);
   }
 
   private static String clock(long seconds) {
     return seconds >= 3600
-        ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        ? String.format(
+            Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
         : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
   }
 }

@@ -24,13 +24,19 @@ final class Cluster implements AutoCloseable {
   /** An embedded broker when {@code plan} names no cluster, else the named one. */
   static Cluster open(RunPlan plan, PrintStream err) {
     if (plan.bootstrapServers().isEmpty()) {
-      err.println("Starting an embedded Kafka broker (use --bootstrap-servers to run against a cluster)...");
+      err.println(
+          "Starting an embedded Kafka broker (use --bootstrap-servers to run against a cluster)...");
       EmbeddedBroker broker = EmbeddedBroker.startTemporary();
-      return new Cluster(broker, new ClientConfig(broker.bootstrapServers(), plan.clientSettings()), TopicPrefix.NONE);
+      return new Cluster(
+          broker,
+          new ClientConfig(broker.bootstrapServers(), plan.clientSettings()),
+          TopicPrefix.NONE);
     }
-    // A shared cluster may hold earlier runs: this run gets topics (and application ids) of its own.
+    // A shared cluster may hold earlier runs: this run gets topics (and application ids) of its
+    // own.
     TopicPrefix prefix = TopicPrefix.of("run-" + UUID.randomUUID().toString().substring(0, 8));
-    return new Cluster(null, new ClientConfig(plan.bootstrapServers().get(), plan.clientSettings()), prefix);
+    return new Cluster(
+        null, new ClientConfig(plan.bootstrapServers().get(), plan.clientSettings()), prefix);
   }
 
   ClientConfig client() {

@@ -34,11 +34,20 @@ final class ConsumerGroupProgress implements AutoCloseable {
 
   /** The end of the topic now (committed records and transaction markers), over all partitions. */
   long end() throws InterruptedException, ExecutionException {
-    List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-        .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
+    List<TopicPartition> partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    return admin
+        .listOffsets(
+            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
             new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-        .all().get().values().stream().mapToLong(i -> i.offset()).sum();
+        .all()
+        .get()
+        .values()
+        .stream()
+        .mapToLong(i -> i.offset())
+        .sum();
   }
 
   /** The share of the topic that every one of {@code groups} has committed, from 0 to 1. */

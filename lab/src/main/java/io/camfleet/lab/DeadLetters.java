@@ -10,7 +10,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Counts the committed records of a run's dead-letter topic: each is an input record that no figure includes. */
+/**
+ * Counts the committed records of a run's dead-letter topic: each is an input record that no figure
+ * includes.
+ */
 final class DeadLetters {
   private DeadLetters() {}
 
@@ -20,18 +23,21 @@ final class DeadLetters {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-          .map(info -> new TopicPartition(topic, info.partition()))
-          .toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      // Under read_committed the end offsets are the last stable offsets: every committed record lies before them.
+      // Under read_committed the end offsets are the last stable offsets: every committed record
+      // lies before them.
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
       long count = 0;
       long deadline = System.nanoTime() + timeout.toNanos();
       while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < ends.get(tp))) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read the dead-letter topic " + topic + " within " + timeout);
+          throw new IllegalStateException(
+              "could not read the dead-letter topic " + topic + " within " + timeout);
         }
         for (var record : consumer.poll(Duration.ofMillis(200))) {
           if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {

@@ -30,7 +30,8 @@ final class Installation {
       return Optional.of(Path.of(property));
     }
     try {
-      Path jar = Path.of(Installation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(Installation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path root = jar.getParent() == null ? null : jar.getParent().getParent();
       return Optional.ofNullable(root == null ? null : root.getParent());
     } catch (URISyntaxException | SecurityException | NullPointerException e) {

@@ -36,34 +36,60 @@ import picocli.CommandLine.Spec;
       "Without --bootstrap-servers a real Kafka broker runs in this process for the duration."
     })
 public final class RunCommand implements Callable<Integer> {
-  @Option(names = "--world", paramLabel = "FILE",
-      description = "World file (default worlds/default.yaml, from this folder or else from camfleet's own).")
+  @Option(
+      names = "--world",
+      paramLabel = "FILE",
+      description =
+          "World file (default worlds/default.yaml, from this folder or else from camfleet's own).")
   Path worldFile;
 
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (repeatable; default every file in policies/, from this folder or else from camfleet's own).")
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description =
+          "Policy file (repeatable; default every file in policies/, from this folder or else from camfleet's own).")
   List<Path> policyFiles;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default out/<world name>/).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Report folder (default out/<world name>/).")
   Path outDir;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of an embedded broker.")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description = "Use this Kafka cluster instead of an embedded broker.")
   String bootstrapServers;
 
-  @Option(names = "--kafka-config", paramLabel = "FILE", description = "Client properties (SASL, SSL...) for every Kafka client.")
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description = "Client properties (SASL, SSL...) for every Kafka client.")
   Path kafkaConfig;
 
   @Mixin WorldOverrides overrides;
 
-  @Option(names = "--dashboard", description = "Serve the live dashboard on 127.0.0.1 while the run lasts.")
+  @Option(
+      names = "--dashboard",
+      description = "Serve the live dashboard on 127.0.0.1 while the run lasts.")
   boolean dashboard;
 
-  @Option(names = "--dashboard-port", defaultValue = "8080", paramLabel = "N",
-      description = "Port of the dashboard with --dashboard (default ${DEFAULT-VALUE}; 0 for any free port).")
+  @Option(
+      names = "--dashboard-port",
+      defaultValue = "8080",
+      paramLabel = "N",
+      description =
+          "Port of the dashboard with --dashboard (default ${DEFAULT-VALUE}; 0 for any free port).")
   int dashboardPort;
 
-  @Option(names = "--timeout", defaultValue = "PT30M", paramLabel = "DURATION",
-      description = "Give up if the services have not finished this long after the simulation"
-          + " (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT30M",
+      paramLabel = "DURATION",
+      description =
+          "Give up if the services have not finished this long after the simulation"
+              + " (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
   Duration timeout;
 
   @Spec CommandSpec spec;
@@ -84,18 +110,25 @@ public final class RunCommand implements Callable<Integer> {
         Report report = scenario.run();
         ReportWriter.write(report, plan.out());
         if (!report.trustworthy()) {
-          err.printf("camfleet: %s (topic %s; details in %s)%n", report.integrityWarning(), scenario.deadLetterTopic(),
-              logFile);
+          err.printf(
+              "camfleet: %s (topic %s; details in %s)%n",
+              report.integrityWarning(), scenario.deadLetterTopic(), logFile);
         }
-        err.printf("Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html); dead letters: %,d%n",
-            (System.nanoTime() - started) / 1e9, plan.out().toAbsolutePath().normalize(), report.deadLetters());
+        err.printf(
+            "Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html); dead letters: %,d%n",
+            (System.nanoTime() - started) / 1e9,
+            plan.out().toAbsolutePath().normalize(),
+            report.deadLetters());
         return ExitCode.OK.code();
       } catch (Scenario.StalledException e) {
         err.printf("camfleet: %s; no report written (log: %s)%n", e.getMessage(), logFile);
         return ExitCode.FAILED.code();
-      } catch (ShutdownGuard.StoppedException | org.apache.kafka.common.errors.InterruptException e) {
-        err.printf("camfleet run: interrupted during %s: stopped the services and the broker, removed the temporary"
-            + " folders; no report written (log: %s)%n", scenario.phase(), logFile);
+      } catch (ShutdownGuard.StoppedException
+          | org.apache.kafka.common.errors.InterruptException e) {
+        err.printf(
+            "camfleet run: interrupted during %s: stopped the services and the broker, removed the temporary"
+                + " folders; no report written (log: %s)%n",
+            scenario.phase(), logFile);
         return ExitCode.INTERRUPTED.code();
       }
     }
@@ -104,16 +137,23 @@ public final class RunCommand implements Callable<Integer> {
   /** Everything the user gave, checked before anything starts. */
   private RunPlan plan() {
     if (dashboardPort < 0 || dashboardPort > 65_535) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "--dashboard-port must be 0 (any free port) to 65535, not " + dashboardPort);
     }
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new ParameterException(spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
+      throw new ParameterException(
+          spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
     }
-    Path worldPath = worldFile != null ? worldFile : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
+    Path worldPath =
+        worldFile != null
+            ? worldFile
+            : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
     World world = overrides.apply(World.read(worldPath), worldPath, spec);
-    List<Path> files = policyFiles == null || policyFiles.isEmpty()
-        ? Policies.filesIn(Installation.resolveDefault(Path.of("policies"))) : policyFiles;
+    List<Path> files =
+        policyFiles == null || policyFiles.isEmpty()
+            ? Policies.filesIn(Installation.resolveDefault(Path.of("policies")))
+            : policyFiles;
     List<Policy> policies = Policies.read(files);
     Path out = outDir != null ? outDir : Path.of("out", world.name());
     requireWritable(out);
@@ -121,8 +161,16 @@ public final class RunCommand implements Callable<Integer> {
     if (bootstrapServers != null) {
       ClusterReach.require(bootstrapServers);
     }
-    return new RunPlan(world, worldPath, policies, files, out, Optional.ofNullable(bootstrapServers), clientSettings,
-        dashboard ? OptionalInt.of(dashboardPort) : OptionalInt.empty(), timeout);
+    return new RunPlan(
+        world,
+        worldPath,
+        policies,
+        files,
+        out,
+        Optional.ofNullable(bootstrapServers),
+        clientSettings,
+        dashboard ? OptionalInt.of(dashboardPort) : OptionalInt.empty(),
+        timeout);
   }
 
   /** Fails before any work when the report could not be written. */
@@ -133,8 +181,11 @@ public final class RunCommand implements Callable<Integer> {
       existing = existing.getParent();
     }
     if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      throw new IllegalArgumentException("cannot write the report to " + out + ": "
-          + (existing == null ? "no such place" : existing + " is not a writable folder"));
+      throw new IllegalArgumentException(
+          "cannot write the report to "
+              + out
+              + ": "
+              + (existing == null ? "no such place" : existing + " is not a writable folder"));
     }
   }
 }

@@ -32,7 +32,8 @@ record RunPlan(
     policies = List.copyOf(policies);
     policyFiles = List.copyOf(policyFiles);
     if (policies.isEmpty() || policies.size() != policyFiles.size()) {
-      throw new IllegalArgumentException("a run enforces at least one policy, each read from one file");
+      throw new IllegalArgumentException(
+          "a run enforces at least one policy, each read from one file");
     }
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");

@@ -44,8 +44,8 @@ import java.util.stream.Stream;
 /**
  * One run of a {@link RunPlan}: a cluster, both services started through their public entry points
  * on one fresh state folder, the simulation, the wait for every service's final statistics of every
- * policy, and the report built from them. The services and the simulator name their topics from
- * the catalog and the run's prefix, as this class does; it knows none of their internals.
+ * policy, and the report built from them. The services and the simulator name their topics from the
+ * catalog and the run's prefix, as this class does; it knows none of their internals.
  */
 final class Scenario {
   /** The services stopped short of their final statistics within the plan's timeout. */
@@ -55,7 +55,8 @@ final class Scenario {
     }
   }
 
-  private static final List<String> SERVICES = Arrays.stream(StatsService.values()).map(StatsService::id).toList();
+  private static final List<String> SERVICES =
+      Arrays.stream(StatsService.values()).map(StatsService::id).toList();
 
   private final RunPlan plan;
   private final ShutdownGuard guard;
@@ -83,7 +84,10 @@ final class Scenario {
     return deadLetterTopic;
   }
 
-  /** Runs the plan and returns its report; the cluster and the state folder are gone when it returns. */
+  /**
+   * Runs the plan and returns its report; the cluster and the state folder are gone when it
+   * returns.
+   */
   Report run() throws Exception {
     try (Cluster cluster = Cluster.open(plan, err)) {
       guard.check();
@@ -103,29 +107,53 @@ final class Scenario {
     Topic<String, DailyStats> exposureStats = prefix.apply(Topics.EXPOSURE_STATS);
     List<Topic<String, DailyStats>> stats = List.of(retentionStats, exposureStats);
     deadLetterTopic = prefix.apply(Topics.DEAD_LETTERS).name();
-    // created before the services (which create their own too), so that a dashboard follows them from the start
-    TopicAdmin.createTopics(client.toProperties(),
-        List.of(prefix.apply(Topics.WORLD_EVENTS), retentionStats, exposureStats, prefix.apply(Topics.DEAD_LETTERS)), 30);
+    // created before the services (which create their own too), so that a dashboard follows them
+    // from the start
+    TopicAdmin.createTopics(
+        client.toProperties(),
+        List.of(
+            prefix.apply(Topics.WORLD_EVENTS),
+            retentionStats,
+            exposureStats,
+            prefix.apply(Topics.DEAD_LETTERS)),
+        30);
     World world = plan.world();
     List<String> names = plan.policyNames();
-    err.printf("Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
-        client.describe(), world.name(), world.cameras(), world.days(), world.seed(), names.size(),
-        names.size() == 1 ? "policy" : "policies", String.join(", ", names));
+    err.printf(
+        "Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
+        client.describe(),
+        world.name(),
+        world.cameras(),
+        world.days(),
+        world.seed(),
+        names.size(),
+        names.size() == 1 ? "policy" : "policies",
+        String.join(", ", names));
     guard.check();
 
     phase = "the services' start";
     List<Policy> policies = plan.policies();
-    RetentionOptions retentionOptions = RetentionOptions.of(
-        prefix, policies, Processing.inStateDir(stateDir).withThreads(retentionThreads()), Optional.empty());
+    RetentionOptions retentionOptions =
+        RetentionOptions.of(
+            prefix,
+            policies,
+            Processing.inStateDir(stateDir).withThreads(retentionThreads()),
+            Optional.empty());
     SharingOptions sharingOptions =
-        SharingOptions.of(prefix, policies, Processing.inStateDir(stateDir), Optional.of(HttpEndpoint.loopback(0)));
-    try (DashboardServer board = plan.dashboardPort().isPresent()
-            ? DashboardServer.start(client, stats, "127.0.0.1", plan.dashboardPort().getAsInt())
-            : null;
+        SharingOptions.of(
+            prefix,
+            policies,
+            Processing.inStateDir(stateDir),
+            Optional.of(HttpEndpoint.loopback(0)));
+    try (DashboardServer board =
+            plan.dashboardPort().isPresent()
+                ? DashboardServer.start(client, stats, "127.0.0.1", plan.dashboardPort().getAsInt())
+                : null;
         RetentionService retention = RetentionService.start(policies, client, retentionOptions);
         SharingService sharing = SharingService.start(policies, client, sharingOptions);
         StatsCollector collector = new StatsCollector(client, stats)) {
-      err.printf("Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
+      err.printf(
+          "Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
           retention.applicationId(), sharing.applicationId(), sharing.httpPort());
       if (board != null) {
         err.printf("Dashboard: %s%n", board.url());
@@ -136,24 +164,37 @@ final class Scenario {
       Topic<String, ?> worldEvents = prefix.apply(Topics.WORLD_EVENTS);
       SimulationSummary summary;
       try (EventSink sink = new KafkaEventSink(client, prefix.apply(Topics.WORLD_EVENTS))) {
-        summary = Simulator.run(world, SimulationOptions.defaults(), EventSink.checkedBy(sink, guard::check),
-            TerminalProgress.onStderr(world.days()));
+        summary =
+            Simulator.run(
+                world,
+                SimulationOptions.defaults(),
+                EventSink.checkedBy(sink, guard::check),
+                TerminalProgress.onStderr(world.days()));
       }
-      err.printf("Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
+      err.printf(
+          "Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
           summary.totalEvents(), summary.wallTime().toMillis() / 1000.0);
 
       phase = "the services' catch-up";
-      awaitFinalStatistics(collector, client, worldEvents.name(),
+      awaitFinalStatistics(
+          collector,
+          client,
+          worldEvents.name(),
           List.of(retention.applicationId(), sharing.applicationId()));
 
       phase = "the report";
       deadLetters = DeadLetters.count(client, deadLetterTopic, Duration.ofSeconds(30));
-      return Report.build(worldInfo(), policyInfos(), collector.stats(), Version.current()).withDeadLetters(deadLetters);
+      return Report.build(worldInfo(), policyInfos(), collector.stats(), Version.current())
+          .withDeadLetters(deadLetters);
     }
   }
 
-  /** Reads the statistics until every service has closed the final day of every policy, showing the catch-up. */
-  private void awaitFinalStatistics(StatsCollector collector, ClientConfig client, String worldEvents, List<String> groups)
+  /**
+   * Reads the statistics until every service has closed the final day of every policy, showing the
+   * catch-up.
+   */
+  private void awaitFinalStatistics(
+      StatsCollector collector, ClientConfig client, String worldEvents, List<String> groups)
       throws Exception {
     CatchUpProgress progress = CatchUpProgress.onStderr();
     long deadline = System.nanoTime() + plan.timeout().toNanos();
@@ -183,8 +224,14 @@ final class Scenario {
 
   private WorldInfo worldInfo() throws IOException {
     World world = plan.world();
-    return new WorldInfo(world.name(), world.seed(), world.cameras(), world.days(), world.start().toString(),
-        plan.worldFile().toString(), sha256(plan.worldFile()));
+    return new WorldInfo(
+        world.name(),
+        world.seed(),
+        world.cameras(),
+        world.days(),
+        world.start().toString(),
+        plan.worldFile().toString(),
+        sha256(plan.worldFile()));
   }
 
   private List<PolicyInfo> policyInfos() throws IOException {
@@ -199,7 +246,8 @@ final class Scenario {
 
   private static String sha256(Path file) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

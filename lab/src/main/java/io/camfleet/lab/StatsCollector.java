@@ -49,7 +49,8 @@ final class StatsCollector implements AutoCloseable {
 
   /** Whether each of {@code services} has written the final day of each of {@code policies}. */
   boolean complete(List<String> services, List<String> policies) {
-    return services.stream().allMatch(s -> policies.stream().allMatch(p -> finals.contains(s + "/" + p)));
+    return services.stream()
+        .allMatch(s -> policies.stream().allMatch(p -> finals.contains(s + "/" + p)));
   }
 
   int finalsSeen() {

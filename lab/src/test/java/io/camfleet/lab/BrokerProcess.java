@@ -29,7 +29,10 @@ final class BrokerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a broker on a free port with its data in {@code dataDir}; returns once it serves the catalog's topics. */
+  /**
+   * Starts a broker on a free port with its data in {@code dataDir}; returns once it serves the
+   * catalog's topics.
+   */
   static BrokerProcess start(Path dataDir, Path log) throws Exception {
     BrokerProcess broker = new BrokerProcess(freePort(), dataDir, log);
     broker.startAgain();
@@ -40,27 +43,36 @@ final class BrokerProcess implements AutoCloseable {
     return "localhost:" + port;
   }
 
-  /** Starts the broker process on the same port and data; returns once it printed its ready line. */
+  /**
+   * Starts the broker process on the same port and data; returns once it printed its ready line.
+   */
   void startAgain() throws Exception {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("the broker is running");
     }
     long from = Files.exists(log) ? Files.size(log) : 0;
-    process = ChildJvm.start(log, 768, "broker", "--port", String.valueOf(port), "--data-dir", dataDir.toString());
+    process =
+        ChildJvm.start(
+            log, 768, "broker", "--port", String.valueOf(port), "--data-dir", dataDir.toString());
     String ready = "Kafka broker listening on " + bootstrapServers();
     long deadline = System.nanoTime() + READY_WITHIN.toNanos();
     while (!logSince(from).contains(ready)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the broker exited with " + process.exitValue() + " before it was ready; see " + log);
+        throw new IllegalStateException(
+            "the broker exited with " + process.exitValue() + " before it was ready; see " + log);
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the broker printed no ready line within " + READY_WITHIN + "; see " + log);
+        throw new IllegalStateException(
+            "the broker printed no ready line within " + READY_WITHIN + "; see " + log);
       }
       Thread.sleep(100);
     }
   }
 
-  /** Asks the broker to stop (SIGTERM: a clean shutdown) and waits until it exits; returns its exit code. */
+  /**
+   * Asks the broker to stop (SIGTERM: a clean shutdown) and waits until it exits; returns its exit
+   * code.
+   */
   int stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -69,7 +81,10 @@ final class BrokerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** Kills the broker (SIGKILL: no shutdown at all) and waits until it is gone; returns its exit code. */
+  /**
+   * Kills the broker (SIGKILL: no shutdown at all) and waits until it is gone; returns its exit
+   * code.
+   */
   int kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();

@@ -55,32 +55,51 @@ class BrokerRestartIT {
   void brokerProcessStoppedThenKilledMidRunLosesAndDuplicatesNothing() throws Exception {
     long began = System.nanoTime();
     World world = World.read(Path.of("../worlds/default.yaml"));
-    List<Policy> policies = Policies.read(
-        List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/eu-30-days.yaml")));
+    List<Policy> policies =
+        Policies.read(
+            List.of(
+                Path.of("../policies/status-quo-2019.yaml"),
+                Path.of("../policies/eu-30-days.yaml")));
     // The simulator is held at these simulated days until the fault is under way, then goes on
     // publishing into the broker that is down.
     Pause stopAt = new Pause(world.startInstant().plus(Duration.ofDays(25)));
     Pause killAt = new Pause(world.startInstant().plus(Duration.ofDays(60)));
     ExecutorService simulation = Executors.newSingleThreadExecutor();
-    try (BrokerProcess broker = BrokerProcess.start(Files.createTempDirectory("broker-process-"),
-        Path.of("target/broker-restart-broker.log"))) {
+    try (BrokerProcess broker =
+        BrokerProcess.start(
+            Files.createTempDirectory("broker-process-"),
+            Path.of("target/broker-restart-broker.log"))) {
       phase(began, "broker ready");
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       ReceiptCheck.Checked checked;
-      try (RetentionService service = RetentionService.start(policies, client,
-          RetentionOptions.of(TopicPrefix.NONE, policies,
-              Processing.inStateDir(Files.createTempDirectory("broker-process-state-")), Optional.empty()))) {
+      try (RetentionService service =
+          RetentionService.start(
+              policies,
+              client,
+              RetentionOptions.of(
+                  TopicPrefix.NONE,
+                  policies,
+                  Processing.inStateDir(Files.createTempDirectory("broker-process-state-")),
+                  Optional.empty()))) {
         phase(began, "retention service running");
-        Future<SimulationSummary> run = simulation.submit(() -> {
-          try (KafkaEventSink kafka = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
-            return Simulator.run(world, SimulationOptions.defaults(), pausing(kafka, stopAt, killAt), ProgressListener.NONE);
-          }
-        });
+        Future<SimulationSummary> run =
+            simulation.submit(
+                () -> {
+                  try (KafkaEventSink kafka = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
+                    return Simulator.run(
+                        world,
+                        SimulationOptions.defaults(),
+                        pausing(kafka, stopAt, killAt),
+                        ProgressListener.NONE);
+                  }
+                });
 
         stopAt.awaitReached();
         await(() -> committedReceipts(client) > 0, "the first receipts");
         long receiptsBeforeStop = committedReceipts(client);
-        phase(began, "SIGTERM to the broker, simulator at day 25, " + receiptsBeforeStop + " receipts");
+        phase(
+            began,
+            "SIGTERM to the broker, simulator at day 25, " + receiptsBeforeStop + " receipts");
         int stopExit = broker.stop();
         stopAt.release();
         Thread.sleep(DOWN.toMillis());
@@ -88,8 +107,14 @@ class BrokerRestartIT {
         phase(began, "broker ready again");
 
         killAt.awaitReached();
-        await(() -> committedReceipts(client) > receiptsBeforeStop, "receipts written after the restart");
-        phase(began, "SIGKILL to the broker, simulator at day 60, " + committedReceipts(client) + " receipts");
+        await(
+            () -> committedReceipts(client) > receiptsBeforeStop,
+            "receipts written after the restart");
+        phase(
+            began,
+            "SIGKILL to the broker, simulator at day 60, "
+                + committedReceipts(client)
+                + " receipts");
         int killExit = broker.kill();
         killAt.release();
         Thread.sleep(DOWN.toMillis());
@@ -98,15 +123,24 @@ class BrokerRestartIT {
 
         SimulationSummary summary = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         phase(began, "simulator done");
-        ReceiptCheck.awaitFinalStats(client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());
+        ReceiptCheck.awaitFinalStats(
+            client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());
         phase(began, "final statistics");
         assertEquals(143, stopExit, "SIGTERM: the broker's shutdown hook ran and it exited");
         assertEquals(137, killExit, "SIGKILL");
-        assertEquals(summary.totalEvents(), ReceiptCheck.readAll(client, Topics.WORLD_EVENTS.name(), r -> {}),
+        assertEquals(
+            summary.totalEvents(),
+            ReceiptCheck.readAll(client, Topics.WORLD_EVENTS.name(), r -> {}),
             "each published event on world-events once");
         checked = ReceiptCheck.assertExactlyTheExpectedReceipts(client);
       }
-      phase(began, "verified: " + checked.inputRecords() + " input records, " + checked.receipts() + " receipts");
+      phase(
+          began,
+          "verified: "
+              + checked.inputRecords()
+              + " input records, "
+              + checked.receipts()
+              + " receipts");
     } finally {
       simulation.shutdownNow();
     }
@@ -135,7 +169,8 @@ class BrokerRestartIT {
     }
 
     void awaitReached() throws InterruptedException {
-      assertTrue(reached.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the simulator reached the pause");
+      assertTrue(
+          reached.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the simulator reached the pause");
     }
 
     void release() {
@@ -185,8 +220,10 @@ class BrokerRestartIT {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       String topic = Topics.RETENTION_RECEIPTS.name();
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(i -> new TopicPartition(topic, i.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
   }

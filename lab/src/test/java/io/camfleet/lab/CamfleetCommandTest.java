@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,8 +57,15 @@ class CamfleetCommandTest {
 
   @Test
   void retentionServiceRefusesZeroThreadsBeforeContactingKafka() {
-    Outcome zero = run("retention-service", "--policy", "../policies/status-quo-2019.yaml",
-        "--bootstrap-servers", "localhost:1", "--threads", "0");
+    Outcome zero =
+        run(
+            "retention-service",
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--bootstrap-servers",
+            "localhost:1",
+            "--threads",
+            "0");
     assertEquals(2, zero.exitCode());
     assertTrue(zero.err().contains("--threads must be 1 or more, not 0"), zero.err());
   }
@@ -66,7 +73,8 @@ class CamfleetCommandTest {
   @Test
   void missingWorldFileExitsTwoNamingTheFileAndWritesNoReport() {
     Path out = tmp.resolve("report");
-    Outcome missing = run("run", "--world", tmp.resolve("nope.yaml").toString(), "--out", out.toString());
+    Outcome missing =
+        run("run", "--world", tmp.resolve("nope.yaml").toString(), "--out", out.toString());
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("nope.yaml: no such file"), missing.err());
     assertFalse(Files.exists(out));
@@ -77,10 +85,19 @@ class CamfleetCommandTest {
     Path policy = tmp.resolve("bad.yaml");
     Files.writeString(policy, "name: bad\nretention:\n  days: -5\n");
     Path out = tmp.resolve("report");
-    Outcome bad = run("run", "--world", "../worlds/default.yaml", "--policy", policy.toString(), "--out", out.toString());
+    Outcome bad =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--policy",
+            policy.toString(),
+            "--out",
+            out.toString());
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("bad.yaml:3"), bad.err());
-    assertTrue(bad.err().contains("retention.days must be a positive number of days, not -5"), bad.err());
+    assertTrue(
+        bad.err().contains("retention.days must be a positive number of days, not -5"), bad.err());
     assertFalse(Files.exists(out));
   }
 
@@ -88,7 +105,15 @@ class CamfleetCommandTest {
   void unknownKeyInPolicyFileIsNamedWithItsLine() throws Exception {
     Path policy = tmp.resolve("typo.yaml");
     Files.writeString(policy, "name: typo\nretention:\n  days: 30\nforwardingAllowd: false\n");
-    Outcome bad = run("run", "--world", "../worlds/default.yaml", "--policy", policy.toString(), "--out", tmp.resolve("r").toString());
+    Outcome bad =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--policy",
+            policy.toString(),
+            "--out",
+            tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("typo.yaml:4"), bad.err());
     assertTrue(bad.err().contains("unknown key 'forwardingAllowd'"), bad.err());
@@ -98,7 +123,15 @@ class CamfleetCommandTest {
   void wrongTypeInPolicyFileIsNamed() throws Exception {
     Path policy = tmp.resolve("type.yaml");
     Files.writeString(policy, "name: type\nretention:\n  days: sixty\n");
-    Outcome bad = run("run", "--world", "../worlds/default.yaml", "--policy", policy.toString(), "--out", tmp.resolve("r").toString());
+    Outcome bad =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--policy",
+            policy.toString(),
+            "--out",
+            tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("type.yaml:3"), bad.err());
     assertTrue(bad.err().contains("field 'retention.days'"), bad.err());
@@ -108,8 +141,15 @@ class CamfleetCommandTest {
   void unwritableOutputFolderIsRefusedBeforeAnyWork() throws Exception {
     Path file = tmp.resolve("a-file");
     Files.writeString(file, "x");
-    Outcome bad = run("run", "--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml",
-        "--out", file.resolve("report").toString());
+    Outcome bad =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--out",
+            file.resolve("report").toString());
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("cannot write the report to"), bad.err());
   }
@@ -120,43 +160,69 @@ class CamfleetCommandTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    Outcome down = run("run", "--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml",
-        "--bootstrap-servers", "localhost:" + closedPort, "--out", tmp.resolve("r").toString());
+    Outcome down =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--bootstrap-servers",
+            "localhost:" + closedPort,
+            "--out",
+            tmp.resolve("r").toString());
     assertEquals(1, down.exitCode());
-    assertEquals("camfleet: cannot reach Kafka at localhost:" + closedPort + ": connection refused",
+    assertEquals(
+        "camfleet: cannot reach Kafka at localhost:" + closedPort + ": connection refused",
         oneLine(down.err()));
     assertFalse(Files.exists(tmp.resolve("r")));
   }
 
   @Test
   void unknownHostIsNamedAsUnknownNotAsAnAdminClientFailure() {
-    Outcome down = run("run", "--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml",
-        "--bootstrap-servers", "no-such-broker.invalid:9092", "--out", tmp.resolve("r").toString());
+    Outcome down =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--bootstrap-servers",
+            "no-such-broker.invalid:9092",
+            "--out",
+            tmp.resolve("r").toString());
     assertEquals(1, down.exitCode());
-    assertEquals("camfleet: cannot reach Kafka at no-such-broker.invalid:9092: unknown host", oneLine(down.err()));
+    assertEquals(
+        "camfleet: cannot reach Kafka at no-such-broker.invalid:9092: unknown host",
+        oneLine(down.err()));
   }
 
   @Test
   void seedThatIsNotANumberIsOneLineInTheUsersTerms() {
     Outcome bad = run("run", "--seed", "abc");
     assertEquals(2, bad.exitCode());
-    assertEquals("camfleet run: Invalid value for option '--seed': 'abc' is not a whole number"
-        + " (see 'camfleet run --help')", oneLine(bad.err()));
+    assertEquals(
+        "camfleet run: Invalid value for option '--seed': 'abc' is not a whole number"
+            + " (see 'camfleet run --help')",
+        oneLine(bad.err()));
   }
 
   @Test
   void timeoutThatIsNotADurationSaysWhatADurationLooksLike() {
     Outcome bad = run("run", "--timeout", "30min");
     assertEquals(2, bad.exitCode());
-    assertEquals("camfleet run: Invalid value for option '--timeout': '30min' is not a duration"
-        + " (for example 30m, 90s, 2h, 1h30m or PT30M) (see 'camfleet run --help')", oneLine(bad.err()));
+    assertEquals(
+        "camfleet run: Invalid value for option '--timeout': '30min' is not a duration"
+            + " (for example 30m, 90s, 2h, 1h30m or PT30M) (see 'camfleet run --help')",
+        oneLine(bad.err()));
   }
 
   @Test
   void zeroDaysIsRefusedNamingTheOption() {
     Outcome bad = run("run", "--days", "0", "--out", tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
-    assertEquals("camfleet run: --days must be between 1 and 1,000,000, not 0 (see 'camfleet run --help')",
+    assertEquals(
+        "camfleet run: --days must be between 1 and 1,000,000, not 0 (see 'camfleet run --help')",
         oneLine(bad.err()));
     assertFalse(Files.exists(tmp.resolve("r")));
   }
@@ -166,23 +232,47 @@ class CamfleetCommandTest {
     // the tests run in lab/, which has no worlds/: the installation's copy is found
     Outcome bad = run("run", "--cameras", "-5", "--out", tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
-    assertTrue(oneLine(bad.err()).contains("household of the county in "
-        + Path.of("..", "worlds", "default.yaml").toAbsolutePath().normalize() + "), not -5"), bad.err());
+    assertTrue(
+        oneLine(bad.err())
+            .contains(
+                "household of the county in "
+                    + Path.of("..", "worlds", "default.yaml").toAbsolutePath().normalize()
+                    + "), not -5"),
+        bad.err());
   }
 
   @Test
   void negativeCamerasIsRefusedNamingTheOption() {
-    Outcome bad = run("run", "--world", "../worlds/default.yaml", "--cameras", "-5", "--out", tmp.resolve("r").toString());
+    Outcome bad =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--cameras",
+            "-5",
+            "--out",
+            tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
-    assertEquals("camfleet run: --cameras must be between 1 and 27,750 (one camera per household of the county in"
-        + " ../worlds/default.yaml), not -5 (see 'camfleet run --help')", oneLine(bad.err()));
+    assertEquals(
+        "camfleet run: --cameras must be between 1 and 27,750 (one camera per household of the county in"
+            + " ../worlds/default.yaml), not -5 (see 'camfleet run --help')",
+        oneLine(bad.err()));
   }
 
   @Test
   void missingKafkaConfigIsRefusedBeforeTheBrokerStarts() {
     Path missing = tmp.resolve("missing.properties");
-    Outcome bad = run("run", "--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml",
-        "--kafka-config", missing.toString(), "--out", tmp.resolve("r").toString());
+    Outcome bad =
+        run(
+            "run",
+            "--world",
+            "../worlds/default.yaml",
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--kafka-config",
+            missing.toString(),
+            "--out",
+            tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
     assertEquals("camfleet: " + missing + ": no such Kafka client config file", oneLine(bad.err()));
     assertFalse(Files.exists(tmp.resolve("r")));
@@ -192,7 +282,8 @@ class CamfleetCommandTest {
   void brokerPortOutOfRangeIsOneLineNotAStackTrace() {
     Outcome bad = run("broker", "--port", "70000");
     assertEquals(2, bad.exitCode());
-    assertEquals("camfleet broker: --port must be 1 to 65535, not 70000 (see 'camfleet broker --help')",
+    assertEquals(
+        "camfleet broker: --port must be 1 to 65535, not 70000 (see 'camfleet broker --help')",
         oneLine(bad.err()));
   }
 
@@ -203,7 +294,8 @@ class CamfleetCommandTest {
       Outcome busy = run("broker", "--port", Integer.toString(port));
       assertEquals(2, busy.exitCode());
       String line = oneLine(busy.err());
-      assertTrue(line.startsWith("camfleet broker: port " + port + " is in use on localhost ("), line);
+      assertTrue(
+          line.startsWith("camfleet broker: port " + port + " is in use on localhost ("), line);
       assertTrue(line.endsWith("): stop what holds it, or choose another --port"), line);
     }
   }
@@ -221,7 +313,8 @@ class CamfleetCommandTest {
   void noCommandListsEveryCommand() {
     Outcome none = run();
     assertEquals(2, none.exitCode());
-    assertEquals("camfleet: name a command: " + String.join(", ", commands()) + " (see 'camfleet --help')",
+    assertEquals(
+        "camfleet: name a command: " + String.join(", ", commands()) + " (see 'camfleet --help')",
         oneLine(none.err()));
   }
 
@@ -229,17 +322,24 @@ class CamfleetCommandTest {
   void helpGivesEachCommandAWholeSentence() {
     List<String> lines = run("--help").out().lines().toList();
     for (String command : commands()) {
-      int row = lines.indexOf(lines.stream().filter(l -> l.startsWith("  " + command + " ")).findFirst().orElseThrow());
+      int row =
+          lines.indexOf(
+              lines.stream()
+                  .filter(l -> l.startsWith("  " + command + " "))
+                  .findFirst()
+                  .orElseThrow());
       StringBuilder entry = new StringBuilder(lines.get(row).strip());
       for (int i = row + 1; i < lines.size() && lines.get(i).startsWith("    "); i++) {
         entry.append(' ').append(lines.get(i).strip());
       }
-      assertTrue(entry.toString().endsWith("."), "the entry of " + command + " ends a sentence: " + entry);
+      assertTrue(
+          entry.toString().endsWith("."), "the entry of " + command + " ends a sentence: " + entry);
     }
   }
 
   private static List<String> commands() {
-    return List.of("run", "simulate", "retention-service", "sharing-service", "broker", "dashboard", "bench");
+    return List.of(
+        "run", "simulate", "retention-service", "sharing-service", "broker", "dashboard", "bench");
   }
 
   /** The message, checked to be exactly one line. */

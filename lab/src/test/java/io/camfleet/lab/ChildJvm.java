@@ -18,22 +18,30 @@ final class ChildJvm {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvm-reaper"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvm-reaper"));
   }
 
   private ChildJvm() {}
 
   /** Starts {@code camfleet args...} with a heap of {@code maxHeapMb}. */
   static Process start(Path log, int maxHeapMb, String... args) throws IOException {
-    return track(new ProcessBuilder(command(maxHeapMb, List.of(), args))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start());
+    return track(
+        new ProcessBuilder(command(maxHeapMb, List.of(), args))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start());
   }
 
-  /** Starts {@code camfleet args...} with extra JVM options; its output (stdout and stderr) is the process's input stream. */
-  static Process startPiped(int maxHeapMb, List<String> jvmOptions, String... args) throws IOException {
-    return track(new ProcessBuilder(command(maxHeapMb, jvmOptions, args)).redirectErrorStream(true).start());
+  /**
+   * Starts {@code camfleet args...} with extra JVM options; its output (stdout and stderr) is the
+   * process's input stream.
+   */
+  static Process startPiped(int maxHeapMb, List<String> jvmOptions, String... args)
+      throws IOException {
+    return track(
+        new ProcessBuilder(command(maxHeapMb, jvmOptions, args)).redirectErrorStream(true).start());
   }
 
   /** What a child printed (stdout and stderr, line by line) and its exit code. */
@@ -44,18 +52,21 @@ final class ChildJvm {
   }
 
   /**
-   * Runs {@code camfleet args...} and sends it SIGINT, as Ctrl-C would, once a line it prints starts
-   * with {@code marker}; returns everything it printed and its exit code.
+   * Runs {@code camfleet args...} and sends it SIGINT, as Ctrl-C would, once a line it prints
+   * starts with {@code marker}; returns everything it printed and its exit code.
    */
-  static Outcome interruptAfter(String marker, List<String> jvmOptions, String... args) throws Exception {
+  static Outcome interruptAfter(String marker, List<String> jvmOptions, String... args)
+      throws Exception {
     Process child = startPiped(1024, jvmOptions, args);
     List<String> lines = new ArrayList<>();
     boolean sent = false;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines.add(line);
         if (!sent && line.startsWith(marker)) {
-          Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
+          Process kill =
+              new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
           if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -INT " + child.pid() + " failed");
           }
@@ -64,15 +75,19 @@ final class ChildJvm {
       }
     }
     if (!sent) {
-      throw new AssertionError("never saw a line starting with '" + marker + "':\n" + String.join("\n", lines));
+      throw new AssertionError(
+          "never saw a line starting with '" + marker + "':\n" + String.join("\n", lines));
     }
     return new Outcome(child.waitFor(), List.copyOf(lines));
   }
 
   private static List<String> command(int maxHeapMb, List<String> jvmOptions, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeapMb + "m",
-        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeapMb + "m",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Camfleet.class.getName()));
     command.addAll(List.of(args));

@@ -27,8 +27,12 @@ public final class ConfigRecordingReporter implements MetricsReporter {
     }
     String clientId = String.valueOf(configs.get("client.id"));
     try {
-      Files.writeString(Path.of(file.toString()), clientId + System.lineSeparator(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          Path.of(file.toString()),
+          clientId + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -45,8 +45,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What the sharing service must write, computed from the input events with plain code that shares
@@ -60,10 +60,23 @@ final class CopyVerifier {
   private static final long HOUR = 3_600_000L;
 
   /** The final-day counters the verifier recomputes; the other measures need the household view. */
-  static final List<String> COUNTERS = Stream.of(
-      REQUESTS, NOTIFICATIONS, ANSWERS_SHARED, DECLINED, IGNORED, SHARES_VIA_REQUEST, SHARES_VIA_POST,
-      SHARES_BLOCKED_BY_POLICY, FORWARDS_BLOCKED, SHARES_REFUSED_EXPIRED, COPIES_CREATED, COPIES_EXPIRED,
-      COPIES_ALIVE).map(SharingMeasure::wireName).toList();
+  static final List<String> COUNTERS =
+      Stream.of(
+              REQUESTS,
+              NOTIFICATIONS,
+              ANSWERS_SHARED,
+              DECLINED,
+              IGNORED,
+              SHARES_VIA_REQUEST,
+              SHARES_VIA_POST,
+              SHARES_BLOCKED_BY_POLICY,
+              FORWARDS_BLOCKED,
+              SHARES_REFUSED_EXPIRED,
+              COPIES_CREATED,
+              COPIES_EXPIRED,
+              COPIES_ALIVE)
+          .map(SharingMeasure::wireName)
+          .toList();
 
   /** The original clip as its camera recorded it. */
   private record Original(String region, long recordedAt) {}
@@ -76,8 +89,13 @@ final class CopyVerifier {
   }
 
   private final Map<String, Original> originals = new HashMap<>();
-  /** Shares, onward copies and holds of each clip, in the order of the clip's partition (event time). */
+
+  /**
+   * Shares, onward copies and holds of each clip, in the order of the clip's partition (event
+   * time).
+   */
   private final Map<String, List<WorldEvent>> clipEvents = new LinkedHashMap<>();
+
   private final Map<String, Long> worldCounts = new HashMap<>();
   private long horizon = Long.MIN_VALUE;
   private long events;
@@ -99,8 +117,10 @@ final class CopyVerifier {
     } else if (e instanceof RequestNotification) {
       worldCounts.merge(NOTIFICATIONS.wireName(), 1L, Long::sum);
     } else if (e instanceof RequestAnswer a) {
-      SharingMeasure measure = a.getAnswer() == Answer.SHARED ? ANSWERS_SHARED
-          : a.getAnswer() == Answer.DECLINED ? DECLINED : IGNORED;
+      SharingMeasure measure =
+          a.getAnswer() == Answer.SHARED
+              ? ANSWERS_SHARED
+              : a.getAnswer() == Answer.DECLINED ? DECLINED : IGNORED;
       worldCounts.merge(measure.wireName(), 1L, Long::sum);
     } else if (e instanceof ClockTick t && t.getLast()) {
       horizon = Math.max(horizon, event.getEventTime());
@@ -132,21 +152,30 @@ final class CopyVerifier {
         count.put(COPIES_CREATED.of(holder).wireName(), 0L);
         count.put(COPIES_ALIVE.of(holder).wireName(), 0L);
       }
-      clipEvents.forEach((clipId, clipLog) -> replay(policy, clipId, clipLog, ledger, receipts, count));
+      clipEvents.forEach(
+          (clipId, clipLog) -> replay(policy, clipId, clipLog, ledger, receipts, count));
       counters.put(policy.name(), count);
     }
     return new Expected(ledger, receipts, counters);
   }
 
   /** One clip's shares, onward copies and holds under one policy. */
-  private void replay(Policy policy, String clipId, List<WorldEvent> clipLog, List<CopyLedgerEntry> ledger,
-      List<CopyReceipt> receipts, Map<String, Long> count) {
+  private void replay(
+      Policy policy,
+      String clipId,
+      List<WorldEvent> clipLog,
+      List<CopyLedgerEntry> ledger,
+      List<CopyReceipt> receipts,
+      Map<String, Long> count) {
     Original original = originals.get(clipId);
     if (original == null) {
-      throw new IllegalStateException("clip " + clipId + " is shared or held but was never recorded");
+      throw new IllegalStateException(
+          "clip " + clipId + " is shared or held but was never recorded");
     }
     Retention retention = policy.retention();
-    long due = original.recordedAt() + retention.regions().getOrDefault(original.region(), retention.days()) * DAY;
+    long due =
+        original.recordedAt()
+            + retention.regions().getOrDefault(original.region(), retention.days()) * DAY;
     boolean sharedOriginalsKept = retention.sharedOriginals() == Retention.SharedOriginals.EXEMPT;
     boolean kept = false; // a share admitted under a policy that keeps shared originals
     boolean deleted = false;
@@ -174,8 +203,14 @@ final class CopyVerifier {
       } else if (e instanceof ClipShared s) {
         Cause blockedBy = capBlocking(policy.requests(), s, original.recordedAt());
         if (blockedBy != null) {
-          receipts.add(blockedBy.receipt(policy.name(), s.getCopyId(), clipId, s.getHouseholdId(),
-              CopyReceiptKind.SHARE_BLOCKED, t));
+          receipts.add(
+              blockedBy.receipt(
+                  policy.name(),
+                  s.getCopyId(),
+                  clipId,
+                  s.getHouseholdId(),
+                  CopyReceiptKind.SHARE_BLOCKED,
+                  t));
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
           continue;
         }
@@ -186,27 +221,32 @@ final class CopyVerifier {
         if (sharedOriginalsKept) {
           kept = true;
         }
-        CopyLedgerEntry made = CopyLedgerEntry.newBuilder()
-            .setPolicy(policy.name())
-            .setCopyId(s.getCopyId())
-            .setParentCopyId(null)
-            .setClipId(clipId)
-            .setCameraId(s.getCameraId())
-            .setHouseholdId(s.getHouseholdId())
-            .setClipRecordedAt(original.recordedAt())
-            .setHolderId(s.getRecipientId())
-            .setHolderType(s.getHolderType())
-            .setKind(CopyKind.SHARE)
-            .setChannel(s.getChannel())
-            .setRequestId(s.getRequest() == null ? null : s.getRequest().getRequestId())
-            .setAddressDisclosed(s.getAddressDisclosed() && policy.addressDisclosed())
-            .setMadeAt(t)
-            .setExpiresAt(copyExpiry(policy, s.getHolderType(), t, sharedOriginalsKept ? null : due))
-            .setStatus(CopyStatus.ALIVE)
-            .setUpdatedAt(t)
-            .build();
-        count.merge((s.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST).wireName(),
-            1L, Long::sum);
+        CopyLedgerEntry made =
+            CopyLedgerEntry.newBuilder()
+                .setPolicy(policy.name())
+                .setCopyId(s.getCopyId())
+                .setParentCopyId(null)
+                .setClipId(clipId)
+                .setCameraId(s.getCameraId())
+                .setHouseholdId(s.getHouseholdId())
+                .setClipRecordedAt(original.recordedAt())
+                .setHolderId(s.getRecipientId())
+                .setHolderType(s.getHolderType())
+                .setKind(CopyKind.SHARE)
+                .setChannel(s.getChannel())
+                .setRequestId(s.getRequest() == null ? null : s.getRequest().getRequestId())
+                .setAddressDisclosed(s.getAddressDisclosed() && policy.addressDisclosed())
+                .setMadeAt(t)
+                .setExpiresAt(
+                    copyExpiry(policy, s.getHolderType(), t, sharedOriginalsKept ? null : due))
+                .setStatus(CopyStatus.ALIVE)
+                .setUpdatedAt(t)
+                .build();
+        count.merge(
+            (s.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST)
+                .wireName(),
+            1L,
+            Long::sum);
         copies.put(s.getCopyId(), new Copy(made));
         created(policy, made, ledger, receipts, count);
       } else if (e instanceof CopyMade c) {
@@ -219,22 +259,30 @@ final class CopyVerifier {
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
         }
         if (blockedBy != null) {
-          receipts.add(blockedBy.receipt(policy.name(), c.getCopyId(), clipId, c.getHouseholdId(),
-              CopyReceiptKind.FORWARD_BLOCKED, t));
+          receipts.add(
+              blockedBy.receipt(
+                  policy.name(),
+                  c.getCopyId(),
+                  clipId,
+                  c.getHouseholdId(),
+                  CopyReceiptKind.FORWARD_BLOCKED,
+                  t));
           count.merge(FORWARDS_BLOCKED.wireName(), 1L, Long::sum);
           continue;
         }
-        CopyLedgerEntry made = CopyLedgerEntry.newBuilder(parent.made())
-            .setCopyId(c.getCopyId())
-            .setParentCopyId(c.getParentCopyId())
-            .setHolderId(c.getHolderId())
-            .setHolderType(c.getHolderType())
-            .setKind(c.getKind())
-            .setMadeAt(t)
-            .setExpiresAt(copyExpiry(policy, c.getHolderType(), t, sharedOriginalsKept ? null : due))
-            .setStatus(CopyStatus.ALIVE)
-            .setUpdatedAt(t)
-            .build();
+        CopyLedgerEntry made =
+            CopyLedgerEntry.newBuilder(parent.made())
+                .setCopyId(c.getCopyId())
+                .setParentCopyId(c.getParentCopyId())
+                .setHolderId(c.getHolderId())
+                .setHolderType(c.getHolderType())
+                .setKind(c.getKind())
+                .setMadeAt(t)
+                .setExpiresAt(
+                    copyExpiry(policy, c.getHolderType(), t, sharedOriginalsKept ? null : due))
+                .setStatus(CopyStatus.ALIVE)
+                .setUpdatedAt(t)
+                .build();
         copies.put(c.getCopyId(), new Copy(made));
         created(policy, made, ledger, receipts, count);
       }
@@ -242,20 +290,37 @@ final class CopyVerifier {
   }
 
   /** A copy's ledger entry, and its expiry when that comes by the horizon. */
-  private void created(Policy policy, CopyLedgerEntry made, List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts,
+  private void created(
+      Policy policy,
+      CopyLedgerEntry made,
+      List<CopyLedgerEntry> ledger,
+      List<CopyReceipt> receipts,
       Map<String, Long> count) {
     ledger.add(made);
     count.merge(COPIES_CREATED.wireName(), 1L, Long::sum);
     count.merge(COPIES_CREATED.of(made.getHolderType()).wireName(), 1L, Long::sum);
     Long end = made.getExpiresAt();
     if (end != null && end <= horizon) {
-      ledger.add(CopyLedgerEntry.newBuilder(made).setStatus(CopyStatus.EXPIRED).setUpdatedAt(end).build());
-      Cause cause = policy.copies().inheritOriginalExpiry()
-          ? new Cause(CopyReceiptCause.EXPIRED_WITH_ORIGINAL, "with the original")
-          : new Cause(CopyReceiptCause.HOLDER_LIFETIME_ENDED, "lifetime " + made.getHolderType() + " "
-              + policy.copies().lifetimeDays().get(made.getHolderType()) + " days");
-      receipts.add(cause.receipt(policy.name(), made.getCopyId(), made.getClipId(), made.getHouseholdId(),
-          CopyReceiptKind.COPY_EXPIRED, end));
+      ledger.add(
+          CopyLedgerEntry.newBuilder(made).setStatus(CopyStatus.EXPIRED).setUpdatedAt(end).build());
+      Cause cause =
+          policy.copies().inheritOriginalExpiry()
+              ? new Cause(CopyReceiptCause.EXPIRED_WITH_ORIGINAL, "with the original")
+              : new Cause(
+                  CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+                  "lifetime "
+                      + made.getHolderType()
+                      + " "
+                      + policy.copies().lifetimeDays().get(made.getHolderType())
+                      + " days");
+      receipts.add(
+          cause.receipt(
+              policy.name(),
+              made.getCopyId(),
+              made.getClipId(),
+              made.getHouseholdId(),
+              CopyReceiptKind.COPY_EXPIRED,
+              end));
       count.merge(COPIES_EXPIRED.wireName(), 1L, Long::sum);
     } else {
       count.merge(COPIES_ALIVE.wireName(), 1L, Long::sum);
@@ -296,13 +361,15 @@ final class CopyVerifier {
     if (caps.minAreaSquareMiles() != null && areaAsked < caps.minAreaSquareMiles()) {
       return new Cause(CopyReceiptCause.AREA_BELOW_MINIMUM, "area below minimum");
     }
-    if (caps.maxWindowHours() != null && recordedAt - r.getWindowStart() >= (long) (caps.maxWindowHours() * HOUR)) {
+    if (caps.maxWindowHours() != null
+        && recordedAt - r.getWindowStart() >= (long) (caps.maxWindowHours() * HOUR)) {
       return new Cause(CopyReceiptCause.OUTSIDE_WINDOW, "outside the window");
     }
     if (caps.maxAreaSquareMiles() != null && Math.PI * d * d > caps.maxAreaSquareMiles()) {
       return new Cause(CopyReceiptCause.OUTSIDE_AREA, "outside the area");
     }
-    if (caps.maxLookBackDays() != null && r.getIssuedAt() - recordedAt > (long) (caps.maxLookBackDays() * DAY)) {
+    if (caps.maxLookBackDays() != null
+        && r.getIssuedAt() - recordedAt > (long) (caps.maxLookBackDays() * DAY)) {
       return new Cause(CopyReceiptCause.PAST_LOOK_BACK, "past the look-back");
     }
     return null;
@@ -311,16 +378,32 @@ final class CopyVerifier {
   /** Why a receipt is expected: the cause it must carry, and the verifier's words for it. */
   private record Cause(CopyReceiptCause cause, String words) {
     CopyReceipt receipt(
-        String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind, long at) {
+        String policy,
+        String copyId,
+        String clipId,
+        String householdId,
+        CopyReceiptKind kind,
+        long at) {
       return new CopyReceipt(policy, copyId, clipId, householdId, kind, at, words, cause);
     }
   }
 
-  /** What the service must write: ledger entries, receipts (with the expected cause) and final counters per policy. */
-  record Expected(List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts, Map<String, Map<String, Long>> counters) {}
+  /**
+   * What the service must write: ledger entries, receipts (with the expected cause) and final
+   * counters per policy.
+   */
+  record Expected(
+      List<CopyLedgerEntry> ledger,
+      List<CopyReceipt> receipts,
+      Map<String, Map<String, Long>> counters) {}
 
   /** Every difference found, by category, each as a readable line. */
-  record Diff(int expected, int actual, List<String> missing, List<String> duplicated, List<String> wrong,
+  record Diff(
+      int expected,
+      int actual,
+      List<String> missing,
+      List<String> duplicated,
+      List<String> wrong,
       List<String> unexpected) {
 
     boolean clean() {
@@ -328,14 +411,24 @@ final class CopyVerifier {
     }
 
     String counts() {
-      return "missing " + missing.size() + ", duplicated " + duplicated.size() + ", wrong " + wrong.size()
-          + ", unexpected " + unexpected.size();
+      return "missing "
+          + missing.size()
+          + ", duplicated "
+          + duplicated.size()
+          + ", wrong "
+          + wrong.size()
+          + ", unexpected "
+          + unexpected.size();
     }
 
     /** The counts, then up to {@code perCategory} lines of each category. */
     String describe(int perCategory) {
       StringBuilder out = new StringBuilder();
-      out.append(expected).append(" records expected, ").append(actual).append(" written: ").append(counts());
+      out.append(expected)
+          .append(" records expected, ")
+          .append(actual)
+          .append(" written: ")
+          .append(counts());
       section(out, "missing", missing, perCategory);
       section(out, "duplicated", duplicated, perCategory);
       section(out, "wrong", wrong, perCategory);
@@ -361,7 +454,10 @@ final class CopyVerifier {
    * written is missing, one written more than once is duplicated, one written with other contents
    * is wrong, one written where none was expected is unexpected.
    */
-  static Diff compare(Expected expected, List<CopyLedgerEntry> ledger, List<CopyReceipt> receipts,
+  static Diff compare(
+      Expected expected,
+      List<CopyLedgerEntry> ledger,
+      List<CopyReceipt> receipts,
       List<DailyStats> stats) {
     Map<String, String> want = new TreeMap<>();
     for (CopyLedgerEntry e : expected.ledger()) {
@@ -377,45 +473,67 @@ final class CopyVerifier {
     for (CopyReceipt r : receipts) {
       got.computeIfAbsent(receiptId(r), k -> new ArrayList<>()).add(receiptLine(r));
     }
-    expected.counters().forEach((policy, counters) -> want.put("stats " + policy + " last", counterLine(counters)));
+    expected
+        .counters()
+        .forEach(
+            (policy, counters) -> want.put("stats " + policy + " last", counterLine(counters)));
     // one statistics record per policy and day; the final day's counters are compared once
     Map<String, List<DailyStats>> statsByDay = new TreeMap<>();
     for (DailyStats s : stats) {
-      statsByDay.computeIfAbsent("stats " + s.getPolicy() + " " + s.getDay(), k -> new ArrayList<>()).add(s);
+      statsByDay
+          .computeIfAbsent("stats " + s.getPolicy() + " " + s.getDay(), k -> new ArrayList<>())
+          .add(s);
     }
-    statsByDay.values().stream().map(days -> days.get(0)).filter(DailyStats::getLast).forEach(s -> {
-      Map<String, Long> written = new TreeMap<>();
-      expected.counters().getOrDefault(s.getPolicy(), Map.of())
-          .keySet().forEach(name -> written.put(name, s.getMeasures().get(name))); // null where missing, never 0
-      got.computeIfAbsent("stats " + s.getPolicy() + " last", k -> new ArrayList<>()).add(counterLine(written));
-    });
+    statsByDay.values().stream()
+        .map(days -> days.get(0))
+        .filter(DailyStats::getLast)
+        .forEach(
+            s -> {
+              Map<String, Long> written = new TreeMap<>();
+              expected
+                  .counters()
+                  .getOrDefault(s.getPolicy(), Map.of())
+                  .keySet()
+                  .forEach(
+                      name ->
+                          written.put(
+                              name, s.getMeasures().get(name))); // null where missing, never 0
+              got.computeIfAbsent("stats " + s.getPolicy() + " last", k -> new ArrayList<>())
+                  .add(counterLine(written));
+            });
 
     List<String> missing = new ArrayList<>();
     List<String> duplicated = new ArrayList<>();
     List<String> wrong = new ArrayList<>();
     List<String> unexpected = new ArrayList<>();
-    want.forEach((id, line) -> {
-      List<String> written = got.getOrDefault(id, List.of());
-      long right = written.stream().filter(line::equals).count();
-      if (written.isEmpty()) {
-        missing.add(line);
-      }
-      for (long i = 1; i < right; i++) {
-        duplicated.add(line);
-      }
-      written.stream().filter(w -> !w.equals(line)).forEach(w -> wrong.add("expected " + line + "\n    written  " + w));
-    });
-    got.forEach((id, written) -> {
-      if (!want.containsKey(id)) {
-        unexpected.addAll(written);
-      }
-    });
-    statsByDay.forEach((id, written) -> {
-      for (int i = 1; i < written.size(); i++) {
-        duplicated.add(id + " " + written.get(i).getMeasures());
-      }
-    });
-    int actual = ledger.size() + receipts.size() + (int) stats.stream().filter(DailyStats::getLast).count();
+    want.forEach(
+        (id, line) -> {
+          List<String> written = got.getOrDefault(id, List.of());
+          long right = written.stream().filter(line::equals).count();
+          if (written.isEmpty()) {
+            missing.add(line);
+          }
+          for (long i = 1; i < right; i++) {
+            duplicated.add(line);
+          }
+          written.stream()
+              .filter(w -> !w.equals(line))
+              .forEach(w -> wrong.add("expected " + line + "\n    written  " + w));
+        });
+    got.forEach(
+        (id, written) -> {
+          if (!want.containsKey(id)) {
+            unexpected.addAll(written);
+          }
+        });
+    statsByDay.forEach(
+        (id, written) -> {
+          for (int i = 1; i < written.size(); i++) {
+            duplicated.add(id + " " + written.get(i).getMeasures());
+          }
+        });
+    int actual =
+        ledger.size() + receipts.size() + (int) stats.stream().filter(DailyStats::getLast).count();
     return new Diff(want.size(), actual, missing, duplicated, wrong, unexpected);
   }
 
@@ -434,18 +552,58 @@ final class CopyVerifier {
   }
 
   private static String ledgerLine(CopyLedgerEntry e) {
-    return "ledger " + e.getPolicy() + "/" + e.getCopyId() + " " + e.getStatus()
-        + " parent=" + e.getParentCopyId() + " clip=" + e.getClipId() + " camera=" + e.getCameraId()
-        + " household=" + e.getHouseholdId() + " recorded=" + e.getClipRecordedAt()
-        + " holder=" + e.getHolderId() + "(" + e.getHolderType() + ") kind=" + e.getKind()
-        + " channel=" + e.getChannel() + " request=" + e.getRequestId() + " address=" + e.getAddressDisclosed()
-        + " made=" + e.getMadeAt() + " expires=" + e.getExpiresAt() + " updated=" + e.getUpdatedAt();
+    return "ledger "
+        + e.getPolicy()
+        + "/"
+        + e.getCopyId()
+        + " "
+        + e.getStatus()
+        + " parent="
+        + e.getParentCopyId()
+        + " clip="
+        + e.getClipId()
+        + " camera="
+        + e.getCameraId()
+        + " household="
+        + e.getHouseholdId()
+        + " recorded="
+        + e.getClipRecordedAt()
+        + " holder="
+        + e.getHolderId()
+        + "("
+        + e.getHolderType()
+        + ") kind="
+        + e.getKind()
+        + " channel="
+        + e.getChannel()
+        + " request="
+        + e.getRequestId()
+        + " address="
+        + e.getAddressDisclosed()
+        + " made="
+        + e.getMadeAt()
+        + " expires="
+        + e.getExpiresAt()
+        + " updated="
+        + e.getUpdatedAt();
   }
 
   /** A receipt's typed fields; the reason is words for people and is not compared. */
   private static String receiptLine(CopyReceipt r) {
-    return "receipt " + r.getPolicy() + "/" + r.getCopyId() + " " + r.getKind() + " clip=" + r.getClipId()
-        + " household=" + r.getHouseholdId() + " at=" + r.getDecidedAt() + " cause=" + r.getCause();
+    return "receipt "
+        + r.getPolicy()
+        + "/"
+        + r.getCopyId()
+        + " "
+        + r.getKind()
+        + " clip="
+        + r.getClipId()
+        + " household="
+        + r.getHouseholdId()
+        + " at="
+        + r.getDecidedAt()
+        + " cause="
+        + r.getCause();
   }
 
   private static String counterLine(Map<String, Long> counters) {

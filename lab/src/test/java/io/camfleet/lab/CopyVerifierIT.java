@@ -30,12 +30,21 @@ class CopyVerifierIT {
       WorldFeed.publishAll(client);
       List<Policy> policies = CopyCheck.bundledPolicies();
       long started = System.nanoTime();
-      try (SharingService service = SharingService.start(policies, client,
-          SharingOptions.of(TopicPrefix.NONE, policies, Processing.inStateDir(Files.createTempDirectory("copy-verifier-state-")),
-              Optional.of(HttpEndpoint.loopback(0))))) {
-        CopyCheck.awaitFinalStats(client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());
+      try (SharingService service =
+          SharingService.start(
+              policies,
+              client,
+              SharingOptions.of(
+                  TopicPrefix.NONE,
+                  policies,
+                  Processing.inStateDir(Files.createTempDirectory("copy-verifier-state-")),
+                  Optional.of(HttpEndpoint.loopback(0))))) {
+        CopyCheck.awaitFinalStats(
+            client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());
       }
-      System.out.printf("sharing service, clean run: %.1f s to the final statistics%n", (System.nanoTime() - started) / 1e9);
+      System.out.printf(
+          "sharing service, clean run: %.1f s to the final statistics%n",
+          (System.nanoTime() - started) / 1e9);
       CopyCheck.assertExactlyTheExpectedCopies(client, policies);
     }
   }

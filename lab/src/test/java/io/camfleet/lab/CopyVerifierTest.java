@@ -31,7 +31,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The copy verifier on a world small enough to write its answer by hand, and on outputs altered on purpose. */
+/**
+ * The copy verifier on a world small enough to write its answer by hand, and on outputs altered on
+ * purpose.
+ */
 class CopyVerifierTest {
   private static final long DAY_0 = Instant.parse("2019-06-01T00:00:00Z").toEpochMilli();
   private static final long HOUR = 3_600_000L;
@@ -44,73 +47,213 @@ class CopyVerifierTest {
   private static final String NO_FORWARDING = "no-forwarding";
   private static final String INHERIT = "copies-inherit-expiry";
 
-  private static final List<Policy> POLICIES = Policies.read(List.of(
-      Path.of("../policies/police-copies-180-days.yaml"), Path.of("../policies/no-forwarding.yaml")));
+  private static final List<Policy> POLICIES =
+      Policies.read(
+          List.of(
+              Path.of("../policies/police-copies-180-days.yaml"),
+              Path.of("../policies/no-forwarding.yaml")));
 
   /**
-   * A clip shared with police the day after it was recorded and forwarded to the FBI two days later;
-   * a second clip posted to the feed ten weeks after it was recorded, when 60-day retention has
-   * deleted it.
+   * A clip shared with police the day after it was recorded and forwarded to the FBI two days
+   * later; a second clip posted to the feed ten weeks after it was recorded, when 60-day retention
+   * has deleted it.
    */
   private static CopyVerifier smallWorld() {
-    RequestTerms terms = new RequestTerms("req-1", RECORDED - HOUR, RECORDED + HOUR, 0.25, RECORDED + HOUR, 0.1);
+    RequestTerms terms =
+        new RequestTerms("req-1", RECORDED - HOUR, RECORDED + HOUR, 0.25, RECORDED + HOUR, 0.1);
     CopyVerifier verifier = new CopyVerifier();
-    verifier.accept(at(RECORDED, new ClipRecorded("clip-1", "cam-1", "house-1", "US", RECORDED, 20, 5_000_000L)));
-    verifier.accept(at(DAY_0 + 11 * HOUR, new ClipRecorded("clip-2", "cam-1", "house-1", "US", DAY_0 + 11 * HOUR, 20,
-        5_000_000L)));
-    verifier.accept(at(SHARED, new ClipShared("copy-1", "clip-1", "cam-1", "house-1", RECORDED, "US",
-        ShareChannel.POLICE_REQUEST, "metro-pd", HolderType.REQUESTING_POLICE, true, terms)));
-    verifier.accept(at(FORWARDED, new CopyMade("copy-2", "copy-1", "clip-1", "cam-1", "house-1", RECORDED,
-        CopyKind.FORWARD, "fbi", HolderType.FEDERAL_AGENCY)));
-    verifier.accept(at(DAY_0 + 70 * DAY, new ClipShared("copy-3", "clip-2", "cam-1", "house-1", DAY_0 + 11 * HOUR, "US",
-        ShareChannel.NEIGHBOURHOOD_POST, "feed-downtown", HolderType.NEIGHBOURHOOD_FEED, false, null)));
+    verifier.accept(
+        at(
+            RECORDED,
+            new ClipRecorded("clip-1", "cam-1", "house-1", "US", RECORDED, 20, 5_000_000L)));
+    verifier.accept(
+        at(
+            DAY_0 + 11 * HOUR,
+            new ClipRecorded(
+                "clip-2", "cam-1", "house-1", "US", DAY_0 + 11 * HOUR, 20, 5_000_000L)));
+    verifier.accept(
+        at(
+            SHARED,
+            new ClipShared(
+                "copy-1",
+                "clip-1",
+                "cam-1",
+                "house-1",
+                RECORDED,
+                "US",
+                ShareChannel.POLICE_REQUEST,
+                "metro-pd",
+                HolderType.REQUESTING_POLICE,
+                true,
+                terms)));
+    verifier.accept(
+        at(
+            FORWARDED,
+            new CopyMade(
+                "copy-2",
+                "copy-1",
+                "clip-1",
+                "cam-1",
+                "house-1",
+                RECORDED,
+                CopyKind.FORWARD,
+                "fbi",
+                HolderType.FEDERAL_AGENCY)));
+    verifier.accept(
+        at(
+            DAY_0 + 70 * DAY,
+            new ClipShared(
+                "copy-3",
+                "clip-2",
+                "cam-1",
+                "house-1",
+                DAY_0 + 11 * HOUR,
+                "US",
+                ShareChannel.NEIGHBOURHOOD_POST,
+                "feed-downtown",
+                HolderType.NEIGHBOURHOOD_FEED,
+                false,
+                null)));
     verifier.accept(at(HORIZON, new ClockTick(0, true)));
     return verifier;
   }
 
   private static CopyLedgerEntry policeCopy(String policy, Long expiresAt) {
-    return new CopyLedgerEntry(policy, "copy-1", null, "clip-1", "cam-1", "house-1", RECORDED, "metro-pd",
-        HolderType.REQUESTING_POLICE, CopyKind.SHARE, ShareChannel.POLICE_REQUEST, "req-1", true, SHARED, expiresAt,
-        CopyStatus.ALIVE, SHARED);
+    return new CopyLedgerEntry(
+        policy,
+        "copy-1",
+        null,
+        "clip-1",
+        "cam-1",
+        "house-1",
+        RECORDED,
+        "metro-pd",
+        HolderType.REQUESTING_POLICE,
+        CopyKind.SHARE,
+        ShareChannel.POLICE_REQUEST,
+        "req-1",
+        true,
+        SHARED,
+        expiresAt,
+        CopyStatus.ALIVE,
+        SHARED);
   }
 
   private static CopyLedgerEntry fbiCopy(Long expiresAt) {
-    return new CopyLedgerEntry(LIFETIMES, "copy-2", "copy-1", "clip-1", "cam-1", "house-1", RECORDED, "fbi",
-        HolderType.FEDERAL_AGENCY, CopyKind.FORWARD, ShareChannel.POLICE_REQUEST, "req-1", true, FORWARDED, expiresAt,
-        CopyStatus.ALIVE, FORWARDED);
+    return new CopyLedgerEntry(
+        LIFETIMES,
+        "copy-2",
+        "copy-1",
+        "clip-1",
+        "cam-1",
+        "house-1",
+        RECORDED,
+        "fbi",
+        HolderType.FEDERAL_AGENCY,
+        CopyKind.FORWARD,
+        ShareChannel.POLICE_REQUEST,
+        "req-1",
+        true,
+        FORWARDED,
+        expiresAt,
+        CopyStatus.ALIVE,
+        FORWARDED);
   }
 
   private static CopyLedgerEntry expired(CopyLedgerEntry copy) {
-    return CopyLedgerEntry.newBuilder(copy).setStatus(CopyStatus.EXPIRED).setUpdatedAt(copy.getExpiresAt()).build();
+    return CopyLedgerEntry.newBuilder(copy)
+        .setStatus(CopyStatus.EXPIRED)
+        .setUpdatedAt(copy.getExpiresAt())
+        .build();
   }
 
-  /** What a correct service writes for the small world: every field, with its own wording of the reasons. */
+  /**
+   * What a correct service writes for the small world: every field, with its own wording of the
+   * reasons.
+   */
   private static final CopyLedgerEntry POLICE_180 = policeCopy(LIFETIMES, SHARED + 180 * DAY);
+
   private static final CopyLedgerEntry FBI_180 = fbiCopy(FORWARDED + 180 * DAY);
   private static final CopyLedgerEntry POLICE_KEPT = policeCopy(NO_FORWARDING, null);
 
   private static List<CopyLedgerEntry> rightLedger() {
-    return new ArrayList<>(List.of(POLICE_180, FBI_180, expired(POLICE_180), expired(FBI_180), POLICE_KEPT));
+    return new ArrayList<>(
+        List.of(POLICE_180, FBI_180, expired(POLICE_180), expired(FBI_180), POLICE_KEPT));
   }
 
   private static List<CopyReceipt> rightReceipts() {
-    return new ArrayList<>(List.of(
-        new CopyReceipt(LIFETIMES, "copy-1", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, SHARED + 180 * DAY,
-            "copies held by REQUESTING_POLICE live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
-        new CopyReceipt(LIFETIMES, "copy-2", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, FORWARDED + 180 * DAY,
-            "copies held by FEDERAL_AGENCY live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
-        new CopyReceipt(NO_FORWARDING, "copy-2", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, FORWARDED,
-            "the policy forbids police from forwarding footage", CopyReceiptCause.FORWARDING_FORBIDDEN)));
+    return new ArrayList<>(
+        List.of(
+            new CopyReceipt(
+                LIFETIMES,
+                "copy-1",
+                "clip-1",
+                "house-1",
+                CopyReceiptKind.COPY_EXPIRED,
+                SHARED + 180 * DAY,
+                "copies held by REQUESTING_POLICE live 180 days",
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+            new CopyReceipt(
+                LIFETIMES,
+                "copy-2",
+                "clip-1",
+                "house-1",
+                CopyReceiptKind.COPY_EXPIRED,
+                FORWARDED + 180 * DAY,
+                "copies held by FEDERAL_AGENCY live 180 days",
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+            new CopyReceipt(
+                NO_FORWARDING,
+                "copy-2",
+                "clip-1",
+                "house-1",
+                CopyReceiptKind.FORWARD_BLOCKED,
+                FORWARDED,
+                "the policy forbids police from forwarding footage",
+                CopyReceiptCause.FORWARDING_FORBIDDEN)));
   }
 
   private static List<DailyStats> rightStats() {
-    return new ArrayList<>(List.of(
-        finalDay(LIFETIMES, Map.of("sharesViaRequest", 1L, "sharesRefusedExpired", 1L, "copiesCreated", 2L,
-            "copiesCreated.REQUESTING_POLICE", 1L, "copiesCreated.FEDERAL_AGENCY", 1L, "copiesExpired", 2L,
-            "householdsExposed", 0L)),
-        finalDay(NO_FORWARDING, Map.of("sharesViaRequest", 1L, "sharesRefusedExpired", 1L, "copiesCreated", 1L,
-            "copiesCreated.REQUESTING_POLICE", 1L, "copiesAlive", 1L, "copiesAlive.REQUESTING_POLICE", 1L,
-            "sharesBlockedByPolicy", 1L, "forwardsBlocked", 1L, "householdsExposed", 1L))));
+    return new ArrayList<>(
+        List.of(
+            finalDay(
+                LIFETIMES,
+                Map.of(
+                    "sharesViaRequest",
+                    1L,
+                    "sharesRefusedExpired",
+                    1L,
+                    "copiesCreated",
+                    2L,
+                    "copiesCreated.REQUESTING_POLICE",
+                    1L,
+                    "copiesCreated.FEDERAL_AGENCY",
+                    1L,
+                    "copiesExpired",
+                    2L,
+                    "householdsExposed",
+                    0L)),
+            finalDay(
+                NO_FORWARDING,
+                Map.of(
+                    "sharesViaRequest",
+                    1L,
+                    "sharesRefusedExpired",
+                    1L,
+                    "copiesCreated",
+                    1L,
+                    "copiesCreated.REQUESTING_POLICE",
+                    1L,
+                    "copiesAlive",
+                    1L,
+                    "copiesAlive.REQUESTING_POLICE",
+                    1L,
+                    "sharesBlockedByPolicy",
+                    1L,
+                    "forwardsBlocked",
+                    1L,
+                    "householdsExposed",
+                    1L))));
   }
 
   /** A final day as the service writes it: every sharing measure, 0 unless given. */
@@ -125,14 +268,38 @@ class CopyVerifierTest {
   void expectsEveryCopyItsExpiryAndTheBlockedForwardAndNothingForTheShareAfterDeletion() {
     CopyVerifier.Expected expected = smallWorld().expected(POLICIES);
 
-    assertEquals(List.of(POLICE_180, expired(POLICE_180), FBI_180, expired(FBI_180), POLICE_KEPT), expected.ledger());
-    assertEquals(List.of(
-            new CopyReceipt(LIFETIMES, "copy-1", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, SHARED + 180 * DAY,
-                "lifetime REQUESTING_POLICE 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
-            new CopyReceipt(LIFETIMES, "copy-2", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED,
-                FORWARDED + 180 * DAY, "lifetime FEDERAL_AGENCY 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
-            new CopyReceipt(NO_FORWARDING, "copy-2", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, FORWARDED,
-                "forwarding forbidden", CopyReceiptCause.FORWARDING_FORBIDDEN)),
+    assertEquals(
+        List.of(POLICE_180, expired(POLICE_180), FBI_180, expired(FBI_180), POLICE_KEPT),
+        expected.ledger());
+    assertEquals(
+        List.of(
+            new CopyReceipt(
+                LIFETIMES,
+                "copy-1",
+                "clip-1",
+                "house-1",
+                CopyReceiptKind.COPY_EXPIRED,
+                SHARED + 180 * DAY,
+                "lifetime REQUESTING_POLICE 180 days",
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+            new CopyReceipt(
+                LIFETIMES,
+                "copy-2",
+                "clip-1",
+                "house-1",
+                CopyReceiptKind.COPY_EXPIRED,
+                FORWARDED + 180 * DAY,
+                "lifetime FEDERAL_AGENCY 180 days",
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+            new CopyReceipt(
+                NO_FORWARDING,
+                "copy-2",
+                "clip-1",
+                "house-1",
+                CopyReceiptKind.FORWARD_BLOCKED,
+                FORWARDED,
+                "forwarding forbidden",
+                CopyReceiptCause.FORWARDING_FORBIDDEN)),
         expected.receipts());
     assertEquals(1L, expected.counters().get(NO_FORWARDING).get("copiesAlive.REQUESTING_POLICE"));
     assertEquals(2L, expected.counters().get(LIFETIMES).get("copiesExpired"));
@@ -141,7 +308,8 @@ class CopyVerifierTest {
   @Test
   void findsNothingInTheRightOutput() {
     CopyVerifier.Diff diff =
-        CopyVerifier.compare(smallWorld().expected(POLICIES), rightLedger(), rightReceipts(), rightStats());
+        CopyVerifier.compare(
+            smallWorld().expected(POLICIES), rightLedger(), rightReceipts(), rightStats());
 
     assertTrue(diff.clean(), diff.describe(10));
     assertEquals(10, diff.expected());
@@ -152,31 +320,56 @@ class CopyVerifierTest {
   void countsOneDroppedOneDuplicatedAndOneWrongCopyExactly() {
     List<CopyLedgerEntry> ledger = rightLedger();
     ledger.remove(expired(FBI_180));
-    ledger.set(ledger.indexOf(POLICE_KEPT), CopyLedgerEntry.newBuilder(POLICE_KEPT).setAddressDisclosed(false).build());
+    ledger.set(
+        ledger.indexOf(POLICE_KEPT),
+        CopyLedgerEntry.newBuilder(POLICE_KEPT).setAddressDisclosed(false).build());
     List<CopyReceipt> receipts = rightReceipts();
     receipts.add(receipts.get(2));
 
-    CopyVerifier.Diff diff = CopyVerifier.compare(smallWorld().expected(POLICIES), ledger, receipts, rightStats());
+    CopyVerifier.Diff diff =
+        CopyVerifier.compare(smallWorld().expected(POLICIES), ledger, receipts, rightStats());
 
-    assertEquals(List.of(1, 1, 1, 0),
-        List.of(diff.missing().size(), diff.duplicated().size(), diff.wrong().size(), diff.unexpected().size()),
+    assertEquals(
+        List.of(1, 1, 1, 0),
+        List.of(
+            diff.missing().size(),
+            diff.duplicated().size(),
+            diff.wrong().size(),
+            diff.unexpected().size()),
         diff.describe(10));
-    assertEquals("ledger " + LIFETIMES + "/copy-2 EXPIRED parent=copy-1 clip=clip-1 camera=cam-1 household=house-1"
-        + " recorded=" + RECORDED + " holder=fbi(FEDERAL_AGENCY) kind=FORWARD channel=POLICE_REQUEST request=req-1"
-        + " address=true made=" + FORWARDED + " expires=" + (FORWARDED + 180 * DAY)
-        + " updated=" + (FORWARDED + 180 * DAY), diff.missing().get(0));
+    assertEquals(
+        "ledger "
+            + LIFETIMES
+            + "/copy-2 EXPIRED parent=copy-1 clip=clip-1 camera=cam-1 household=house-1"
+            + " recorded="
+            + RECORDED
+            + " holder=fbi(FEDERAL_AGENCY) kind=FORWARD channel=POLICE_REQUEST request=req-1"
+            + " address=true made="
+            + FORWARDED
+            + " expires="
+            + (FORWARDED + 180 * DAY)
+            + " updated="
+            + (FORWARDED + 180 * DAY),
+        diff.missing().get(0));
     assertTrue(diff.wrong().get(0).contains("address=false"), diff.wrong().get(0));
-    assertTrue(diff.describe(10).startsWith("10 records expected, 10 written: missing 1, duplicated 1, wrong 1"),
+    assertTrue(
+        diff.describe(10)
+            .startsWith("10 records expected, 10 written: missing 1, duplicated 1, wrong 1"),
         diff.describe(10));
   }
 
   @Test
   void findsNothingInTheRightOutputWhateverTheWordingOfItsReasons() {
-    List<CopyReceipt> reworded = rightReceipts().stream()
-        .map(r -> CopyReceipt.newBuilder(r).setReason("in other words: " + r.getReason()).build())
-        .toList();
+    List<CopyReceipt> reworded =
+        rightReceipts().stream()
+            .map(
+                r ->
+                    CopyReceipt.newBuilder(r).setReason("in other words: " + r.getReason()).build())
+            .toList();
 
-    CopyVerifier.Diff diff = CopyVerifier.compare(smallWorld().expected(POLICIES), rightLedger(), reworded, rightStats());
+    CopyVerifier.Diff diff =
+        CopyVerifier.compare(
+            smallWorld().expected(POLICIES), rightLedger(), reworded, rightStats());
 
     assertTrue(diff.clean(), diff.describe(10));
   }
@@ -184,19 +377,32 @@ class CopyVerifierTest {
   @Test
   void countsAWrongCauseAWrongCounterAStatisticsDayTwiceAndACopyNeverMade() {
     List<CopyReceipt> receipts = rightReceipts();
-    receipts.set(0, CopyReceipt.newBuilder(receipts.get(0))
-        .setCause(CopyReceiptCause.EXPIRED_WITH_ORIGINAL).setReason("the copy expired with the original clip").build());
+    receipts.set(
+        0,
+        CopyReceipt.newBuilder(receipts.get(0))
+            .setCause(CopyReceiptCause.EXPIRED_WITH_ORIGINAL)
+            .setReason("the copy expired with the original clip")
+            .build());
     List<DailyStats> stats = rightStats();
-    stats.set(1, DailyStats.newBuilder(stats.get(1))
-        .setMeasures(new TreeMap<>(Map.of("sharesViaRequest", 1L, "copiesCreated", 2L))).build());
+    stats.set(
+        1,
+        DailyStats.newBuilder(stats.get(1))
+            .setMeasures(new TreeMap<>(Map.of("sharesViaRequest", 1L, "copiesCreated", 2L)))
+            .build());
     stats.add(stats.get(0));
     List<CopyLedgerEntry> ledger = rightLedger();
     ledger.add(CopyLedgerEntry.newBuilder(POLICE_KEPT).setCopyId("copy-9").build());
 
-    CopyVerifier.Diff diff = CopyVerifier.compare(smallWorld().expected(POLICIES), ledger, receipts, stats);
+    CopyVerifier.Diff diff =
+        CopyVerifier.compare(smallWorld().expected(POLICIES), ledger, receipts, stats);
 
-    assertEquals(List.of(0, 1, 2, 1),
-        List.of(diff.missing().size(), diff.duplicated().size(), diff.wrong().size(), diff.unexpected().size()),
+    assertEquals(
+        List.of(0, 1, 2, 1),
+        List.of(
+            diff.missing().size(),
+            diff.duplicated().size(),
+            diff.wrong().size(),
+            diff.unexpected().size()),
         diff.describe(10));
     assertFalse(diff.clean());
   }
@@ -204,23 +410,72 @@ class CopyVerifierTest {
   @Test
   void keepsAHeldCopyOfAnOriginalPastItsPeriodAndExpiresCopiesWithTheOriginal() {
     CopyVerifier verifier = new CopyVerifier();
-    verifier.accept(at(RECORDED, new ClipRecorded("clip-1", "cam-1", "house-1", "US", RECORDED, 20, 5_000_000L)));
-    verifier.accept(at(DAY_0 + 50 * DAY, new LegalHold("hold-1", "clip-1", "cam-1", RECORDED, true)));
-    verifier.accept(at(DAY_0 + 70 * DAY, new ClipShared("copy-1", "clip-1", "cam-1", "house-1", RECORDED, "US",
-        ShareChannel.NEIGHBOURHOOD_POST, "feed-downtown", HolderType.NEIGHBOURHOOD_FEED, false, null)));
-    verifier.accept(at(DAY_0 + 80 * DAY, new LegalHold("hold-1", "clip-1", "cam-1", RECORDED, false)));
-    verifier.accept(at(DAY_0 + 90 * DAY, new ClipShared("copy-2", "clip-1", "cam-1", "house-1", RECORDED, "US",
-        ShareChannel.NEIGHBOURHOOD_POST, "feed-downtown", HolderType.NEIGHBOURHOOD_FEED, false, null)));
+    verifier.accept(
+        at(
+            RECORDED,
+            new ClipRecorded("clip-1", "cam-1", "house-1", "US", RECORDED, 20, 5_000_000L)));
+    verifier.accept(
+        at(DAY_0 + 50 * DAY, new LegalHold("hold-1", "clip-1", "cam-1", RECORDED, true)));
+    verifier.accept(
+        at(
+            DAY_0 + 70 * DAY,
+            new ClipShared(
+                "copy-1",
+                "clip-1",
+                "cam-1",
+                "house-1",
+                RECORDED,
+                "US",
+                ShareChannel.NEIGHBOURHOOD_POST,
+                "feed-downtown",
+                HolderType.NEIGHBOURHOOD_FEED,
+                false,
+                null)));
+    verifier.accept(
+        at(DAY_0 + 80 * DAY, new LegalHold("hold-1", "clip-1", "cam-1", RECORDED, false)));
+    verifier.accept(
+        at(
+            DAY_0 + 90 * DAY,
+            new ClipShared(
+                "copy-2",
+                "clip-1",
+                "cam-1",
+                "house-1",
+                RECORDED,
+                "US",
+                ShareChannel.NEIGHBOURHOOD_POST,
+                "feed-downtown",
+                HolderType.NEIGHBOURHOOD_FEED,
+                false,
+                null)));
     verifier.accept(at(HORIZON, new ClockTick(0, true)));
 
     CopyVerifier.Expected expected =
-        verifier.expected(Policies.read(List.of(Path.of("../policies/copies-inherit-expiry.yaml"))));
+        verifier.expected(
+            Policies.read(List.of(Path.of("../policies/copies-inherit-expiry.yaml"))));
 
-    // held past its 60 days, the original can still be shared; a copy made then ends at once, as the
+    // held past its 60 days, the original can still be shared; a copy made then ends at once, as
+    // the
     // original's period is over; after the release the original is gone and the share is refused
-    CopyLedgerEntry made = new CopyLedgerEntry(INHERIT, "copy-1", null, "clip-1", "cam-1", "house-1", RECORDED,
-        "feed-downtown", HolderType.NEIGHBOURHOOD_FEED, CopyKind.SHARE, ShareChannel.NEIGHBOURHOOD_POST, null, false,
-        DAY_0 + 70 * DAY, DAY_0 + 70 * DAY, CopyStatus.ALIVE, DAY_0 + 70 * DAY);
+    CopyLedgerEntry made =
+        new CopyLedgerEntry(
+            INHERIT,
+            "copy-1",
+            null,
+            "clip-1",
+            "cam-1",
+            "house-1",
+            RECORDED,
+            "feed-downtown",
+            HolderType.NEIGHBOURHOOD_FEED,
+            CopyKind.SHARE,
+            ShareChannel.NEIGHBOURHOOD_POST,
+            null,
+            false,
+            DAY_0 + 70 * DAY,
+            DAY_0 + 70 * DAY,
+            CopyStatus.ALIVE,
+            DAY_0 + 70 * DAY);
     assertEquals(List.of(made, expired(made)), expected.ledger());
     assertEquals(1L, expected.counters().get(INHERIT).get("sharesRefusedExpired"));
   }

@@ -26,14 +26,19 @@ final class GroupProgress implements AutoCloseable {
     return progress.end();
   }
 
-  /** Polls until the group has committed at least {@code records}, failing if {@code alive} turns false. */
+  /**
+   * Polls until the group has committed at least {@code records}, failing if {@code alive} turns
+   * false.
+   */
   long awaitCommitted(long records, BooleanSupplier alive) throws Exception {
     while (true) {
       long now = committed();
       if (now >= records) {
         return now;
       }
-      assertTrue(alive.getAsBoolean(), "the service stopped at " + now + " committed records, waiting for " + records);
+      assertTrue(
+          alive.getAsBoolean(),
+          "the service stopped at " + now + " committed records, waiting for " + records);
       Thread.sleep(200);
     }
   }

@@ -23,35 +23,67 @@ class KafkaConfigIT {
   void everyClientGetsTheFileAndNoValueFromItIsLogged() throws Exception {
     Path seen = tmp.resolve("clients.txt");
     Path config = tmp.resolve("client.properties");
-    Files.writeString(config, String.join("\n",
-        "metric.reporters=" + ConfigRecordingReporter.class.getName(),
-        ConfigRecordingReporter.FILE_CONFIG + "=" + seen,
-        // A password setting the plaintext broker never uses: it must reach the clients, not the log.
-        "ssl.truststore.password=" + SECRET, ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "metric.reporters=" + ConfigRecordingReporter.class.getName(),
+            ConfigRecordingReporter.FILE_CONFIG + "=" + seen,
+            // A password setting the plaintext broker never uses: it must reach the clients, not
+            // the log.
+            "ssl.truststore.password=" + SECRET,
+            ""));
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process run = new ProcessBuilder(java, "-Xmx1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
-            "-cp", System.getProperty("java.class.path"), Camfleet.class.getName(), "run",
-            "--world", "../worlds/default.yaml", "--cameras", "20", "--days", "40",
-            "--policy", "../policies/status-quo-2019.yaml", "--kafka-config", config.toString(),
-            "--out", tmp.resolve("report").toString())
-        .redirectErrorStream(true)
-        .start();
+    Process run =
+        new ProcessBuilder(
+                java,
+                "-Xmx1g",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Camfleet.class.getName(),
+                "run",
+                "--world",
+                "../worlds/default.yaml",
+                "--cameras",
+                "20",
+                "--days",
+                "40",
+                "--policy",
+                "../policies/status-quo-2019.yaml",
+                "--kafka-config",
+                config.toString(),
+                "--out",
+                tmp.resolve("report").toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(run.waitFor(3, TimeUnit.MINUTES));
     assertEquals(0, run.exitValue(), output);
 
     List<String> clients = Files.readAllLines(seen);
-    assertTrue(clients.stream().anyMatch(c -> c.startsWith("adminclient-")), "admin client: " + clients);
-    assertTrue(clients.stream().anyMatch(c -> c.startsWith("camfleet-simulator")), "simulator producer: " + clients);
-    assertTrue(clients.stream().anyMatch(c -> c.startsWith("retention-service") && c.endsWith("-producer")),
+    assertTrue(
+        clients.stream().anyMatch(c -> c.startsWith("adminclient-")), "admin client: " + clients);
+    assertTrue(
+        clients.stream().anyMatch(c -> c.startsWith("camfleet-simulator")),
+        "simulator producer: " + clients);
+    assertTrue(
+        clients.stream()
+            .anyMatch(c -> c.startsWith("retention-service") && c.endsWith("-producer")),
         "retention-service producer: " + clients);
-    assertTrue(clients.stream().anyMatch(c -> c.startsWith("retention-service") && c.endsWith("-consumer")),
+    assertTrue(
+        clients.stream()
+            .anyMatch(c -> c.startsWith("retention-service") && c.endsWith("-consumer")),
         "retention-service consumer: " + clients);
-    assertTrue(clients.stream().anyMatch(c -> c.startsWith("sharing-service") && c.endsWith("-consumer")),
+    assertTrue(
+        clients.stream().anyMatch(c -> c.startsWith("sharing-service") && c.endsWith("-consumer")),
         "sharing-service consumer: " + clients);
-    assertTrue(clients.stream().anyMatch(c -> c.startsWith("consumer-camfleet-run-")), "report's stats reader: " + clients);
-    assertTrue(output.contains("ssl.truststore.password"), "the setting's name is shown:\n" + output);
+    assertTrue(
+        clients.stream().anyMatch(c -> c.startsWith("consumer-camfleet-run-")),
+        "report's stats reader: " + clients);
+    assertTrue(
+        output.contains("ssl.truststore.password"), "the setting's name is shown:\n" + output);
     assertFalse(output.contains(SECRET), "a value from --kafka-config was printed");
   }
 }

@@ -34,14 +34,20 @@ final class PoisonedSink implements EventSink {
   enum Kind {
     /** Bytes that are no Avro at all: both services fail to decode them. */
     GARBAGE,
-    /** A valid single-object header with a fingerprint no schema has: both services fail to decode it. */
+    /**
+     * A valid single-object header with a fingerprint no schema has: both services fail to decode
+     * it.
+     */
     UNKNOWN_FINGERPRINT,
     /**
-     * A share of a clip never recorded, an hour old, under a copy id already given on the partition:
-     * the retention service knows no such clip, the sharing service knows the copy id.
+     * A share of a clip never recorded, an hour old, under a copy id already given on the
+     * partition: the retention service knows no such clip, the sharing service knows the copy id.
      */
     SHARE_OF_UNKNOWN_CLIP,
-    /** A copy whose parent copy was never made: the sharing service rejects it; retention reads no copies. */
+    /**
+     * A copy whose parent copy was never made: the sharing service rejects it; retention reads no
+     * copies.
+     */
     COPY_OF_UNKNOWN_PARENT
   }
 
@@ -98,25 +104,46 @@ final class PoisonedSink implements EventSink {
       }
       case SHARE_OF_UNKNOWN_CLIP -> {
         ClipShared taken = lastShare.get(partition);
-        yield values.serialize(topic, new WorldEvent(time, ClipShared.newBuilder(taken)
-            .setClipId("poison-clip-" + n).setClipRecordedAt(time - HOUR).build()));
+        yield values.serialize(
+            topic,
+            new WorldEvent(
+                time,
+                ClipShared.newBuilder(taken)
+                    .setClipId("poison-clip-" + n)
+                    .setClipRecordedAt(time - HOUR)
+                    .build()));
       }
-      case COPY_OF_UNKNOWN_PARENT -> values.serialize(topic, new WorldEvent(time, new CopyMade(
-          "poison-copy-" + n, "poison-parent-" + n, "poison-clip-" + n, "poison-camera", "poison-household", time - HOUR,
-          CopyKind.FORWARD, "poison-holder", HolderType.OTHER_AGENCY)));
+      case COPY_OF_UNKNOWN_PARENT ->
+          values.serialize(
+              topic,
+              new WorldEvent(
+                  time,
+                  new CopyMade(
+                      "poison-copy-" + n,
+                      "poison-parent-" + n,
+                      "poison-clip-" + n,
+                      "poison-camera",
+                      "poison-household",
+                      time - HOUR,
+                      CopyKind.FORWARD,
+                      "poison-holder",
+                      HolderType.OTHER_AGENCY)));
     };
   }
 
   private void publish(int partition, String key, long time, byte[] value, Kind kind) {
-    producer.send(new ProducerRecord<>(topic, partition, time, key, value), (metadata, exception) -> {
-      if (exception != null) {
-        failure = exception;
-      } else if (kind != null) {
-        synchronized (bad) {
-          bad.put(metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset(), kind);
-        }
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(topic, partition, time, key, value),
+        (metadata, exception) -> {
+          if (exception != null) {
+            failure = exception;
+          } else if (kind != null) {
+            synchronized (bad) {
+              bad.put(
+                  metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset(), kind);
+            }
+          }
+        });
   }
 
   /** Where each bad record landed, once the sink is closed. */

@@ -26,9 +26,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a finished run's topics and holds its receipts against what the verifier expects. */
 final class ReceiptCheck {
-  static final List<RetentionVerifier.SimplePolicy> UNCAPPED_POLICIES = List.of(
-      new RetentionVerifier.SimplePolicy("status-quo-2019", 60, Map.of("EU", 30), true),
-      new RetentionVerifier.SimplePolicy("eu-30-days", 30, Map.of(), true));
+  static final List<RetentionVerifier.SimplePolicy> UNCAPPED_POLICIES =
+      List.of(
+          new RetentionVerifier.SimplePolicy("status-quo-2019", 60, Map.of("EU", 30), true),
+          new RetentionVerifier.SimplePolicy("eu-30-days", 30, Map.of(), true));
 
   private ReceiptCheck() {}
 
@@ -46,10 +47,14 @@ final class ReceiptCheck {
   }
 
   /** Blocks until the statistics topic {@code statsTopic} holds the final day of each policy. */
-  static void awaitFinalStats(ClientConfig client, String statsTopic, int policies, BooleanSupplier serviceAlive) {
+  static void awaitFinalStats(
+      ClientConfig client, String statsTopic, int policies, BooleanSupplier serviceAlive) {
     Set<String> finals = new HashSet<>();
-    try (KafkaConsumer<String, DailyStats> consumer = new KafkaConsumer<>(
-        consumerProps(client), new StringDeserializer(), Topics.RETENTION_STATS.valueSerde().deserializer())) {
+    try (KafkaConsumer<String, DailyStats> consumer =
+        new KafkaConsumer<>(
+            consumerProps(client),
+            new StringDeserializer(),
+            Topics.RETENTION_STATS.valueSerde().deserializer())) {
       consumer.subscribe(List.of(statsTopic));
       while (finals.size() < policies) {
         assertTrue(serviceAlive.getAsBoolean(), "the service stopped before its final statistics");
@@ -62,7 +67,10 @@ final class ReceiptCheck {
     }
   }
 
-  /** Asserts that retention-receipts holds exactly the verifier's receipts: none missing, unexpected or duplicated. */
+  /**
+   * Asserts that retention-receipts holds exactly the verifier's receipts: none missing, unexpected
+   * or duplicated.
+   */
   static Checked assertExactlyTheExpectedReceipts(ClientConfig client) {
     return assertExactlyTheExpectedReceipts(client, Set.of());
   }
@@ -74,26 +82,47 @@ final class ReceiptCheck {
   static Checked assertExactlyTheExpectedReceipts(ClientConfig client, Set<String> badPositions) {
     RetentionVerifier verifier = new RetentionVerifier();
     Set<String> skipped = new HashSet<>();
-    long inputs = readAll(client, Topics.WORLD_EVENTS.name(), r -> {
-      if (badPositions.contains(positionOf(r))) {
-        skipped.add(positionOf(r));
-      } else {
-        verifier.accept(Topics.WORLD_EVENTS.valueSerde().deserializer().deserialize("", r.value()));
-      }
-    });
+    long inputs =
+        readAll(
+            client,
+            Topics.WORLD_EVENTS.name(),
+            r -> {
+              if (badPositions.contains(positionOf(r))) {
+                skipped.add(positionOf(r));
+              } else {
+                verifier.accept(
+                    Topics.WORLD_EVENTS.valueSerde().deserializer().deserialize("", r.value()));
+              }
+            });
     assertEquals(badPositions, skipped, "bad input records where they were written");
     Map<String, Integer> expected = verifier.expected(UNCAPPED_POLICIES);
     Map<String, Integer> actual = new TreeMap<>();
-    long receipts = readAll(client, Topics.RETENTION_RECEIPTS.name(), r -> {
-      RetentionReceipt receipt = Topics.RETENTION_RECEIPTS.valueSerde().deserializer().deserialize("", r.value());
-      actual.merge(receipt.getPolicy() + " " + receipt.getClipId() + " " + receipt.getKind() + " " + receipt.getDecidedAt(),
-          1, Integer::sum);
-    });
+    long receipts =
+        readAll(
+            client,
+            Topics.RETENTION_RECEIPTS.name(),
+            r -> {
+              RetentionReceipt receipt =
+                  Topics.RETENTION_RECEIPTS.valueSerde().deserializer().deserialize("", r.value());
+              actual.merge(
+                  receipt.getPolicy()
+                      + " "
+                      + receipt.getClipId()
+                      + " "
+                      + receipt.getKind()
+                      + " "
+                      + receipt.getDecidedAt(),
+                  1,
+                  Integer::sum);
+            });
     Set<String> missing = new HashSet<>(expected.keySet());
     missing.removeAll(actual.keySet());
     Set<String> unexpected = new HashSet<>(actual.keySet());
     unexpected.removeAll(expected.keySet());
-    long duplicated = actual.entrySet().stream().filter(e -> e.getValue() > expected.getOrDefault(e.getKey(), 0)).count();
+    long duplicated =
+        actual.entrySet().stream()
+            .filter(e -> e.getValue() > expected.getOrDefault(e.getKey(), 0))
+            .count();
     assertTrue(expected.size() > 10_000, "a run with real work: " + expected.size() + " receipts");
     assertEquals(Set.of(), missing, "missing receipts");
     assertEquals(Set.of(), unexpected, "receipts the verifier does not expect");
@@ -106,13 +135,20 @@ final class ReceiptCheck {
     return r.topic() + "/" + r.partition() + "/" + r.offset();
   }
 
-  /** Hands every committed record of {@code topic}, up to its end now, to {@code each}; returns how many. */
-  static long readAll(ClientConfig client, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  /**
+   * Hands every committed record of {@code topic}, up to its end now, to {@code each}; returns how
+   * many.
+   */
+  static long readAll(
+      ClientConfig client, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
     long count = 0;
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(consumerProps(client), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(i -> new TopicPartition(topic, i.partition())).toList();
+        new KafkaConsumer<>(
+            consumerProps(client), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

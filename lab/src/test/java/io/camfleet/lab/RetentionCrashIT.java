@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Exactly-once under crashes: the retention service runs as its own JVM, is killed with SIGKILL
- * three times mid-run and restarted on the same state folder; an independent verifier then finds
- * no receipt missing, none duplicated and none wrong.
+ * three times mid-run and restarted on the same state folder; an independent verifier then finds no
+ * receipt missing, none duplicated and none wrong.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RetentionCrashIT {
@@ -39,13 +39,28 @@ class RetentionCrashIT {
 
     Path state = Files.createTempDirectory("crash-state-");
     // A killed member leaves the group only when its session expires: keep that short here.
-    Path config = Files.writeString(state.resolveSibling(state.getFileName() + ".properties"),
-        "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
-    try (ServiceProcess service = ServiceProcess.start("retention-crash-service", () -> List.of(
-        "retention-service",
-        "--policy", "../policies/status-quo-2019.yaml", "--policy", "../policies/eu-30-days.yaml",
-        "--bootstrap-servers", TestKafka.bootstrapServers(), "--state-dir", state.toString(),
-        "--kafka-config", config.toString(), "--http-port", "0"))) {
+    Path config =
+        Files.writeString(
+            state.resolveSibling(state.getFileName() + ".properties"),
+            "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            "retention-crash-service",
+            () ->
+                List.of(
+                    "retention-service",
+                    "--policy",
+                    "../policies/status-quo-2019.yaml",
+                    "--policy",
+                    "../policies/eu-30-days.yaml",
+                    "--bootstrap-servers",
+                    TestKafka.bootstrapServers(),
+                    "--state-dir",
+                    state.toString(),
+                    "--kafka-config",
+                    config.toString(),
+                    "--http-port",
+                    "0"))) {
       while (service.kills() < 3) {
         Thread.sleep(7_000); // let it get into the work before the next SIGKILL
         service.killAndRestart();

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-/** The main job end to end: the default world through all seven bundled policies on a real broker. */
+/**
+ * The main job end to end: the default world through all seven bundled policies on a real broker.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RunCommandIT {
@@ -35,12 +37,18 @@ class RunCommandIT {
   void runTheDefaultWorldThroughEveryPolicy() throws Exception {
     // @TempDir fields are not yet injected when a per-class @BeforeAll runs.
     out = Files.createTempDirectory("camfleet-run-it-").resolve("report");
-    List<String> args = new java.util.ArrayList<>(List.of("run", "--world", "../worlds/default.yaml", "--out", out.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("run", "--world", "../worlds/default.yaml", "--out", out.toString()));
     try (var files = Files.list(Path.of("../policies"))) {
-      files.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> {
-        args.add("--policy");
-        args.add(f.toString());
-      });
+      files
+          .filter(f -> f.toString().endsWith(".yaml"))
+          .sorted()
+          .forEach(
+              f -> {
+                args.add("--policy");
+                args.add(f.toString());
+              });
     }
     stateFoldersBefore = stateFolders();
     assertEquals(0, Camfleet.execute(args.toArray(String[]::new)));
@@ -51,7 +59,10 @@ class RunCommandIT {
 
   private static List<Path> stateFolders() throws java.io.IOException {
     try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(f -> f.getFileName().toString().startsWith("camfleet-state-")).sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("camfleet-state-"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -72,8 +83,14 @@ class RunCommandIT {
       assertTrue(Files.isRegularFile(out.resolve(file)), file);
     }
     assertEquals(
-        List.of("copies-inherit-expiry", "eu-30-days", "markey-caps-2019", "no-forwarding",
-            "police-copies-180-days", "rfa-2021", "status-quo-2019"),
+        List.of(
+            "copies-inherit-expiry",
+            "eu-30-days",
+            "markey-caps-2019",
+            "no-forwarding",
+            "police-copies-180-days",
+            "rfa-2021",
+            "status-quo-2019"),
         byPolicy.keySet().stream().sorted().toList());
     assertEquals("default", report.get("world").get("name").asText());
   }
@@ -83,8 +100,11 @@ class RunCommandIT {
     for (String policy : byPolicy.keySet()) {
       long recorded = measure(policy, "clipsRecorded");
       assertTrue(recorded > 0, policy);
-      assertEquals(recorded,
-          measure(policy, "clipsExpired") + measure(policy, "clipsExemptByShare") + measure(policy, "clipsAliveAtEnd"),
+      assertEquals(
+          recorded,
+          measure(policy, "clipsExpired")
+              + measure(policy, "clipsExemptByShare")
+              + measure(policy, "clipsAliveAtEnd"),
           policy);
       assertTrue(measure(policy, "clipsExpired") > 0, policy + " expires some clips");
     }
@@ -116,17 +136,37 @@ class RunCommandIT {
 
   @Test
   void noForwardingCreatesFewerCopies() {
-    assertTrue(measure("no-forwarding", "copiesCreated") < measure("status-quo-2019", "copiesCreated"));
-    assertEquals(0, byPolicy.get("no-forwarding").get("copiesByHolderType").get("OTHER_AGENCY").asLong()
-        + byPolicy.get("no-forwarding").get("copiesByHolderType").get("FEDERAL_AGENCY").asLong());
+    assertTrue(
+        measure("no-forwarding", "copiesCreated") < measure("status-quo-2019", "copiesCreated"));
+    assertEquals(
+        0,
+        byPolicy.get("no-forwarding").get("copiesByHolderType").get("OTHER_AGENCY").asLong()
+            + byPolicy
+                .get("no-forwarding")
+                .get("copiesByHolderType")
+                .get("FEDERAL_AGENCY")
+                .asLong());
   }
 
   @Test
-  void runsSharingAClusterKeepToTopicsAndApplicationIdsOfTheirOwnAndReportTheSame() throws Exception {
+  void runsSharingAClusterKeepToTopicsAndApplicationIdsOfTheirOwnAndReportTheSame()
+      throws Exception {
     Path reports = Files.createTempDirectory("camfleet-run-shared-");
     try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
-      List<String> args = List.of("run", "--world", "../worlds/default.yaml", "--cameras", "12", "--days", "40",
-          "--policy", "../policies/status-quo-2019.yaml", "--bootstrap-servers", broker.bootstrapServers(), "--out");
+      List<String> args =
+          List.of(
+              "run",
+              "--world",
+              "../worlds/default.yaml",
+              "--cameras",
+              "12",
+              "--days",
+              "40",
+              "--policy",
+              "../policies/status-quo-2019.yaml",
+              "--bootstrap-servers",
+              broker.bootstrapServers(),
+              "--out");
 
       assertEquals(0, Camfleet.execute(withLast(args, reports.resolve("first").toString())));
       assertEquals(0, Camfleet.execute(withLast(args, reports.resolve("second").toString())));
@@ -134,23 +174,36 @@ class RunCommandIT {
       ObjectMapper json = new ObjectMapper();
       JsonNode first = json.readTree(reports.resolve("first").resolve("report.json").toFile());
       JsonNode second = json.readTree(reports.resolve("second").resolve("report.json").toFile());
-      assertEquals(first.get("policies"), second.get("policies"), "the same world gives the same report");
+      assertEquals(
+          first.get("policies"), second.get("policies"), "the same world gives the same report");
       assertEquals(0, first.get("deadLetters").asLong());
       assertEquals(0, second.get("deadLetters").asLong());
 
       Set<String> topics;
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      try (Admin admin =
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
         topics = new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
       }
-      List<String> prefixes = topics.stream()
-          .filter(t -> t.endsWith("-world-events"))
-          .map(t -> t.substring(0, t.length() - "-world-events".length()))
-          .toList();
+      List<String> prefixes =
+          topics.stream()
+              .filter(t -> t.endsWith("-world-events"))
+              .map(t -> t.substring(0, t.length() - "-world-events".length()))
+              .toList();
       assertEquals(2, prefixes.size(), "world-events of each run: " + topics);
       Set<String> expected = new TreeSet<>(List.of("schemas"));
       for (String prefix : prefixes) {
-        for (String topic : List.of("world-events", "retention-receipts", "retention-stats", "retention-stats-json",
-            "copy-ledger", "copy-receipts", "exposure-stats", "exposure-stats-json", "dead-letters")) {
+        for (String topic :
+            List.of(
+                "world-events",
+                "retention-receipts",
+                "retention-stats",
+                "retention-stats-json",
+                "copy-ledger",
+                "copy-receipts",
+                "exposure-stats",
+                "exposure-stats-json",
+                "dead-letters")) {
           expected.add(prefix + "-" + topic);
         }
       }
@@ -161,8 +214,13 @@ class RunCommandIT {
       Set<String> internal = new TreeSet<>(topics);
       internal.removeAll(expected);
       for (String topic : internal) {
-        assertTrue(prefixes.stream().anyMatch(p -> topic.startsWith(p + "-retention-service-status-quo-2019-")
-            || topic.startsWith(p + "-sharing-service-status-quo-2019-")), topic + " belongs to neither run");
+        assertTrue(
+            prefixes.stream()
+                .anyMatch(
+                    p ->
+                        topic.startsWith(p + "-retention-service-status-quo-2019-")
+                            || topic.startsWith(p + "-sharing-service-status-quo-2019-")),
+            topic + " belongs to neither run");
       }
     }
   }

@@ -25,7 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RunInterruptIT {
   /** A world whose simulation and catch-up each last long enough to be interrupted in. */
   private static final List<String> WORLD =
-      List.of("--world", "../worlds/default.yaml", "--policy", "../policies/status-quo-2019.yaml", "--cameras", "1500");
+      List.of(
+          "--world",
+          "../worlds/default.yaml",
+          "--policy",
+          "../policies/status-quo-2019.yaml",
+          "--cameras",
+          "1500");
 
   @TempDir Path tmp;
 
@@ -38,8 +44,14 @@ class RunInterruptIT {
   void sigintDuringTheSimulationStopsCleanlyAndRemovesEveryTemporaryFolder() throws Exception {
     ChildJvm.Outcome run = interruptRunAfter("Services running:");
     assertEquals(ExitCode.INTERRUPTED.code(), run.exitCode(), run.text());
-    assertTrue(run.lines().contains("camfleet run: interrupted during the simulation: stopped the services and the broker,"
-        + " removed the temporary folders; no report written (log: " + out().resolve("run.log") + ")"), run.text());
+    assertTrue(
+        run.lines()
+            .contains(
+                "camfleet run: interrupted during the simulation: stopped the services and the broker,"
+                    + " removed the temporary folders; no report written (log: "
+                    + out().resolve("run.log")
+                    + ")"),
+        run.text());
     assertNothingLeftBehind();
   }
 
@@ -47,8 +59,13 @@ class RunInterruptIT {
   void sigintDuringTheCatchUpStopsCleanlyAndRemovesEveryTemporaryFolder() throws Exception {
     ChildJvm.Outcome run = interruptRunAfter("Simulated ");
     assertEquals(ExitCode.INTERRUPTED.code(), run.exitCode(), run.text());
-    assertTrue(run.lines().contains("camfleet run: interrupted during the services' catch-up: stopped the services and"
-        + " the broker, removed the temporary folders; no report written (log: " + out().resolve("run.log") + ")"),
+    assertTrue(
+        run.lines()
+            .contains(
+                "camfleet run: interrupted during the services' catch-up: stopped the services and"
+                    + " the broker, removed the temporary folders; no report written (log: "
+                    + out().resolve("run.log")
+                    + ")"),
         run.text());
     assertNothingLeftBehind();
   }
@@ -58,11 +75,26 @@ class RunInterruptIT {
     Path file = out().resolve("events.avro");
     Files.createDirectories(out());
     // progress lines start with the bar; the first comes a few seconds in
-    ChildJvm.Outcome simulate = ChildJvm.interruptAfter("[", jvmOptions(),
-        "simulate", "--world", "../worlds/default.yaml", "--cameras", "20000", "--out-file", file.toString());
+    ChildJvm.Outcome simulate =
+        ChildJvm.interruptAfter(
+            "[",
+            jvmOptions(),
+            "simulate",
+            "--world",
+            "../worlds/default.yaml",
+            "--cameras",
+            "20000",
+            "--out-file",
+            file.toString());
     assertEquals(ExitCode.INTERRUPTED.code(), simulate.exitCode(), simulate.text());
-    assertTrue(simulate.lines().contains("camfleet simulate: interrupted: stopped the simulation; no file written ("
-        + file + " is as it was)"), simulate.text());
+    assertTrue(
+        simulate
+            .lines()
+            .contains(
+                "camfleet simulate: interrupted: stopped the simulation; no file written ("
+                    + file
+                    + " is as it was)"),
+        simulate.text());
     try (var left = Files.list(out())) {
       assertEquals(List.of(), left.toList());
     }
@@ -89,7 +121,9 @@ class RunInterruptIT {
 
   private void assertNothingLeftBehind() throws IOException {
     try (var left = Files.list(temp())) {
-      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("camfleet")).toList());
+      assertEquals(
+          List.of(),
+          left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("camfleet")).toList());
     }
     assertTrue(Files.notExists(out().resolve("report.json")), "no report of an interrupted run");
   }

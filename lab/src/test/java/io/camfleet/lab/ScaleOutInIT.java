@@ -40,8 +40,11 @@ class ScaleOutInIT {
     try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
-      List<Policy> policies = Policies.read(
-          List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/eu-30-days.yaml")));
+      List<Policy> policies =
+          Policies.read(
+              List.of(
+                  Path.of("../policies/status-quo-2019.yaml"),
+                  Path.of("../policies/eu-30-days.yaml")));
       String appId = "retention-service-scale-test";
       // published over 40 s, so that the second instance joins and leaves while there is work
       try (WorldFeed input = WorldFeed.start(client, Duration.ofSeconds(40));
@@ -54,12 +57,18 @@ class ScaleOutInIT {
           // the second instance owns tasks and has processed records of them before it leaves
           awaitProcessedRecords(second.streams());
           leftAt = progress.committed();
-          assertTrue(input.publishing() || leftAt < progress.end(), "the second instance left after the whole world");
+          assertTrue(
+              input.publishing() || leftAt < progress.end(),
+              "the second instance left after the whole world");
         }
         input.awaitPublished();
         ReceiptCheck.awaitFinalStats(client, policies.size());
-        System.out.println("retention scale test: second instance joined at " + joinedAt + " and left at " + leftAt
-            + " committed input records");
+        System.out.println(
+            "retention scale test: second instance joined at "
+                + joinedAt
+                + " and left at "
+                + leftAt
+                + " committed input records");
       }
       ReceiptCheck.assertExactlyTheExpectedReceipts(client);
     }
@@ -82,31 +91,48 @@ class ScaleOutInIT {
           // the second instance owns tasks and has processed records of them before it leaves
           awaitProcessedRecords(second.streams());
           leftAt = progress.committed();
-          assertTrue(input.publishing() || leftAt < progress.end(), "the second instance left after the whole world");
+          assertTrue(
+              input.publishing() || leftAt < progress.end(),
+              "the second instance left after the whole world");
         }
         input.awaitPublished();
         CopyCheck.awaitFinalStats(client, policies.size(), firstRunning);
-        System.out.println("sharing scale test: second instance joined at " + joinedAt + " and left at " + leftAt
-            + " committed input records");
+        System.out.println(
+            "sharing scale test: second instance joined at "
+                + joinedAt
+                + " and left at "
+                + leftAt
+                + " committed input records");
       }
       CopyCheck.assertExactlyTheExpectedCopies(client, policies);
     }
   }
 
-  private static SharingService startSharing(List<Policy> policies, ClientConfig client, String appId)
-      throws Exception {
-    return SharingService.start(policies, client, new SharingOptions(SharingTopics.defaults(), appId,
-        Processing.inStateDir(Files.createTempDirectory("scale-state-")), Optional.of(HttpEndpoint.loopback(0))));
+  private static SharingService startSharing(
+      List<Policy> policies, ClientConfig client, String appId) throws Exception {
+    return SharingService.start(
+        policies,
+        client,
+        new SharingOptions(
+            SharingTopics.defaults(),
+            appId,
+            Processing.inStateDir(Files.createTempDirectory("scale-state-")),
+            Optional.of(HttpEndpoint.loopback(0))));
   }
 
   /** Waits until {@code instance}'s stream threads have processed records of the tasks they own. */
   private static void awaitProcessedRecords(KafkaStreams instance) throws InterruptedException {
     while (true) {
-      double processed = instance.metrics().entrySet().stream()
-          .filter(m -> m.getKey().group().equals("stream-thread-metrics") && m.getKey().name().equals("process-total"))
-          .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
-          .sum();
-      boolean owns = instance.metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty());
+      double processed =
+          instance.metrics().entrySet().stream()
+              .filter(
+                  m ->
+                      m.getKey().group().equals("stream-thread-metrics")
+                          && m.getKey().name().equals("process-total"))
+              .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
+              .sum();
+      boolean owns =
+          instance.metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty());
       if (owns && processed > 1_000) {
         return;
       }
@@ -115,9 +141,15 @@ class ScaleOutInIT {
     }
   }
 
-  private static RetentionService start(List<Policy> policies, ClientConfig client, String appId) throws Exception {
-    return RetentionService.start(policies, client,
-        new RetentionOptions(RetentionTopics.defaults(), appId, Processing.inStateDir(Files.createTempDirectory("scale-state-")),
+  private static RetentionService start(List<Policy> policies, ClientConfig client, String appId)
+      throws Exception {
+    return RetentionService.start(
+        policies,
+        client,
+        new RetentionOptions(
+            RetentionTopics.defaults(),
+            appId,
+            Processing.inStateDir(Files.createTempDirectory("scale-state-")),
             Optional.empty()));
   }
 }

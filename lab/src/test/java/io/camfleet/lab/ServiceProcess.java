@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A {@code camfleet} service command in a JVM of its own, with this test's class path, so a test can
- * kill it with SIGKILL and start it again; its output is appended to a log under {@code target/}.
- * Started through {@link ChildJvm}, so none outlives the test JVM.
+ * A {@code camfleet} service command in a JVM of its own, with this test's class path, so a test
+ * can kill it with SIGKILL and start it again; its output is appended to a log under {@code
+ * target/}. Started through {@link ChildJvm}, so none outlives the test JVM.
  */
 final class ServiceProcess implements AutoCloseable {
   private final Supplier<List<String>> arguments;
@@ -35,7 +35,10 @@ final class ServiceProcess implements AutoCloseable {
     process = ChildJvm.start(log.toPath(), 512, arguments.get().toArray(String[]::new));
   }
 
-  /** Kills the JVM with SIGKILL (no shutdown hook runs), waits for it to be gone, and starts it again. */
+  /**
+   * Kills the JVM with SIGKILL (no shutdown hook runs), waits for it to be gone, and starts it
+   * again.
+   */
   void killAndRestart() throws Exception {
     process.destroyForcibly().waitFor();
     kills++;

@@ -43,28 +43,46 @@ class SharingCrashIT {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
       List<Policy> policies = CopyCheck.bundledPolicies();
-      String group = ApplicationIds.of(SharingTopology.SERVICE, policies.stream().map(Policy::name).toList());
+      String group =
+          ApplicationIds.of(SharingTopology.SERVICE, policies.stream().map(Policy::name).toList());
       Path state = Files.createTempDirectory("sharing-crash-state-");
       // A killed member leaves the group only when its session expires: keep that short here.
-      Path config = Files.writeString(state.resolveSibling(state.getFileName() + ".properties"),
-          "session.timeout.ms=6000\nheartbeat.interval.ms=1500\n");
+      Path config =
+          Files.writeString(
+              state.resolveSibling(state.getFileName() + ".properties"),
+              "session.timeout.ms=6000\nheartbeat.interval.ms=1500\n");
       List<Integer> ports = new ArrayList<>();
       List<Long> killedAt = new ArrayList<>();
 
       try (WorldFeed input = WorldFeed.start(client, Duration.ofSeconds(45));
           GroupProgress progress = new GroupProgress(client, group, Topics.WORLD_EVENTS.name());
-          ServiceProcess service = ServiceProcess.start("sharing-crash-service", () -> {
-            ports.add(freePort());
-            List<String> args = new ArrayList<>(List.of("sharing-service",
-                "--bootstrap-servers", broker.bootstrapServers(), "--state-dir", state.toString(),
-                "--kafka-config", config.toString(), "--http-port", String.valueOf(ports.get(ports.size() - 1))));
-            policies.forEach(p -> args.addAll(List.of("--policy", "../policies/" + p.name() + ".yaml")));
-            return args;
-          })) {
+          ServiceProcess service =
+              ServiceProcess.start(
+                  "sharing-crash-service",
+                  () -> {
+                    ports.add(freePort());
+                    List<String> args =
+                        new ArrayList<>(
+                            List.of(
+                                "sharing-service",
+                                "--bootstrap-servers",
+                                broker.bootstrapServers(),
+                                "--state-dir",
+                                state.toString(),
+                                "--kafka-config",
+                                config.toString(),
+                                "--http-port",
+                                String.valueOf(ports.get(ports.size() - 1))));
+                    policies.forEach(
+                        p -> args.addAll(List.of("--policy", "../policies/" + p.name() + ".yaml")));
+                    return args;
+                  })) {
         long restartedFrom = 0;
         while (service.kills() < 3) {
-          long committed = progress.awaitCommitted(restartedFrom + RECORDS_BETWEEN_KILLS, service::isAlive);
-          assertTrue(input.publishing() || committed < progress.end(),
+          long committed =
+              progress.awaitCommitted(restartedFrom + RECORDS_BETWEEN_KILLS, service::isAlive);
+          assertTrue(
+              input.publishing() || committed < progress.end(),
               "the service had consumed the whole world before kill " + (service.kills() + 1));
           service.killAndRestart();
           killedAt.add(committed);
@@ -74,10 +92,18 @@ class SharingCrashIT {
         CopyCheck.awaitFinalStats(client, policies.size(), service::isAlive);
         assertEquals(3, service.kills());
         assertEquals(4, ports.size());
-        assertEquals(4, ports.stream().distinct().count(), "a new custody port at each start: " + ports);
-        assertEquals(200, custodyStatus(ports.get(3), "metro-pd"), "the last incarnation answers custody queries");
+        assertEquals(
+            4, ports.stream().distinct().count(), "a new custody port at each start: " + ports);
+        assertEquals(
+            200,
+            custodyStatus(ports.get(3), "metro-pd"),
+            "the last incarnation answers custody queries");
       }
-      System.out.println("sharing crash test: killed at " + killedAt + " committed input records, custody ports " + ports);
+      System.out.println(
+          "sharing crash test: killed at "
+              + killedAt
+              + " committed input records, custody ports "
+              + ports);
       CopyCheck.assertExactlyTheExpectedCopies(client, policies);
     }
   }
@@ -91,8 +117,13 @@ class SharingCrashIT {
   }
 
   private static int custodyStatus(int port, String holder) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/holders/" + holder + "/copies"))
-        .timeout(Duration.ofSeconds(30)).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/holders/" + holder + "/copies"))
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

@@ -40,7 +40,8 @@ final class WorldFeed implements AutoCloseable {
 
   private static void publish(ClientConfig client, World world, double speed) {
     try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
-      Simulator.run(world, SimulationOptions.defaults().withSpeed(speed), sink, ProgressListener.NONE);
+      Simulator.run(
+          world, SimulationOptions.defaults().withSpeed(speed), sink, ProgressListener.NONE);
     }
   }
 

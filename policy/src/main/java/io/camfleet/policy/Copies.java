@@ -29,7 +29,8 @@ public record Copies(
           });
     }
     if (inheritOriginalExpiry && !copy.isEmpty()) {
-      throw new IllegalArgumentException("copies: give either inheritOriginalExpiry or lifetimeDays, not both");
+      throw new IllegalArgumentException(
+          "copies: give either inheritOriginalExpiry or lifetimeDays, not both");
     }
     lifetimeDays = Map.copyOf(copy);
   }

@@ -74,7 +74,10 @@ public record OriginalLifecycle(
   /** One change, when it happened, and the original just after it. */
   public record Step(Change change, long at, OriginalLifecycle after) {}
 
-  /** What an event did: the original after it and the changes it made, in order; none if it changed nothing. */
+  /**
+   * What an event did: the original after it and the changes it made, in order; none if it changed
+   * nothing.
+   */
   public record Transition(OriginalLifecycle after, List<Step> steps) {
     public Transition {
       Objects.requireNonNull(after);
@@ -88,7 +91,10 @@ public record OriginalLifecycle(
 
     /** When a share exempted the original in these steps, if one did. */
     public OptionalLong exemptedAt() {
-      return steps.stream().filter(s -> s.change() == Change.EXEMPTED).mapToLong(Step::at).findFirst();
+      return steps.stream()
+          .filter(s -> s.change() == Change.EXEMPTED)
+          .mapToLong(Step::at)
+          .findFirst();
     }
 
     /** Whether the event was a share of an original already deleted. */
@@ -123,7 +129,10 @@ public record OriginalLifecycle(
     holds = List.copyOf(holds);
   }
 
-  /** A clip just recorded in {@code region} at {@code recordedAt}: in the account until its due time. */
+  /**
+   * A clip just recorded in {@code region} at {@code recordedAt}: in the account until its due
+   * time.
+   */
   public static OriginalLifecycle recorded(PolicyRules rules, String region, long recordedAt) {
     return new OriginalLifecycle(
         rules.dueAt(region, recordedAt), sharedOriginals(rules), Stage.RETAINED, false, List.of());
@@ -135,7 +144,12 @@ public record OriginalLifecycle(
    * its due time, it can only still be there held.
    */
   public static OriginalLifecycle restore(
-      PolicyRules rules, long dueAt, boolean exempt, boolean shared, List<String> holds, long asOf) {
+      PolicyRules rules,
+      long dueAt,
+      boolean exempt,
+      boolean shared,
+      List<String> holds,
+      long asOf) {
     Stage stage = Stage.RETAINED;
     if (exempt) {
       stage = Stage.EXEMPT;
@@ -151,7 +165,10 @@ public record OriginalLifecycle(
         rules.dueAt(region, recordedAt), sharedOriginals(rules), Stage.EXEMPT, true, List.of());
   }
 
-  /** An original known to have been deleted already, recorded in {@code region} at {@code recordedAt}. */
+  /**
+   * An original known to have been deleted already, recorded in {@code region} at {@code
+   * recordedAt}.
+   */
   public static OriginalLifecycle deleted(PolicyRules rules, String region, long recordedAt) {
     return new OriginalLifecycle(
         rules.dueAt(region, recordedAt), sharedOriginals(rules), Stage.DELETED, false, List.of());
@@ -207,7 +224,9 @@ public record OriginalLifecycle(
    * a hold keeps it; nothing once it is deleted.
    */
   public OptionalLong expiresAt() {
-    return inAccount() && !exempt() && holds.isEmpty() ? OptionalLong.of(dueAt) : OptionalLong.empty();
+    return inAccount() && !exempt() && holds.isEmpty()
+        ? OptionalLong.of(dueAt)
+        : OptionalLong.empty();
   }
 
   /** When its retention period ends: the due time, or never once a share exempted it. */
@@ -223,7 +242,10 @@ public record OriginalLifecycle(
     return to(Change.DELETED_ON_ARRIVAL, at, withStage(Stage.DELETED));
   }
 
-  /** The due time arrives: deleted, or kept under its holds; an exempt or deleted original is unchanged. */
+  /**
+   * The due time arrives: deleted, or kept under its holds; an exempt or deleted original is
+   * unchanged.
+   */
   public Transition due() {
     if (stage != Stage.RETAINED) {
       return unchanged();
@@ -239,19 +261,26 @@ public record OriginalLifecycle(
       return to(Change.SHARE_REFUSED, at, this);
     }
     if (sharedOriginals == SharedOriginals.EXEMPT && !exempt()) {
-      return to(Change.EXEMPTED, at, new OriginalLifecycle(dueAt, sharedOriginals, Stage.EXEMPT, true, holds));
+      return to(
+          Change.EXEMPTED,
+          at,
+          new OriginalLifecycle(dueAt, sharedOriginals, Stage.EXEMPT, true, holds));
     }
     return to(Change.SHARED, at, new OriginalLifecycle(dueAt, sharedOriginals, stage, true, holds));
   }
 
-  /** A legal hold is placed on the clip; one already on it, or on a deleted original, changes nothing. */
+  /**
+   * A legal hold is placed on the clip; one already on it, or on a deleted original, changes
+   * nothing.
+   */
   public Transition placeHold(String holdId, long at) {
     if (!inAccount() || holds.contains(holdId)) {
       return unchanged();
     }
     List<String> more = new ArrayList<>(holds);
     more.add(holdId);
-    return to(Change.HOLD_PLACED, at, new OriginalLifecycle(dueAt, sharedOriginals, stage, shared, more));
+    return to(
+        Change.HOLD_PLACED, at, new OriginalLifecycle(dueAt, sharedOriginals, stage, shared, more));
   }
 
   /** A legal hold is released; releasing the last one past the due time deletes the original. */
@@ -261,7 +290,8 @@ public record OriginalLifecycle(
     }
     List<String> fewer = new ArrayList<>(holds);
     fewer.remove(holdId);
-    OriginalLifecycle released = new OriginalLifecycle(dueAt, sharedOriginals, stage, shared, fewer);
+    OriginalLifecycle released =
+        new OriginalLifecycle(dueAt, sharedOriginals, stage, shared, fewer);
     Step step = new Step(Change.HOLD_RELEASED, at, released);
     if (!fewer.isEmpty() || stage != Stage.HELD_PAST_DUE) {
       return new Transition(released, List.of(step));
@@ -275,7 +305,8 @@ public record OriginalLifecycle(
   }
 
   private OriginalLifecycle withStage(Stage next) {
-    return new OriginalLifecycle(dueAt, sharedOriginals, next, shared, next == Stage.DELETED ? List.of() : holds);
+    return new OriginalLifecycle(
+        dueAt, sharedOriginals, next, shared, next == Stage.DELETED ? List.of() : holds);
   }
 
   private Transition unchanged() {

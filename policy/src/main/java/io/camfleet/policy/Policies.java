@@ -22,7 +22,12 @@ public final class Policies {
     for (Path file : files) {
       Policy policy = Policy.read(file);
       if (!names.add(policy.name())) {
-        throw new ConfigException(file, 0, 0, "name", "another policy file already uses the name '" + policy.name() + "'");
+        throw new ConfigException(
+            file,
+            0,
+            0,
+            "name",
+            "another policy file already uses the name '" + policy.name() + "'");
       }
       policies.add(policy);
     }

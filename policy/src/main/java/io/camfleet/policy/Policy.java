@@ -23,7 +23,9 @@ public record Policy(
     Objects.requireNonNull(name, "name is required");
     if (!name.matches("[a-z0-9][a-z0-9.-]{0,60}")) {
       throw new IllegalArgumentException(
-          "name must be lower-case letters, digits, '-' or '.', at most 61 characters, not '" + name + "'");
+          "name must be lower-case letters, digits, '-' or '.', at most 61 characters, not '"
+              + name
+              + "'");
     }
     Objects.requireNonNull(retention, "retention is required");
     description = description == null ? "" : description.strip();

@@ -65,25 +65,35 @@ public final class PolicyRules {
     double windowMinutes = (request.getWindowEnd() - request.getWindowStart()) / 60_000.0;
     double area = Math.PI * request.getRadiusMiles() * request.getRadiusMiles();
     if (caps.minWindowMinutes() != null && windowMinutes < caps.minWindowMinutes()) {
-      return new Decision.Blocked(CopyReceiptCause.WINDOW_BELOW_MINIMUM,
-          String.format("request window %.0f min is below the minimum %.0f min", windowMinutes, caps.minWindowMinutes()));
+      return new Decision.Blocked(
+          CopyReceiptCause.WINDOW_BELOW_MINIMUM,
+          String.format(
+              "request window %.0f min is below the minimum %.0f min",
+              windowMinutes, caps.minWindowMinutes()));
     }
     if (caps.minAreaSquareMiles() != null && area < caps.minAreaSquareMiles()) {
-      return new Decision.Blocked(CopyReceiptCause.AREA_BELOW_MINIMUM,
-          String.format("request area %.3f sq mi is below the minimum %.3f sq mi", area, caps.minAreaSquareMiles()));
+      return new Decision.Blocked(
+          CopyReceiptCause.AREA_BELOW_MINIMUM,
+          String.format(
+              "request area %.3f sq mi is below the minimum %.3f sq mi",
+              area, caps.minAreaSquareMiles()));
     }
     long recordedAt = share.getClipRecordedAt();
     if (caps.maxWindowHours() != null) {
       long allowedEnd = request.getWindowStart() + (long) (caps.maxWindowHours() * 3_600_000L);
       if (recordedAt >= allowedEnd) {
-        return new Decision.Blocked(CopyReceiptCause.OUTSIDE_WINDOW,
-            String.format("clip lies outside the first %.1f h of the requested window", caps.maxWindowHours()));
+        return new Decision.Blocked(
+            CopyReceiptCause.OUTSIDE_WINDOW,
+            String.format(
+                "clip lies outside the first %.1f h of the requested window",
+                caps.maxWindowHours()));
       }
     }
     if (caps.maxAreaSquareMiles() != null) {
       double allowedRadius = Math.sqrt(caps.maxAreaSquareMiles() / Math.PI);
       if (share.getRequest().getCameraDistanceMiles() > allowedRadius) {
-        return new Decision.Blocked(CopyReceiptCause.OUTSIDE_AREA,
+        return new Decision.Blocked(
+            CopyReceiptCause.OUTSIDE_AREA,
             String.format(
                 "camera is %.2f mi from the request's centre, beyond the %.2f mi of a %.3f sq mi area",
                 request.getCameraDistanceMiles(), allowedRadius, caps.maxAreaSquareMiles()));
@@ -91,7 +101,8 @@ public final class PolicyRules {
     }
     if (caps.maxLookBackDays() != null
         && recordedAt < request.getIssuedAt() - (long) (caps.maxLookBackDays() * DAY_MS)) {
-      return new Decision.Blocked(CopyReceiptCause.PAST_LOOK_BACK,
+      return new Decision.Blocked(
+          CopyReceiptCause.PAST_LOOK_BACK,
           String.format("clip is older than the %.0f-day look-back", caps.maxLookBackDays()));
     }
     return Decision.ALLOWED;
@@ -101,7 +112,8 @@ public final class PolicyRules {
   public Decision admitCopy(CopyKind kind) {
     if (kind == CopyKind.FORWARD && !policy.forwardingAllowed()) {
       return new Decision.Blocked(
-          CopyReceiptCause.FORWARDING_FORBIDDEN, "the policy forbids police from forwarding footage");
+          CopyReceiptCause.FORWARDING_FORBIDDEN,
+          "the policy forbids police from forwarding footage");
     }
     return Decision.ALLOWED;
   }
@@ -119,7 +131,9 @@ public final class PolicyRules {
    */
   public Long copyExpiresAt(HolderType holder, long madeAt, OptionalLong originalRetentionEndsAt) {
     if (policy.copies().inheritOriginalExpiry()) {
-      return originalRetentionEndsAt.isPresent() ? Math.max(madeAt, originalRetentionEndsAt.getAsLong()) : null;
+      return originalRetentionEndsAt.isPresent()
+          ? Math.max(madeAt, originalRetentionEndsAt.getAsLong())
+          : null;
     }
     Integer days = policy.copies().lifetimeDays().get(holder);
     return days == null ? null : madeAt + days * DAY_MS;

@@ -22,11 +22,17 @@ public record RequestCaps(
     positive("requests.maxAreaSquareMiles", maxAreaSquareMiles);
     positive("requests.minAreaSquareMiles", minAreaSquareMiles);
     positive("requests.maxLookBackDays", maxLookBackDays);
-    if (maxWindowHours != null && minWindowMinutes != null && minWindowMinutes > maxWindowHours * 60) {
-      throw new IllegalArgumentException("requests.minWindowMinutes is longer than requests.maxWindowHours");
+    if (maxWindowHours != null
+        && minWindowMinutes != null
+        && minWindowMinutes > maxWindowHours * 60) {
+      throw new IllegalArgumentException(
+          "requests.minWindowMinutes is longer than requests.maxWindowHours");
     }
-    if (maxAreaSquareMiles != null && minAreaSquareMiles != null && minAreaSquareMiles > maxAreaSquareMiles) {
-      throw new IllegalArgumentException("requests.minAreaSquareMiles is larger than requests.maxAreaSquareMiles");
+    if (maxAreaSquareMiles != null
+        && minAreaSquareMiles != null
+        && minAreaSquareMiles > maxAreaSquareMiles) {
+      throw new IllegalArgumentException(
+          "requests.minAreaSquareMiles is larger than requests.maxAreaSquareMiles");
     }
   }
 

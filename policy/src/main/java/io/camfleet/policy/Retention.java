@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How long original clips stay in the owner's account: a default period, per-region overrides
- * (for example 30 days in the EU) and what sharing does to the original.
+ * How long original clips stay in the owner's account: a default period, per-region overrides (for
+ * example 30 days in the EU) and what sharing does to the original.
  */
 public record Retention(
     @JsonProperty(value = "days", required = true) int days,
@@ -25,7 +25,8 @@ public record Retention(
 
   public Retention {
     if (days <= 0) {
-      throw new IllegalArgumentException("retention.days must be a positive number of days, not " + days);
+      throw new IllegalArgumentException(
+          "retention.days must be a positive number of days, not " + days);
     }
     regions = regions == null ? Map.of() : new TreeMap<>(regions);
     regions.forEach(

@@ -32,8 +32,16 @@ class PolicyFileTest {
   @Test
   void readsEveryBundledPolicy() {
     List<Policy> policies = Policies.read(Policies.filesIn(Path.of("../policies")));
-    assertEquals(List.of("copies-inherit-expiry", "eu-30-days", "markey-caps-2019", "no-forwarding",
-        "police-copies-180-days", "rfa-2021", "status-quo-2019"), policies.stream().map(Policy::name).toList());
+    assertEquals(
+        List.of(
+            "copies-inherit-expiry",
+            "eu-30-days",
+            "markey-caps-2019",
+            "no-forwarding",
+            "police-copies-180-days",
+            "rfa-2021",
+            "status-quo-2019"),
+        policies.stream().map(Policy::name).toList());
     Policy statusQuo = policies.get(6);
     assertEquals(60, statusQuo.retention().daysFor("US"));
     assertEquals(30, statusQuo.retention().daysFor("EU"));
@@ -44,7 +52,9 @@ class PolicyFileTest {
   void unknownKeyNamesFileLineAndKey() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: 60\n  dayz: 3\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":4:3: field 'retention.dayz': unknown key 'dayz'; expected one of days, regions, sharedOriginals",
+    assertEquals(
+        f
+            + ":4:3: field 'retention.dayz': unknown key 'dayz'; expected one of days, regions, sharedOriginals",
         e.getMessage());
   }
 
@@ -52,7 +62,9 @@ class PolicyFileTest {
   void misspelledRequiredKeyIsReportedAsUnknownAtItsOwnPlaceNotAsMissing() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  dayz: 60\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":3:3: field 'retention.dayz': unknown key 'dayz'; expected one of days, regions, sharedOriginals",
+    assertEquals(
+        f
+            + ":3:3: field 'retention.dayz': unknown key 'dayz'; expected one of days, regions, sharedOriginals",
         e.getMessage());
     assertEquals(List.of(3, 3, "retention.dayz"), List.of(e.line(), e.column(), e.field()));
   }
@@ -61,21 +73,26 @@ class PolicyFileTest {
   void refusesDuplicateKeyNamingItsLineAndTheFirst() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: 60\n  days: 7\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":4:3: field 'retention.days': duplicated key 'days', first given on line 3", e.getMessage());
+    assertEquals(
+        f + ":4:3: field 'retention.days': duplicated key 'days', first given on line 3",
+        e.getMessage());
   }
 
   @Test
   void refusesDuplicateTopLevelKey() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: 60\nname: q\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":4:1: field 'name': duplicated key 'name', first given on line 1", e.getMessage());
+    assertEquals(
+        f + ":4:1: field 'name': duplicated key 'name', first given on line 1", e.getMessage());
   }
 
   @Test
   void refusesDuplicateRegionInsideOneFlowMapping() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: 60\n  regions: {EU: 30, EU: 20}\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":4:21: field 'retention.regions.EU': duplicated key 'EU', first given on line 4", e.getMessage());
+    assertEquals(
+        f + ":4:21: field 'retention.regions.EU': duplicated key 'EU', first given on line 4",
+        e.getMessage());
   }
 
   @Test
@@ -89,7 +106,9 @@ class PolicyFileTest {
   void valueWhereKeysBelongIsRefusedListingTheKeys() throws Exception {
     Path f = file("p.yaml", "name: p\nretention: 60\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":2:1: field 'retention': expected keys (days, regions, sharedOriginals), not '60'", e.getMessage());
+    assertEquals(
+        f + ":2:1: field 'retention': expected keys (days, regions, sharedOriginals), not '60'",
+        e.getMessage());
   }
 
   @Test
@@ -103,7 +122,9 @@ class PolicyFileTest {
   void daysBeyondAWholeNumberAreTooLarge() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: 99999999999\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":3:3: field 'retention.days': '99999999999' is too large; expected a whole number of at most 2147483647",
+    assertEquals(
+        f
+            + ":3:3: field 'retention.days': '99999999999' is too large; expected a whole number of at most 2147483647",
         e.getMessage());
   }
 
@@ -111,22 +132,34 @@ class PolicyFileTest {
   void unknownChoiceListsTheChoicesAsWritten() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: 60\n  sharedOriginals: forever\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":4:3: field 'retention.sharedOriginals': 'forever' is not one of exempt, expire-on-time", e.getMessage());
+    assertEquals(
+        f
+            + ":4:3: field 'retention.sharedOriginals': 'forever' is not one of exempt, expire-on-time",
+        e.getMessage());
   }
 
   @Test
   void unknownHolderTypeIsReportedAtItsKey() throws Exception {
-    Path f = file("p.yaml", "name: p\nretention:\n  days: 60\ncopies:\n  lifetimeDays: {POLICE: 3}\n");
+    Path f =
+        file("p.yaml", "name: p\nretention:\n  days: 60\ncopies:\n  lifetimeDays: {POLICE: 3}\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":5:18: field 'copies.lifetimeDays.POLICE': 'POLICE' is not one of REQUESTING_POLICE, OTHER_AGENCY,"
-        + " FEDERAL_AGENCY, NEIGHBOURHOOD_FEED, PUBLIC", e.getMessage());
+    assertEquals(
+        f
+            + ":5:18: field 'copies.lifetimeDays.POLICE': 'POLICE' is not one of REQUESTING_POLICE, OTHER_AGENCY,"
+            + " FEDERAL_AGENCY, NEIGHBOURHOOD_FEED, PUBLIC",
+        e.getMessage());
   }
 
   @Test
   void sectionRefusedAsAWholeIsNamedOnce() throws Exception {
-    Path f = file("p.yaml", "name: p\nretention:\n  days: 60\ncopies: {inheritOriginalExpiry: true, lifetimeDays: {PUBLIC: 3}}\n");
+    Path f =
+        file(
+            "p.yaml",
+            "name: p\nretention:\n  days: 60\ncopies: {inheritOriginalExpiry: true, lifetimeDays: {PUBLIC: 3}}\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":4:1: field 'copies': give either inheritOriginalExpiry or lifetimeDays, not both", e.getMessage());
+    assertEquals(
+        f + ":4:1: field 'copies': give either inheritOriginalExpiry or lifetimeDays, not both",
+        e.getMessage());
   }
 
   @Test
@@ -154,7 +187,9 @@ class PolicyFileTest {
   void negativeDaysNameTheField() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: -1\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertTrue(e.getMessage().contains("retention.days must be a positive number of days, not -1"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("retention.days must be a positive number of days, not -1"),
+        e.getMessage());
     assertEquals(3, e.line());
     assertEquals(3, e.column());
     assertEquals("retention.days", e.field());
@@ -164,7 +199,8 @@ class PolicyFileTest {
   void wrongTypeNamesTheField() throws Exception {
     Path f = file("p.yaml", "name: p\nretention:\n  days: 60\nforwardingAllowed: sometimes\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":4:1: field 'forwardingAllowed': 'sometimes' is not true or false", e.getMessage());
+    assertEquals(
+        f + ":4:1: field 'forwardingAllowed': 'sometimes' is not true or false", e.getMessage());
   }
 
   @Test
@@ -178,8 +214,11 @@ class PolicyFileTest {
   void topLevelFieldRejectedByItsRecordIsFoundWithLineAndColumn() throws Exception {
     Path f = file("p.yaml", "name: Not Valid\nretention:\n  days: 60\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(f));
-    assertEquals(f + ":1:1: field 'name': name must be lower-case letters, digits, '-' or '.', at most 61 characters,"
-        + " not 'Not Valid'", e.getMessage());
+    assertEquals(
+        f
+            + ":1:1: field 'name': name must be lower-case letters, digits, '-' or '.', at most 61 characters,"
+            + " not 'Not Valid'",
+        e.getMessage());
     assertEquals(List.of(1, 1, "name"), List.of(e.line(), e.column(), e.field()));
   }
 
@@ -205,11 +244,25 @@ class PolicyFileTest {
     assertTrue(e.getMessage().startsWith(b.toString()), e.getMessage());
   }
 
-  private static ClipShared policeShare(long windowStart, long windowEnd, double radius, double distance, long recordedAt, long issuedAt) {
+  private static ClipShared policeShare(
+      long windowStart,
+      long windowEnd,
+      double radius,
+      double distance,
+      long recordedAt,
+      long issuedAt) {
     return ClipShared.newBuilder()
-        .setCopyId("c").setClipId("clip").setCameraId("cam").setHouseholdId("h").setClipRecordedAt(recordedAt)
-        .setRegion("US").setChannel(ShareChannel.POLICE_REQUEST).setRecipientId("pd").setHolderType(HolderType.REQUESTING_POLICE)
-        .setAddressDisclosed(true).setRequest(new RequestTerms("r", windowStart, windowEnd, radius, issuedAt, distance))
+        .setCopyId("c")
+        .setClipId("clip")
+        .setCameraId("cam")
+        .setHouseholdId("h")
+        .setClipRecordedAt(recordedAt)
+        .setRegion("US")
+        .setChannel(ShareChannel.POLICE_REQUEST)
+        .setRecipientId("pd")
+        .setHolderType(HolderType.REQUESTING_POLICE)
+        .setAddressDisclosed(true)
+        .setRequest(new RequestTerms("r", windowStart, windowEnd, radius, issuedAt, distance))
         .build();
   }
 
@@ -218,39 +271,65 @@ class PolicyFileTest {
     PolicyRules caps = Policy.read(Path.of("../policies/markey-caps-2019.yaml")).rules();
     long start = 100 * DAY;
     long issued = start + 30 * HOUR;
-    assertTrue(caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 11 * HOUR, issued)).allowed());
-    assertTrue(caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 13 * HOUR, issued)) instanceof Decision.Blocked);
+    assertTrue(
+        caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 11 * HOUR, issued))
+            .allowed());
+    assertTrue(
+        caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 13 * HOUR, issued))
+            instanceof Decision.Blocked);
     // half a square mile is a radius of 0.399 mi
-    assertTrue(caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.39, start + HOUR, issued)).allowed());
-    assertTrue(caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.41, start + HOUR, issued)) instanceof Decision.Blocked);
+    assertTrue(
+        caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.39, start + HOUR, issued))
+            .allowed());
+    assertTrue(
+        caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.41, start + HOUR, issued))
+            instanceof Decision.Blocked);
     long oldWindow = issued - 50 * DAY;
-    assertTrue(caps.admitShare(policeShare(oldWindow, oldWindow + HOUR, 0.3, 0.1, oldWindow, issued)) instanceof Decision.Blocked);
+    assertTrue(
+        caps.admitShare(policeShare(oldWindow, oldWindow + HOUR, 0.3, 0.1, oldWindow, issued))
+            instanceof Decision.Blocked);
   }
 
   @Test
   void rfaRefusesRequestsNarrowerThanItsMinimums() {
     PolicyRules rfa = Policy.read(Path.of("../policies/rfa-2021.yaml")).rules();
     long start = 100 * DAY;
-    Decision tooShort = rfa.admitShare(policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY));
+    Decision tooShort =
+        rfa.admitShare(policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY));
     assertEquals(
-        new Decision.Blocked(CopyReceiptCause.WINDOW_BELOW_MINIMUM, "request window 10 min is below the minimum 15 min"),
+        new Decision.Blocked(
+            CopyReceiptCause.WINDOW_BELOW_MINIMUM,
+            "request window 10 min is below the minimum 15 min"),
         tooShort);
-    assertTrue(rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY)) instanceof Decision.Blocked);
+    assertTrue(
+        rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY))
+            instanceof Decision.Blocked);
   }
 
   @Test
   void copyLifetimesFollowThePolicy() {
     long made = 10 * DAY;
     OptionalLong originalDue = OptionalLong.of(60 * DAY);
-    assertEquals(null, Policy.read(Path.of("../policies/status-quo-2019.yaml")).rules().copyExpiresAt(HolderType.REQUESTING_POLICE, made, originalDue));
+    assertEquals(
+        null,
+        Policy.read(Path.of("../policies/status-quo-2019.yaml"))
+            .rules()
+            .copyExpiresAt(HolderType.REQUESTING_POLICE, made, originalDue));
     PolicyRules inherit = Policy.read(Path.of("../policies/copies-inherit-expiry.yaml")).rules();
     assertEquals(60 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, made, originalDue));
     assertEquals(70 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, 70 * DAY, originalDue));
     assertEquals(null, inherit.copyExpiresAt(HolderType.PUBLIC, made, OptionalLong.empty()));
     PolicyRules police180 = Policy.read(Path.of("../policies/police-copies-180-days.yaml")).rules();
-    assertEquals(made + 180 * DAY, police180.copyExpiresAt(HolderType.FEDERAL_AGENCY, made, originalDue));
+    assertEquals(
+        made + 180 * DAY, police180.copyExpiresAt(HolderType.FEDERAL_AGENCY, made, originalDue));
     assertEquals(null, police180.copyExpiresAt(HolderType.PUBLIC, made, originalDue));
-    assertTrue(Policy.read(Path.of("../policies/no-forwarding.yaml")).rules().admitCopy(CopyKind.FORWARD) instanceof Decision.Blocked);
-    assertTrue(Policy.read(Path.of("../policies/no-forwarding.yaml")).rules().admitCopy(CopyKind.DOWNLOAD).allowed());
+    assertTrue(
+        Policy.read(Path.of("../policies/no-forwarding.yaml")).rules().admitCopy(CopyKind.FORWARD)
+            instanceof Decision.Blocked);
+    assertTrue(
+        Policy.read(Path.of("../policies/no-forwarding.yaml"))
+            .rules()
+            .admitCopy(CopyKind.DOWNLOAD)
+            .allowed());
   }
 }

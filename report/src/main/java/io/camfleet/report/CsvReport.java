@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders report.csv: one row per policy, the report.json field names as header, RFC 4180 quoting. */
+/**
+ * Renders report.csv: one row per policy, the report.json field names as header, RFC 4180 quoting.
+ */
 final class CsvReport {
   private static final String CRLF = "\r\n";
 
@@ -32,8 +34,11 @@ final class CsvReport {
       if (figure instanceof Measure measure) {
         row.put(measure.field(), Long.toString(policy.figure(measure)));
       } else if (figure instanceof HolderBreakdown breakdown) {
-        policy.figure(breakdown)
-            .forEach((holder, value) -> row.put(breakdown.field() + "." + holder.name(), Long.toString(value)));
+        policy
+            .figure(breakdown)
+            .forEach(
+                (holder, value) ->
+                    row.put(breakdown.field() + "." + holder.name(), Long.toString(value)));
       }
     }
     return row;
@@ -49,9 +54,14 @@ final class CsvReport {
     out.append(CRLF);
   }
 
-  /** RFC 4180: a field with a comma, a double quote or a line break is quoted, its quotes doubled. */
+  /**
+   * RFC 4180: a field with a comma, a double quote or a line break is quoted, its quotes doubled.
+   */
   static String quoted(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';

@@ -2,7 +2,10 @@ package io.camfleet.report;
 
 import java.util.List;
 
-/** A final figure of a policy: one number ({@link Measure}) or one number per holder type ({@link HolderBreakdown}). */
+/**
+ * A final figure of a policy: one number ({@link Measure}) or one number per holder type ({@link
+ * HolderBreakdown}).
+ */
 public sealed interface Figure permits Measure, HolderBreakdown {
 
   /** What a figure is about; reports show figures grouped so. */
@@ -24,7 +27,9 @@ public sealed interface Figure permits Measure, HolderBreakdown {
     }
   }
 
-  /** The field name in report.json (a column or column prefix in report.csv, a row in report.md). */
+  /**
+   * The field name in report.json (a column or column prefix in report.csv, a row in report.md).
+   */
   String field();
 
   Group group();

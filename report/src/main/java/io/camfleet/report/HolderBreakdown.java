@@ -4,11 +4,14 @@ import io.camfleet.avro.HolderType;
 import io.camfleet.schemas.stats.MeasureKey;
 import io.camfleet.schemas.stats.SharingMeasure;
 
-/** A final figure split by who holds the copies, read from the parts by holder type of one measure. */
+/**
+ * A final figure split by who holds the copies, read from the parts by holder type of one measure.
+ */
 public enum HolderBreakdown implements Figure {
   COPIES_ALIVE("copiesByHolderType", Group.COPIES, SharingMeasure.COPIES_ALIVE),
   COPIES_CREATED("copiesCreatedByHolderType", Group.COPIES, SharingMeasure.COPIES_CREATED),
-  HOUSEHOLDS_EXPOSED("householdsExposedByHolderType", Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_EXPOSED);
+  HOUSEHOLDS_EXPOSED(
+      "householdsExposedByHolderType", Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_EXPOSED);
 
   private final String field;
   private final Group group;
@@ -23,7 +26,10 @@ public enum HolderBreakdown implements Figure {
     this.source = source;
   }
 
-  /** The object's name in report.json; report.csv and report.md flatten it as {@code field.HOLDER_TYPE}. */
+  /**
+   * The object's name in report.json; report.csv and report.md flatten it as {@code
+   * field.HOLDER_TYPE}.
+   */
   @Override
   public String field() {
     return field;

@@ -26,7 +26,9 @@ final class HtmlReport {
 
   private record Line(StatsMeasure measure, String colour) {}
 
-  private static final String[] HOLDER_COLOURS = {"#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7"};
+  private static final String[] HOLDER_COLOURS = {
+    "#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7"
+  };
 
   private static final String STYLE =
       """
@@ -76,17 +78,27 @@ final class HtmlReport {
     WorldInfo world = report.world();
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>camfleet report: ").append(Html.escape(world.name())).append("</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        .append("<title>camfleet report: ")
+        .append(Html.escape(world.name()))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
 
-    out.append("<header>\n<h1>camfleet report: ").append(Html.escape(world.name())).append("</h1>\n")
-        .append("<p class=\"note\">").append(report.policies().size())
+    out.append("<header>\n<h1>camfleet report: ")
+        .append(Html.escape(world.name()))
+        .append("</h1>\n")
+        .append("<p class=\"note\">")
+        .append(report.policies().size())
         .append(report.policies().size() == 1 ? " policy" : " policies")
         .append(" on the same simulated world.</p>\n");
     if (!report.trustworthy()) {
-      out.append("<p class=\"untrusted\" role=\"alert\">").append(Html.escape(report.integrityWarning())).append("</p>\n");
+      out.append("<p class=\"untrusted\" role=\"alert\">")
+          .append(Html.escape(report.integrityWarning()))
+          .append("</p>\n");
     }
     out.append("<dl class=\"world\">\n");
     definition(out, "name", Html.escape(world.name()));
@@ -94,14 +106,26 @@ final class HtmlReport {
     definition(out, "cameras", SvgChart.groupedNumber(world.cameras()));
     definition(out, "days", Integer.toString(world.days()));
     definition(out, "start", Html.escape(world.start()));
-    definition(out, "world file", "<code>" + Html.escape(world.worldFile()) + "</code> sha256 <code>"
-        + world.worldFileSha256() + "</code>");
-    definition(out, "reproduce", "<code>" + Html.escape(MarkdownReport.reproduceCommand(report)) + "</code>");
+    definition(
+        out,
+        "world file",
+        "<code>"
+            + Html.escape(world.worldFile())
+            + "</code> sha256 <code>"
+            + world.worldFileSha256()
+            + "</code>");
+    definition(
+        out,
+        "reproduce",
+        "<code>" + Html.escape(MarkdownReport.reproduceCommand(report)) + "</code>");
     definition(out, "camfleet version", Html.escape(report.camfleetVersion()));
     out.append("</dl>\n");
     out.append("<nav><ul>\n<li><a href=\"#summary\">summary</a></li>\n");
     for (PolicyReport policy : report.policies()) {
-      out.append("<li><a href=\"#").append(anchor(policy)).append("\">").append(Html.escape(policy.name()))
+      out.append("<li><a href=\"#")
+          .append(anchor(policy))
+          .append("\">")
+          .append(Html.escape(policy.name()))
           .append("</a></li>\n");
     }
     out.append("</ul></nav>\n</header>\n");
@@ -109,8 +133,11 @@ final class HtmlReport {
     summary(out, SummaryTable.of(report));
     charts(out, report);
 
-    out.append("<footer>Generated from ").append(Html.escape(JsonReport.generatedFrom()))
-        .append(". camfleet ").append(Html.escape(report.camfleetVersion())).append(".</footer>\n")
+    out.append("<footer>Generated from ")
+        .append(Html.escape(JsonReport.generatedFrom()))
+        .append(". camfleet ")
+        .append(Html.escape(report.camfleetVersion()))
+        .append(".</footer>\n")
         .append("</body>\n</html>\n");
     return out.toString();
   }
@@ -124,7 +151,8 @@ final class HtmlReport {
         .append("<p class=\"note\">Counters count over the whole run; <code>…AtEnd</code>, ")
         .append("<code>copiesByHolderType.*</code>, <code>footageAlivePastRetention</code> and ")
         .append("<code>householdsExposed…</code> are levels at the end of the final day.</p>\n")
-        .append("<div class=\"table-wrap\">\n<table class=\"summary\">\n<thead><tr><th scope=\"col\">measure</th>");
+        .append(
+            "<div class=\"table-wrap\">\n<table class=\"summary\">\n<thead><tr><th scope=\"col\">measure</th>");
     for (String policy : table.policies()) {
       out.append("<th scope=\"col\">").append(Html.escape(policy)).append("</th>");
     }
@@ -134,25 +162,36 @@ final class HtmlReport {
     int columns = table.policies().size() + 1;
     for (SummaryTable.Row row : table.rows()) {
       if (row.group() != group) {
-        out.append(group == null ? "" : "</tbody>\n").append("<tbody>\n<tr class=\"group\"><th colspan=\"")
-            .append(columns).append("\" scope=\"rowgroup\">").append(Html.escape(row.group().title()))
+        out.append(group == null ? "" : "</tbody>\n")
+            .append("<tbody>\n<tr class=\"group\"><th colspan=\"")
+            .append(columns)
+            .append("\" scope=\"rowgroup\">")
+            .append(Html.escape(row.group().title()))
             .append("</th></tr>\n");
         group = row.group();
       }
       String label = row.measure();
       if (row.holder() != null) {
-        String field = row.measure().substring(0, row.measure().length() - row.holder().name().length() - 1);
+        String field =
+            row.measure().substring(0, row.measure().length() - row.holder().name().length() - 1);
         if (!field.equals(breakdown)) {
-          out.append("<tr class=\"breakdown\"><th scope=\"row\">").append(Html.escape(field))
-              .append("</th><td colspan=\"").append(columns - 1).append("\"></td></tr>\n");
+          out.append("<tr class=\"breakdown\"><th scope=\"row\">")
+              .append(Html.escape(field))
+              .append("</th><td colspan=\"")
+              .append(columns - 1)
+              .append("\"></td></tr>\n");
         }
         breakdown = field;
         label = row.holder().name();
       } else {
         breakdown = null;
       }
-      out.append("<tr data-measure=\"").append(Html.escape(row.measure())).append("\"><th scope=\"row\"")
-          .append(row.holder() == null ? "" : " class=\"holder\"").append(">").append(Html.escape(label))
+      out.append("<tr data-measure=\"")
+          .append(Html.escape(row.measure()))
+          .append("\"><th scope=\"row\"")
+          .append(row.holder() == null ? "" : " class=\"holder\"")
+          .append(">")
+          .append(Html.escape(label))
           .append("</th>");
       for (long value : row.values()) {
         out.append("<td>").append(SvgChart.groupedNumber(value)).append("</td>");
@@ -176,14 +215,20 @@ final class HtmlReport {
       }
     }
     out.append("<section id=\"charts\">\n<h2>Over simulated time</h2>\n")
-        .append("<p class=\"note\">Charts of one kind share their vertical scale, so heights compare across policies.")
+        .append(
+            "<p class=\"note\">Charts of one kind share their vertical scale, so heights compare across policies.")
         .append(" Hover a line for its name.</p>\n");
     for (PolicyReport policy : report.policies()) {
       List<LocalDate> days = policy.series().stream().map(DayPoint::day).toList();
-      out.append("<section class=\"policy\" id=\"").append(anchor(policy)).append("\">\n<h3>")
-          .append(Html.escape(policy.name())).append("</h3>\n");
+      out.append("<section class=\"policy\" id=\"")
+          .append(anchor(policy))
+          .append("\">\n<h3>")
+          .append(Html.escape(policy.name()))
+          .append("</h3>\n");
       if (!policy.info().description().isEmpty()) {
-        out.append("<p class=\"muted\">").append(Html.escape(policy.info().description())).append("</p>\n");
+        out.append("<p class=\"muted\">")
+            .append(Html.escape(policy.info().description()))
+            .append("</p>\n");
       }
       out.append("<div class=\"charts\">\n");
 
@@ -191,11 +236,20 @@ final class HtmlReport {
       for (Line line : FOOTAGE_SERIES) {
         footage.add(
             new SvgChart.Series(
-                line.measure().wireName(), line.measure().label(), line.colour(),
+                line.measure().wireName(),
+                line.measure().label(),
+                line.colour(),
                 policy.series().stream().map(day -> day.value(line.measure())).toList()));
       }
-      figure(out, "Footage: alive, expired, exempt by share",
-          SvgChart.render(policy.name(), FOOTAGE, "Footage: alive, expired, exempt by share", days, footage,
+      figure(
+          out,
+          "Footage: alive, expired, exempt by share",
+          SvgChart.render(
+              policy.name(),
+              FOOTAGE,
+              "Footage: alive, expired, exempt by share",
+              days,
+              footage,
               footageMax));
 
       List<SvgChart.Series> copies = new ArrayList<>();
@@ -207,8 +261,11 @@ final class HtmlReport {
                 HOLDER_COLOURS[holder.ordinal() % HOLDER_COLOURS.length],
                 policy.series().stream().map(day -> copiesAlive(day, holder)).toList()));
       }
-      figure(out, "Copies alive by holder type",
-          SvgChart.render(policy.name(), COPIES, "Copies alive by holder type", days, copies, copiesMax));
+      figure(
+          out,
+          "Copies alive by holder type",
+          SvgChart.render(
+              policy.name(), COPIES, "Copies alive by holder type", days, copies, copiesMax));
       out.append("</div>\n</section>\n");
     }
     out.append("</section>\n");
@@ -219,8 +276,11 @@ final class HtmlReport {
   }
 
   private static void figure(StringBuilder out, String caption, String svg) {
-    out.append("<figure>\n<figcaption>").append(Html.escape(caption)).append("</figcaption>\n")
-        .append(svg).append("\n</figure>\n");
+    out.append("<figure>\n<figcaption>")
+        .append(Html.escape(caption))
+        .append("</figcaption>\n")
+        .append(svg)
+        .append("\n</figure>\n");
   }
 
   private static String anchor(PolicyReport policy) {

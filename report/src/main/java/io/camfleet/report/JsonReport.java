@@ -1,9 +1,9 @@
 package io.camfleet.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,15 +18,28 @@ import java.util.List;
 
 /** Renders report.json, the contract read by dashboards and outside tools. */
 final class JsonReport {
-  /** The measures of each day in the series, under the services' own measure names: retention's, then sharing's. */
+  /**
+   * The measures of each day in the series, under the services' own measure names: retention's,
+   * then sharing's.
+   */
   static final List<StatsMeasure> SERIES =
       List.of(
-          RetentionMeasure.CLIPS_RECORDED, RetentionMeasure.CLIPS_EXPIRED, RetentionMeasure.CLIPS_EXEMPT_BY_SHARE,
-          RetentionMeasure.CLIPS_ALIVE, RetentionMeasure.LIVE_BYTES,
-          SharingMeasure.FOOTAGE_ALIVE_PAST_RETENTION, SharingMeasure.COPIES_CREATED, SharingMeasure.COPIES_EXPIRED,
-          SharingMeasure.COPIES_ALIVE, SharingMeasure.HOUSEHOLDS_EXPOSED, SharingMeasure.ADDRESSES_DISCLOSED);
+          RetentionMeasure.CLIPS_RECORDED,
+          RetentionMeasure.CLIPS_EXPIRED,
+          RetentionMeasure.CLIPS_EXEMPT_BY_SHARE,
+          RetentionMeasure.CLIPS_ALIVE,
+          RetentionMeasure.LIVE_BYTES,
+          SharingMeasure.FOOTAGE_ALIVE_PAST_RETENTION,
+          SharingMeasure.COPIES_CREATED,
+          SharingMeasure.COPIES_EXPIRED,
+          SharingMeasure.COPIES_ALIVE,
+          SharingMeasure.HOUSEHOLDS_EXPOSED,
+          SharingMeasure.ADDRESSES_DISCLOSED);
 
-  /** The field of each day in the series holding {@link HolderBreakdown#COPIES_ALIVE} by holder type. */
+  /**
+   * The field of each day in the series holding {@link HolderBreakdown#COPIES_ALIVE} by holder
+   * type.
+   */
   static final String SERIES_COPIES_BY_HOLDER = "copiesAliveByHolderType";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -34,7 +47,8 @@ final class JsonReport {
       MAPPER.writer(
           new DefaultPrettyPrinter()
               .withSeparators(
-                  Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
@@ -49,8 +63,15 @@ final class JsonReport {
   }
 
   static String generatedFrom() {
-    return "output topics " + StatsService.RETENTION.topic().name() + " (" + StatsService.RETENTION.id() + ") and "
-        + StatsService.SHARING.topic().name() + " (" + StatsService.SHARING.id() + "): final figures from each policy's"
+    return "output topics "
+        + StatsService.RETENTION.topic().name()
+        + " ("
+        + StatsService.RETENTION.id()
+        + ") and "
+        + StatsService.SHARING.topic().name()
+        + " ("
+        + StatsService.SHARING.id()
+        + "): final figures from each policy's"
         + " last=true records, series from every day";
   }
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Renders report.md, meant to be read in a terminal: world, how to reproduce, the table, the policies. */
+/**
+ * Renders report.md, meant to be read in a terminal: world, how to reproduce, the table, the
+ * policies.
+ */
 final class MarkdownReport {
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+-]+");
 
@@ -14,7 +17,8 @@ final class MarkdownReport {
     WorldInfo world = report.world();
     StringBuilder out = new StringBuilder();
     out.append("# camfleet report: ").append(world.name()).append("\n\n");
-    out.append(report.policies().size()).append(" ")
+    out.append(report.policies().size())
+        .append(" ")
         .append(report.policies().size() == 1 ? "policy" : "policies")
         .append(" on the same simulated world.\n\n");
     if (!report.trustworthy()) {
@@ -27,8 +31,11 @@ final class MarkdownReport {
     out.append("- cameras: ").append(world.cameras()).append('\n');
     out.append("- days: ").append(world.days()).append('\n');
     out.append("- start: ").append(world.start()).append('\n');
-    out.append("- world file: `").append(world.worldFile()).append("` (sha256 ")
-        .append(world.worldFileSha256()).append(")\n\n");
+    out.append("- world file: `")
+        .append(world.worldFile())
+        .append("` (sha256 ")
+        .append(world.worldFileSha256())
+        .append(")\n\n");
 
     out.append("## Reproduce\n\n");
     out.append("```sh\n").append(reproduceCommand(report)).append("\n```\n\n");
@@ -36,9 +43,10 @@ final class MarkdownReport {
     out.append("Generated from ").append(JsonReport.generatedFrom()).append(".\n\n");
 
     out.append("## Results\n\n");
-    out.append("Counters count over the whole run; `clipsAliveAtEnd`, `liveBytesAtEnd`, `copiesAliveAtEnd`,"
-        + " `copiesByHolderType.*`, `footageAlivePastRetention`, `householdsExposed` and"
-        + " `householdsExposedByHolderType.*` are levels at the end of the final day.\n\n");
+    out.append(
+        "Counters count over the whole run; `clipsAliveAtEnd`, `liveBytesAtEnd`, `copiesAliveAtEnd`,"
+            + " `copiesByHolderType.*`, `footageAlivePastRetention`, `householdsExposed` and"
+            + " `householdsExposedByHolderType.*` are levels at the end of the final day.\n\n");
     for (String line : table(SummaryTable.of(report))) {
       out.append(line).append('\n');
     }
@@ -51,8 +59,11 @@ final class MarkdownReport {
       if (!info.description().isEmpty()) {
         out.append(info.description()).append("\n\n");
       }
-      out.append("Policy file: `").append(info.policyFile()).append("` (sha256 ")
-          .append(info.policyFileSha256()).append(")\n");
+      out.append("Policy file: `")
+          .append(info.policyFile())
+          .append("` (sha256 ")
+          .append(info.policyFileSha256())
+          .append(")\n");
     }
     return out.toString();
   }
@@ -62,17 +73,21 @@ final class MarkdownReport {
    * file's own, since a run may have overridden it; {@code --policy} repeats once per file.
    */
   static String reproduceCommand(Report report) {
-    StringBuilder command = new StringBuilder("./camfleet run --world ")
-        .append(shellWord(report.world().worldFile()))
-        .append(" --seed ")
-        .append(report.world().seed());
+    StringBuilder command =
+        new StringBuilder("./camfleet run --world ")
+            .append(shellWord(report.world().worldFile()))
+            .append(" --seed ")
+            .append(report.world().seed());
     for (PolicyReport policy : report.policies()) {
       command.append(" --policy ").append(shellWord(policy.info().policyFile()));
     }
     return command.toString();
   }
 
-  /** The summary table with aligned columns: figures as rows under their group's title, policies as columns. */
+  /**
+   * The summary table with aligned columns: figures as rows under their group's title, policies as
+   * columns.
+   */
   static List<String> table(SummaryTable table) {
     List<List<String>> cells = new ArrayList<>();
     List<String> header = new ArrayList<>();
@@ -106,7 +121,8 @@ final class MarkdownReport {
     lines.add(line(cells.get(0), widths));
     StringBuilder rule = new StringBuilder("|");
     for (int i = 0; i < widths.length; i++) {
-      rule.append(i == 0 ? " :" + "-".repeat(widths[i] - 1) : " " + "-".repeat(widths[i] - 1) + ":").append(" |");
+      rule.append(i == 0 ? " :" + "-".repeat(widths[i] - 1) : " " + "-".repeat(widths[i] - 1) + ":")
+          .append(" |");
     }
     lines.add(rule.toString());
     for (List<String> line : cells.subList(1, cells.size())) {
@@ -119,7 +135,9 @@ final class MarkdownReport {
     StringBuilder line = new StringBuilder("|");
     for (int i = 0; i < cells.size(); i++) {
       String padding = " ".repeat(widths[i] - cells.get(i).length());
-      line.append(' ').append(i == 0 ? cells.get(i) + padding : padding + cells.get(i)).append(" |");
+      line.append(' ')
+          .append(i == 0 ? cells.get(i) + padding : padding + cells.get(i))
+          .append(" |");
     }
     return line.toString();
   }

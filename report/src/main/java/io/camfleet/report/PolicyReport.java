@@ -19,8 +19,12 @@ public record PolicyReport(PolicyInfo info, List<DayPoint> series) {
     for (int i = 1; i < series.size(); i++) {
       if (!series.get(i - 1).day().isBefore(series.get(i).day())) {
         throw new IllegalArgumentException(
-            "policy '" + info.name() + "': days must be in increasing order, found "
-                + series.get(i - 1).day() + " then " + series.get(i).day());
+            "policy '"
+                + info.name()
+                + "': days must be in increasing order, found "
+                + series.get(i - 1).day()
+                + " then "
+                + series.get(i).day());
       }
     }
   }

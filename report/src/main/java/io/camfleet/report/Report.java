@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * statistics. {@code deadLetters} counts the input records the services could not process (sent to
  * the dead-letter topic): a run with any cannot be trusted, and every rendering says so.
  */
-public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport> policies, long deadLetters) {
+public record Report(
+    WorldInfo world, String camfleetVersion, List<PolicyReport> policies, long deadLetters) {
 
   public Report {
     Objects.requireNonNull(world, "world");
@@ -58,10 +59,16 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
 
   /** One sentence for a run that cannot be trusted; empty for one that can. */
   public String integrityWarning() {
-    return trustworthy() ? "" : String.format(java.util.Locale.ROOT,
-        "Warning: the services sent %,d input record%s to the dead-letter topic instead of processing %s;"
-            + " the figures below leave %s out and cannot be trusted.",
-        deadLetters, deadLetters == 1 ? "" : "s", deadLetters == 1 ? "it" : "them", deadLetters == 1 ? "it" : "them");
+    return trustworthy()
+        ? ""
+        : String.format(
+            java.util.Locale.ROOT,
+            "Warning: the services sent %,d input record%s to the dead-letter topic instead of processing %s;"
+                + " the figures below leave %s out and cannot be trusted.",
+            deadLetters,
+            deadLetters == 1 ? "" : "s",
+            deadLetters == 1 ? "it" : "them",
+            deadLetters == 1 ? "it" : "them");
   }
 
   /**
@@ -80,7 +87,8 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
     Objects.requireNonNull(policies, "policies");
     Objects.requireNonNull(stats, "stats");
 
-    Map<String, Map<StatsService, NavigableMap<LocalDate, DailyStats>>> byPolicy = new LinkedHashMap<>();
+    Map<String, Map<StatsService, NavigableMap<LocalDate, DailyStats>>> byPolicy =
+        new LinkedHashMap<>();
     for (PolicyInfo policy : policies) {
       if (byPolicy.put(policy.name(), new EnumMap<>(StatsService.class)) != null) {
         throw new IllegalArgumentException("policy '" + policy.name() + "' appears twice");
@@ -92,7 +100,8 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
       policiesSeen.add(record.getPolicy());
       StatsService service = StatsService.ofId(record.getService());
       LocalDate day = parseDay(record);
-      Map<StatsService, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(record.getPolicy());
+      Map<StatsService, NavigableMap<LocalDate, DailyStats>> services =
+          byPolicy.get(record.getPolicy());
       if (services != null) {
         services.computeIfAbsent(service, s -> new TreeMap<>()).put(day, record);
       }
@@ -108,9 +117,16 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
           checkedSeries(policy, StatsService.SHARING, services, policiesSeen, world, lastDay);
       if (!retention.keySet().equals(sharing.keySet())) {
         throw new IllegalArgumentException(
-            "policy '" + policy.name() + "': the services reported different days; only "
-                + StatsService.RETENTION.id() + ": " + difference(retention.keySet(), sharing.keySet()) + ", only "
-                + StatsService.SHARING.id() + ": " + difference(sharing.keySet(), retention.keySet()));
+            "policy '"
+                + policy.name()
+                + "': the services reported different days; only "
+                + StatsService.RETENTION.id()
+                + ": "
+                + difference(retention.keySet(), sharing.keySet())
+                + ", only "
+                + StatsService.SHARING.id()
+                + ": "
+                + difference(sharing.keySet(), retention.keySet()));
       }
       List<DayPoint> series = new ArrayList<>();
       for (Map.Entry<LocalDate, DailyStats> day : retention.entrySet()) {
@@ -123,7 +139,8 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
                   day.getValue().getMeasures(),
                   shared.getMeasures()));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("policy '" + policy.name() + "': " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "policy '" + policy.name() + "': " + e.getMessage(), e);
         }
       }
       reports.add(new PolicyReport(policy, series));
@@ -136,19 +153,32 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
       return LocalDate.parse(record.getDay());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "daily stats of policy '" + record.getPolicy() + "' from " + record.getService()
-              + " have a day that is not an ISO date: '" + record.getDay() + "'",
+          "daily stats of policy '"
+              + record.getPolicy()
+              + "' from "
+              + record.getService()
+              + " have a day that is not an ISO date: '"
+              + record.getDay()
+              + "'",
           e);
     }
   }
 
-  /** The world's last simulated day: a world of N days ends at the midnight after its N-th day, its horizon. */
+  /**
+   * The world's last simulated day: a world of N days ends at the midnight after its N-th day, its
+   * horizon.
+   */
   private static LocalDate lastDay(WorldInfo world) {
     try {
       return LocalDate.parse(world.start()).plusDays(world.days() - 1L);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("world '" + world.name() + "' starts on '" + world.start()
-          + "', which is not an ISO date", e);
+      throw new IllegalArgumentException(
+          "world '"
+              + world.name()
+              + "' starts on '"
+              + world.start()
+              + "', which is not an ISO date",
+          e);
     }
   }
 
@@ -161,31 +191,62 @@ public record Report(WorldInfo world, String camfleetVersion, List<PolicyReport>
       LocalDate lastDay) {
     NavigableMap<LocalDate, DailyStats> days = services.getOrDefault(service, new TreeMap<>());
     List<LocalDate> finals = new ArrayList<>();
-    days.forEach((day, record) -> {
-      if (record.getLast()) {
-        finals.add(day);
-      }
-    });
+    days.forEach(
+        (day, record) -> {
+          if (record.getLast()) {
+            finals.add(day);
+          }
+        });
     if (finals.isEmpty()) {
       throw new IllegalArgumentException(
-          "policy '" + policy.name() + "' has no final record (last=true) from " + service.id()
-              + " on topic " + service.topic().name() + " (" + days.size() + " daily records; policies seen in the stats: "
-              + policiesSeen + "); did the run finish before the topics were read?");
+          "policy '"
+              + policy.name()
+              + "' has no final record (last=true) from "
+              + service.id()
+              + " on topic "
+              + service.topic().name()
+              + " ("
+              + days.size()
+              + " daily records; policies seen in the stats: "
+              + policiesSeen
+              + "); did the run finish before the topics were read?");
     }
     if (finals.size() > 1) {
       throw new IllegalArgumentException(
-          "policy '" + policy.name() + "' has several final records (last=true) from " + service.id()
-              + ", for days " + finals + "; were the topics shared by several runs?");
+          "policy '"
+              + policy.name()
+              + "' has several final records (last=true) from "
+              + service.id()
+              + ", for days "
+              + finals
+              + "; were the topics shared by several runs?");
     }
     if (!finals.get(0).equals(days.lastKey())) {
       throw new IllegalArgumentException(
-          "policy '" + policy.name() + "': " + service.id() + " reported day " + days.lastKey()
-              + " after its final day " + finals.get(0));
+          "policy '"
+              + policy.name()
+              + "': "
+              + service.id()
+              + " reported day "
+              + days.lastKey()
+              + " after its final day "
+              + finals.get(0));
     }
     if (days.lastKey().isAfter(lastDay)) {
       throw new IllegalArgumentException(
-          "policy '" + policy.name() + "': " + service.id() + " reported day " + days.lastKey()
-              + ", after the world's last day " + lastDay + " (" + world.days() + " days from " + world.start() + ")");
+          "policy '"
+              + policy.name()
+              + "': "
+              + service.id()
+              + " reported day "
+              + days.lastKey()
+              + ", after the world's last day "
+              + lastDay
+              + " ("
+              + world.days()
+              + " days from "
+              + world.start()
+              + ")");
     }
     return days;
   }

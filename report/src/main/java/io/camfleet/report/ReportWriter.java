@@ -36,8 +36,8 @@ public final class ReportWriter {
   /**
    * Writes the four files into {@code outDir}, creating it if needed.
    *
-   * @throws IOException naming {@code outDir} if it cannot be created or written; {@code outDir}
-   *     is then left as it was and no temporary folder remains
+   * @throws IOException naming {@code outDir} if it cannot be created or written; {@code outDir} is
+   *     then left as it was and no temporary folder remains
    */
   public static void write(Report report, Path outDir) throws IOException {
     Objects.requireNonNull(report, "report");
@@ -49,17 +49,21 @@ public final class ReportWriter {
       throw new IOException("cannot write the report into " + target + ": it has no parent folder");
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
-      throw new IOException("cannot write the report into " + target + ": it exists and is not a folder");
+      throw new IOException(
+          "cannot write the report into " + target + ": it exists and is not a folder");
     }
     // the outermost folder this call creates, removed again if writing fails
     Path created = null;
-    for (Path folder = target; folder != null && !Files.exists(folder); folder = folder.getParent()) {
+    for (Path folder = target;
+        folder != null && !Files.exists(folder);
+        folder = folder.getParent()) {
       created = folder;
     }
     try {
       Files.createDirectories(target);
     } catch (IOException e) {
-      IOException failure = new IOException("cannot create the report folder " + target + ": " + describe(e), e);
+      IOException failure =
+          new IOException("cannot create the report folder " + target + ": " + describe(e), e);
       if (created != null) {
         deleteQuietly(created, failure);
       }
@@ -72,8 +76,12 @@ public final class ReportWriter {
     } catch (IOException e) {
       IOException failure =
           new IOException(
-              "cannot write the report into " + target + ": cannot create a temporary folder beside it in "
-                  + parent + ": " + describe(e),
+              "cannot write the report into "
+                  + target
+                  + ": cannot create a temporary folder beside it in "
+                  + parent
+                  + ": "
+                  + describe(e),
               e);
       if (created != null) {
         deleteQuietly(created, failure);
@@ -105,7 +113,11 @@ public final class ReportWriter {
       if (failure == null) {
         failure =
             new IOException(
-                "wrote the report into " + target + " but cannot remove the temporary folder " + staging, e);
+                "wrote the report into "
+                    + target
+                    + " but cannot remove the temporary folder "
+                    + staging,
+                e);
       } else {
         failure.addSuppressed(e);
       }
@@ -125,7 +137,8 @@ public final class ReportWriter {
   }
 
   private static void writeDurably(Path file, byte[] content) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -169,7 +182,8 @@ public final class ReportWriter {
 
   private static void keepAside(Path file, Path aside) throws IOException {
     if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FileAlreadyExistsException(file.toString(), null, "a folder is in the way of a report file");
+      throw new FileAlreadyExistsException(
+          file.toString(), null, "a folder is in the way of a report file");
     }
     try {
       Files.createLink(aside, file);

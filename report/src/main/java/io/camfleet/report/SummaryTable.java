@@ -32,13 +32,17 @@ record SummaryTable(List<String> policies, List<Row> rows) {
       if (figure instanceof Measure measure) {
         rows.add(
             new Row(
-                measure.group(), measure.field(), null,
+                measure.group(),
+                measure.field(),
+                null,
                 report.policies().stream().map(p -> p.figure(measure)).toList()));
       } else if (figure instanceof HolderBreakdown breakdown) {
         for (HolderType holder : HolderType.values()) {
           rows.add(
               new Row(
-                  breakdown.group(), breakdown.field() + "." + holder.name(), holder,
+                  breakdown.group(),
+                  breakdown.field() + "." + holder.name(),
+                  holder,
                   report.policies().stream().map(p -> p.figure(breakdown).get(holder)).toList()));
         }
       }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** A line chart over simulated days as an inline SVG element: one polyline per series, axes and a legend. */
+/**
+ * A line chart over simulated days as an inline SVG element: one polyline per series, axes and a
+ * legend.
+ */
 final class SvgChart {
   static final int WIDTH = 640;
   private static final int LEFT = 64;
@@ -34,11 +37,22 @@ final class SvgChart {
    * so that their heights compare across policies.
    */
   static String render(
-      String policy, String kind, String title, List<LocalDate> days, List<Series> series, long yMax) {
+      String policy,
+      String kind,
+      String title,
+      List<LocalDate> days,
+      List<Series> series,
+      long yMax) {
     for (Series line : series) {
       if (line.values().size() != days.size()) {
         throw new IllegalArgumentException(
-            "series " + line.id() + " has " + line.values().size() + " values for " + days.size() + " days");
+            "series "
+                + line.id()
+                + " has "
+                + line.values().size()
+                + " values for "
+                + days.size()
+                + " days");
       }
     }
     long[] axis = valueAxis(yMax);
@@ -50,34 +64,71 @@ final class SvgChart {
     int height = LEGEND_TOP + rows * LEGEND_ROW;
 
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"chart\" data-policy=\"").append(Html.escape(policy))
-        .append("\" data-chart=\"").append(Html.escape(kind))
-        .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-        .append("\" role=\"img\" aria-label=\"").append(Html.escape(title + ", " + policy)).append("\">\n");
+    svg.append("<svg class=\"chart\" data-policy=\"")
+        .append(Html.escape(policy))
+        .append("\" data-chart=\"")
+        .append(Html.escape(kind))
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(Html.escape(title + ", " + policy))
+        .append("\">\n");
     svg.append("<title>").append(Html.escape(title + ", " + policy)).append("</title>\n");
 
     // value axis: gridlines and labels at round numbers
     svg.append("<g class=\"axis y\">\n");
     for (long value = 0; value <= top; value += step) {
       String y = coordinate(y(value, top));
-      svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-          .append("\" y1=\"").append(y).append("\" y2=\"").append(y).append("\"/>")
-          .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(y)
-          .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(axisNumber(value))
+      svg.append("<line class=\"grid\" x1=\"")
+          .append(LEFT)
+          .append("\" x2=\"")
+          .append(WIDTH - RIGHT)
+          .append("\" y1=\"")
+          .append(y)
+          .append("\" y2=\"")
+          .append(y)
+          .append("\"/>")
+          .append("<text x=\"")
+          .append(LEFT - 6)
+          .append("\" y=\"")
+          .append(y)
+          .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">")
+          .append(axisNumber(value))
           .append("</text>\n");
     }
     svg.append("</g>\n");
 
     // time axis: the first and last day and evenly spaced days between
     svg.append("<g class=\"axis x\">\n");
-    svg.append("<line class=\"baseline\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-        .append("\" y1=\"").append(PLOT_BOTTOM).append("\" y2=\"").append(PLOT_BOTTOM).append("\"/>\n");
+    svg.append("<line class=\"baseline\" x1=\"")
+        .append(LEFT)
+        .append("\" x2=\"")
+        .append(WIDTH - RIGHT)
+        .append("\" y1=\"")
+        .append(PLOT_BOTTOM)
+        .append("\" y2=\"")
+        .append(PLOT_BOTTOM)
+        .append("\"/>\n");
     for (int index : dateTicks(days.size())) {
       String x = coordinate(x(days, index));
-      svg.append("<line class=\"tick\" x1=\"").append(x).append("\" x2=\"").append(x)
-          .append("\" y1=\"").append(PLOT_BOTTOM).append("\" y2=\"").append(PLOT_BOTTOM + 5).append("\"/>")
-          .append("<text x=\"").append(x).append("\" y=\"").append(PLOT_BOTTOM + 18)
-          .append("\" text-anchor=\"middle\">").append(days.get(index)).append("</text>\n");
+      svg.append("<line class=\"tick\" x1=\"")
+          .append(x)
+          .append("\" x2=\"")
+          .append(x)
+          .append("\" y1=\"")
+          .append(PLOT_BOTTOM)
+          .append("\" y2=\"")
+          .append(PLOT_BOTTOM + 5)
+          .append("\"/>")
+          .append("<text x=\"")
+          .append(x)
+          .append("\" y=\"")
+          .append(PLOT_BOTTOM + 18)
+          .append("\" text-anchor=\"middle\">")
+          .append(days.get(index))
+          .append("</text>\n");
     }
     svg.append("</g>\n");
 
@@ -87,39 +138,69 @@ final class SvgChart {
         if (i > 0) {
           points.append(' ');
         }
-        points.append(coordinate(x(days, i))).append(',').append(coordinate(y(line.values().get(i), top)));
+        points
+            .append(coordinate(x(days, i)))
+            .append(',')
+            .append(coordinate(y(line.values().get(i), top)));
       }
       int last = days.size() - 1;
-      svg.append("<polyline class=\"series\" data-series=\"").append(Html.escape(line.id()))
-          .append("\" fill=\"none\" stroke=\"").append(line.color())
-          .append("\" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"").append(points).append("\">")
-          .append("<title>").append(Html.escape(line.label())).append("</title></polyline>\n")
-          .append("<circle class=\"end\" cx=\"").append(coordinate(x(days, last)))
-          .append("\" cy=\"").append(coordinate(y(line.values().get(last), top)))
-          .append("\" r=\"3\" fill=\"").append(line.color()).append("\"/>\n");
+      svg.append("<polyline class=\"series\" data-series=\"")
+          .append(Html.escape(line.id()))
+          .append("\" fill=\"none\" stroke=\"")
+          .append(line.color())
+          .append("\" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"")
+          .append(points)
+          .append("\">")
+          .append("<title>")
+          .append(Html.escape(line.label()))
+          .append("</title></polyline>\n")
+          .append("<circle class=\"end\" cx=\"")
+          .append(coordinate(x(days, last)))
+          .append("\" cy=\"")
+          .append(coordinate(y(line.values().get(last), top)))
+          .append("\" r=\"3\" fill=\"")
+          .append(line.color())
+          .append("\"/>\n");
     }
 
     svg.append("<g class=\"legend\">\n");
     for (int i = 0; i < series.size(); i++) {
       int x = legendAt.get(i)[0];
       int y = LEGEND_TOP + legendAt.get(i)[1] * LEGEND_ROW;
-      svg.append("<line x1=\"").append(x).append("\" x2=\"").append(x + 18).append("\" y1=\"").append(y)
-          .append("\" y2=\"").append(y).append("\" stroke=\"").append(series.get(i).color())
+      svg.append("<line x1=\"")
+          .append(x)
+          .append("\" x2=\"")
+          .append(x + 18)
+          .append("\" y1=\"")
+          .append(y)
+          .append("\" y2=\"")
+          .append(y)
+          .append("\" stroke=\"")
+          .append(series.get(i).color())
           .append("\" stroke-width=\"3\"/>")
-          .append("<text x=\"").append(x + 24).append("\" y=\"").append(y)
-          .append("\" dominant-baseline=\"middle\">").append(Html.escape(legend.get(i))).append("</text>\n");
+          .append("<text x=\"")
+          .append(x + 24)
+          .append("\" y=\"")
+          .append(y)
+          .append("\" dominant-baseline=\"middle\">")
+          .append(Html.escape(legend.get(i)))
+          .append("</text>\n");
     }
     svg.append("</g>\n</svg>");
     return svg.toString();
   }
 
-  /** The legend entries (label and final value) and where each goes: x and row, wrapping at the width. */
+  /**
+   * The legend entries (label and final value) and where each goes: x and row, wrapping at the
+   * width.
+   */
   private static List<int[]> layoutLegend(List<Series> series, List<String> labels) {
     List<int[]> at = new ArrayList<>();
     int x = LEFT;
     int row = 0;
     for (Series line : series) {
-      String label = line.label() + ": " + groupedNumber(line.values().get(line.values().size() - 1));
+      String label =
+          line.label() + ": " + groupedNumber(line.values().get(line.values().size() - 1));
       int width = 24 + (int) Math.ceil(label.length() * 6.6) + 16;
       if (x > LEFT && x + width > WIDTH) {
         x = LEFT;

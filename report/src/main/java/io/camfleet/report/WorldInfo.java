@@ -2,9 +2,18 @@ package io.camfleet.report;
 
 import java.util.Locale;
 
-/** The simulated world a report describes: its parameters and the file (with its digest) it came from. */
+/**
+ * The simulated world a report describes: its parameters and the file (with its digest) it came
+ * from.
+ */
 public record WorldInfo(
-    String name, long seed, int cameras, int days, String start, String worldFile, String worldFileSha256) {
+    String name,
+    long seed,
+    int cameras,
+    int days,
+    String start,
+    String worldFile,
+    String worldFileSha256) {
 
   public WorldInfo {
     name = Checks.nonBlank(name, "world name");

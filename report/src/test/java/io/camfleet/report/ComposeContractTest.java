@@ -22,15 +22,23 @@ import org.junit.jupiter.api.Test;
  * catalog's, and the services it builds and runs exist, with files that exist.
  */
 class ComposeContractTest {
-  private static final Path REPO = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..").normalize();
+  private static final Path REPO =
+      Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..").normalize();
   private static final Map<String, String> SUBCOMMANDS =
-      Map.of("simulator", "simulate", "retention-service", "retention-service", "sharing-service", "sharing-service");
+      Map.of(
+          "simulator",
+          "simulate",
+          "retention-service",
+          "retention-service",
+          "sharing-service",
+          "sharing-service");
 
   private static JsonNode services;
 
   @BeforeAll
   static void readCompose() throws IOException {
-    services = new YAMLMapper().readTree(REPO.resolve("docker-compose.yml").toFile()).get("services");
+    services =
+        new YAMLMapper().readTree(REPO.resolve("docker-compose.yml").toFile()).get("services");
   }
 
   @Test
@@ -38,7 +46,8 @@ class ComposeContractTest {
     JsonNode kafka = services.get("kafka");
     JsonNode env = kafka.get("environment");
 
-    assertTrue(kafka.get("image").asText().startsWith("apache/kafka:"), kafka.get("image").asText());
+    assertTrue(
+        kafka.get("image").asText().startsWith("apache/kafka:"), kafka.get("image").asText());
     assertEquals(
         Map.of(
             "KAFKA_PROCESS_ROLES", "broker,controller",
@@ -50,15 +59,21 @@ class ComposeContractTest {
         Map.of(
             "KAFKA_PROCESS_ROLES", env.get("KAFKA_PROCESS_ROLES").asText(),
             "KAFKA_CONTROLLER_QUORUM_VOTERS", env.get("KAFKA_CONTROLLER_QUORUM_VOTERS").asText(),
-            "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asText(),
+            "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asText(),
             "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
                 env.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asText(),
-            "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", env.get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asText(),
-            "KAFKA_AUTO_CREATE_TOPICS_ENABLE", env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()));
+            "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR",
+                env.get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asText(),
+            "KAFKA_AUTO_CREATE_TOPICS_ENABLE",
+                env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()));
     assertTrue(
-        List.of(env.get("KAFKA_ADVERTISED_LISTENERS").asText().split(",")).contains("INTERNAL://kafka:9092"),
+        List.of(env.get("KAFKA_ADVERTISED_LISTENERS").asText().split(","))
+            .contains("INTERNAL://kafka:9092"),
         "containers reach the broker at kafka:9092");
-    assertTrue(words(kafka.get("healthcheck").get("test")).stream().anyMatch(w -> w.contains("kafka-broker-api-versions.sh")));
+    assertTrue(
+        words(kafka.get("healthcheck").get("test")).stream()
+            .anyMatch(w -> w.contains("kafka-broker-api-versions.sh")));
   }
 
   @Test
@@ -73,7 +88,8 @@ class ComposeContractTest {
       }
       assertTrue(args.contains("--if-not-exists"), "reruns must not fail: " + line);
       assertEquals("1", after(args, "--replication-factor"), line);
-      created.put(after(args, "--topic"), after(args, "--partitions") + " " + after(args, "--config"));
+      created.put(
+          after(args, "--topic"), after(args, "--partitions") + " " + after(args, "--config"));
     }
     Map<String, String> catalog = new TreeMap<>();
     for (Topic<?, ?> topic : Topics.all()) {
@@ -91,9 +107,13 @@ class ComposeContractTest {
       JsonNode build = services.get(service).get("build");
       Path dockerfile = REPO.resolve(build.get("dockerfile").asText());
 
-      assertEquals(REPO, REPO.resolve(build.get("context").asText()).normalize(), service + " builds from the root");
+      assertEquals(
+          REPO,
+          REPO.resolve(build.get("context").asText()).normalize(),
+          service + " builds from the root");
       assertEquals(REPO.resolve("Dockerfile"), dockerfile.normalize(), service);
-      assertEquals("camfleet/camfleet:0.1.0-SNAPSHOT", services.get(service).get("image").asText(), service);
+      assertEquals(
+          "camfleet/camfleet:0.1.0-SNAPSHOT", services.get(service).get("image").asText(), service);
       String text = Files.readString(dockerfile);
       for (String expected :
           List.of(
@@ -118,7 +138,10 @@ class ComposeContractTest {
               "kafka=" + node.get("depends_on").get("kafka").get("condition").asText(),
               "topic-init=" + node.get("depends_on").get("topic-init").get("condition").asText()),
           service);
-      assertEquals("kafka:9092", node.get("environment").get("CAMFLEET_BOOTSTRAP_SERVERS").asText(), service);
+      assertEquals(
+          "kafka:9092",
+          node.get("environment").get("CAMFLEET_BOOTSTRAP_SERVERS").asText(),
+          service);
     }
   }
 
@@ -131,7 +154,9 @@ class ComposeContractTest {
       assertEquals("kafka:9092", after(command, "--bootstrap-servers"), service.getKey());
     }
     List<String> sharing = words(services.get("sharing-service").get("command"));
-    assertEquals(List.of("8081", "0.0.0.0"), List.of(after(sharing, "--http-port"), after(sharing, "--http-bind")));
+    assertEquals(
+        List.of("8081", "0.0.0.0"),
+        List.of(after(sharing, "--http-port"), after(sharing, "--http-bind")));
     assertEquals(List.of("8081:8081"), words(services.get("sharing-service").get("ports")));
   }
 
@@ -139,7 +164,9 @@ class ComposeContractTest {
   void publishesTheRetentionServicesMetricsPortBoundToEveryInterfaceOfItsContainer() {
     List<String> retention = words(services.get("retention-service").get("command"));
 
-    assertEquals(List.of("8082", "0.0.0.0"), List.of(after(retention, "--http-port"), after(retention, "--http-bind")));
+    assertEquals(
+        List.of("8082", "0.0.0.0"),
+        List.of(after(retention, "--http-port"), after(retention, "--http-bind")));
     assertEquals(List.of("8082:8082"), words(services.get("retention-service").get("ports")));
   }
 
@@ -155,7 +182,9 @@ class ComposeContractTest {
         String file = after(command, option);
         String folder = file.substring(0, file.indexOf('/'));
 
-        assertTrue(Files.isRegularFile(REPO.resolve(file)), service + " names " + file + ", missing in the repository");
+        assertTrue(
+            Files.isRegularFile(REPO.resolve(file)),
+            service + " names " + file + ", missing in the repository");
         assertTrue(
             dockerfile.contains("COPY " + folder + "/ /app/" + folder + "/"),
             service + "'s Dockerfile does not copy " + folder + "/ into the image");

@@ -29,7 +29,9 @@ class FigureTest {
             "sharesViaRequest=sharing-service:sharesViaRequest",
             "footageAlivePastRetention=sharing-service:footageAlivePastRetention"),
         Stream.of(
-                Measure.CLIPS_ALIVE_AT_END, Measure.COPIES_ALIVE_AT_END, Measure.SHARES_VIA_REQUEST,
+                Measure.CLIPS_ALIVE_AT_END,
+                Measure.COPIES_ALIVE_AT_END,
+                Measure.SHARES_VIA_REQUEST,
                 Measure.FOOTAGE_ALIVE_PAST_RETENTION)
             .map(m -> m.field() + "=" + m.service().id() + ":" + m.source().wireName())
             .toList());

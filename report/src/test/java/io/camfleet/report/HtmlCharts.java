@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the charts back out of report.html (or a browser's DOM of it): which chart, which lines, their points. */
+/**
+ * Reads the charts back out of report.html (or a browser's DOM of it): which chart, which lines,
+ * their points.
+ */
 final class HtmlCharts {
   private static final Pattern CHART =
-      Pattern.compile("<svg class=\"chart\" data-policy=\"([^\"]*)\" data-chart=\"([^\"]*)\"[^>]*>(.*?)</svg>",
+      Pattern.compile(
+          "<svg class=\"chart\" data-policy=\"([^\"]*)\" data-chart=\"([^\"]*)\"[^>]*>(.*?)</svg>",
           Pattern.DOTALL);
   private static final Pattern LINE =
-      Pattern.compile("<polyline class=\"series\" data-series=\"([^\"]*)\"[^>]*? points=\"([^\"]*)\"");
+      Pattern.compile(
+          "<polyline class=\"series\" data-series=\"([^\"]*)\"[^>]*? points=\"([^\"]*)\"");
 
   /** One line of a chart and its points, as {@code x,y} pairs. */
   record Line(String series, List<String> points) {}
@@ -28,18 +33,32 @@ final class HtmlCharts {
       List<Line> lines = new ArrayList<>();
       Matcher line = LINE.matcher(chart.group(3));
       while (line.find()) {
-        lines.add(new Line(line.group(1), line.group(2).isBlank() ? List.of() : List.of(line.group(2).split(" "))));
+        lines.add(
+            new Line(
+                line.group(1),
+                line.group(2).isBlank() ? List.of() : List.of(line.group(2).split(" "))));
       }
       charts.add(new Chart(chart.group(1), chart.group(2), lines));
     }
     return charts;
   }
 
-  /** Each chart as {@code policy/kind: series=points, ...}, for comparing whole pages at a glance. */
+  /**
+   * Each chart as {@code policy/kind: series=points, ...}, for comparing whole pages at a glance.
+   */
   static List<String> shapes(List<Chart> charts) {
     return charts.stream()
-        .map(chart -> chart.policy() + "/" + chart.kind() + ": "
-            + String.join(", ", chart.lines().stream().map(l -> l.series() + "=" + l.points().size()).toList()))
+        .map(
+            chart ->
+                chart.policy()
+                    + "/"
+                    + chart.kind()
+                    + ": "
+                    + String.join(
+                        ", ",
+                        chart.lines().stream()
+                            .map(l -> l.series() + "=" + l.points().size())
+                            .toList()))
         .toList();
   }
 }

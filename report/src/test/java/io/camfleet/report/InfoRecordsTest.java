@@ -38,7 +38,8 @@ class InfoRecordsTest {
   void rejectsBlankPolicyName() {
     IllegalArgumentException error =
         assertThrows(
-            IllegalArgumentException.class, () -> new PolicyInfo(" ", "", "policies/p.yaml", "a".repeat(64)));
+            IllegalArgumentException.class,
+            () -> new PolicyInfo(" ", "", "policies/p.yaml", "a".repeat(64)));
 
     assertEquals("policy name must not be blank", error.getMessage());
   }

@@ -37,8 +37,12 @@ class ReportBuildTest {
 
   private static List<DailyStats> statusQuo() {
     return List.of(
-        STATUS_QUO_RETENTION_1, STATUS_QUO_RETENTION_2, STATUS_QUO_RETENTION_3,
-        STATUS_QUO_SHARING_1, STATUS_QUO_SHARING_2, STATUS_QUO_SHARING_3);
+        STATUS_QUO_RETENTION_1,
+        STATUS_QUO_RETENTION_2,
+        STATUS_QUO_RETENTION_3,
+        STATUS_QUO_SHARING_1,
+        STATUS_QUO_SHARING_2,
+        STATUS_QUO_SHARING_3);
   }
 
   private static List<DailyStats> without(List<DailyStats> stats, DailyStats removed) {
@@ -51,15 +55,30 @@ class ReportBuildTest {
   void ordersEachPolicysDaysWhenStatsArriveShuffled() {
     Report report = Fixtures.twoPolicyReport();
 
-    assertEquals(List.of("status-quo-2019", "eu-30-days"), report.policies().stream().map(PolicyReport::name).toList());
+    assertEquals(
+        List.of("status-quo-2019", "eu-30-days"),
+        report.policies().stream().map(PolicyReport::name).toList());
     assertEquals(
         List.of(
-            new DayPoint(DAY_1, endOf(DAY_1), STATUS_QUO_RETENTION_1.getMeasures(), STATUS_QUO_SHARING_1.getMeasures()),
-            new DayPoint(DAY_2, endOf(DAY_2), STATUS_QUO_RETENTION_2.getMeasures(), STATUS_QUO_SHARING_2.getMeasures()),
-            new DayPoint(DAY_3, endOf(DAY_3), STATUS_QUO_RETENTION_3.getMeasures(), STATUS_QUO_SHARING_3.getMeasures())),
+            new DayPoint(
+                DAY_1,
+                endOf(DAY_1),
+                STATUS_QUO_RETENTION_1.getMeasures(),
+                STATUS_QUO_SHARING_1.getMeasures()),
+            new DayPoint(
+                DAY_2,
+                endOf(DAY_2),
+                STATUS_QUO_RETENTION_2.getMeasures(),
+                STATUS_QUO_SHARING_2.getMeasures()),
+            new DayPoint(
+                DAY_3,
+                endOf(DAY_3),
+                STATUS_QUO_RETENTION_3.getMeasures(),
+                STATUS_QUO_SHARING_3.getMeasures())),
         report.policies().get(0).series());
     assertEquals(
-        List.of(DAY_1, DAY_2, DAY_3), report.policies().get(1).series().stream().map(DayPoint::day).toList());
+        List.of(DAY_1, DAY_2, DAY_3),
+        report.policies().get(1).series().stream().map(DayPoint::day).toList());
   }
 
   @Test
@@ -124,7 +143,8 @@ class ReportBuildTest {
     Map<String, Long> measures = new TreeMap<>(STATUS_QUO_RETENTION_2.getMeasures());
     measures.remove("liveBytes");
     measures.remove("holdsReleased");
-    DailyStats incomplete = DailyStats.newBuilder(STATUS_QUO_RETENTION_2).setMeasures(measures).build();
+    DailyStats incomplete =
+        DailyStats.newBuilder(STATUS_QUO_RETENTION_2).setMeasures(measures).build();
     List<DailyStats> stats = without(statusQuo(), STATUS_QUO_RETENTION_2);
     stats.add(incomplete);
 
@@ -160,7 +180,8 @@ class ReportBuildTest {
 
     Report report = build(List.of(STATUS_QUO), stats);
 
-    assertEquals(List.of("status-quo-2019"), report.policies().stream().map(PolicyReport::name).toList());
+    assertEquals(
+        List.of("status-quo-2019"), report.policies().stream().map(PolicyReport::name).toList());
   }
 
   @Test
@@ -195,7 +216,9 @@ class ReportBuildTest {
   @Test
   void rejectsPolicyWithNoStatsAtAllNamingThePoliciesSeen() {
     IllegalArgumentException error =
-        assertThrows(IllegalArgumentException.class, () -> build(List.of(STATUS_QUO, EU_30_DAYS), statusQuo()));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> build(List.of(STATUS_QUO, EU_30_DAYS), statusQuo()));
 
     assertEquals(
         "policy 'eu-30-days' has no final record (last=true) from retention-service on topic"
@@ -233,7 +256,9 @@ class ReportBuildTest {
   @Test
   void rejectsAFinalDayAfterTheWorldsLastDay() {
     // a 3-day world ends at the midnight after its third day: no day starts there
-    List<DailyStats> stats = new ArrayList<>(without(without(statusQuo(), STATUS_QUO_RETENTION_3), STATUS_QUO_SHARING_3));
+    List<DailyStats> stats =
+        new ArrayList<>(
+            without(without(statusQuo(), STATUS_QUO_RETENTION_3), STATUS_QUO_SHARING_3));
     stats.add(retention(STATUS_QUO, DAY_3, false, "clipsAlive", 1));
     stats.add(sharing(STATUS_QUO, DAY_3, false, "requests", 1));
     stats.add(retention(STATUS_QUO, DAY_3.plusDays(1), true, "clipsAlive", 1));
@@ -278,7 +303,9 @@ class ReportBuildTest {
   @Test
   void rejectsPolicyListedTwice() {
     IllegalArgumentException error =
-        assertThrows(IllegalArgumentException.class, () -> build(List.of(STATUS_QUO, STATUS_QUO), statusQuo()));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> build(List.of(STATUS_QUO, STATUS_QUO), statusQuo()));
 
     assertEquals("policy 'status-quo-2019' appears twice", error.getMessage());
   }

@@ -43,14 +43,18 @@ class ReportCsvTest {
                     + "addressesDisclosed,"
                     + "sharesRecorded,sharesRefused,holdsPlaced,expiryHeld,holdsReleased",
                 "status-quo-2019,60 days; shared clips exempt; copies kept indefinitely.,"
-                    + "policies/status-quo-2019.yaml," + "b".repeat(64) + ",2019-01-03,"
+                    + "policies/status-quo-2019.yaml,"
+                    + "b".repeat(64)
+                    + ",2019-01-03,"
                     + "30,12,2,16,1600,2,"
                     + "3,20,3,3,8,9,1,0,1,0,"
                     + "6,3,1,0,1,1,0,6,3,1,0,1,1,"
                     + "4,3,1,0,0,1,3,"
                     + "3,1,1,2,1",
                 "eu-30-days,\"30-day retention everywhere, \"\"strict\"\", no exceptions.\","
-                    + "policies/eu-30-days.yaml," + "c".repeat(64) + ",2019-01-03,"
+                    + "policies/eu-30-days.yaml,"
+                    + "c".repeat(64)
+                    + ",2019-01-03,"
                     + "30,18,1,11,1100,0,"
                     + "3,20,1,1,10,9,0,1,2,1,"
                     + "2,1,0,1,0,0,1,1,0,0,1,0,0,"
@@ -64,6 +68,8 @@ class ReportCsvTest {
   void quotesFieldsWithCommasQuotesAndLineBreaksOnly() {
     assertEquals(
         List.of("plain", "\"a,b\"", "\"say \"\"no\"\"\"", "\"two\nlines\"", "\"cr\rhere\""),
-        List.of("plain", "a,b", "say \"no\"", "two\nlines", "cr\rhere").stream().map(CsvReport::quoted).toList());
+        List.of("plain", "a,b", "say \"no\"", "two\nlines", "cr\rhere").stream()
+            .map(CsvReport::quoted)
+            .toList());
   }
 }

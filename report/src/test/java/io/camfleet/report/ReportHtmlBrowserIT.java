@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens report.html of a seven-policy, one-year comparison in headless Chromium: the browser's DOM
- * holds every chart's lines, and screenshots show them drawn. Needs Chromium ({@code apt-get install
- * -y chromium}); fails without it unless {@code -Dcamfleet.browser.optional=true}.
+ * holds every chart's lines, and screenshots show them drawn. Needs Chromium ({@code apt-get
+ * install -y chromium}); fails without it unless {@code -Dcamfleet.browser.optional=true}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ReportHtmlBrowserIT {
@@ -53,28 +53,51 @@ class ReportHtmlBrowserIT {
   }
 
   @Test
-  void domHoldsAFootageAndACopiesChartPerPolicyWithEveryDayDrawn() throws IOException, InterruptedException {
-    String dom = browser("--dump-dom", REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
+  void domHoldsAFootageAndACopiesChartPerPolicyWithEveryDayDrawn()
+      throws IOException, InterruptedException {
+    String dom =
+        browser("--dump-dom", REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
     List<HtmlCharts.Chart> charts = HtmlCharts.in(dom);
 
     List<String> expected = new ArrayList<>();
     int days = SevenPolicies.DAYS;
     for (String policy : SevenPolicies.NAMES) {
-      expected.add(policy + "/footage: clipsAlive=" + days + ", clipsExpired=" + days + ", clipsExemptByShare=" + days);
       expected.add(
-          policy + "/copies: copiesAlive.REQUESTING_POLICE=" + days + ", copiesAlive.OTHER_AGENCY=" + days
-              + ", copiesAlive.FEDERAL_AGENCY=" + days + ", copiesAlive.NEIGHBOURHOOD_FEED=" + days
-              + ", copiesAlive.PUBLIC=" + days);
+          policy
+              + "/footage: clipsAlive="
+              + days
+              + ", clipsExpired="
+              + days
+              + ", clipsExemptByShare="
+              + days);
+      expected.add(
+          policy
+              + "/copies: copiesAlive.REQUESTING_POLICE="
+              + days
+              + ", copiesAlive.OTHER_AGENCY="
+              + days
+              + ", copiesAlive.FEDERAL_AGENCY="
+              + days
+              + ", copiesAlive.NEIGHBOURHOOD_FEED="
+              + days
+              + ", copiesAlive.PUBLIC="
+              + days);
     }
     assertEquals(expected, HtmlCharts.shapes(charts));
     for (HtmlCharts.Chart chart : charts) {
       for (HtmlCharts.Line line : chart.lines()) {
         assertTrue(
             line.points().stream().allMatch(point -> point.matches("\\d+\\.\\d,\\d+\\.\\d")),
-            chart.policy() + "/" + chart.kind() + "/" + line.series() + " has a point that is not x,y");
+            chart.policy()
+                + "/"
+                + chart.kind()
+                + "/"
+                + line.series()
+                + " has a point that is not x,y");
       }
     }
-    assertTrue(dom.contains("Content-Security-Policy"), "the browser kept the page's no-network policy");
+    assertTrue(
+        dom.contains("Content-Security-Policy"), "the browser kept the page's no-network policy");
   }
 
   @Test
@@ -82,7 +105,10 @@ class ReportHtmlBrowserIT {
     Path png = TARGET.resolve("report.png").toAbsolutePath();
     Files.deleteIfExists(png);
 
-    browser("--screenshot=" + png, "--window-size=1400,2000", "--hide-scrollbars",
+    browser(
+        "--screenshot=" + png,
+        "--window-size=1400,2000",
+        "--hide-scrollbars",
         REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
 
     BufferedImage image = ImageIO.read(png.toFile());
@@ -94,19 +120,25 @@ class ReportHtmlBrowserIT {
     Path png = TARGET.resolve("report-full.png").toAbsolutePath();
     Files.deleteIfExists(png);
 
-    browser("--screenshot=" + png, "--window-size=1400,6400", "--hide-scrollbars",
+    browser(
+        "--screenshot=" + png,
+        "--window-size=1400,6400",
+        "--hide-scrollbars",
         REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
 
     // each colour also marks its legend entries (7 charts x 18 x 3 pixels); far more than that
     // means the lines themselves were drawn
-    Map<String, Integer> pixels = countColours(ImageIO.read(png.toFile()),
-        List.of("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7"));
+    Map<String, Integer> pixels =
+        countColours(
+            ImageIO.read(png.toFile()),
+            List.of("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7"));
     Map<String, Integer> tooFew = new TreeMap<>();
-    pixels.forEach((colour, count) -> {
-      if (count < 3000) {
-        tooFew.put(colour, count);
-      }
-    });
+    pixels.forEach(
+        (colour, count) -> {
+          if (count < 3000) {
+            tooFew.put(colour, count);
+          }
+        });
     assertEquals(Map.of(), tooFew, "colours with too few pixels; all counts: " + pixels);
   }
 
@@ -126,14 +158,26 @@ class ReportHtmlBrowserIT {
     return counts;
   }
 
-  /** Runs headless Chromium with a fresh profile and no background network, returns its standard output. */
+  /**
+   * Runs headless Chromium with a fresh profile and no background network, returns its standard
+   * output.
+   */
   private String browser(String... arguments) throws IOException, InterruptedException {
     Path profile = Files.createDirectories(temp.resolve("profile"));
     Path stdout = temp.resolve("chromium.out");
     Path stderr = temp.resolve("chromium.err");
-    List<String> command = new ArrayList<>(List.of(
-        chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--no-first-run", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     Collections.addAll(command, arguments);
     Process process =
         new ProcessBuilder(command)
@@ -144,7 +188,13 @@ class ReportHtmlBrowserIT {
     if (!process.waitFor(BROWSER_SECONDS, TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      fail("Chromium did not finish within " + BROWSER_SECONDS + " s: " + command + "\n" + tail(stderr));
+      fail(
+          "Chromium did not finish within "
+              + BROWSER_SECONDS
+              + " s: "
+              + command
+              + "\n"
+              + tail(stderr));
     }
     if (process.exitValue() != 0) {
       fail("Chromium exited with " + process.exitValue() + ": " + command + "\n" + tail(stderr));
@@ -179,7 +229,9 @@ class ReportHtmlBrowserIT {
     }
     String message =
         "Chromium is needed to check report.html in a browser but was not found (looked at "
-            + (configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium and PATH")
+            + (configured != null && !configured.isBlank()
+                ? configured
+                : "/usr/bin/chromium and PATH")
             + "). Install it with `apt-get install -y chromium`, point -Dcamfleet.chromium at it,"
             + " or run with -Dcamfleet.browser.optional=true to skip this test.";
     if (Boolean.getBoolean("camfleet.browser.optional")) {

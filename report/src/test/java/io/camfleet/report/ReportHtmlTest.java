@@ -40,7 +40,8 @@ class ReportHtmlTest {
   void placesPointsByDayAndByValueOnAScaleSharedAcrossPolicies() throws IOException {
     List<HtmlCharts.Chart> charts = HtmlCharts.in(html());
 
-    // days span x 64..600; the largest footage value (18 expired clips, eu-30-days) puts the top at 20,
+    // days span x 64..600; the largest footage value (18 expired clips, eu-30-days) puts the top at
+    // 20,
     // so a clip is 10 units of the 200-unit-high plot that ends at y 212
     assertEquals(
         new HtmlCharts.Line("clipsAlive", List.of("64.0,112.0", "332.0,62.0", "600.0,52.0")),
@@ -55,7 +56,8 @@ class ReportHtmlTest {
     String footage = chartSvg(html(), "status-quo-2019", "footage");
 
     assertEquals(List.of("0", "5", "10", "15", "20"), texts(footage, "<g class=\"axis y\">"));
-    assertEquals(List.of("2019-01-01", "2019-01-02", "2019-01-03"), texts(footage, "<g class=\"axis x\">"));
+    assertEquals(
+        List.of("2019-01-01", "2019-01-02", "2019-01-03"), texts(footage, "<g class=\"axis x\">"));
     assertEquals(
         List.of("clips alive: 16", "clips expired: 12", "clips exempt by share: 2"),
         texts(footage, "<g class=\"legend\">"));
@@ -80,10 +82,13 @@ class ReportHtmlTest {
   @Test
   void tabulatesEveryFigureForEveryPolicy() throws IOException {
     String html = html();
-    Matcher row = Pattern.compile("<tr data-measure=\"copiesByHolderType.FEDERAL_AGENCY\">(.*?)</tr>").matcher(html);
+    Matcher row =
+        Pattern.compile("<tr data-measure=\"copiesByHolderType.FEDERAL_AGENCY\">(.*?)</tr>")
+            .matcher(html);
 
     assertTrue(row.find(), "row copiesByHolderType.FEDERAL_AGENCY");
-    assertEquals("<th scope=\"row\" class=\"holder\">FEDERAL_AGENCY</th><td>0</td><td>1</td>", row.group(1));
+    assertEquals(
+        "<th scope=\"row\" class=\"holder\">FEDERAL_AGENCY</th><td>0</td><td>1</td>", row.group(1));
     assertEquals(
         SummaryTable.of(Fixtures.twoPolicyReport()).rows().size(),
         Pattern.compile("<tr data-measure=").matcher(html).results().count());
@@ -92,16 +97,20 @@ class ReportHtmlTest {
   @Test
   void warnsAtTheTopWhenRecordsWereDeadLettered() {
     String html = HtmlReport.render(Fixtures.twoPolicyReport().withDeadLetters(2500));
-    String warning = "<p class=\"untrusted\" role=\"alert\">Warning: the services sent 2,500 input records to the"
-        + " dead-letter topic instead of processing them; the figures below leave them out and cannot be trusted.</p>";
+    String warning =
+        "<p class=\"untrusted\" role=\"alert\">Warning: the services sent 2,500 input records to the"
+            + " dead-letter topic instead of processing them; the figures below leave them out and cannot be trusted.</p>";
     assertTrue(html.contains(warning), html);
     assertTrue(html.indexOf(warning) < html.indexOf("<dl class=\"world\">"), "before the world");
-    assertFalse(HtmlReport.render(Fixtures.twoPolicyReport()).contains("untrusted\""), "no warning without dead letters");
+    assertFalse(
+        HtmlReport.render(Fixtures.twoPolicyReport()).contains("untrusted\""),
+        "no warning without dead letters");
   }
 
   @Test
   void escapesPolicyTextInThePage() {
-    PolicyInfo odd = new PolicyInfo("odd", "<b>bold</b> & \"quoted\"", "policies/odd.yaml", "d".repeat(64));
+    PolicyInfo odd =
+        new PolicyInfo("odd", "<b>bold</b> & \"quoted\"", "policies/odd.yaml", "d".repeat(64));
     Report report =
         Report.build(
             Fixtures.TINY_TOWN,
@@ -118,13 +127,19 @@ class ReportHtmlTest {
   }
 
   private static String chartSvg(String html, String policy, String kind) {
-    int start = html.indexOf("<svg class=\"chart\" data-policy=\"" + policy + "\" data-chart=\"" + kind + "\"");
+    int start =
+        html.indexOf(
+            "<svg class=\"chart\" data-policy=\"" + policy + "\" data-chart=\"" + kind + "\"");
     return html.substring(start, html.indexOf("</svg>", start));
   }
 
   private static List<String> texts(String svg, String group) {
     int start = svg.indexOf(group);
     String inside = svg.substring(start, svg.indexOf("</g>", start));
-    return Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(inside).results().map(m -> m.group(1)).toList();
+    return Pattern.compile("<text[^>]*>([^<]*)</text>")
+        .matcher(inside)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
   }
 }

@@ -37,14 +37,17 @@ class ReportJsonTest {
             """
             {"name": "tiny-town", "seed": 42, "cameras": 12, "days": 3, "start": "2019-01-01",
              "worldFile": "worlds/tiny-town.yaml", "worldFileSha256": "%s"}
-            """.formatted("a".repeat(64))),
+            """
+                .formatted("a".repeat(64))),
         report.get("world"));
     assertEquals("0.1.0-TEST", report.get("camfleetVersion").asText());
     assertEquals(
         "output topics retention-stats (retention-service) and exposure-stats (sharing-service):"
             + " final figures from each policy's last=true records, series from every day",
         report.get("generatedFrom").asText());
-    assertEquals(List.of("world", "camfleetVersion", "generatedFrom", "deadLetters", "trustworthy", "policies"),
+    assertEquals(
+        List.of(
+            "world", "camfleetVersion", "generatedFrom", "deadLetters", "trustworthy", "policies"),
         fieldNames(report));
     assertEquals(0, report.get("deadLetters").asLong());
     assertEquals(true, report.get("trustworthy").asBoolean());
@@ -85,7 +88,8 @@ class ReportJsonTest {
                "NEIGHBOURHOOD_FEED": 0, "PUBLIC": 1},
              "addressesDisclosed": 3,
              "sharesRecorded": 3, "sharesRefused": 1, "holdsPlaced": 1, "expiryHeld": 2, "holdsReleased": 1}
-            """.formatted("b".repeat(64))),
+            """
+                .formatted("b".repeat(64))),
         withoutSeries(policies.get(0)));
     assertEquals(
         json(
@@ -108,7 +112,8 @@ class ReportJsonTest {
                "NEIGHBOURHOOD_FEED": 0, "PUBLIC": 0},
              "addressesDisclosed": 1,
              "sharesRecorded": 1, "sharesRefused": 2, "holdsPlaced": 0, "expiryHeld": 0, "holdsReleased": 0}
-            """.formatted("c".repeat(64))),
+            """
+                .formatted("c".repeat(64))),
         withoutSeries(policies.get(1)));
   }
 
@@ -170,18 +175,45 @@ class ReportJsonTest {
 
     assertEquals(
         List.of(
-            "name", "description", "policyFile", "policyFileSha256", "finalDay",
-            "clipsRecorded", "clipsExpired", "clipsExemptByShare", "clipsAliveAtEnd", "liveBytesAtEnd",
+            "name",
+            "description",
+            "policyFile",
+            "policyFileSha256",
+            "finalDay",
+            "clipsRecorded",
+            "clipsExpired",
+            "clipsExemptByShare",
+            "clipsAliveAtEnd",
+            "liveBytesAtEnd",
             "footageAlivePastRetention",
-            "requests", "notifications", "answersShared", "sharesViaRequest", "declined", "ignored",
-            "sharesViaPost", "sharesBlockedByPolicy", "sharesRefusedExpired", "forwardsBlocked",
-            "copiesCreated", "copiesCreatedByHolderType", "copiesExpired", "copiesAliveAtEnd", "copiesByHolderType",
-            "householdsExposed", "householdsExposedByHolderType", "addressesDisclosed",
-            "sharesRecorded", "sharesRefused", "holdsPlaced", "expiryHeld", "holdsReleased",
+            "requests",
+            "notifications",
+            "answersShared",
+            "sharesViaRequest",
+            "declined",
+            "ignored",
+            "sharesViaPost",
+            "sharesBlockedByPolicy",
+            "sharesRefusedExpired",
+            "forwardsBlocked",
+            "copiesCreated",
+            "copiesCreatedByHolderType",
+            "copiesExpired",
+            "copiesAliveAtEnd",
+            "copiesByHolderType",
+            "householdsExposed",
+            "householdsExposedByHolderType",
+            "addressesDisclosed",
+            "sharesRecorded",
+            "sharesRefused",
+            "holdsPlaced",
+            "expiryHeld",
+            "holdsReleased",
             "series"),
         fieldNames(policy));
     assertEquals(
-        List.of("REQUESTING_POLICE", "OTHER_AGENCY", "FEDERAL_AGENCY", "NEIGHBOURHOOD_FEED", "PUBLIC"),
+        List.of(
+            "REQUESTING_POLICE", "OTHER_AGENCY", "FEDERAL_AGENCY", "NEIGHBOURHOOD_FEED", "PUBLIC"),
         fieldNames(policy.get("copiesByHolderType")));
   }
 

@@ -58,7 +58,8 @@ class ReportMarkdownTest {
 
   @Test
   void warnsUnderTheTitleWhenRecordsWereDeadLettered() {
-    List<String> lines = MarkdownReport.render(Fixtures.twoPolicyReport().withDeadLetters(1)).lines().toList();
+    List<String> lines =
+        MarkdownReport.render(Fixtures.twoPolicyReport().withDeadLetters(1)).lines().toList();
     assertEquals(
         List.of(
             "# camfleet report: tiny-town",
@@ -75,7 +76,9 @@ class ReportMarkdownTest {
   @Test
   void tabulatesFiguresAsRowsAndPoliciesAsAlignedColumns() throws IOException {
     List<String> lines = lines();
-    int header = lines.indexOf("| measure                                          | status-quo-2019 | eu-30-days |");
+    int header =
+        lines.indexOf(
+            "| measure                                          | status-quo-2019 | eu-30-days |");
 
     assertEquals(
         List.of(
@@ -154,8 +157,7 @@ class ReportMarkdownTest {
 
   @Test
   void quotesFilesWithSpacesInTheReproduceCommand() {
-    PolicyInfo spaced =
-        new PolicyInfo("spaced", "", "my policies/it's.yaml", "d".repeat(64));
+    PolicyInfo spaced = new PolicyInfo("spaced", "", "my policies/it's.yaml", "d".repeat(64));
     Report report =
         Report.build(
             Fixtures.TINY_TOWN,

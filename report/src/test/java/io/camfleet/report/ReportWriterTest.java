@@ -21,7 +21,10 @@ class ReportWriterTest {
 
   @TempDir Path temp;
 
-  /** Every file and folder under a folder, relative to it, with file contents: the whole state on disk. */
+  /**
+   * Every file and folder under a folder, relative to it, with file contents: the whole state on
+   * disk.
+   */
   private static Map<String, String> tree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       Map<String, String> tree = new TreeMap<>();
@@ -57,7 +60,8 @@ class ReportWriterTest {
 
     ReportWriter.write(Fixtures.twoPolicyReport(), temp);
 
-    assertEquals(List.of("notes.txt", "report.csv", "report.html", "report.json", "report.md"), names(temp));
+    assertEquals(
+        List.of("notes.txt", "report.csv", "report.html", "report.json", "report.md"), names(temp));
     assertEquals("mine", Files.readString(temp.resolve("notes.txt")));
     assertTrue(Files.readString(temp.resolve("report.json")).startsWith("{\n  \"world\""));
   }
@@ -67,9 +71,12 @@ class ReportWriterTest {
     Path out = temp.resolve("out");
     Files.writeString(out, "not a folder");
 
-    IOException error = assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
+    IOException error =
+        assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
 
-    assertEquals("cannot write the report into " + out + ": it exists and is not a folder", error.getMessage());
+    assertEquals(
+        "cannot write the report into " + out + ": it exists and is not a folder",
+        error.getMessage());
     assertEquals(Map.of("out", "not a folder"), tree(temp));
   }
 
@@ -78,10 +85,12 @@ class ReportWriterTest {
     Files.writeString(temp.resolve("parent"), "a file where a folder should be");
     Path out = temp.resolve("parent").resolve("out");
 
-    IOException error = assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
+    IOException error =
+        assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
 
     assertTrue(
-        error.getMessage().startsWith("cannot create the report folder " + out + ": "), error.getMessage());
+        error.getMessage().startsWith("cannot create the report folder " + out + ": "),
+        error.getMessage());
     assertEquals(Map.of("parent", "a file where a folder should be"), tree(temp));
   }
 
@@ -93,11 +102,14 @@ class ReportWriterTest {
     Files.writeString(out.resolve("report.json"), "previous json");
     Map<String, String> before = tree(temp);
 
-    IOException error = assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
+    IOException error =
+        assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
 
     // report.json and report.md were already in place when report.csv failed; both are undone
     assertTrue(
-        error.getMessage().startsWith("cannot write the report into " + out + ", left it as it was: "),
+        error
+            .getMessage()
+            .startsWith("cannot write the report into " + out + ", left it as it was: "),
         error.getMessage());
     assertEquals(before, tree(temp));
   }
@@ -108,10 +120,12 @@ class ReportWriterTest {
     Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
     Path out = Path.of("/proc/camfleet-report-test");
 
-    IOException error = assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
+    IOException error =
+        assertThrows(IOException.class, () -> ReportWriter.write(Fixtures.twoPolicyReport(), out));
 
     assertTrue(
-        error.getMessage().startsWith("cannot create the report folder " + out + ": "), error.getMessage());
+        error.getMessage().startsWith("cannot create the report folder " + out + ": "),
+        error.getMessage());
     assertEquals(false, Files.exists(out));
   }
 }

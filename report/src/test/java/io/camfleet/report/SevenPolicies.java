@@ -17,8 +17,13 @@ final class SevenPolicies {
   static final LocalDate START = LocalDate.parse("2019-01-01");
   static final List<String> NAMES =
       List.of(
-          "status-quo-2019", "eu-30-days", "copies-inherit-expiry", "markey-caps-2019", "no-forwarding",
-          "police-copies-180-days", "rfa-2021");
+          "status-quo-2019",
+          "eu-30-days",
+          "copies-inherit-expiry",
+          "markey-caps-2019",
+          "no-forwarding",
+          "police-copies-180-days",
+          "rfa-2021");
 
   private SevenPolicies() {}
 
@@ -27,14 +32,18 @@ final class SevenPolicies {
     for (int p = 0; p < NAMES.size(); p++) {
       policies.add(
           new PolicyInfo(
-              NAMES.get(p), "Policy number " + (p + 1) + " of the comparison.", "policies/" + NAMES.get(p) + ".yaml",
+              NAMES.get(p),
+              "Policy number " + (p + 1) + " of the comparison.",
+              "policies/" + NAMES.get(p) + ".yaml",
               Integer.toHexString(p + 1).repeat(64)));
     }
     return policies;
   }
 
   static Report report() {
-    WorldInfo world = new WorldInfo("default", 20190101L, 2000, DAYS, "2019-01-01", "worlds/default.yaml", "d".repeat(64));
+    WorldInfo world =
+        new WorldInfo(
+            "default", 20190101L, 2000, DAYS, "2019-01-01", "worlds/default.yaml", "d".repeat(64));
     return Report.build(world, policies(), stats(), "0.1.0-TEST");
   }
 
@@ -51,9 +60,21 @@ final class SevenPolicies {
         long alive = 800L * Math.min(d + 1, retentionDays);
         long expired = recorded - alive - exempt < 0 ? 0 : recorded - alive - exempt;
         stats.add(
-            Fixtures.stats(policy, StatsService.RETENTION.id(), day, last,
-                "clipsRecorded", recorded, "clipsExpired", expired, "clipsExemptByShare", exempt,
-                "clipsAlive", alive, "liveBytes", alive * 12_000_000L));
+            Fixtures.stats(
+                policy,
+                StatsService.RETENTION.id(),
+                day,
+                last,
+                "clipsRecorded",
+                recorded,
+                "clipsExpired",
+                expired,
+                "clipsExemptByShare",
+                exempt,
+                "clipsAlive",
+                alive,
+                "liveBytes",
+                alive * 12_000_000L));
         List<Object> sharing = new ArrayList<>(List.of("requests", d / 3, "notifications", d * 5));
         long total = 0;
         for (HolderType holder : HolderType.values()) {

@@ -27,6 +27,8 @@ class SvgChartTest {
   void abbreviatesLargeAxisNumbers() {
     assertEquals(
         List.of("0", "9,999", "10k", "12.5k", "1M", "2.25M"),
-        List.of(0L, 9_999L, 10_000L, 12_500L, 1_000_000L, 2_250_000L).stream().map(SvgChart::axisNumber).toList());
+        List.of(0L, 9_999L, 10_000L, 12_500L, 1_000_000L, 2_250_000L).stream()
+            .map(SvgChart::axisNumber)
+            .toList());
   }
 }

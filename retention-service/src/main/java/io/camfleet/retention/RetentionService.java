@@ -31,8 +31,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The retention service as a running Kafka Streams application enforcing one or more policies,
- * with its metrics served over HTTP when asked for.
+ * The retention service as a running Kafka Streams application enforcing one or more policies, with
+ * its metrics served over HTTP when asked for.
  */
 public final class RetentionService implements RunningService {
   private final ServiceRunner runner;
@@ -43,7 +43,11 @@ public final class RetentionService implements RunningService {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RetentionService(
-      ServiceRunner runner, String applicationId, KafkaSchemaSource schemas, ServiceMetrics metrics, MetricsHttpServer http) {
+      ServiceRunner runner,
+      String applicationId,
+      KafkaSchemaSource schemas,
+      ServiceMetrics metrics,
+      MetricsHttpServer http) {
     this.runner = runner;
     this.applicationId = applicationId;
     this.schemas = schemas;
@@ -55,7 +59,8 @@ public final class RetentionService implements RunningService {
    * Starts the service and returns once its stream threads are running; what was deleted from its
    * state folder, and why, is logged.
    */
-  public static RetentionService start(List<Policy> policies, ClientConfig client, RetentionOptions options) {
+  public static RetentionService start(
+      List<Policy> policies, ClientConfig client, RetentionOptions options) {
     return start(policies, client, options, null);
   }
 
@@ -64,13 +69,17 @@ public final class RetentionService implements RunningService {
    * exist yet are created first, and world-events too if nothing has created it yet; the topology
    * is built for the partitions world-events has on the cluster.
    *
-   * @param notices told, in one line each, what was deleted from the state folder and why (null: logged)
+   * @param notices told, in one line each, what was deleted from the state folder and why (null:
+   *     logged)
    * @throws StateFolderException if the state folder must not be used as it is
    * @throws ListenException if the metrics cannot be served on the given address
    * @throws TopicAdmin.UnreachableClusterException if no broker answers
    */
   public static RetentionService start(
-      List<Policy> policies, ClientConfig client, RetentionOptions options, Consumer<String> notices) {
+      List<Policy> policies,
+      ClientConfig client,
+      RetentionOptions options,
+      Consumer<String> notices) {
     List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
     List<String> names = rules.stream().map(PolicyRules::policyName).toList();
     RetentionTopics topics = options.topics();
@@ -78,7 +87,8 @@ public final class RetentionService implements RunningService {
         StreamsSettings.defaults(options.applicationId(), client)
             .withProcessing(options.processing())
             .withDeadLetterTopic(topics.deadLetters().name());
-    ServiceMetrics metrics = options.http().isPresent() ? new ServiceMetrics(RetentionTopology.SERVICE) : null;
+    ServiceMetrics metrics =
+        options.http().isPresent() ? new ServiceMetrics(RetentionTopology.SERVICE) : null;
     MetricsHttpServer http = null;
     KafkaSchemaSource schemas = null;
     ServiceRunner runner = null;
@@ -88,16 +98,24 @@ public final class RetentionService implements RunningService {
         HttpEndpoint endpoint = options.http().orElseThrow();
         http = MetricsHttpServer.start(endpoint.bind(), endpoint.port(), metrics);
         PolicyCounters<ReceiptKind> counters =
-            PolicyCounters.register(metrics.registry(), "camfleet.retention.receipts",
-                "Retention receipts written, by policy and kind (per process; not exactly-once)", "kind",
-                ReceiptKind.class, names);
+            PolicyCounters.register(
+                metrics.registry(),
+                "camfleet.retention.receipts",
+                "Retention receipts written, by policy and kind (per process; not exactly-once)",
+                "kind",
+                ReceiptKind.class,
+                names);
         receipts = receipt -> counters.increment(receipt.getPolicy(), receipt.getKind());
       }
       int inputPartitions = ServiceTopics.prepare(client, topics.worldEvents(), topics.own());
-      // Records of a newer schema version decode through the schemas topic; receipts register theirs.
+      // Records of a newer schema version decode through the schemas topic; receipts register
+      // theirs.
       schemas = KafkaSchemaSource.of(client);
-      Topology topology = RetentionTopology.build(topics.withSchemas(schemas), rules, inputPartitions, receipts);
-      runner = new ServiceRunner(topology, settings, metrics, options.processing().resetState(), notices);
+      Topology topology =
+          RetentionTopology.build(topics.withSchemas(schemas), rules, inputPartitions, receipts);
+      runner =
+          new ServiceRunner(
+              topology, settings, metrics, options.processing().resetState(), notices);
       // A restart after a crash waits for the dead member's session to expire (45 s by default)
       // before the group rebalances: give that time rather than give up.
       runner.start(Duration.ofMinutes(3));
@@ -147,7 +165,10 @@ public final class RetentionService implements RunningService {
   }
 
   private static void close(
-      MetricsHttpServer http, ServiceRunner runner, ServiceMetrics metrics, KafkaSchemaSource schemas) {
+      MetricsHttpServer http,
+      ServiceRunner runner,
+      ServiceMetrics metrics,
+      KafkaSchemaSource schemas) {
     if (http != null) {
       http.close();
     }

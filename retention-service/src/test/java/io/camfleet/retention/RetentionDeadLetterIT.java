@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,50 +47,127 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RetentionDeadLetterIT {
   private static final Instant START = Instant.parse("2019-05-01T00:00:00Z");
-  private static final Policy POLICY = new Policy("status-quo", null, new Retention(60, null, null), null, null, null, null);
+  private static final Policy POLICY =
+      new Policy("status-quo", null, new Retention(60, null, null), null, null, null, null);
 
   @Test
-  void sendsEachUnreadableOrImpossibleRecordToTheDeadLetterTopicOnceAndKeepsEnforcing() throws Exception {
+  void sendsEachUnreadableOrImpossibleRecordToTheDeadLetterTopicOnceAndKeepsEnforcing()
+      throws Exception {
     String run = TestKafka.unique("retention-dlq");
-    RetentionTopics topics = new RetentionTopics(
-        Topics.WORLD_EVENTS.renamed(run + "-world-events").withPartitions(1),
-        Topics.RETENTION_RECEIPTS.renamed(run + "-receipts"),
-        Topics.RETENTION_STATS.renamed(run + "-stats"),
-        Topics.DEAD_LETTERS.renamed(run + "-dead-letters"));
+    RetentionTopics topics =
+        new RetentionTopics(
+            Topics.WORLD_EVENTS.renamed(run + "-world-events").withPartitions(1),
+            Topics.RETENTION_RECEIPTS.renamed(run + "-receipts"),
+            Topics.RETENTION_STATS.renamed(run + "-stats"),
+            Topics.DEAD_LETTERS.renamed(run + "-dead-letters"));
     Topic<byte[], byte[]> deadLetters = topics.deadLetters();
     TestKafka.createTopics(topics.all());
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
 
     List<String> expectedBad = new ArrayList<>();
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(client.toProperties(), new StringSerializer(), new ByteArraySerializer())) {
+        new KafkaProducer<>(
+            client.toProperties(), new StringSerializer(), new ByteArraySerializer())) {
       var serde = topics.worldEvents().valueSerde().serializer();
       String in = topics.worldEvents().name();
-      send(producer, in, "cam-1", START, serde.serialize(in, event(START, new ClipRecorded("clip-1", "cam-1", "home-1", "US",
-          START.toEpochMilli(), 20, 1000L))));
-      expectedBad.add("garbage@" + send(producer, in, "cam-1", START, "not avro at all".getBytes(StandardCharsets.UTF_8)));
-      byte[] unknownFingerprint = serde.serialize(in, event(START.plusSeconds(1), new ClockTick(0, false)));
+      send(
+          producer,
+          in,
+          "cam-1",
+          START,
+          serde.serialize(
+              in,
+              event(
+                  START,
+                  new ClipRecorded(
+                      "clip-1", "cam-1", "home-1", "US", START.toEpochMilli(), 20, 1000L))));
+      expectedBad.add(
+          "garbage@"
+              + send(
+                  producer,
+                  in,
+                  "cam-1",
+                  START,
+                  "not avro at all".getBytes(StandardCharsets.UTF_8)));
+      byte[] unknownFingerprint =
+          serde.serialize(in, event(START.plusSeconds(1), new ClockTick(0, false)));
       unknownFingerprint[5] ^= 0x5A;
-      expectedBad.add("fingerprint@" + send(producer, in, "cam-1", START.plusSeconds(1), unknownFingerprint));
-      expectedBad.add("unknown-clip@" + send(producer, in, "cam-9", START.plusSeconds(2), serde.serialize(in, event(START.plusSeconds(2),
-          new ClipShared("copy-x", "clip-never", "cam-9", "home-9", START.toEpochMilli(), "US",
-              ShareChannel.NEIGHBOURHOOD_POST, "feed-1", HolderType.NEIGHBOURHOOD_FEED, false, null)))));
-      send(producer, in, "cam-1", START.plus(Duration.ofDays(1)), serde.serialize(in, event(START.plus(Duration.ofDays(1)), new ClipRecorded("clip-2",
-          "cam-1", "home-1", "US", START.plus(Duration.ofDays(1)).toEpochMilli(), 20, 1000L))));
-      send(producer, in, "tick-0", START.plus(Duration.ofDays(60)).plus(Duration.ofHours(12)),
-          serde.serialize(in, event(START.plus(Duration.ofDays(60)).plus(Duration.ofHours(12)), new ClockTick(0, true))));
+      expectedBad.add(
+          "fingerprint@" + send(producer, in, "cam-1", START.plusSeconds(1), unknownFingerprint));
+      expectedBad.add(
+          "unknown-clip@"
+              + send(
+                  producer,
+                  in,
+                  "cam-9",
+                  START.plusSeconds(2),
+                  serde.serialize(
+                      in,
+                      event(
+                          START.plusSeconds(2),
+                          new ClipShared(
+                              "copy-x",
+                              "clip-never",
+                              "cam-9",
+                              "home-9",
+                              START.toEpochMilli(),
+                              "US",
+                              ShareChannel.NEIGHBOURHOOD_POST,
+                              "feed-1",
+                              HolderType.NEIGHBOURHOOD_FEED,
+                              false,
+                              null)))));
+      send(
+          producer,
+          in,
+          "cam-1",
+          START.plus(Duration.ofDays(1)),
+          serde.serialize(
+              in,
+              event(
+                  START.plus(Duration.ofDays(1)),
+                  new ClipRecorded(
+                      "clip-2",
+                      "cam-1",
+                      "home-1",
+                      "US",
+                      START.plus(Duration.ofDays(1)).toEpochMilli(),
+                      20,
+                      1000L))));
+      send(
+          producer,
+          in,
+          "tick-0",
+          START.plus(Duration.ofDays(60)).plus(Duration.ofHours(12)),
+          serde.serialize(
+              in,
+              event(
+                  START.plus(Duration.ofDays(60)).plus(Duration.ofHours(12)),
+                  new ClockTick(0, true))));
     }
 
-    try (RetentionService service = RetentionService.start(List.of(POLICY), client,
-        new RetentionOptions(topics, run, Processing.inStateDir(Files.createTempDirectory("dlq-state-")), Optional.empty()))) {
+    try (RetentionService service =
+        RetentionService.start(
+            List.of(POLICY),
+            client,
+            new RetentionOptions(
+                topics,
+                run,
+                Processing.inStateDir(Files.createTempDirectory("dlq-state-")),
+                Optional.empty()))) {
       DailyStats last = finalStats(client, topics);
       assertEquals(2L, last.getMeasures().get("clipsRecorded"));
-      assertEquals(1L, last.getMeasures().get("clipsExpired"), "clip-1 expired at 60 days; clip-2 is due a day later");
+      assertEquals(
+          1L,
+          last.getMeasures().get("clipsExpired"),
+          "clip-1 expired at 60 days; clip-2 is due a day later");
       assertEquals(1L, last.getMeasures().get("clipsAlive"));
 
       List<String> dead = readDeadLetters(client, deadLetters, 3);
-      assertEquals(expectedBad.stream().map(s -> s.substring(s.indexOf('@') + 1)).toList(),
-          dead.stream().map(s -> s.substring(0, s.indexOf(' '))).toList(), "each bad record once, by source position");
+      assertEquals(
+          expectedBad.stream().map(s -> s.substring(s.indexOf('@') + 1)).toList(),
+          dead.stream().map(s -> s.substring(0, s.indexOf(' '))).toList(),
+          "each bad record once, by source position");
       assertTrue(dead.get(0).contains("SerializationException"), dead.get(0));
       assertTrue(dead.get(1).contains("unknown schema fingerprint"), dead.get(1));
       assertTrue(dead.get(2).contains("clip-never, which was never recorded"), dead.get(2));
@@ -103,9 +179,11 @@ class RetentionDeadLetterIT {
   }
 
   /** Sends one record stamped with its event time, as the simulator does; returns its position. */
-  private static String send(KafkaProducer<String, byte[]> producer, String topic, String key, Instant at, byte[] value)
+  private static String send(
+      KafkaProducer<String, byte[]> producer, String topic, String key, Instant at, byte[] value)
       throws Exception {
-    RecordMetadata meta = producer.send(new ProducerRecord<>(topic, 0, at.toEpochMilli(), key, value)).get();
+    RecordMetadata meta =
+        producer.send(new ProducerRecord<>(topic, 0, at.toEpochMilli(), key, value)).get();
     return topic + "/" + meta.partition() + "/" + meta.offset();
   }
 
@@ -115,7 +193,8 @@ class RetentionDeadLetterIT {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, DailyStats> consumer =
-        new KafkaConsumer<>(p, new StringDeserializer(), topics.stats().valueSerde().deserializer())) {
+        new KafkaConsumer<>(
+            p, new StringDeserializer(), topics.stats().valueSerde().deserializer())) {
       consumer.subscribe(List.of(topics.stats().name()));
       while (true) {
         for (ConsumerRecord<String, DailyStats> r : consumer.poll(Duration.ofMillis(300))) {
@@ -127,8 +206,12 @@ class RetentionDeadLetterIT {
     }
   }
 
-  /** "topic/partition/offset exception: message" for each dead letter, in order, once {@code count} arrived. */
-  private static List<String> readDeadLetters(ClientConfig client, Topic<byte[], byte[]> topic, int count) {
+  /**
+   * "topic/partition/offset exception: message" for each dead letter, in order, once {@code count}
+   * arrived.
+   */
+  private static List<String> readDeadLetters(
+      ClientConfig client, Topic<byte[], byte[]> topic, int count) {
     Properties p = client.toProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -141,9 +224,16 @@ class RetentionDeadLetterIT {
       long quietUntil = Long.MAX_VALUE;
       while (System.nanoTime() < quietUntil) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
-          seen.add(header(r, "__streams.errors.topic") + "/" + header(r, "__streams.errors.partition") + "/"
-              + header(r, "__streams.errors.offset") + " " + header(r, "__streams.errors.exception") + ": "
-              + header(r, "__streams.errors.message"));
+          seen.add(
+              header(r, "__streams.errors.topic")
+                  + "/"
+                  + header(r, "__streams.errors.partition")
+                  + "/"
+                  + header(r, "__streams.errors.offset")
+                  + " "
+                  + header(r, "__streams.errors.exception")
+                  + ": "
+                  + header(r, "__streams.errors.message"));
         }
         if (seen.size() >= count && quietUntil == Long.MAX_VALUE) {
           quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();

@@ -46,34 +46,61 @@ class RetentionMetricsIT {
   private static final Instant DAY_0 = Instant.parse("2019-05-01T00:00:00Z");
   private static final String SIXTY = "sixty-days";
   private static final String THIRTY = "thirty-days-on-time";
-  private static final List<Policy> POLICIES = List.of(
-      new Policy(SIXTY, null, new Retention(60, null, Retention.SharedOriginals.EXEMPT), null, null, null, null),
-      new Policy(THIRTY, null, new Retention(30, null, Retention.SharedOriginals.EXPIRE_ON_TIME), null, null, null, null));
+  private static final List<Policy> POLICIES =
+      List.of(
+          new Policy(
+              SIXTY,
+              null,
+              new Retention(60, null, Retention.SharedOriginals.EXEMPT),
+              null,
+              null,
+              null,
+              null),
+          new Policy(
+              THIRTY,
+              null,
+              new Retention(30, null, Retention.SharedOriginals.EXPIRE_ON_TIME),
+              null,
+              null,
+              null,
+              null));
 
   @TempDir Path state;
 
   @Test
-  void countsReceiptsByPolicyAndKindAndDeadLettersByReasonNextToKafkaStreamsMetrics() throws Exception {
+  void countsReceiptsByPolicyAndKindAndDeadLettersByReasonNextToKafkaStreamsMetrics()
+      throws Exception {
     String run = TestKafka.unique("retention-metrics");
     RetentionTopics topics = RetentionTopics.prefixed(TopicPrefix.of(run));
     Topic<byte[], byte[]> deadLetters = topics.deadLetters();
     TestKafka.createTopics(topics.all());
 
-    try (RetentionService service = RetentionService.start(POLICIES,
-        new ClientConfig(TestKafka.bootstrapServers(), null),
-        new RetentionOptions(topics, run, Processing.inStateDir(state), Optional.of(HttpEndpoint.loopback(0))))) {
+    try (RetentionService service =
+        RetentionService.start(
+            POLICIES,
+            new ClientConfig(TestKafka.bootstrapServers(), null),
+            new RetentionOptions(
+                topics,
+                run,
+                Processing.inStateDir(state),
+                Optional.of(HttpEndpoint.loopback(0))))) {
       publish(topics.worldEvents());
 
       // the receipts topic has several partitions: compare in name order
       var receiptValues = topics.receipts().valueSerde().deserializer();
-      List<String> receipts = TestKafka.awaitRecords(topics.receipts().name(), r -> r.size() >= 5, WAIT).stream()
-          .map(r -> receiptValues.deserialize(r.topic(), r.value()))
-          .map((RetentionReceipt r) -> r.getPolicy() + " " + r.getClipId() + " " + r.getKind())
-          .sorted()
-          .toList();
+      List<String> receipts =
+          TestKafka.awaitRecords(topics.receipts().name(), r -> r.size() >= 5, WAIT).stream()
+              .map(r -> receiptValues.deserialize(r.topic(), r.value()))
+              .map((RetentionReceipt r) -> r.getPolicy() + " " + r.getClipId() + " " + r.getKind())
+              .sorted()
+              .toList();
       assertEquals(
-          List.of(SIXTY + " clip-1 RETAINED_SHARED", SIXTY + " clip-2 CLIP_EXPIRED",
-              THIRTY + " clip-1 CLIP_EXPIRED", THIRTY + " clip-1 SHARE_RECORDED", THIRTY + " clip-2 CLIP_EXPIRED"),
+          List.of(
+              SIXTY + " clip-1 RETAINED_SHARED",
+              SIXTY + " clip-2 CLIP_EXPIRED",
+              THIRTY + " clip-1 CLIP_EXPIRED",
+              THIRTY + " clip-1 SHARE_RECORDED",
+              THIRTY + " clip-2 CLIP_EXPIRED"),
           receipts);
       TestKafka.awaitRecords(deadLetters.name(), r -> r.size() >= 2, WAIT);
 
@@ -90,7 +117,8 @@ class RetentionMetricsIT {
       expected.put(Map.of("policy", THIRTY, "kind", "SHARE_RECORDED"), 1.0);
       expected.put(Map.of("policy", THIRTY, "kind", "CLIP_EXPIRED"), 2.0);
       assertEquals(expected, samples.series("camfleet_retention_receipts_total"));
-      assertEquals(MetricsEndpoint.deadLetters("retention-service", 1, 1),
+      assertEquals(
+          MetricsEndpoint.deadLetters("retention-service", 1, 1),
           samples.series("camfleet_dead_letter_records_total"));
       MetricsEndpoint.assertOneStreamThreadProcessedAtLeast(samples, 5);
     }
@@ -104,15 +132,37 @@ class RetentionMetricsIT {
     Instant shared = DAY_0.plus(Duration.ofDays(1));
     Instant end = DAY_0.plus(Duration.ofDays(60)).plus(Duration.ofHours(12));
     var serializer = input.valueSerde().serializer();
-    List<ProducerRecord<String, byte[]>> records = List.of(
-        record(input, "cam-1", DAY_0, serializer.serialize(input.name(), event(DAY_0, recorded("clip-1")))),
-        record(input, "cam-1", DAY_0, serializer.serialize(input.name(), event(DAY_0, recorded("clip-2")))),
-        record(input, "cam-1", shared, serializer.serialize(input.name(), event(shared, postedToFeed("clip-1")))),
-        record(input, "cam-1", shared, "not avro at all".getBytes(StandardCharsets.UTF_8)),
-        record(input, "cam-1", shared, serializer.serialize(input.name(), event(shared, postedToFeed("clip-never")))),
-        record(input, "tick-0", end, serializer.serialize(input.name(), event(end, new ClockTick(0, true)))));
+    List<ProducerRecord<String, byte[]>> records =
+        List.of(
+            record(
+                input,
+                "cam-1",
+                DAY_0,
+                serializer.serialize(input.name(), event(DAY_0, recorded("clip-1")))),
+            record(
+                input,
+                "cam-1",
+                DAY_0,
+                serializer.serialize(input.name(), event(DAY_0, recorded("clip-2")))),
+            record(
+                input,
+                "cam-1",
+                shared,
+                serializer.serialize(input.name(), event(shared, postedToFeed("clip-1")))),
+            record(input, "cam-1", shared, "not avro at all".getBytes(StandardCharsets.UTF_8)),
+            record(
+                input,
+                "cam-1",
+                shared,
+                serializer.serialize(input.name(), event(shared, postedToFeed("clip-never")))),
+            record(
+                input,
+                "tick-0",
+                end,
+                serializer.serialize(input.name(), event(end, new ClockTick(0, true)))));
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(TestKafka.clientConfig(), new StringSerializer(), new ByteArraySerializer())) {
+        new KafkaProducer<>(
+            TestKafka.clientConfig(), new StringSerializer(), new ByteArraySerializer())) {
       for (ProducerRecord<String, byte[]> record : records) {
         producer.send(record).get();
       }
@@ -124,12 +174,23 @@ class RetentionMetricsIT {
   }
 
   private static ClipShared postedToFeed(String clipId) {
-    return new ClipShared("copy-of-" + clipId, clipId, "cam-1", "home-1", DAY_0.toEpochMilli(), "US",
-        ShareChannel.NEIGHBOURHOOD_POST, "feed-1", HolderType.NEIGHBOURHOOD_FEED, false, null);
+    return new ClipShared(
+        "copy-of-" + clipId,
+        clipId,
+        "cam-1",
+        "home-1",
+        DAY_0.toEpochMilli(),
+        "US",
+        ShareChannel.NEIGHBOURHOOD_POST,
+        "feed-1",
+        HolderType.NEIGHBOURHOOD_FEED,
+        false,
+        null);
   }
 
   /** Every record on partition 0, stamped with its event time, as the simulator does. */
-  private static ProducerRecord<String, byte[]> record(Topic<String, WorldEvent> input, String key, Instant at, byte[] value) {
+  private static ProducerRecord<String, byte[]> record(
+      Topic<String, WorldEvent> input, String key, Instant at, byte[] value) {
     return new ProducerRecord<>(input.name(), 0, at.toEpochMilli(), key, value);
   }
 

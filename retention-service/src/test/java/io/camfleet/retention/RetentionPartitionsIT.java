@@ -42,12 +42,18 @@ class RetentionPartitionsIT {
   private static final int DAYS = 40;
   private static final Duration WAIT = Duration.ofMinutes(2);
   private static final List<Policy> POLICIES =
-      Policies.read(List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/eu-30-days.yaml")));
+      Policies.read(
+          List.of(
+              Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/eu-30-days.yaml")));
 
   @TempDir Path state;
 
-  /** What one run wrote: every receipt (and how many of each policy and kind), every day's statistics, the dead letters. */
-  private record Output(List<String> receipts, Map<String, Long> kinds, List<String> stats, int deadLetters) {}
+  /**
+   * What one run wrote: every receipt (and how many of each policy and kind), every day's
+   * statistics, the dead letters.
+   */
+  private record Output(
+      List<String> receipts, Map<String, Long> kinds, List<String> stats, int deadLetters) {}
 
   @Test
   void twoOrSixPartitionsOfWorldEventsGiveTheReceiptsAndStatisticsOfFour() {
@@ -56,11 +62,19 @@ class RetentionPartitionsIT {
     Output six = run(6);
 
     // 6 cameras, 40 days, per policy: 48 shares, each exempting its clip. Under status quo the EU
-    // cameras' clips of days 0 to 9 fall due (30 days) by the horizon, 24 of them never shared; under
+    // cameras' clips of days 0 to 9 fall due (30 days) by the horizon, 24 of them never shared;
+    // under
     // eu-30-days (30 days everywhere) the US cameras' are due as well.
-    assertEquals(Map.of(
-            "status-quo-2019 RETAINED_SHARED", 48L, "status-quo-2019 CLIP_EXPIRED", 24L,
-            "eu-30-days RETAINED_SHARED", 48L, "eu-30-days CLIP_EXPIRED", 48L),
+    assertEquals(
+        Map.of(
+            "status-quo-2019 RETAINED_SHARED",
+            48L,
+            "status-quo-2019 CLIP_EXPIRED",
+            24L,
+            "eu-30-days RETAINED_SHARED",
+            48L,
+            "eu-30-days CLIP_EXPIRED",
+            48L),
         four.kinds());
     assertEquals(POLICIES.size() * DAYS, four.stats().size());
     assertEquals(0, four.deadLetters());
@@ -68,38 +82,67 @@ class RetentionPartitionsIT {
     assertEquals(four, six);
   }
 
-  /** Publishes the tiny world to a world-events of {@code partitions} partitions and runs the service over it. */
+  /**
+   * Publishes the tiny world to a world-events of {@code partitions} partitions and runs the
+   * service over it.
+   */
   private Output run(int partitions) {
     TopicPrefix prefix = TopicPrefix.of(TestKafka.unique("retention-partitions-" + partitions));
     RetentionOptions options =
-        RetentionOptions.of(prefix, POLICIES, Processing.inStateDir(state.resolve(prefix.value())), Optional.empty());
+        RetentionOptions.of(
+            prefix,
+            POLICIES,
+            Processing.inStateDir(state.resolve(prefix.value())),
+            Optional.empty());
     RetentionTopics topics = options.topics();
     Topic<String, WorldEvent> input = topics.worldEvents().withPartitions(partitions);
     TestKafka.createTopics(List.of(input));
     String servers = TestKafka.bootstrapServers();
-    try (RetentionService service = RetentionService.start(POLICIES, new ClientConfig(servers, null), options)) {
+    try (RetentionService service =
+        RetentionService.start(POLICIES, new ClientConfig(servers, null), options)) {
       // the service created its own topics: everything on them from here on is this run's
-      Map<TopicPartition, Long> from = KafkaProbe.endOffsets(servers,
-          List.of(topics.receipts().name(), topics.stats().name(), topics.deadLetters().name()));
+      Map<TopicPartition, Long> from =
+          KafkaProbe.endOffsets(
+              servers,
+              List.of(
+                  topics.receipts().name(), topics.stats().name(), topics.deadLetters().name()));
       TinyWorld.publish(servers, input, CAMERAS, DAYS);
-      List<ConsumerRecord<byte[], byte[]>> records = KafkaProbe.read(servers, from,
-          read -> read.stream().filter(r -> r.topic().equals(topics.stats().name())).filter(r -> stats(topics, r).getLast())
-              .count() == POLICIES.size(),
-          WAIT);
-      List<RetentionReceipt> receipts = records.stream()
-          .filter(r -> r.topic().equals(topics.receipts().name()))
-          .map(r -> topics.receipts().valueSerde().deserializer().deserialize(r.topic(), r.value()))
-          .toList();
-      List<String> stats = records.stream()
-          .filter(r -> r.topic().equals(topics.stats().name()))
-          .map(r -> stats(topics, r).toString())
-          .sorted()
-          .toList();
-      int deadLetters = (int) records.stream().filter(r -> r.topic().equals(topics.deadLetters().name())).count();
+      List<ConsumerRecord<byte[], byte[]>> records =
+          KafkaProbe.read(
+              servers,
+              from,
+              read ->
+                  read.stream()
+                          .filter(r -> r.topic().equals(topics.stats().name()))
+                          .filter(r -> stats(topics, r).getLast())
+                          .count()
+                      == POLICIES.size(),
+              WAIT);
+      List<RetentionReceipt> receipts =
+          records.stream()
+              .filter(r -> r.topic().equals(topics.receipts().name()))
+              .map(
+                  r ->
+                      topics
+                          .receipts()
+                          .valueSerde()
+                          .deserializer()
+                          .deserialize(r.topic(), r.value()))
+              .toList();
+      List<String> stats =
+          records.stream()
+              .filter(r -> r.topic().equals(topics.stats().name()))
+              .map(r -> stats(topics, r).toString())
+              .sorted()
+              .toList();
+      int deadLetters =
+          (int) records.stream().filter(r -> r.topic().equals(topics.deadLetters().name())).count();
       return new Output(
           receipts.stream().map(RetentionReceipt::toString).sorted().toList(),
-          receipts.stream().collect(Collectors.groupingBy(
-              r -> r.getPolicy() + " " + r.getKind(), TreeMap::new, Collectors.counting())),
+          receipts.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      r -> r.getPolicy() + " " + r.getKind(), TreeMap::new, Collectors.counting())),
           stats,
           deadLetters);
     }

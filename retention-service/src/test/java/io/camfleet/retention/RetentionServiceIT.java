@@ -43,14 +43,24 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The retention service on a real broker: two instances of one application decide exactly as one. */
+/**
+ * The retention service on a real broker: two instances of one application decide exactly as one.
+ */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class RetentionServiceIT {
   private static final Instant START = Instant.parse("2019-05-01T00:00:00Z");
   private static final int DAYS = 70;
-  private static final List<Policy> POLICIES = List.of(
-      new Policy("status-quo", null, new Retention(60, Map.of("EU", 30), null), null, null, null, null),
-      new Policy("thirty-days", null, new Retention(30, null, null), null, null, null, null));
+  private static final List<Policy> POLICIES =
+      List.of(
+          new Policy(
+              "status-quo",
+              null,
+              new Retention(60, Map.of("EU", 30), null),
+              null,
+              null,
+              null,
+              null),
+          new Policy("thirty-days", null, new Retention(30, null, null), null, null, null, null));
 
   @Test
   void twoInstancesWriteTheSameReceiptsAsOne() throws Exception {
@@ -62,8 +72,13 @@ class RetentionServiceIT {
     Set<String> single = runInstances(input, run + "-single", 1);
     Set<String> pair = runInstances(input, run + "-pair", 2);
 
-    assertEquals(clips * POLICIES.size(), single.stream().filter(r -> r.contains("CLIP_EXPIRED") || r.contains("RETAINED_SHARED")).count()
-        + aliveAtEnd(single), "every clip has one fate per policy");
+    assertEquals(
+        clips * POLICIES.size(),
+        single.stream()
+                .filter(r -> r.contains("CLIP_EXPIRED") || r.contains("RETAINED_SHARED"))
+                .count()
+            + aliveAtEnd(single),
+        "every clip has one fate per policy");
     assertEquals(single, pair);
   }
 
@@ -73,19 +88,30 @@ class RetentionServiceIT {
     return receipts.stream().filter(r -> r.startsWith("ALIVE")).count();
   }
 
-  /** Runs {@code instances} copies of one application over the input; returns its receipts and final statistics. */
-  private static Set<String> runInstances(Topic<String, WorldEvent> input, String name, int instances) throws Exception {
-    RetentionTopics topics = new RetentionTopics(
-        input, Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"), Topics.RETENTION_STATS.renamed(name + "-stats"),
-        Topics.DEAD_LETTERS);
+  /**
+   * Runs {@code instances} copies of one application over the input; returns its receipts and final
+   * statistics.
+   */
+  private static Set<String> runInstances(
+      Topic<String, WorldEvent> input, String name, int instances) throws Exception {
+    RetentionTopics topics =
+        new RetentionTopics(
+            input,
+            Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"),
+            Topics.RETENTION_STATS.renamed(name + "-stats"),
+            Topics.DEAD_LETTERS);
     TestKafka.createTopics(topics.own());
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
     List<RetentionService> running = new ArrayList<>();
     try {
       for (int i = 0; i < instances; i++) {
         Path state = Files.createTempDirectory("retention-it-state-");
-        running.add(RetentionService.start(POLICIES, client,
-            new RetentionOptions(topics, name, Processing.inStateDir(state), Optional.empty())));
+        running.add(
+            RetentionService.start(
+                POLICIES,
+                client,
+                new RetentionOptions(
+                    topics, name, Processing.inStateDir(state), Optional.empty())));
       }
       return readUntilFinal(topics, client);
     } finally {
@@ -100,8 +126,11 @@ class RetentionServiceIT {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Set<String> seen = new TreeSet<>();
     Set<String> finals = new TreeSet<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            p,
+            new StringDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topics.receipts().name(), topics.stats().name()));
       // The final statistics can be fetched before receipts committed earlier: once they are in,
       // read on to the end of every partition, so no receipt is left unread.
@@ -113,13 +142,29 @@ class RetentionServiceIT {
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (record.topic().equals(topics.receipts().name())) {
-            RetentionReceipt r = topics.receipts().valueSerde().deserializer().deserialize(record.topic(), record.value());
+            RetentionReceipt r =
+                topics
+                    .receipts()
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(record.topic(), record.value());
             seen.add(r.getKind() + " " + record.key() + " @" + r.getDecidedAt());
           } else {
-            DailyStats s = topics.stats().valueSerde().deserializer().deserialize(record.topic(), record.value());
+            DailyStats s =
+                topics
+                    .stats()
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(record.topic(), record.value());
             if (s.getLast()) {
               finals.add(s.getPolicy());
-              seen.add("STATS " + s.getPolicy() + " " + s.getDay() + " " + new java.util.TreeMap<>(s.getMeasures()));
+              seen.add(
+                  "STATS "
+                      + s.getPolicy()
+                      + " "
+                      + s.getDay()
+                      + " "
+                      + new java.util.TreeMap<>(s.getMeasures()));
               long alive = s.getMeasures().get("clipsAlive");
               for (long i = 0; i < alive; i++) {
                 seen.add("ALIVE " + s.getPolicy() + " " + i);
@@ -137,7 +182,10 @@ class RetentionServiceIT {
     return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
-  /** 40 cameras, one clip a day each for 70 days, every tenth clip shared; hourly ticks on every partition. */
+  /**
+   * 40 cameras, one clip a day each for 70 days, every tenth clip shared; hourly ticks on every
+   * partition.
+   */
   private static int publishWorld(Topic<String, WorldEvent> input) {
     Properties p = new ClientConfig(TestKafka.bootstrapServers(), new Properties()).toProperties();
     int clips = 0;
@@ -150,17 +198,46 @@ class RetentionServiceIT {
             String camera = "cam-" + cam;
             String clip = "clip-" + cam + "-" + hour;
             String region = cam % 4 == 0 ? "EU" : "US";
-            send(producer, input, camera, null, now, new ClipRecorded(clip, camera, "home-" + cam, region, now.toEpochMilli(), 20, 1000L));
+            send(
+                producer,
+                input,
+                camera,
+                null,
+                now,
+                new ClipRecorded(
+                    clip, camera, "home-" + cam, region, now.toEpochMilli(), 20, 1000L));
             clips++;
             if ((cam + hour / 24) % 10 == 0) {
               Instant later = now.plus(Duration.ofMinutes(30));
-              send(producer, input, camera, null, later, new ClipShared("copy-" + clip, clip, camera, "home-" + cam,
-                  now.toEpochMilli(), region, ShareChannel.NEIGHBOURHOOD_POST, "feed-1", HolderType.NEIGHBOURHOOD_FEED, false, null));
+              send(
+                  producer,
+                  input,
+                  camera,
+                  null,
+                  later,
+                  new ClipShared(
+                      "copy-" + clip,
+                      clip,
+                      camera,
+                      "home-" + cam,
+                      now.toEpochMilli(),
+                      region,
+                      ShareChannel.NEIGHBOURHOOD_POST,
+                      "feed-1",
+                      HolderType.NEIGHBOURHOOD_FEED,
+                      false,
+                      null));
             }
           }
         }
         for (int partition = 0; partition < input.partitions(); partition++) {
-          send(producer, input, "tick-" + partition, partition, now, new ClockTick(partition, hour == DAYS * 24));
+          send(
+              producer,
+              input,
+              "tick-" + partition,
+              partition,
+              now,
+              new ClockTick(partition, hour == DAYS * 24));
         }
       }
       producer.flush();
@@ -168,9 +245,15 @@ class RetentionServiceIT {
     return clips;
   }
 
-  private static void send(KafkaProducer<String, WorldEvent> producer, Topic<String, WorldEvent> topic, String key,
-      Integer partition, Instant at, Object event) {
-    WorldEvent value = WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build();
+  private static void send(
+      KafkaProducer<String, WorldEvent> producer,
+      Topic<String, WorldEvent> topic,
+      String key,
+      Integer partition,
+      Instant at,
+      Object event) {
+    WorldEvent value =
+        WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build();
     producer.send(new ProducerRecord<>(topic.name(), partition, at.toEpochMilli(), key, value));
   }
 }

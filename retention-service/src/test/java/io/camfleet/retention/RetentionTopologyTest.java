@@ -10,7 +10,6 @@ import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.LegalHold;
 import io.camfleet.avro.PendingStats;
-import io.camfleet.avro.ReceiptKind;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
@@ -43,11 +42,23 @@ class RetentionTopologyTest {
   private static final Instant DAY_0 = Instant.parse("2019-06-01T10:00:00Z");
   private static final Duration SIXTY_DAYS = Duration.ofDays(60);
   private static final Policy STATUS_QUO =
-      new Policy("status-quo", null, new Retention(60, Map.of("EU", 30), Retention.SharedOriginals.EXEMPT),
-          null, null, null, null);
+      new Policy(
+          "status-quo",
+          null,
+          new Retention(60, Map.of("EU", 30), Retention.SharedOriginals.EXEMPT),
+          null,
+          null,
+          null,
+          null);
   private static final Policy EXPIRE_ON_TIME =
-      new Policy("expire-on-time", null, new Retention(60, null, Retention.SharedOriginals.EXPIRE_ON_TIME),
-          null, null, null, null);
+      new Policy(
+          "expire-on-time",
+          null,
+          new Retention(60, null, Retention.SharedOriginals.EXPIRE_ON_TIME),
+          null,
+          null,
+          null,
+          null);
   private static final Policy THIRTY_DAYS =
       new Policy("thirty-days", null, new Retention(30, null, null), null, null, null, null);
 
@@ -59,38 +70,55 @@ class RetentionTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     List<PolicyRules> rules = java.util.Arrays.stream(policies).map(Policy::rules).toList();
-    return new TopologyTestDriver(RetentionTopology.build(RetentionTopics.defaults(), rules, 1), props);
+    return new TopologyTestDriver(
+        RetentionTopology.build(RetentionTopics.defaults(), rules, 1), props);
   }
 
   private static TestInputTopic<String, WorldEvent> input(TopologyTestDriver driver) {
     RetentionTopics t = RetentionTopics.defaults();
     return driver.createInputTopic(
-        t.worldEvents().name(), t.worldEvents().keySerde().serializer(), t.worldEvents().valueSerde().serializer());
+        t.worldEvents().name(),
+        t.worldEvents().keySerde().serializer(),
+        t.worldEvents().valueSerde().serializer());
   }
 
   private static TestOutputTopic<String, RetentionReceipt> receipts(TopologyTestDriver driver) {
     RetentionTopics t = RetentionTopics.defaults();
     return driver.createOutputTopic(
-        t.receipts().name(), t.receipts().keySerde().deserializer(), t.receipts().valueSerde().deserializer());
+        t.receipts().name(),
+        t.receipts().keySerde().deserializer(),
+        t.receipts().valueSerde().deserializer());
   }
 
   private static TestOutputTopic<String, DailyStats> stats(TopologyTestDriver driver) {
     RetentionTopics t = RetentionTopics.defaults();
     return driver.createOutputTopic(
-        t.stats().name(), t.stats().keySerde().deserializer(), t.stats().valueSerde().deserializer());
+        t.stats().name(),
+        t.stats().keySerde().deserializer(),
+        t.stats().valueSerde().deserializer());
   }
 
-  private static void send(TestInputTopic<String, WorldEvent> in, String key, Instant at, Object event) {
-    in.pipeInput(key, WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build(), at);
+  private static void send(
+      TestInputTopic<String, WorldEvent> in, String key, Instant at, Object event) {
+    in.pipeInput(
+        key, WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build(), at);
   }
 
-  private static void clipRecordedAt(TestInputTopic<String, WorldEvent> in, String clipId, Instant at) {
+  private static void clipRecordedAt(
+      TestInputTopic<String, WorldEvent> in, String clipId, Instant at) {
     clipRecordedAt(in, clipId, at, at, "US");
   }
 
   private static void clipRecordedAt(
-      TestInputTopic<String, WorldEvent> in, String clipId, Instant recordedAt, Instant arrivesAt, String region) {
-    send(in, "cam-1", arrivesAt,
+      TestInputTopic<String, WorldEvent> in,
+      String clipId,
+      Instant recordedAt,
+      Instant arrivesAt,
+      String region) {
+    send(
+        in,
+        "cam-1",
+        arrivesAt,
         ClipRecorded.newBuilder()
             .setClipId(clipId)
             .setCameraId("cam-1")
@@ -102,8 +130,12 @@ class RetentionTopologyTest {
             .build());
   }
 
-  private static void sharedWithPolice(TestInputTopic<String, WorldEvent> in, String clipId, Instant recordedAt, Instant at) {
-    send(in, "cam-1", at,
+  private static void sharedWithPolice(
+      TestInputTopic<String, WorldEvent> in, String clipId, Instant recordedAt, Instant at) {
+    send(
+        in,
+        "cam-1",
+        at,
         ClipShared.newBuilder()
             .setCopyId("copy-" + clipId)
             .setClipId(clipId)
@@ -123,12 +155,29 @@ class RetentionTopologyTest {
     send(in, "tick-0", at, new ClockTick(0, last));
   }
 
-  private static void hold(TestInputTopic<String, WorldEvent> in, String clipId, Instant recordedAt, Instant at, boolean placed) {
-    send(in, "cam-1", at, new LegalHold("hold-1", clipId, "cam-1", recordedAt.toEpochMilli(), placed));
+  private static void hold(
+      TestInputTopic<String, WorldEvent> in,
+      String clipId,
+      Instant recordedAt,
+      Instant at,
+      boolean placed) {
+    send(
+        in,
+        "cam-1",
+        at,
+        new LegalHold("hold-1", clipId, "cam-1", recordedAt.toEpochMilli(), placed));
   }
 
   private static List<String> kinds(List<KeyValue<String, RetentionReceipt>> receipts) {
-    return receipts.stream().map(kv -> kv.key + " " + kv.value.getKind() + " @" + Instant.ofEpochMilli(kv.value.getDecidedAt())).toList();
+    return receipts.stream()
+        .map(
+            kv ->
+                kv.key
+                    + " "
+                    + kv.value.getKind()
+                    + " @"
+                    + Instant.ofEpochMilli(kv.value.getDecidedAt()))
+        .toList();
   }
 
   private static int entries(KeyValueStore<String, ?> store) {
@@ -152,7 +201,9 @@ class RetentionTopologyTest {
       assertEquals(List.of(), kinds(out.readKeyValuesToList()));
 
       tick(in, DAY_0.plus(SIXTY_DAYS), false);
-      assertEquals(List.of("status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS)), kinds(out.readKeyValuesToList()));
+      assertEquals(
+          List.of("status-quo/clip-1 CLIP_EXPIRED @" + DAY_0.plus(SIXTY_DAYS)),
+          kinds(out.readKeyValuesToList()));
     }
   }
 
@@ -166,7 +217,9 @@ class RetentionTopologyTest {
       tick(in, DAY_0.plus(Duration.ofDays(200)), false);
 
       List<KeyValue<String, RetentionReceipt>> all = out.readKeyValuesToList();
-      assertEquals(List.of("status-quo/clip-1 RETAINED_SHARED @" + DAY_0.plus(Duration.ofDays(3))), kinds(all));
+      assertEquals(
+          List.of("status-quo/clip-1 RETAINED_SHARED @" + DAY_0.plus(Duration.ofDays(3))),
+          kinds(all));
       assertEquals(ShareChannel.POLICE_REQUEST, all.get(0).value.getChannel());
       assertEquals(null, all.get(0).value.getExpiresAt());
     }
@@ -188,14 +241,17 @@ class RetentionTopologyTest {
     }
   }
 
-  /** Between hourly passes: recorded ten minutes past the hour, so it falls due between two passes. */
+  /**
+   * Between hourly passes: recorded ten minutes past the hour, so it falls due between two passes.
+   */
   private static final Instant OFF_THE_HOUR = DAY_0.plus(Duration.ofMinutes(10));
 
   /**
    * Records clip-1 at {@link #OFF_THE_HOUR} and runs an expiry pass five minutes before it is due;
    * the next pass is not due for an hour. Returns the clip's due time.
    */
-  private static Instant recordClipOneThenPassJustBeforeItIsDue(TestInputTopic<String, WorldEvent> in) {
+  private static Instant recordClipOneThenPassJustBeforeItIsDue(
+      TestInputTopic<String, WorldEvent> in) {
     Instant due = OFF_THE_HOUR.plus(SIXTY_DAYS);
     clipRecordedAt(in, "clip-1", OFF_THE_HOUR);
     tick(in, due.minus(Duration.ofMinutes(5)), false);
@@ -229,11 +285,13 @@ class RetentionTopologyTest {
       assertEquals(List.of(), kinds(out.readKeyValuesToList()));
 
       tick(in, due.plus(Duration.ofMinutes(1)), true);
-      assertEquals(List.of("status-quo/clip-1 CLIP_EXPIRED @" + due), kinds(out.readKeyValuesToList()));
+      assertEquals(
+          List.of("status-quo/clip-1 CLIP_EXPIRED @" + due), kinds(out.readKeyValuesToList()));
       List<DailyStats> days = stats(driver).readValuesToList();
       DailyStats last = days.get(days.size() - 1);
       assertTrue(last.getLast());
-      assertEquals(1L, last.getMeasures().get("clipsExpired"), "expired before the final day closed");
+      assertEquals(
+          1L, last.getMeasures().get("clipsExpired"), "expired before the final day closed");
       assertEquals(1L, last.getMeasures().get("clipsAlive"));
     }
   }
@@ -261,7 +319,8 @@ class RetentionTopologyTest {
       var out = receipts(driver);
       tick(in, DAY_0.plus(Duration.ofDays(61)), false);
       // Late by a day, still within its period: tracked and expired at its own due time.
-      clipRecordedAt(in, "clip-late", DAY_0.plus(Duration.ofDays(60)), DAY_0.plus(Duration.ofDays(61)), "US");
+      clipRecordedAt(
+          in, "clip-late", DAY_0.plus(Duration.ofDays(60)), DAY_0.plus(Duration.ofDays(61)), "US");
       // Late past its period: deleted as it arrives.
       clipRecordedAt(in, "clip-overdue", DAY_0, DAY_0.plus(Duration.ofDays(61)), "US");
       tick(in, DAY_0.plus(Duration.ofDays(120)), false);
@@ -315,7 +374,9 @@ class RetentionTopologyTest {
       var out = receipts(driver);
       clipRecordedAt(in, "clip-eu", DAY_0, DAY_0, "EU");
       tick(in, DAY_0.plus(SIXTY_DAYS), false);
-      assertEquals(List.of("status-quo/clip-eu CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(30))), kinds(out.readKeyValuesToList()));
+      assertEquals(
+          List.of("status-quo/clip-eu CLIP_EXPIRED @" + DAY_0.plus(Duration.ofDays(30))),
+          kinds(out.readKeyValuesToList()));
     }
   }
 
@@ -332,29 +393,56 @@ class RetentionTopologyTest {
       tick(in, now, false);
       assertEquals(10, receipts(driver).readValuesToList().size());
 
-      PendingStats totals = PendingStats.newBuilder()
-          .setTotals(Map.of("clipsRecorded", 5L, "clipsExpired", 5L, "clipsAlive", 0L, "liveBytes", 0L,
-              "clipsExemptByShare", 0L, "sharesRecorded", 0L, "sharesRefused", 0L, "holdsPlaced", 0L,
-              "holdsReleased", 0L, "expiryHeld", 0L))
-          .setReleasedThrough(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli())
-          .setReportedThrough(List.of(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli()))
-          .setDays(List.of())
-          .build();
+      PendingStats totals =
+          PendingStats.newBuilder()
+              .setTotals(
+                  Map.of(
+                      "clipsRecorded",
+                      5L,
+                      "clipsExpired",
+                      5L,
+                      "clipsAlive",
+                      0L,
+                      "liveBytes",
+                      0L,
+                      "clipsExemptByShare",
+                      0L,
+                      "sharesRecorded",
+                      0L,
+                      "sharesRefused",
+                      0L,
+                      "holdsPlaced",
+                      0L,
+                      "holdsReleased",
+                      0L,
+                      "expiryHeld",
+                      0L))
+              .setReleasedThrough(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli())
+              .setReportedThrough(List.of(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli()))
+              .setDays(List.of())
+              .build();
       assertEquals(
           Map.of(
-              "retention-clips-by-recording-time", Map.of(),
-              // per retention period, 30 and 60 days: the next scan starts after the clips due by now
-              "retention-expiry-cursors", Map.of(
+              "retention-clips-by-recording-time",
+              Map.of(),
+              // per retention period, 30 and 60 days: the next scan starts after the clips due by
+              // now
+              "retention-expiry-cursors",
+              Map.of(
                   "2592000000", now.minus(Duration.ofDays(30)).toEpochMilli() + 1,
                   "5184000000", now.minus(SIXTY_DAYS).toEpochMilli() + 1),
               "retention-day-deltas",
               Map.of("open-days", openDaysWithoutChanges(Instant.parse("2019-08-01T00:00:00Z"), 2)),
-              "retention-service-stats-totals", Map.of("status-quo", totals, "thirty-days", totals)),
+              "retention-service-stats-totals",
+              Map.of("status-quo", totals, "thirty-days", totals)),
           contents(driver));
     }
   }
 
-  /** Each policy's open day in the day-deltas store's layout: its start, open, no change to any of ten measures. */
+  /**
+   * Each policy's open day in the day-deltas store's layout: its start, open, no change to any of
+   * ten measures.
+   */
   private static List<Long> openDaysWithoutChanges(Instant dayStart, int policies) {
     List<Long> days = new ArrayList<>();
     for (int p = 0; p < policies; p++) {
@@ -370,14 +458,23 @@ class RetentionTopologyTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Map<Object, Object>> contents(TopologyTestDriver driver) {
     Map<String, Map<Object, Object>> stores = new TreeMap<>();
-    driver.getAllStateStores().forEach((name, store) -> {
-      Map<Object, Object> entries = new TreeMap<>();
-      try (KeyValueIterator<Object, Object> it = ((KeyValueStore<Object, Object>) store).all()) {
-        it.forEachRemaining(kv -> entries.put(kv.key,
-            kv.value instanceof long[] values ? Arrays.stream(values).boxed().toList() : kv.value));
-      }
-      stores.put(name, entries);
-    });
+    driver
+        .getAllStateStores()
+        .forEach(
+            (name, store) -> {
+              Map<Object, Object> entries = new TreeMap<>();
+              try (KeyValueIterator<Object, Object> it =
+                  ((KeyValueStore<Object, Object>) store).all()) {
+                it.forEachRemaining(
+                    kv ->
+                        entries.put(
+                            kv.key,
+                            kv.value instanceof long[] values
+                                ? Arrays.stream(values).boxed().toList()
+                                : kv.value));
+              }
+              stores.put(name, entries);
+            });
     return stores;
   }
 
@@ -425,7 +522,8 @@ class RetentionTopologyTest {
       var in = input(driver);
       clipRecordedAt(in, "clip-expires", DAY_0);
       clipRecordedAt(in, "clip-shared", DAY_0.plus(Duration.ofHours(1)));
-      sharedWithPolice(in, "clip-shared", DAY_0.plus(Duration.ofHours(1)), DAY_0.plus(Duration.ofDays(2)));
+      sharedWithPolice(
+          in, "clip-shared", DAY_0.plus(Duration.ofHours(1)), DAY_0.plus(Duration.ofDays(2)));
       clipRecordedAt(in, "clip-young", DAY_0.plus(Duration.ofDays(50)));
       Instant horizon = DAY_0.plus(Duration.ofDays(70));
       tick(in, horizon, true);

@@ -31,8 +31,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * writer schema's 64-bit fingerprint, then the binary body. The decoder knows the current schema
  * and every older version kept under {@code schema-history/}; with a {@link SchemaSource} it also
  * looks up fingerprints it does not know (records of a newer version) and registers its own schema
- * there before it encodes the first record. It resolves each record from the schema that wrote
- * it. An unknown fingerprint or a refused writer schema is a {@link SerializationException}, which
+ * there before it encodes the first record. It resolves each record from the schema that wrote it.
+ * An unknown fingerprint or a refused writer schema is a {@link SerializationException}, which
  * Kafka Streams routes to the dead-letter topic.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
@@ -56,21 +56,29 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     SpecificData model = new SpecificData(type.getClassLoader());
     this.writer = new SpecificDatumWriter<>(schema, model);
     this.header = singleObjectHeader(schema);
-    this.decoder = new BinaryMessageDecoder<>(model, schema, new WriterSchemaStore(schema, history, source::find));
+    this.decoder =
+        new BinaryMessageDecoder<>(
+            model, schema, new WriterSchemaStore(schema, history, source::find));
   }
 
   /** A serde for the given generated class, knowing its schema history and nothing else. */
   public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
     Schema schema = SpecificData.get().getSchema(type);
-    return new AvroSerde<>(type, schema, SchemaHistory.olderVersionsOf(schema), SchemaSource.builtIn());
+    return new AvroSerde<>(
+        type, schema, SchemaHistory.olderVersionsOf(schema), SchemaSource.builtIn());
   }
 
   /** A serde for {@code type} that also decodes records written with the given older schemas. */
-  public static <T extends SpecificRecord> AvroSerde<T> withHistory(Class<T> type, List<Schema> olderVersions) {
-    return new AvroSerde<>(type, SpecificData.get().getSchema(type), olderVersions, SchemaSource.builtIn());
+  public static <T extends SpecificRecord> AvroSerde<T> withHistory(
+      Class<T> type, List<Schema> olderVersions) {
+    return new AvroSerde<>(
+        type, SpecificData.get().getSchema(type), olderVersions, SchemaSource.builtIn());
   }
 
-  /** The same serde looking up unknown writer schemas in {@code source} and registering its own there. */
+  /**
+   * The same serde looking up unknown writer schemas in {@code source} and registering its own
+   * there.
+   */
   public AvroSerde<T> withSchemas(SchemaSource source) {
     return new AvroSerde<>(type, schema, history, source);
   }
@@ -85,7 +93,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       source.register(schema);
       registered = true;
     }
-    // Avro's BinaryMessageEncoder writes the same bytes but looks up two thread-locals and copies twice per record
+    // Avro's BinaryMessageEncoder writes the same bytes but looks up two thread-locals and copies
+    // twice per record
     Buffer buffer = BUFFERS.get();
     buffer.reset();
     buffer.write(header, 0, header.length);
@@ -103,12 +112,23 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       return decoder.decode(bytes);
     } catch (MissingSchemaException e) {
       throw new SerializationException(
-          "cannot decode " + type.getSimpleName() + ": unknown schema fingerprint (" + e.getMessage() + ")", e);
+          "cannot decode "
+              + type.getSimpleName()
+              + ": unknown schema fingerprint ("
+              + e.getMessage()
+              + ")",
+          e);
     } catch (SchemaRefusedException e) {
-      throw new SerializationException("cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new SerializationException(
+          "cannot decode " + type.getSimpleName() + ": " + e.getMessage(), e);
     } catch (BadHeaderException e) {
       throw new SerializationException(
-          "cannot decode " + type.getSimpleName() + ": not Avro single-object encoding (" + e.getMessage() + ")", e);
+          "cannot decode "
+              + type.getSimpleName()
+              + ": not Avro single-object encoding ("
+              + e.getMessage()
+              + ")",
+          e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot decode " + type.getSimpleName() + ": " + e, e);
     }
@@ -124,7 +144,10 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     return (topic, bytes) -> bytes == null ? null : decode(bytes);
   }
 
-  /** The single-object encoding's header: the marker {@code C3 01}, then the schema's 64-bit fingerprint, little-endian. */
+  /**
+   * The single-object encoding's header: the marker {@code C3 01}, then the schema's 64-bit
+   * fingerprint, little-endian.
+   */
   private static byte[] singleObjectHeader(Schema schema) {
     long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
     byte[] header = new byte[10];
@@ -181,7 +204,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       String folder = "schema-history/" + current.getName() + "/";
       List<Schema> versions = new ArrayList<>();
       try {
-        Enumeration<URL> indexes = AvroSerde.class.getClassLoader().getResources(folder + "index.txt");
+        Enumeration<URL> indexes =
+            AvroSerde.class.getClassLoader().getResources(folder + "index.txt");
         while (indexes.hasMoreElements()) {
           URL index = indexes.nextElement();
           for (String line : read(index).lines().map(String::strip).toList()) {
@@ -208,12 +232,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         String base = index.toString();
         resource = URI.create(base.substring(0, base.lastIndexOf('/') + 1) + file).toURL();
       } catch (IOException | IllegalArgumentException e) {
-        throw new IllegalStateException("schema history " + index + " names an unusable file " + file, e);
+        throw new IllegalStateException(
+            "schema history " + index + " names an unusable file " + file, e);
       }
       try {
         return new Schema.Parser().parse(read(resource));
       } catch (IOException e) {
-        throw new IllegalStateException("schema history " + index + " names a missing file " + file, e);
+        throw new IllegalStateException(
+            "schema history " + index + " names a missing file " + file, e);
       }
     }
   }

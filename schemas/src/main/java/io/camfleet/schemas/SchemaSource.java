@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
- * Where serdes learn writer schemas they were not built with, and announce the schemas they
- * write: the {@code schemas} topic on a cluster ({@code io.camfleet.kafka.KafkaSchemaSource}), or
- * nothing beyond the schemas built into the program ({@link #builtIn()}).
+ * Where serdes learn writer schemas they were not built with, and announce the schemas they write:
+ * the {@code schemas} topic on a cluster ({@code io.camfleet.kafka.KafkaSchemaSource}), or nothing
+ * beyond the schemas built into the program ({@link #builtIn()}).
  */
 public interface SchemaSource {
 

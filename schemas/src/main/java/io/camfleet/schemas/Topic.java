@@ -44,7 +44,9 @@ public record Topic<K, V>(
     }
   }
 
-  /** The same topic under another name, for tests and side-by-side runs that must not share topics. */
+  /**
+   * The same topic under another name, for tests and side-by-side runs that must not share topics.
+   */
   public Topic<K, V> renamed(String newName) {
     return new Topic<>(newName, keySerde, valueSerde, partitions, cleanup, description);
   }
@@ -55,11 +57,12 @@ public record Topic<K, V>(
   }
 
   /**
-   * The same topic whose Avro serdes look up unknown writer schemas in {@code schemas} and
-   * register the schemas they write there; other serdes are kept as they are.
+   * The same topic whose Avro serdes look up unknown writer schemas in {@code schemas} and register
+   * the schemas they write there; other serdes are kept as they are.
    */
   public Topic<K, V> withSchemas(SchemaSource schemas) {
-    return new Topic<>(name, bind(keySerde, schemas), bind(valueSerde, schemas), partitions, cleanup, description);
+    return new Topic<>(
+        name, bind(keySerde, schemas), bind(valueSerde, schemas), partitions, cleanup, description);
   }
 
   @SuppressWarnings("unchecked")

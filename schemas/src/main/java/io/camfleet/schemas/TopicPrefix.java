@@ -11,19 +11,23 @@ public record TopicPrefix(String value) {
 
   public TopicPrefix {
     if (value == null || !(value.isEmpty() || value.matches("[a-z0-9][a-z0-9.-]*"))) {
-      throw new IllegalArgumentException("a topic prefix is kebab-case, like topic names: '" + value + "'");
+      throw new IllegalArgumentException(
+          "a topic prefix is kebab-case, like topic names: '" + value + "'");
     }
   }
 
   /** The prefix {@code value}, which must not be empty: {@link #NONE} says "no prefix". */
   public static TopicPrefix of(String value) {
     if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("an empty topic prefix: use TopicPrefix.NONE for the catalog's names");
+      throw new IllegalArgumentException(
+          "an empty topic prefix: use TopicPrefix.NONE for the catalog's names");
     }
     return new TopicPrefix(value);
   }
 
-  /** {@code name} with this prefix: {@code prefix-name}, or {@code name} itself for {@link #NONE}. */
+  /**
+   * {@code name} with this prefix: {@code prefix-name}, or {@code name} itself for {@link #NONE}.
+   */
   public String apply(String name) {
     return value.isEmpty() ? name : value + "-" + name;
   }

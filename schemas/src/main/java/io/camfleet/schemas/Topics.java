@@ -107,13 +107,23 @@ public final class Topics {
         Serdes.String(),
         stats.partitions(),
         stats.cleanup(),
-        "Flat JSON of " + stats.name() + ": policy, service, day, dayEnd, last and each measure as a field. Key: policy/day.");
+        "Flat JSON of "
+            + stats.name()
+            + ": policy, service, day, dayEnd, last and each measure as a field. Key: policy/day.");
   }
 
   /** Every topic in the catalog, in data-flow order. */
   public static List<Topic<?, ?>> all() {
     return List.of(
-        WORLD_EVENTS, RETENTION_RECEIPTS, RETENTION_STATS, RETENTION_STATS_JSON, COPY_LEDGER, COPY_RECEIPTS,
-        EXPOSURE_STATS, EXPOSURE_STATS_JSON, DEAD_LETTERS, SCHEMAS);
+        WORLD_EVENTS,
+        RETENTION_RECEIPTS,
+        RETENTION_STATS,
+        RETENTION_STATS_JSON,
+        COPY_LEDGER,
+        COPY_RECEIPTS,
+        EXPOSURE_STATS,
+        EXPOSURE_STATS_JSON,
+        DEAD_LETTERS,
+        SCHEMAS);
   }
 }

@@ -26,12 +26,20 @@ class AvroSerdeTest {
   private static WorldEvent policeShare() {
     return WorldEvent.newBuilder()
         .setEventTime(1_000L)
-        .setEvent(ClipShared.newBuilder()
-            .setCopyId("copy-1").setClipId("clip-1").setCameraId("cam-1").setHouseholdId("home-1")
-            .setClipRecordedAt(500L).setRegion("US").setChannel(ShareChannel.POLICE_REQUEST)
-            .setRecipientId("agency-1").setHolderType(HolderType.REQUESTING_POLICE).setAddressDisclosed(true)
-            .setRequest(new RequestTerms("req-1", 0L, 900L, 0.4, 950L, 0.1))
-            .build())
+        .setEvent(
+            ClipShared.newBuilder()
+                .setCopyId("copy-1")
+                .setClipId("clip-1")
+                .setCameraId("cam-1")
+                .setHouseholdId("home-1")
+                .setClipRecordedAt(500L)
+                .setRegion("US")
+                .setChannel(ShareChannel.POLICE_REQUEST)
+                .setRecipientId("agency-1")
+                .setHolderType(HolderType.REQUESTING_POLICE)
+                .setAddressDisclosed(true)
+                .setRequest(new RequestTerms("req-1", 0L, 900L, 0.4, 950L, 0.1))
+                .build())
         .build();
   }
 
@@ -51,20 +59,31 @@ class AvroSerdeTest {
     byte[] avros = new byte[encoded.remaining()];
     encoded.get(avros);
     assertArrayEquals(avros, SERDE.serializer().serialize("t", event));
-    assertArrayEquals(avros, SERDE.serializer().serialize("t", event), "the reused buffer holds nothing of the previous record");
+    assertArrayEquals(
+        avros,
+        SERDE.serializer().serialize("t", event),
+        "the reused buffer holds nothing of the previous record");
   }
 
   @Test
   void decodesRecordsWrittenWithAnOlderSchemaVersion() {
     // The older version had no request terms on a share; the current one defaults them to null.
     Schema current = WorldEvent.getClassSchema();
-    String olderJson = current.toString().replace(
-        ",{\"name\":\"request\",\"type\":[\"null\",", ",{\"name\":\"requestRemoved\",\"type\":[\"null\",");
+    String olderJson =
+        current
+            .toString()
+            .replace(
+                ",{\"name\":\"request\",\"type\":[\"null\",",
+                ",{\"name\":\"requestRemoved\",\"type\":[\"null\",");
     Schema older = new Schema.Parser().parse(dropField(olderJson));
     AvroSerde<WorldEvent> serde = AvroSerde.withHistory(WorldEvent.class, List.of(older));
 
-    GenericRecord share = new GenericData.Record(older.getField("event").schema().getTypes().stream()
-        .filter(s -> s.getName().equals("ClipShared")).findFirst().orElseThrow());
+    GenericRecord share =
+        new GenericData.Record(
+            older.getField("event").schema().getTypes().stream()
+                .filter(s -> s.getName().equals("ClipShared"))
+                .findFirst()
+                .orElseThrow());
     Schema shareSchema = share.getSchema();
     share.put("copyId", "copy-1");
     share.put("clipId", "clip-1");
@@ -72,9 +91,14 @@ class AvroSerdeTest {
     share.put("householdId", "home-1");
     share.put("clipRecordedAt", 500L);
     share.put("region", "US");
-    share.put("channel", new GenericData.EnumSymbol(shareSchema.getField("channel").schema(), "NEIGHBOURHOOD_POST"));
+    share.put(
+        "channel",
+        new GenericData.EnumSymbol(shareSchema.getField("channel").schema(), "NEIGHBOURHOOD_POST"));
     share.put("recipientId", "feed-1");
-    share.put("holderType", new GenericData.EnumSymbol(shareSchema.getField("holderType").schema(), "NEIGHBOURHOOD_FEED"));
+    share.put(
+        "holderType",
+        new GenericData.EnumSymbol(
+            shareSchema.getField("holderType").schema(), "NEIGHBOURHOOD_FEED"));
     share.put("addressDisclosed", false);
     GenericRecord event = new GenericData.Record(older);
     event.put("eventTime", 7L);
@@ -90,15 +114,19 @@ class AvroSerdeTest {
 
   @Test
   void unknownSchemaFingerprintIsASerializationErrorNotACrash() {
-    byte[] bytes = SERDE.encode(WorldEvent.newBuilder().setEventTime(1L).setEvent(new ClockTick(0, false)).build());
+    byte[] bytes =
+        SERDE.encode(
+            WorldEvent.newBuilder().setEventTime(1L).setEvent(new ClockTick(0, false)).build());
     bytes[5] ^= 0x5A; // corrupt the fingerprint
-    SerializationException e = assertThrows(SerializationException.class, () -> SERDE.decode(bytes));
+    SerializationException e =
+        assertThrows(SerializationException.class, () -> SERDE.decode(bytes));
     assertTrue(e.getMessage().contains("unknown schema fingerprint"), e.getMessage());
   }
 
   @Test
   void garbageBytesAreASerializationError() {
-    SerializationException e = assertThrows(SerializationException.class, () -> SERDE.decode(new byte[] {1, 2, 3, 4}));
+    SerializationException e =
+        assertThrows(SerializationException.class, () -> SERDE.decode(new byte[] {1, 2, 3, 4}));
     assertTrue(e.getMessage().startsWith("cannot decode WorldEvent"), e.getMessage());
   }
 
@@ -106,8 +134,19 @@ class AvroSerdeTest {
   void catalogNamesAreUniqueKebabCase() {
     List<String> names = Topics.all().stream().map(Topic::name).toList();
     assertEquals(names.size(), names.stream().distinct().count());
-    assertEquals(List.of("world-events", "retention-receipts", "retention-stats", "retention-stats-json", "copy-ledger",
-        "copy-receipts", "exposure-stats", "exposure-stats-json", "dead-letters", "schemas"), names);
+    assertEquals(
+        List.of(
+            "world-events",
+            "retention-receipts",
+            "retention-stats",
+            "retention-stats-json",
+            "copy-ledger",
+            "copy-receipts",
+            "exposure-stats",
+            "exposure-stats-json",
+            "dead-letters",
+            "schemas"),
+        names);
     assertEquals("compact", Topics.SCHEMAS.configs().get("cleanup.policy"));
     assertEquals("compact", Topics.COPY_LEDGER.configs().get("cleanup.policy"));
   }
@@ -127,5 +166,4 @@ class AvroSerdeTest {
     } while (depth > 0);
     return json.substring(0, start) + json.substring(i);
   }
-
 }

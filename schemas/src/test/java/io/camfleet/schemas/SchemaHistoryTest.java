@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compatibility rule of the contract: every kept older version of a record and its current
- * schema read each other (Avro's backward and forward rules), so old records reach new services
- * and new records reach old ones.
+ * schema read each other (Avro's backward and forward rules), so old records reach new services and
+ * new records reach old ones.
  */
 class SchemaHistoryTest {
   private static final Path AVRO = Path.of("src/main/avro");
@@ -24,7 +24,9 @@ class SchemaHistoryTest {
   @Test
   void everyKeptVersionAndTheCurrentSchemaReadEachOther() throws IOException {
     List<Schema> contract = contract();
-    assertTrue(contract.stream().anyMatch(s -> s.getFullName().equals("io.camfleet.avro.WorldEvent")), "contract read");
+    assertTrue(
+        contract.stream().anyMatch(s -> s.getFullName().equals("io.camfleet.avro.WorldEvent")),
+        "contract read");
     List<String> problems = new ArrayList<>();
     for (Schema current : contract) {
       for (Schema older : AvroSerde.SchemaHistory.olderVersionsOf(current)) {
@@ -38,7 +40,8 @@ class SchemaHistoryTest {
   void addingOrRemovingAFieldWithADefaultKeepsBothWays() {
     Schema current = WorldEvent.getClassSchema();
     String json = current.toString();
-    String request = ",{\"name\":\"request\",\"type\":[\"null\",\"RequestTerms\"],\"default\":null}";
+    String request =
+        ",{\"name\":\"request\",\"type\":[\"null\",\"RequestTerms\"],\"default\":null}";
     assertTrue(json.contains(request), json);
     Schema withoutRequest = new Schema.Parser().parse(json.replace(request, ""));
 
@@ -49,11 +52,18 @@ class SchemaHistoryTest {
   void addingAFieldWithoutADefaultBreaksOneWayAndSaysWhere() {
     Schema current = WorldEvent.getClassSchema();
     String size = "{\"name\":\"sizeBytes\",\"type\":\"long\"}";
-    Schema newer = new Schema.Parser().parse(current.toString()
-        .replace(size, size + ",{\"name\":\"motionScore\",\"type\":\"double\"}"));
+    Schema newer =
+        new Schema.Parser()
+            .parse(
+                current
+                    .toString()
+                    .replace(size, size + ",{\"name\":\"motionScore\",\"type\":\"double\"}"));
 
-    assertEquals(List.of("io.camfleet.avro.WorldEvent: the current schema cannot read a kept version:"
-        + " READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1/type/1[ClipRecorded]/fields/7: motionScore"), bothWays(newer, current));
+    assertEquals(
+        List.of(
+            "io.camfleet.avro.WorldEvent: the current schema cannot read a kept version:"
+                + " READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1/type/1[ClipRecorded]/fields/7: motionScore"),
+        bothWays(newer, current));
   }
 
   private static List<String> bothWays(Schema current, Schema older) {
@@ -67,7 +77,9 @@ class SchemaHistoryTest {
     return problems;
   }
 
-  /** Every top-level record of the contract, parsed as the build parses it (world-event.avsc first). */
+  /**
+   * Every top-level record of the contract, parsed as the build parses it (world-event.avsc first).
+   */
   private static List<Schema> contract() throws IOException {
     Schema.Parser parser = new Schema.Parser();
     List<Schema> schemas = new ArrayList<>();

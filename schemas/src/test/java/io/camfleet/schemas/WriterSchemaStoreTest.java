@@ -22,15 +22,28 @@ import org.junit.jupiter.api.Test;
 
 class WriterSchemaStoreTest {
   private static final String SIZE_FIELD = "{\"name\":\"sizeBytes\",\"type\":\"long\"}";
-  /** WorldEvent as a newer release writes it: ClipRecorded gained a field with a default. */
-  private static final Schema NEWER = new Schema.Parser().parse(WorldEvent.getClassSchema().toString()
-      .replace(SIZE_FIELD, SIZE_FIELD + ",{\"name\":\"motionScore\",\"type\":\"double\",\"default\":0.0}"));
-  /** ClipRecorded lost a field the current reader needs and has no default for. */
-  private static final Schema WITHOUT_SIZE = new Schema.Parser().parse(WorldEvent.getClassSchema().toString()
-      .replace("," + SIZE_FIELD, ""));
 
-  private static final WorldEvent CURRENT_CLIP = WorldEvent.newBuilder().setEventTime(1L)
-      .setEvent(new ClipRecorded("clip-1", "cam-1", "home-1", "US", 1L, 20, 1000L)).build();
+  /** WorldEvent as a newer release writes it: ClipRecorded gained a field with a default. */
+  private static final Schema NEWER =
+      new Schema.Parser()
+          .parse(
+              WorldEvent.getClassSchema()
+                  .toString()
+                  .replace(
+                      SIZE_FIELD,
+                      SIZE_FIELD
+                          + ",{\"name\":\"motionScore\",\"type\":\"double\",\"default\":0.0}"));
+
+  /** ClipRecorded lost a field the current reader needs and has no default for. */
+  private static final Schema WITHOUT_SIZE =
+      new Schema.Parser()
+          .parse(WorldEvent.getClassSchema().toString().replace("," + SIZE_FIELD, ""));
+
+  private static final WorldEvent CURRENT_CLIP =
+      WorldEvent.newBuilder()
+          .setEventTime(1L)
+          .setEvent(new ClipRecorded("clip-1", "cam-1", "home-1", "US", 1L, 20, 1000L))
+          .build();
 
   /** A schema source backed by a map, counting lookups and recording registrations. */
   private static final class FakeSource implements SchemaSource {
@@ -68,21 +81,33 @@ class WriterSchemaStoreTest {
     WorldEvent first = serde.decode(bytes);
     WorldEvent second = serde.decode(bytes);
 
-    WorldEvent expected = WorldEvent.newBuilder().setEventTime(42L)
-        .setEvent(new ClipRecorded("clip-1", "cam-1", "home-1", "US", 40L, 20, 1000L)).build();
+    WorldEvent expected =
+        WorldEvent.newBuilder()
+            .setEventTime(42L)
+            .setEvent(new ClipRecorded("clip-1", "cam-1", "home-1", "US", 40L, 20, 1000L))
+            .build();
     assertEquals(expected, first);
     assertEquals(expected, second);
-    assertEquals(List.of(SchemaNormalization.parsingFingerprint64(NEWER)), source.lookups, "looked up once, then known");
+    assertEquals(
+        List.of(SchemaNormalization.parsingFingerprint64(NEWER)),
+        source.lookups,
+        "looked up once, then known");
   }
 
   @Test
   void refusesASchemaThatDroppedAFieldWithoutDefaultSayingWhich() {
     long fingerprint = SchemaNormalization.parsingFingerprint64(WITHOUT_SIZE);
-    WriterSchemaStore store = new WriterSchemaStore(WorldEvent.getClassSchema(), List.of(), new FakeSource().with(WITHOUT_SIZE)::find);
+    WriterSchemaStore store =
+        new WriterSchemaStore(
+            WorldEvent.getClassSchema(), List.of(), new FakeSource().with(WITHOUT_SIZE)::find);
 
-    SchemaRefusedException e = assertThrows(SchemaRefusedException.class, () -> store.findByFingerprint(fingerprint));
-    assertEquals("writer schema " + WriterSchemaStore.hex(fingerprint) + " (io.camfleet.avro.WorldEvent) cannot be read as"
-        + " io.camfleet.avro.WorldEvent: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1/type/1[ClipRecorded]/fields/6: sizeBytes",
+    SchemaRefusedException e =
+        assertThrows(SchemaRefusedException.class, () -> store.findByFingerprint(fingerprint));
+    assertEquals(
+        "writer schema "
+            + WriterSchemaStore.hex(fingerprint)
+            + " (io.camfleet.avro.WorldEvent) cannot be read as"
+            + " io.camfleet.avro.WorldEvent: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1/type/1[ClipRecorded]/fields/6: sizeBytes",
         e.getMessage());
   }
 
@@ -91,17 +116,31 @@ class WriterSchemaStoreTest {
     Schema receipt = RetentionReceipt.getClassSchema();
     FakeSource source = new FakeSource().with(receipt);
     AvroSerde<WorldEvent> serde = AvroSerde.of(WorldEvent.class).withSchemas(source);
-    byte[] bytes = AvroSerde.of(RetentionReceipt.class).encode(RetentionReceipt.newBuilder()
-        .setPolicy("p").setClipId("c").setCameraId("cam").setHouseholdId("h").setKind(ReceiptKind.CLIP_EXPIRED)
-        .setDecidedAt(2L).setRecordedAt(1L).setSizeBytes(3L).setReason("due").build());
+    byte[] bytes =
+        AvroSerde.of(RetentionReceipt.class)
+            .encode(
+                RetentionReceipt.newBuilder()
+                    .setPolicy("p")
+                    .setClipId("c")
+                    .setCameraId("cam")
+                    .setHouseholdId("h")
+                    .setKind(ReceiptKind.CLIP_EXPIRED)
+                    .setDecidedAt(2L)
+                    .setRecordedAt(1L)
+                    .setSizeBytes(3L)
+                    .setReason("due")
+                    .build());
 
-    SerializationException first = assertThrows(SerializationException.class, () -> serde.decode(bytes));
-    SerializationException again = assertThrows(SerializationException.class, () -> serde.decode(bytes));
+    SerializationException first =
+        assertThrows(SerializationException.class, () -> serde.decode(bytes));
+    SerializationException again =
+        assertThrows(SerializationException.class, () -> serde.decode(bytes));
 
-    String expected = "cannot decode WorldEvent: writer schema "
-        + WriterSchemaStore.hex(SchemaNormalization.parsingFingerprint64(receipt))
-        + " (io.camfleet.avro.RetentionReceipt) cannot be read as io.camfleet.avro.WorldEvent:"
-        + " the record is named io.camfleet.avro.RetentionReceipt, not io.camfleet.avro.WorldEvent";
+    String expected =
+        "cannot decode WorldEvent: writer schema "
+            + WriterSchemaStore.hex(SchemaNormalization.parsingFingerprint64(receipt))
+            + " (io.camfleet.avro.RetentionReceipt) cannot be read as io.camfleet.avro.WorldEvent:"
+            + " the record is named io.camfleet.avro.RetentionReceipt, not io.camfleet.avro.WorldEvent";
     assertEquals(expected, first.getMessage());
     assertEquals(expected, again.getMessage());
     assertEquals(1, source.lookups.size(), "a refusal is remembered");
@@ -110,21 +149,33 @@ class WriterSchemaStoreTest {
   @Test
   void refusesASchemaRegisteredUnderAnotherFingerprint() {
     long wrong = 12345L;
-    WriterSchemaStore store = new WriterSchemaStore(
-        WorldEvent.getClassSchema(), List.of(), new FakeSource().with(wrong, NEWER.toString())::find);
+    WriterSchemaStore store =
+        new WriterSchemaStore(
+            WorldEvent.getClassSchema(),
+            List.of(),
+            new FakeSource().with(wrong, NEWER.toString())::find);
 
-    SchemaRefusedException e = assertThrows(SchemaRefusedException.class, () -> store.findByFingerprint(wrong));
-    assertEquals("writer schema 0000000000003039 was registered under the wrong fingerprint: its own is "
-        + WriterSchemaStore.hex(SchemaNormalization.parsingFingerprint64(NEWER)), e.getMessage());
+    SchemaRefusedException e =
+        assertThrows(SchemaRefusedException.class, () -> store.findByFingerprint(wrong));
+    assertEquals(
+        "writer schema 0000000000003039 was registered under the wrong fingerprint: its own is "
+            + WriterSchemaStore.hex(SchemaNormalization.parsingFingerprint64(NEWER)),
+        e.getMessage());
   }
 
   @Test
   void refusesTextThatIsNoSchema() {
-    WriterSchemaStore store = new WriterSchemaStore(
-        WorldEvent.getClassSchema(), List.of(), new FakeSource().with(7L, "{\"type\":\"record\"")::find);
+    WriterSchemaStore store =
+        new WriterSchemaStore(
+            WorldEvent.getClassSchema(),
+            List.of(),
+            new FakeSource().with(7L, "{\"type\":\"record\"")::find);
 
-    SchemaRefusedException e = assertThrows(SchemaRefusedException.class, () -> store.findByFingerprint(7L));
-    assertTrue(e.getMessage().startsWith("writer schema 0000000000000007 is not a valid Avro schema: "), e.getMessage());
+    SchemaRefusedException e =
+        assertThrows(SchemaRefusedException.class, () -> store.findByFingerprint(7L));
+    assertTrue(
+        e.getMessage().startsWith("writer schema 0000000000000007 is not a valid Avro schema: "),
+        e.getMessage());
   }
 
   @Test
@@ -132,9 +183,13 @@ class WriterSchemaStoreTest {
     FakeSource source = new FakeSource();
     AvroSerde<WorldEvent> serde = AvroSerde.of(WorldEvent.class).withSchemas(source);
 
-    SerializationException e = assertThrows(SerializationException.class,
-        () -> serde.decode(GenericEncoding.encode(NEWER, clipRecorded(NEWER, 0.5))));
-    assertTrue(e.getMessage().startsWith("cannot decode WorldEvent: unknown schema fingerprint"), e.getMessage());
+    SerializationException e =
+        assertThrows(
+            SerializationException.class,
+            () -> serde.decode(GenericEncoding.encode(NEWER, clipRecorded(NEWER, 0.5))));
+    assertTrue(
+        e.getMessage().startsWith("cannot decode WorldEvent: unknown schema fingerprint"),
+        e.getMessage());
     assertEquals(List.of(SchemaNormalization.parsingFingerprint64(NEWER)), source.lookups);
   }
 
@@ -160,8 +215,11 @@ class WriterSchemaStoreTest {
   }
 
   private static GenericRecord clipRecorded(Schema worldEvent, double motionScore) {
-    Schema clipSchema = worldEvent.getField("event").schema().getTypes().stream()
-        .filter(s -> s.getName().equals("ClipRecorded")).findFirst().orElseThrow();
+    Schema clipSchema =
+        worldEvent.getField("event").schema().getTypes().stream()
+            .filter(s -> s.getName().equals("ClipRecorded"))
+            .findFirst()
+            .orElseThrow();
     GenericRecord clip = new GenericData.Record(clipSchema);
     clip.put("clipId", "clip-1");
     clip.put("cameraId", "cam-1");
@@ -176,5 +234,4 @@ class WriterSchemaStoreTest {
     event.put("event", clip);
     return event;
   }
-
 }

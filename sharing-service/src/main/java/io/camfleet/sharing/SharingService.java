@@ -39,8 +39,8 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * One running instance of the sharing service: the copy ledger for its policies in Kafka Streams,
- * and the custody API over HTTP, advertised as {@code application.server} so that instances can
- * ask each other, with the service's metrics at {@code /metrics} on the same port.
+ * and the custody API over HTTP, advertised as {@code application.server} so that instances can ask
+ * each other, with the service's metrics at {@code /metrics} on the same port.
  */
 public final class SharingService implements RunningService {
   // Long enough for a restart after a crash, which waits for the dead member's session to expire.
@@ -55,7 +55,11 @@ public final class SharingService implements RunningService {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SharingService(
-      ServiceRunner runner, String applicationId, CustodyHttpServer http, HostInfo address, KafkaSchemaSource schemas,
+      ServiceRunner runner,
+      String applicationId,
+      CustodyHttpServer http,
+      HostInfo address,
+      KafkaSchemaSource schemas,
       ServiceMetrics metrics) {
     this.runner = runner;
     this.applicationId = applicationId;
@@ -66,10 +70,11 @@ public final class SharingService implements RunningService {
   }
 
   /**
-   * Starts the service for {@code policies} and waits until it is running; what was deleted from its
-   * state folder, and why, is logged.
+   * Starts the service for {@code policies} and waits until it is running; what was deleted from
+   * its state folder, and why, is logged.
    */
-  public static SharingService start(List<Policy> policies, ClientConfig client, SharingOptions options) {
+  public static SharingService start(
+      List<Policy> policies, ClientConfig client, SharingOptions options) {
     return start(policies, client, options, null);
   }
 
@@ -78,13 +83,17 @@ public final class SharingService implements RunningService {
    * not exist yet are created first, and world-events too if nothing has created it yet; the
    * topology is built for the partitions world-events has on the cluster.
    *
-   * @param notices told, in one line each, what was deleted from the state folder and why (null: logged)
+   * @param notices told, in one line each, what was deleted from the state folder and why (null:
+   *     logged)
    * @throws StateFolderException if the state folder must not be used as it is
    * @throws ListenException if the custody API cannot listen on the given address
    * @throws TopicAdmin.UnreachableClusterException if no broker answers
    */
   public static SharingService start(
-      List<Policy> policies, ClientConfig client, SharingOptions options, Consumer<String> notices) {
+      List<Policy> policies,
+      ClientConfig client,
+      SharingOptions options,
+      Consumer<String> notices) {
     List<PolicyRules> rules = policies.stream().map(Policy::rules).toList();
     List<String> names = rules.stream().map(PolicyRules::policyName).toList();
     SharingTopics topics = options.topics();
@@ -106,12 +115,21 @@ public final class SharingService implements RunningService {
               .withDeadLetterTopic(topics.deadLetters().name())
               .withApplicationServer(address.host() + ":" + address.port());
       int inputPartitions = ServiceTopics.prepare(client, topics.worldEvents(), topics.own());
-      // Records of a newer schema version decode through the schemas topic; outputs register theirs.
+      // Records of a newer schema version decode through the schemas topic; outputs register
+      // theirs.
       schemas = KafkaSchemaSource.of(client);
-      runner = new ServiceRunner(
-          SharingTopology.build(topics.withSchemas(schemas), rules, inputPartitions, copyCounter(metrics, names)),
-          settings, metrics, options.processing().resetState(), notices);
-      http.start(new ClusterCopySource(runner.streams(), address, names), names, new MetricsHttpHandler(metrics));
+      runner =
+          new ServiceRunner(
+              SharingTopology.build(
+                  topics.withSchemas(schemas), rules, inputPartitions, copyCounter(metrics, names)),
+              settings,
+              metrics,
+              options.processing().resetState(),
+              notices);
+      http.start(
+          new ClusterCopySource(runner.streams(), address, names),
+          names,
+          new MetricsHttpHandler(metrics));
       runner.start(START_TIMEOUT);
       return new SharingService(runner, options.applicationId(), http, address, schemas, metrics);
     } catch (RuntimeException e) {
@@ -130,13 +148,21 @@ public final class SharingService implements RunningService {
   /** Counts copies by holder type and copy receipts by kind, per policy. */
   private static CopyCounter copyCounter(ServiceMetrics metrics, List<String> policies) {
     PolicyCounters<HolderType> copies =
-        PolicyCounters.register(metrics.registry(), "camfleet.sharing.copies",
-            "Copies made, by policy and holder type (per process; not exactly-once)", "holder_type",
-            HolderType.class, policies);
+        PolicyCounters.register(
+            metrics.registry(),
+            "camfleet.sharing.copies",
+            "Copies made, by policy and holder type (per process; not exactly-once)",
+            "holder_type",
+            HolderType.class,
+            policies);
     PolicyCounters<CopyReceiptKind> receipts =
-        PolicyCounters.register(metrics.registry(), "camfleet.sharing.copy.receipts",
-            "Copy receipts written, by policy and kind (per process; not exactly-once)", "kind",
-            CopyReceiptKind.class, policies);
+        PolicyCounters.register(
+            metrics.registry(),
+            "camfleet.sharing.copy.receipts",
+            "Copy receipts written, by policy and kind (per process; not exactly-once)",
+            "kind",
+            CopyReceiptKind.class,
+            policies);
     return new CopyCounter() {
       @Override
       public void made(CopyLedgerEntry copy) {
@@ -150,7 +176,10 @@ public final class SharingService implements RunningService {
     };
   }
 
-  /** The host other instances and clients reach this one at: the bind address, or this host's name for a wildcard. */
+  /**
+   * The host other instances and clients reach this one at: the bind address, or this host's name
+   * for a wildcard.
+   */
   private static String advertisedHost(String bind) {
     InetAddress address;
     try {

@@ -34,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,35 +80,74 @@ class SharingServiceIT {
     topics = SharingTopics.prefixed(TopicPrefix.of(run));
     TestKafka.createTopics(topics.all());
     List<Policy> policies =
-        Policies.read(List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/no-forwarding.yaml")));
+        Policies.read(
+            List.of(
+                Path.of("../policies/status-quo-2019.yaml"),
+                Path.of("../policies/no-forwarding.yaml")));
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), null);
     // started together, the two instances join the group in one rebalance
     CompletableFuture<SharingService> starting =
         CompletableFuture.supplyAsync(
-            () -> SharingService.start(policies, client, options(run, stateDirs.resolve("second"))));
+            () ->
+                SharingService.start(policies, client, options(run, stateDirs.resolve("second"))));
     first = SharingService.start(policies, client, options(run, stateDirs.resolve("first")));
     second = starting.get();
 
     try (KafkaProducer<String, byte[]> producer = producer()) {
       send(producer, "cam-1", sharedWithPolice("copy-police", DAY_0 + DAY));
-      send(producer, "cam-1", forwarded("copy-sheriff", "copy-police", "agency-sheriff", HolderType.OTHER_AGENCY,
-          DAY_0 + 2 * DAY));
-      send(producer, "cam-1", forwarded("copy-ice", "copy-sheriff", "agency-ice", HolderType.FEDERAL_AGENCY,
-          DAY_0 + 3 * DAY));
-      producer.send(new ProducerRecord<>(topics.worldEvents().name(), null, DAY_0 + 3 * DAY, "cam-1",
-          "not avro".getBytes(StandardCharsets.UTF_8)));
-      send(producer, "cam-1", forwarded("copy-orphan", "copy-never-made", "agency-x", HolderType.OTHER_AGENCY,
-          DAY_0 + 3 * DAY));
+      send(
+          producer,
+          "cam-1",
+          forwarded(
+              "copy-sheriff",
+              "copy-police",
+              "agency-sheriff",
+              HolderType.OTHER_AGENCY,
+              DAY_0 + 2 * DAY));
+      send(
+          producer,
+          "cam-1",
+          forwarded(
+              "copy-ice",
+              "copy-sheriff",
+              "agency-ice",
+              HolderType.FEDERAL_AGENCY,
+              DAY_0 + 3 * DAY));
+      producer.send(
+          new ProducerRecord<>(
+              topics.worldEvents().name(),
+              null,
+              DAY_0 + 3 * DAY,
+              "cam-1",
+              "not avro".getBytes(StandardCharsets.UTF_8)));
+      send(
+          producer,
+          "cam-1",
+          forwarded(
+              "copy-orphan",
+              "copy-never-made",
+              "agency-x",
+              HolderType.OTHER_AGENCY,
+              DAY_0 + 3 * DAY));
       long horizon = DAY_0 + 4 * DAY;
       for (int partition = 0; partition < topics.worldEvents().partitions(); partition++) {
-        producer.send(new ProducerRecord<>(topics.worldEvents().name(), partition, horizon, Integer.toString(partition),
-            serialize(new WorldEvent(horizon, new ClockTick(partition, true)))));
+        producer.send(
+            new ProducerRecord<>(
+                topics.worldEvents().name(),
+                partition,
+                horizon,
+                Integer.toString(partition),
+                serialize(new WorldEvent(horizon, new ClockTick(partition, true)))));
       }
     }
   }
 
   private static SharingOptions options(String applicationId, Path stateDir) {
-    return new SharingOptions(topics, applicationId, Processing.inStateDir(stateDir), Optional.of(HttpEndpoint.loopback(0)));
+    return new SharingOptions(
+        topics,
+        applicationId,
+        Processing.inStateDir(stateDir),
+        Optional.of(HttpEndpoint.loopback(0)));
   }
 
   @AfterAll
@@ -126,7 +164,8 @@ class SharingServiceIT {
   void answersWholeCustodyTreeOfSharedClipThroughInstanceNotHoldingIt() throws Exception {
     awaitRecords(topics.copyLedger(), records -> records.size() >= 4);
     KeyQueryMetadata cameraPartition = settledMetadataFor("cam-1");
-    SharingService holder = cameraPartition.activeHost().equals(first.httpAddress()) ? first : second;
+    SharingService holder =
+        cameraPartition.activeHost().equals(first.httpAddress()) ? first : second;
     SharingService other = holder == first ? second : first;
     assertEquals(cameraPartition.activeHost(), holder.httpAddress());
     assertFalse(
@@ -135,29 +174,73 @@ class SharingServiceIT {
 
     JsonNode custody = awaitCustody(other, "/clips/clip-1/custody");
 
-    CopyView police = copy(STATUS_QUO, "copy-police", null, "agency-fll", HolderType.REQUESTING_POLICE, CopyKind.SHARE, 1);
+    CopyView police =
+        copy(
+            STATUS_QUO,
+            "copy-police",
+            null,
+            "agency-fll",
+            HolderType.REQUESTING_POLICE,
+            CopyKind.SHARE,
+            1);
     CopyView sheriff =
-        copy(STATUS_QUO, "copy-sheriff", "copy-police", "agency-sheriff", HolderType.OTHER_AGENCY, CopyKind.FORWARD, 2);
-    CopyView ice = copy(STATUS_QUO, "copy-ice", "copy-sheriff", "agency-ice", HolderType.FEDERAL_AGENCY, CopyKind.FORWARD, 3);
+        copy(
+            STATUS_QUO,
+            "copy-sheriff",
+            "copy-police",
+            "agency-sheriff",
+            HolderType.OTHER_AGENCY,
+            CopyKind.FORWARD,
+            2);
+    CopyView ice =
+        copy(
+            STATUS_QUO,
+            "copy-ice",
+            "copy-sheriff",
+            "agency-ice",
+            HolderType.FEDERAL_AGENCY,
+            CopyKind.FORWARD,
+            3);
     CopyView policeUnderNoForwarding =
-        copy(NO_FORWARDING, "copy-police", null, "agency-fll", HolderType.REQUESTING_POLICE, CopyKind.SHARE, 1);
+        copy(
+            NO_FORWARDING,
+            "copy-police",
+            null,
+            "agency-fll",
+            HolderType.REQUESTING_POLICE,
+            CopyKind.SHARE,
+            1);
     assertEquals(
-        JSON.valueToTree(Map.of(
-            "clipId", "clip-1",
-            "policies", Map.of(
-                STATUS_QUO, List.of(police.withChildren(List.of(sheriff.withChildren(List.of(ice.withChildren(List.of())))))),
-                NO_FORWARDING, List.of(policeUnderNoForwarding.withChildren(List.of()))))),
+        JSON.valueToTree(
+            Map.of(
+                "clipId",
+                "clip-1",
+                "policies",
+                Map.of(
+                    STATUS_QUO,
+                        List.of(
+                            police.withChildren(
+                                List.of(
+                                    sheriff.withChildren(List.of(ice.withChildren(List.of())))))),
+                    NO_FORWARDING, List.of(policeUnderNoForwarding.withChildren(List.of()))))),
         custody);
   }
 
   @Test
   void sendsUnreadableAndImpossibleRecordsToDeadLetters() {
-    List<ConsumerRecord<byte[], byte[]>> deadLetters = awaitRecords(topics.deadLetters(), records -> records.size() >= 2);
+    List<ConsumerRecord<byte[], byte[]>> deadLetters =
+        awaitRecords(topics.deadLetters(), records -> records.size() >= 2);
 
     assertEquals(
-        List.of("org.apache.kafka.common.errors.SerializationException", "io.camfleet.streams.InvariantViolation"),
+        List.of(
+            "org.apache.kafka.common.errors.SerializationException",
+            "io.camfleet.streams.InvariantViolation"),
         deadLetters.stream()
-            .map(r -> new String(r.headers().lastHeader("__streams.errors.exception").value(), StandardCharsets.UTF_8))
+            .map(
+                r ->
+                    new String(
+                        r.headers().lastHeader("__streams.errors.exception").value(),
+                        StandardCharsets.UTF_8))
             .toList());
   }
 
@@ -171,17 +254,29 @@ class SharingServiceIT {
             STATUS_QUO, "copiesCreated=3 copiesAlive=3 householdsExposed=1 forwardsBlocked=0",
             NO_FORWARDING, "copiesCreated=1 copiesAlive=1 householdsExposed=1 forwardsBlocked=2"),
         lastDays(stats).stream()
-            .collect(Collectors.toMap(
-                DailyStats::getPolicy,
-                day -> "copiesCreated=" + day.getMeasures().get("copiesCreated")
-                    + " copiesAlive=" + day.getMeasures().get("copiesAlive")
-                    + " householdsExposed=" + day.getMeasures().get("householdsExposed")
-                    + " forwardsBlocked=" + day.getMeasures().get("forwardsBlocked"))));
+            .collect(
+                Collectors.toMap(
+                    DailyStats::getPolicy,
+                    day ->
+                        "copiesCreated="
+                            + day.getMeasures().get("copiesCreated")
+                            + " copiesAlive="
+                            + day.getMeasures().get("copiesAlive")
+                            + " householdsExposed="
+                            + day.getMeasures().get("householdsExposed")
+                            + " forwardsBlocked="
+                            + day.getMeasures().get("forwardsBlocked"))));
   }
 
   private static List<DailyStats> lastDays(List<ConsumerRecord<byte[], byte[]>> records) {
     return records.stream()
-        .map(r -> topics.exposureStats().valueSerde().deserializer().deserialize(r.topic(), r.value()))
+        .map(
+            r ->
+                topics
+                    .exposureStats()
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(r.topic(), r.value()))
         .filter(DailyStats::getLast)
         .toList();
   }
@@ -190,10 +285,14 @@ class SharingServiceIT {
   private static KeyQueryMetadata settledMetadataFor(String cameraId) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (first.streams().state() == KafkaStreams.State.RUNNING && second.streams().state() == KafkaStreams.State.RUNNING) {
+      if (first.streams().state() == KafkaStreams.State.RUNNING
+          && second.streams().state() == KafkaStreams.State.RUNNING) {
         KeyQueryMetadata metadata =
-            first.streams().queryMetadataForKey(CopyStores.COPIES, cameraId, Serdes.String().serializer());
-        if (metadata.activeHost().equals(first.httpAddress()) || metadata.activeHost().equals(second.httpAddress())) {
+            first
+                .streams()
+                .queryMetadataForKey(CopyStores.COPIES, cameraId, Serdes.String().serializer());
+        if (metadata.activeHost().equals(first.httpAddress())
+            || metadata.activeHost().equals(second.httpAddress())) {
           return metadata;
         }
       }
@@ -214,11 +313,14 @@ class SharingServiceIT {
   /** The custody answer, retried while the instances rebalance (503). */
   private static JsonNode awaitCustody(SharingService instance, String path) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    URI uri = URI.create("http://" + instance.httpAddress().host() + ":" + instance.httpPort() + path);
+    URI uri =
+        URI.create("http://" + instance.httpAddress().host() + ":" + instance.httpPort() + path);
     long deadline = System.nanoTime() + WAIT.toNanos();
     HttpResponse<String> response;
     do {
-      response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 503) {
         break;
       }
@@ -240,30 +342,81 @@ class SharingServiceIT {
   }
 
   private static void send(KafkaProducer<String, byte[]> producer, String key, WorldEvent event) {
-    producer.send(new ProducerRecord<>(topics.worldEvents().name(), null, event.getEventTime(), key, serialize(event)));
+    producer.send(
+        new ProducerRecord<>(
+            topics.worldEvents().name(), null, event.getEventTime(), key, serialize(event)));
   }
 
   private static byte[] serialize(WorldEvent event) {
-    return topics.worldEvents().valueSerde().serializer().serialize(topics.worldEvents().name(), event);
+    return topics
+        .worldEvents()
+        .valueSerde()
+        .serializer()
+        .serialize(topics.worldEvents().name(), event);
   }
 
   private static final long RECORDED_AT = DAY_0 + 20 * 3_600_000L;
 
   private static WorldEvent sharedWithPolice(String copyId, long at) {
-    RequestTerms terms = new RequestTerms("req-1", RECORDED_AT - 3_600_000L, RECORDED_AT + 3_600_000L, 0.25, at, 0.1);
-    return new WorldEvent(at, new ClipShared(copyId, "clip-1", "cam-1", "house-1", RECORDED_AT, "US",
-        ShareChannel.POLICE_REQUEST, "agency-fll", HolderType.REQUESTING_POLICE, true, terms));
+    RequestTerms terms =
+        new RequestTerms(
+            "req-1", RECORDED_AT - 3_600_000L, RECORDED_AT + 3_600_000L, 0.25, at, 0.1);
+    return new WorldEvent(
+        at,
+        new ClipShared(
+            copyId,
+            "clip-1",
+            "cam-1",
+            "house-1",
+            RECORDED_AT,
+            "US",
+            ShareChannel.POLICE_REQUEST,
+            "agency-fll",
+            HolderType.REQUESTING_POLICE,
+            true,
+            terms));
   }
 
-  private static WorldEvent forwarded(String copyId, String parent, String agency, HolderType holder, long at) {
-    return new WorldEvent(at, new CopyMade(copyId, parent, "clip-1", "cam-1", "house-1", RECORDED_AT, CopyKind.FORWARD,
-        agency, holder));
+  private static WorldEvent forwarded(
+      String copyId, String parent, String agency, HolderType holder, long at) {
+    return new WorldEvent(
+        at,
+        new CopyMade(
+            copyId,
+            parent,
+            "clip-1",
+            "cam-1",
+            "house-1",
+            RECORDED_AT,
+            CopyKind.FORWARD,
+            agency,
+            holder));
   }
 
   private static CopyView copy(
-      String policy, String copyId, String parent, String holder, HolderType type, CopyKind kind, int day) {
-    return new CopyView(policy, copyId, parent, "clip-1", "cam-1", "house-1", Instant.ofEpochMilli(RECORDED_AT).toString(),
-        holder, type.name(), kind.name(), "POLICE_REQUEST", "req-1", true,
-        Instant.ofEpochMilli(DAY_0 + day * DAY).toString(), null, null);
+      String policy,
+      String copyId,
+      String parent,
+      String holder,
+      HolderType type,
+      CopyKind kind,
+      int day) {
+    return new CopyView(
+        policy,
+        copyId,
+        parent,
+        "clip-1",
+        "cam-1",
+        "house-1",
+        Instant.ofEpochMilli(RECORDED_AT).toString(),
+        holder,
+        type.name(),
+        kind.name(),
+        "POLICE_REQUEST",
+        "req-1",
+        true,
+        Instant.ofEpochMilli(DAY_0 + day * DAY).toString(),
+        null,
+        null);
   }
 }

@@ -5,7 +5,8 @@ import io.camfleet.avro.WorldEvent;
 /**
  * Where the simulator's events go: Kafka, an Avro file, or anything a test passes. The simulator
  * reuses one event object from call to call, so a sink must write or copy the event before it
- * returns (a sink that keeps events copies them, e.g. {@code WorldEvent.newBuilder(event).build()}).
+ * returns (a sink that keeps events copies them, e.g. {@code
+ * WorldEvent.newBuilder(event).build()}).
  */
 public interface EventSink extends AutoCloseable {
 

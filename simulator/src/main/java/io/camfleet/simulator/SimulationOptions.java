@@ -16,14 +16,18 @@ public record SimulationOptions(int shardIndex, int shardCount, double speed, in
     }
     if (shardCount < 1 || shardCount > partitions) {
       throw new IllegalArgumentException(
-          "shard count must be between 1 and the number of partitions (" + partitions + "), not " + shardCount);
+          "shard count must be between 1 and the number of partitions ("
+              + partitions
+              + "), not "
+              + shardCount);
     }
     if (shardIndex < 0 || shardIndex >= shardCount) {
       throw new IllegalArgumentException(
           "shard index must be between 0 and " + (shardCount - 1) + ", not " + shardIndex);
     }
     if (!(speed >= 0) || Double.isInfinite(speed)) {
-      throw new IllegalArgumentException("speed must be 0 (as fast as possible) or a positive factor, not " + speed);
+      throw new IllegalArgumentException(
+          "speed must be 0 (as fast as possible) or a positive factor, not " + speed);
     }
   }
 

@@ -42,15 +42,28 @@ public record SimulationSummary(
   /** A few lines for a terminal. */
   public String render() {
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "simulated %s .. %s (%d days) in %.1f s: %,d events, %,.0f events/s%n",
-        simulatedStart, horizon, Duration.between(simulatedStart, horizon).toDays(),
-        wallTime.toMillis() / 1000.0, totalEvents(), eventsPerSecond()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "simulated %s .. %s (%d days) in %.1f s: %,d events, %,.0f events/s%n",
+            simulatedStart,
+            horizon,
+            Duration.between(simulatedStart, horizon).toDays(),
+            wallTime.toMillis() / 1000.0,
+            totalEvents(),
+            eventsPerSecond()));
     for (String type : Simulator.EVENT_TYPES) {
       s.append(String.format(Locale.ROOT, "  %-20s %,12d%n", type, eventsOfType(type)));
     }
-    s.append(String.format(Locale.ROOT, "requests %,d, notifications %,d, answers: shared %,d, declined %,d, ignored %,d%n",
-        requests, notifications, answers.getOrDefault("SHARED", 0L), answers.getOrDefault("DECLINED", 0L),
-        answers.getOrDefault("IGNORED", 0L)));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "requests %,d, notifications %,d, answers: shared %,d, declined %,d, ignored %,d%n",
+            requests,
+            notifications,
+            answers.getOrDefault("SHARED", 0L),
+            answers.getOrDefault("DECLINED", 0L),
+            answers.getOrDefault("IGNORED", 0L)));
     s.append(String.format(Locale.ROOT, "shares %,d, onward copies %,d%n", shares, copies));
     return s.toString();
   }

@@ -25,22 +25,40 @@ public final class Simulator {
   private Simulator() {}
 
   /** Avro record names of the world's events, in the schema's order. */
-  public static final List<String> EVENT_TYPES = List.of(
-      "CameraInstalled", "ClipRecorded", "PoliceRequest", "RequestNotification", "RequestAnswer",
-      "ClipShared", "CopyMade", "LegalHold", "ClockTick");
+  public static final List<String> EVENT_TYPES =
+      List.of(
+          "CameraInstalled",
+          "ClipRecorded",
+          "PoliceRequest",
+          "RequestNotification",
+          "RequestAnswer",
+          "ClipShared",
+          "CopyMade",
+          "LegalHold",
+          "ClockTick");
 
   private static final long REPORT_EVERY_NANOS = 250_000_000L;
   private static final long DAY_MS = 86_400_000L;
 
-  /** Runs the world (or the options' shard of it) into {@code sink}; on failure the sink is aborted and the error rethrown. */
-  public static SimulationSummary run(World world, SimulationOptions options, EventSink sink, ProgressListener progress) {
+  /**
+   * Runs the world (or the options' shard of it) into {@code sink}; on failure the sink is aborted
+   * and the error rethrown.
+   */
+  public static SimulationSummary run(
+      World world, SimulationOptions options, EventSink sink, ProgressListener progress) {
     return run(world, options, sink, progress, WallClock.SYSTEM);
   }
 
   static SimulationSummary run(
-      World world, SimulationOptions options, EventSink sink, ProgressListener progress, WallClock clock) {
-    Generator generator = new Generator(world, options.shardIndex(), options.shardCount(), options.partitions());
-    Pump pump = new Pump(world.startInstant().toEpochMilli(), options.speed(), sink, progress, clock);
+      World world,
+      SimulationOptions options,
+      EventSink sink,
+      ProgressListener progress,
+      WallClock clock) {
+    Generator generator =
+        new Generator(world, options.shardIndex(), options.shardCount(), options.partitions());
+    Pump pump =
+        new Pump(world.startInstant().toEpochMilli(), options.speed(), sink, progress, clock);
     try {
       generator.run(pump);
     } catch (RuntimeException | Error e) {
@@ -53,16 +71,18 @@ public final class Simulator {
     for (int i = 0; i < EVENT_TYPES.size(); i++) {
       byType.put(EVENT_TYPES.get(i), pump.byType[i]);
     }
-    SimulationSummary summary = new SimulationSummary(
-        byType,
-        pump.byType[2],
-        pump.byType[3],
-        Map.of("SHARED", pump.answers[0], "DECLINED", pump.answers[1], "IGNORED", pump.answers[2]),
-        pump.byType[5],
-        pump.byType[6],
-        world.startInstant(),
-        world.horizon(),
-        Duration.ofNanos(wallNanos));
+    SimulationSummary summary =
+        new SimulationSummary(
+            byType,
+            pump.byType[2],
+            pump.byType[3],
+            Map.of(
+                "SHARED", pump.answers[0], "DECLINED", pump.answers[1], "IGNORED", pump.answers[2]),
+            pump.byType[5],
+            pump.byType[6],
+            world.startInstant(),
+            world.horizon(),
+            Duration.ofNanos(wallNanos));
     progress.finished(summary);
     return summary;
   }
@@ -81,7 +101,12 @@ public final class Simulator {
     long lastReportNanos;
     long lastReportEvents;
 
-    Pump(long simulatedStart, double speed, EventSink sink, ProgressListener progress, WallClock clock) {
+    Pump(
+        long simulatedStart,
+        double speed,
+        EventSink sink,
+        ProgressListener progress,
+        WallClock clock) {
       this.simulatedStart = simulatedStart;
       this.speed = speed;
       this.sink = sink;

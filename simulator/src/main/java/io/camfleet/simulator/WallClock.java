@@ -6,15 +6,16 @@ interface WallClock {
 
   void sleepNanos(long nanos) throws InterruptedException;
 
-  WallClock SYSTEM = new WallClock() {
-    @Override
-    public long nanoTime() {
-      return System.nanoTime();
-    }
+  WallClock SYSTEM =
+      new WallClock() {
+        @Override
+        public long nanoTime() {
+          return System.nanoTime();
+        }
 
-    @Override
-    public void sleepNanos(long nanos) throws InterruptedException {
-      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-    }
-  };
+        @Override
+        public void sleepNanos(long nanos) throws InterruptedException {
+          Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        }
+      };
 }

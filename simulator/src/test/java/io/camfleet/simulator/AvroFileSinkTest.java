@@ -37,7 +37,8 @@ class AvroFileSinkTest {
       Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
     }
     List<WorldEvent> read = new ArrayList<>();
-    try (DataFileReader<WorldEvent> reader = new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(WorldEvent.class))) {
+    try (DataFileReader<WorldEvent> reader =
+        new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(WorldEvent.class))) {
       reader.forEach(read::add);
     }
     assertEquals(expected.stream().map(Recorded::event).toList(), read);
@@ -48,30 +49,34 @@ class AvroFileSinkTest {
   void failedRunLeavesNoFile() throws IOException {
     World world = Worlds.read("default").withCameras(50).withDays(10);
     Path file = dir.resolve("events.avro");
-    IllegalStateException failure = assertThrows(IllegalStateException.class, () -> {
-      try (AvroFileSink sink = new AvroFileSink(file)) {
-        EventSink failing = new EventSink() {
-          int sent;
+    IllegalStateException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () -> {
+              try (AvroFileSink sink = new AvroFileSink(file)) {
+                EventSink failing =
+                    new EventSink() {
+                      int sent;
 
-          @Override
-          public void send(String key, Integer partition, WorldEvent event) {
-            if (++sent == 1000) {
-              throw new IllegalStateException("disk full");
-            }
-            sink.send(key, partition, event);
-          }
+                      @Override
+                      public void send(String key, Integer partition, WorldEvent event) {
+                        if (++sent == 1000) {
+                          throw new IllegalStateException("disk full");
+                        }
+                        sink.send(key, partition, event);
+                      }
 
-          @Override
-          public void abort() {
-            sink.abort();
-          }
+                      @Override
+                      public void abort() {
+                        sink.abort();
+                      }
 
-          @Override
-          public void close() {}
-        };
-        Simulator.run(world, SimulationOptions.defaults(), failing, ProgressListener.NONE);
-      }
-    });
+                      @Override
+                      public void close() {}
+                    };
+                Simulator.run(world, SimulationOptions.defaults(), failing, ProgressListener.NONE);
+              }
+            });
     assertEquals("disk full", failure.getMessage());
     assertEquals(List.of(), filesIn(dir));
   }
@@ -81,10 +86,14 @@ class AvroFileSinkTest {
     Path file = dir.resolve("events.avro");
     Files.writeString(file, "earlier run");
     try (AvroFileSink sink = new AvroFileSink(file)) {
-      sink.send("cam-000001", null, WorldEvent.newBuilder()
-          .setEventTime(0)
-          .setEvent(io.camfleet.avro.ClockTick.newBuilder().setPartition(0).setLast(true).build())
-          .build());
+      sink.send(
+          "cam-000001",
+          null,
+          WorldEvent.newBuilder()
+              .setEventTime(0)
+              .setEvent(
+                  io.camfleet.avro.ClockTick.newBuilder().setPartition(0).setLast(true).build())
+              .build());
       sink.abort();
     }
     assertEquals("earlier run", Files.readString(file));
@@ -94,7 +103,10 @@ class AvroFileSinkTest {
   @Test
   void unwritableFolderIsReportedAtOnce() throws IOException {
     Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
-    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> new AvroFileSink(notAFolder.resolve("events.avro")));
-    assertEquals(true, e.getMessage().startsWith("cannot write " + notAFolder.resolve("events.avro")));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class, () -> new AvroFileSink(notAFolder.resolve("events.avro")));
+    assertEquals(
+        true, e.getMessage().startsWith("cannot write " + notAFolder.resolve("events.avro")));
   }
 }

@@ -65,6 +65,7 @@ class DeterminismTest {
         Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
       }
     }
-    assertArrayEquals(Files.readAllBytes(dir.resolve("a.avro")), Files.readAllBytes(dir.resolve("b.avro")));
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("a.avro")), Files.readAllBytes(dir.resolve("b.avro")));
   }
 }

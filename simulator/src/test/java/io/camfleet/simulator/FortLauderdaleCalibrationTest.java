@@ -15,7 +15,8 @@ class FortLauderdaleCalibrationTest {
   private static final int REPORTED_EMAILS = 319;
 
   private static SimulationSummary run(World world) {
-    return Simulator.run(world, SimulationOptions.defaults(), EventSink.discard(), ProgressListener.NONE);
+    return Simulator.run(
+        world, SimulationOptions.defaults(), EventSink.discard(), ProgressListener.NONE);
   }
 
   /** The calibration the world file claims: the reported figures, within the stated tolerance. */
@@ -24,10 +25,12 @@ class FortLauderdaleCalibrationTest {
     World world = Worlds.read("fort-lauderdale-2018");
     SimulationSummary first = run(world);
     assertEquals(REPORTED_REQUESTS, first.requests());
-    assertTrue(Math.abs(first.notifications() - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS,
+    assertTrue(
+        Math.abs(first.notifications() - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS,
         "default seed: " + first.notifications() + " emails");
     double mean = meanEmailsOfSeedsOneToFive(world);
-    assertTrue(Math.abs(mean - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS, "mean over seeds 1..5: " + mean);
+    assertTrue(
+        Math.abs(mean - REPORTED_EMAILS) <= 0.1 * REPORTED_EMAILS, "mean over seeds 1..5: " + mean);
   }
 
   /**

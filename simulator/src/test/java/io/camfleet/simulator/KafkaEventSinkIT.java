@@ -22,10 +22,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Published to a real broker, every partition holds its share of the stream in order, stamped with event time, ticked to the end. */
+/**
+ * Published to a real broker, every partition holds its share of the stream in order, stamped with
+ * event time, ticked to the end.
+ */
 class KafkaEventSinkIT {
 
-  /** What the contract says about one record, comparable between what was generated and what the broker holds. */
+  /**
+   * What the contract says about one record, comparable between what was generated and what the
+   * broker holds.
+   */
   record Placed(int partition, String key, long timestamp, WorldEvent event) {}
 
   @Test
@@ -38,19 +44,25 @@ class KafkaEventSinkIT {
     // the same world generated in memory: where each record must land under the contract
     Map<Integer, List<Placed>> expected = new TreeMap<>();
     for (Recorded r : RecordingSink.run(world, SimulationOptions.defaults())) {
-      int partition = r.partition() != null ? r.partition() : Partitions.of(r.key(), Topics.WORLD_PARTITIONS);
-      expected.computeIfAbsent(partition, p -> new ArrayList<>()).add(new Placed(partition, r.key(), r.time(), r.event()));
+      int partition =
+          r.partition() != null ? r.partition() : Partitions.of(r.key(), Topics.WORLD_PARTITIONS);
+      expected
+          .computeIfAbsent(partition, p -> new ArrayList<>())
+          .add(new Placed(partition, r.key(), r.time(), r.event()));
     }
 
     SimulationSummary summary;
-    try (KafkaEventSink sink = new KafkaEventSink(new ClientConfig(TestKafka.bootstrapServers(), null), topic)) {
+    try (KafkaEventSink sink =
+        new KafkaEventSink(new ClientConfig(TestKafka.bootstrapServers(), null), topic)) {
       summary = Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
     }
     assertTrue(summary.requests() > 0 && summary.shares() > 0, summary.render());
 
     Map<Integer, List<Placed>> published = new TreeMap<>();
-    for (ConsumerRecord<String, WorldEvent> r : KafkaTopicReader.readAll(topic, summary.totalEvents(), Duration.ofSeconds(120))) {
-      published.computeIfAbsent(r.partition(), p -> new ArrayList<>())
+    for (ConsumerRecord<String, WorldEvent> r :
+        KafkaTopicReader.readAll(topic, summary.totalEvents(), Duration.ofSeconds(120))) {
+      published
+          .computeIfAbsent(r.partition(), p -> new ArrayList<>())
           .add(new Placed(r.partition(), r.key(), r.timestamp(), r.value()));
     }
     assertEquals(expected, published);

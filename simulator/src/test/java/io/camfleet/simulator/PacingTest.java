@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code --speed N} runs simulated time N times faster than real time; progress comes a few times a second. */
+/**
+ * {@code --speed N} runs simulated time N times faster than real time; progress comes a few times a
+ * second.
+ */
 class PacingTest {
 
   /** Real time that passes only when the simulator sleeps. */
@@ -32,8 +35,13 @@ class PacingTest {
     World world = Worlds.read("default").withCameras(20).withDays(2);
     FakeClock clock = new FakeClock();
     List<Integer> days = new ArrayList<>();
-    SimulationSummary summary = Simulator.run(world, SimulationOptions.defaults().withSpeed(86_400), EventSink.discard(),
-        (day, events, rate) -> days.add(day), clock);
+    SimulationSummary summary =
+        Simulator.run(
+            world,
+            SimulationOptions.defaults().withSpeed(86_400),
+            EventSink.discard(),
+            (day, events, rate) -> days.add(day),
+            clock);
     assertEquals(Duration.ofSeconds(2), summary.wallTime());
     // progress at most four times a second, plus the final report
     assertTrue(days.size() <= 2 * 4 + 1, "reports: " + days.size());
@@ -45,7 +53,9 @@ class PacingTest {
   void speedZeroNeverSleeps() {
     World world = Worlds.read("default").withCameras(20).withDays(2);
     FakeClock clock = new FakeClock();
-    SimulationSummary summary = Simulator.run(world, SimulationOptions.defaults(), EventSink.discard(), ProgressListener.NONE, clock);
+    SimulationSummary summary =
+        Simulator.run(
+            world, SimulationOptions.defaults(), EventSink.discard(), ProgressListener.NONE, clock);
     assertEquals(Duration.ZERO, summary.wallTime());
   }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code --shard k/n}: each shard emits exactly the whole stream's records of its partitions, in the same order. */
+/**
+ * {@code --shard k/n}: each shard emits exactly the whole stream's records of its partitions, in
+ * the same order.
+ */
 class ShardingTest {
   private static World world;
   private static List<String> whole;
@@ -33,7 +36,9 @@ class ShardingTest {
 
   private static int partitionOf(String record) {
     String[] parts = record.split("\\|", 3);
-    return parts[1].equals("null") ? Partitions.of(parts[0], Topics.WORLD_PARTITIONS) : Integer.parseInt(parts[1]);
+    return parts[1].equals("null")
+        ? Partitions.of(parts[0], Topics.WORLD_PARTITIONS)
+        : Integer.parseInt(parts[1]);
   }
 
   @ParameterizedTest(name = "{0} shards")
@@ -69,7 +74,9 @@ class ShardingTest {
   @Test
   void moreShardsThanPartitionsAreRefused() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SimulationOptions.defaults().withShard(0, 5));
-    assertEquals("shard count must be between 1 and the number of partitions (4), not 5", e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class, () -> SimulationOptions.defaults().withShard(0, 5));
+    assertEquals(
+        "shard count must be between 1 and the number of partitions (4), not 5", e.getMessage());
   }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 
-/** {@code camfleet simulate --bootstrap-servers}: creates the catalog's topics and publishes the world. */
+/**
+ * {@code camfleet simulate --bootstrap-servers}: creates the catalog's topics and publishes the
+ * world.
+ */
 class SimulateCommandIT {
 
   @Test
@@ -28,8 +31,16 @@ class SimulateCommandIT {
     CommandLine command = new CommandLine(new SimulateCommand());
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
-    int exit = command.execute("--world", Worlds.file("default").toString(), "--cameras", "40", "--days", "3",
-        "--bootstrap-servers", TestKafka.bootstrapServers());
+    int exit =
+        command.execute(
+            "--world",
+            Worlds.file("default").toString(),
+            "--cameras",
+            "40",
+            "--days",
+            "3",
+            "--bootstrap-servers",
+            TestKafka.bootstrapServers());
     assertEquals(0, exit, err.toString());
 
     try (Admin admin = Admin.create(TestKafka.clientConfig())) {
@@ -38,9 +49,19 @@ class SimulateCommandIT {
         assertTrue(topics.contains(topic.name()), topic.name());
       }
     }
-    long expected = RecordingSink.run(Worlds.read("default").withCameras(40).withDays(3), SimulationOptions.defaults()).size();
-    assertTrue(out.toString().contains(String.format("%,d events to topic world-events at %s", expected, TestKafka.bootstrapServers())),
+    long expected =
+        RecordingSink.run(
+                Worlds.read("default").withCameras(40).withDays(3), SimulationOptions.defaults())
+            .size();
+    assertTrue(
+        out.toString()
+            .contains(
+                String.format(
+                    "%,d events to topic world-events at %s",
+                    expected, TestKafka.bootstrapServers())),
         out.toString());
-    assertEquals(expected, KafkaTopicReader.readAll(Topics.WORLD_EVENTS, expected, Duration.ofSeconds(60)).size());
+    assertEquals(
+        expected,
+        KafkaTopicReader.readAll(Topics.WORLD_EVENTS, expected, Duration.ofSeconds(60)).size());
   }
 }

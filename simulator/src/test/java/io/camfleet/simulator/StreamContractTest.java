@@ -63,7 +63,8 @@ class StreamContractTest {
     for (Recorded r : stream) {
       if (r.body() instanceof ClipRecorded clip) {
         clips.put(clip.getClipId(), clip);
-      } else if (r.body() instanceof ClipShared share && share.getChannel() == ShareChannel.POLICE_REQUEST) {
+      } else if (r.body() instanceof ClipShared share
+          && share.getChannel() == ShareChannel.POLICE_REQUEST) {
         policeShares++;
         ClipRecorded clip = clips.get(share.getClipId());
         assertNotNull(clip, () -> "share of a clip never recorded: " + share);
@@ -72,8 +73,10 @@ class StreamContractTest {
         assertEquals(clip.getRegion(), share.getRegion());
         assertEquals(clip.getRecordedAt(), share.getClipRecordedAt());
         assertNotNull(share.getRequest());
-        assertTrue(share.getRequest().getWindowStart() <= clip.getRecordedAt()
-            && clip.getRecordedAt() <= share.getRequest().getWindowEnd(), () -> "clip outside the window: " + share);
+        assertTrue(
+            share.getRequest().getWindowStart() <= clip.getRecordedAt()
+                && clip.getRecordedAt() <= share.getRequest().getWindowEnd(),
+            () -> "clip outside the window: " + share);
         assertEquals(HolderType.REQUESTING_POLICE, share.getHolderType());
         assertTrue(share.getAddressDisclosed());
         assertTrue(share.getCopyId().startsWith("copy-" + share.getRequest().getRequestId() + "-"));
@@ -92,7 +95,8 @@ class StreamContractTest {
         neighbourhoodOf.put(c.getCameraId(), c.getNeighbourhood());
       } else if (r.body() instanceof ClipRecorded clip) {
         clips.put(clip.getClipId(), clip);
-      } else if (r.body() instanceof ClipShared share && share.getChannel() == ShareChannel.NEIGHBOURHOOD_POST) {
+      } else if (r.body() instanceof ClipShared share
+          && share.getChannel() == ShareChannel.NEIGHBOURHOOD_POST) {
         posts++;
         ClipRecorded clip = clips.get(share.getClipId());
         assertNotNull(clip, () -> "post of a clip never recorded: " + share);
@@ -138,8 +142,12 @@ class StreamContractTest {
       assertEquals(expected, notified.getOrDefault(p.getRequestId(), Set.of()), p.getRequestId());
       assertEquals(expected.size(), p.getCamerasNotified(), p.getRequestId());
     }
-    assertEquals(requests.stream().map(PoliceRequest::getRequestId).collect(java.util.stream.Collectors.toCollection(TreeSet::new))
-        .containsAll(notified.keySet()), true);
+    assertEquals(
+        requests.stream()
+            .map(PoliceRequest::getRequestId)
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+            .containsAll(notified.keySet()),
+        true);
     assertTrue(requests.size() > 30, () -> "requests: " + requests.size());
   }
 
@@ -164,7 +172,8 @@ class StreamContractTest {
         } else {
           assertTrue(a.getClipsShared() > 0);
         }
-      } else if (r.body() instanceof ClipShared s && s.getChannel() == ShareChannel.POLICE_REQUEST) {
+      } else if (r.body() instanceof ClipShared s
+          && s.getChannel() == ShareChannel.POLICE_REQUEST) {
         assertNotNull(open, "police share without a SHARED answer before it: " + s);
         assertEquals(open.getRequestId(), s.getRequest().getRequestId());
         assertEquals(open.getCameraId(), s.getCameraId());
@@ -186,21 +195,37 @@ class StreamContractTest {
     int downloads = 0;
     for (Recorded r : stream) {
       if (r.body() instanceof ClipShared s) {
-        assertEquals(null, clipOfCopy.put(s.getCopyId(), s.getClipId()), () -> "copy id reused: " + s.getCopyId());
+        assertEquals(
+            null,
+            clipOfCopy.put(s.getCopyId(), s.getClipId()),
+            () -> "copy id reused: " + s.getCopyId());
         holderOfCopy.put(s.getCopyId(), s.getHolderType());
       } else if (r.body() instanceof CopyMade c) {
-        assertEquals(c.getClipId(), clipOfCopy.get(c.getParentCopyId()), () -> "unknown parent copy: " + c);
-        assertEquals(null, clipOfCopy.put(c.getCopyId(), c.getClipId()), () -> "copy id reused: " + c.getCopyId());
+        assertEquals(
+            c.getClipId(), clipOfCopy.get(c.getParentCopyId()), () -> "unknown parent copy: " + c);
+        assertEquals(
+            null,
+            clipOfCopy.put(c.getCopyId(), c.getClipId()),
+            () -> "copy id reused: " + c.getCopyId());
         holderOfCopy.put(c.getCopyId(), c.getHolderType());
         if (c.getKind() == CopyKind.FORWARD) {
-          assertTrue(c.getHolderType() == HolderType.OTHER_AGENCY || c.getHolderType() == HolderType.FEDERAL_AGENCY, c.toString());
-          assertTrue(Set.of(HolderType.REQUESTING_POLICE, HolderType.OTHER_AGENCY, HolderType.FEDERAL_AGENCY)
-              .contains(holderOfCopy.get(c.getParentCopyId())), () -> "forwarded from a non-police copy: " + c);
+          assertTrue(
+              c.getHolderType() == HolderType.OTHER_AGENCY
+                  || c.getHolderType() == HolderType.FEDERAL_AGENCY,
+              c.toString());
+          assertTrue(
+              Set.of(
+                      HolderType.REQUESTING_POLICE,
+                      HolderType.OTHER_AGENCY,
+                      HolderType.FEDERAL_AGENCY)
+                  .contains(holderOfCopy.get(c.getParentCopyId())),
+              () -> "forwarded from a non-police copy: " + c);
           forwardedTo.add(c.getHolderType());
         } else {
           assertEquals(CopyKind.DOWNLOAD, c.getKind());
           assertEquals(HolderType.PUBLIC, c.getHolderType());
-          assertEquals(HolderType.NEIGHBOURHOOD_FEED, holderOfCopy.get(c.getParentCopyId()), c.toString());
+          assertEquals(
+              HolderType.NEIGHBOURHOOD_FEED, holderOfCopy.get(c.getParentCopyId()), c.toString());
           assertTrue(c.getHolderId().startsWith("user-"));
           downloads++;
         }
@@ -218,7 +243,8 @@ class StreamContractTest {
         assertTrue(installed.add(c.getCameraId()), () -> "installed twice: " + c.getCameraId());
         assertEquals("hh-" + c.getCameraId().substring("cam-".length()), c.getHouseholdId());
       } else if (!(r.body() instanceof ClockTick) && !(r.body() instanceof PoliceRequest)) {
-        assertTrue(installed.contains(r.key()), () -> "event before its camera's installation: " + r);
+        assertTrue(
+            installed.contains(r.key()), () -> "event before its camera's installation: " + r);
       }
     }
     assertEquals(world.cameras(), installed.size());
@@ -284,7 +310,9 @@ class StreamContractTest {
       assertTrue(r.time() >= previous, () -> "out of order: " + r);
       previous = r.time();
       assertTrue(r.time() <= horizon);
-      assertTrue(r.time() < horizon || r.body() instanceof ClockTick t && t.getLast(), () -> "after the horizon: " + r);
+      assertTrue(
+          r.time() < horizon || r.body() instanceof ClockTick t && t.getLast(),
+          () -> "after the horizon: " + r);
     }
   }
 
@@ -327,21 +355,31 @@ class StreamContractTest {
     }
     assertEquals(new TreeSet<>(Simulator.EVENT_TYPES), byType.keySet());
     long eu = all(CameraInstalled.class).stream().filter(c -> c.getRegion().equals("EU")).count();
-    assertTrue(eu > 0.08 * world.cameras() && eu < 0.25 * world.cameras(), () -> "EU cameras: " + eu);
-    assertTrue(stream.size() > 100_000 && stream.size() < 400_000, () -> "a small world: " + stream.size() + " events");
+    assertTrue(
+        eu > 0.08 * world.cameras() && eu < 0.25 * world.cameras(), () -> "EU cameras: " + eu);
+    assertTrue(
+        stream.size() > 100_000 && stream.size() < 400_000,
+        () -> "a small world: " + stream.size() + " events");
   }
 
   @Test
   void someRequestsReachPastTheReportedCaps() {
     List<PoliceRequest> requests = all(PoliceRequest.class);
-    long longWindows = requests.stream().filter(p -> p.getWindowEnd() - p.getWindowStart() > 12 * HOUR).count();
-    long wideAreas = requests.stream().filter(p -> Math.PI * p.getRadiusMiles() * p.getRadiusMiles() > 0.5).count();
-    long farBack = requests.stream().filter(p -> p.getIssuedAt() - p.getWindowStart() > 45 * DAY).count();
+    long longWindows =
+        requests.stream().filter(p -> p.getWindowEnd() - p.getWindowStart() > 12 * HOUR).count();
+    long wideAreas =
+        requests.stream()
+            .filter(p -> Math.PI * p.getRadiusMiles() * p.getRadiusMiles() > 0.5)
+            .count();
+    long farBack =
+        requests.stream().filter(p -> p.getIssuedAt() - p.getWindowStart() > 45 * DAY).count();
     assertTrue(longWindows > 0, "windows over 12 hours");
     assertTrue(wideAreas > 0, "areas over half a square mile");
     assertTrue(farBack > 0, "look-backs over 45 days");
     for (PoliceRequest p : requests) {
-      assertTrue(p.getWindowStart() < p.getWindowEnd() && p.getWindowEnd() <= p.getIssuedAt(), p.toString());
+      assertTrue(
+          p.getWindowStart() < p.getWindowEnd() && p.getWindowEnd() <= p.getIssuedAt(),
+          p.toString());
       assertTrue(p.getIssuedAt() - p.getWindowStart() <= 60 * DAY, () -> "look-back limit: " + p);
     }
   }

@@ -30,9 +30,11 @@ class TerminalProgressTest {
     now += 10 * SECOND;
     progress.progress(50, 2_500_000, 1_234_567.8);
     progress.finished(null);
-    assertEquals("\r[#######.......................]  25%  day 25/100  1,000 events  4,000 events/s  ETA 30s"
-        + "\r[###############...............]  50%  day 50/100  2,500,000 events  1,234,568 events/s  ETA 20s"
-        + System.lineSeparator(), printed());
+    assertEquals(
+        "\r[#######.......................]  25%  day 25/100  1,000 events  4,000 events/s  ETA 30s"
+            + "\r[###############...............]  50%  day 50/100  2,500,000 events  1,234,568 events/s  ETA 20s"
+            + System.lineSeparator(),
+        printed());
   }
 
   @Test
@@ -42,8 +44,10 @@ class TerminalProgressTest {
     progress.progress(0, 10, 10);
     now += SECOND;
     progress.progress(4, 20, 10);
-    assertEquals("\r[..............................]   0%  day 0/4  10 events  10 events/s  ETA --"
-        + "\r[##############################] 100%  day 4/4  20 events  10 events/s  ETA 0s", printed());
+    assertEquals(
+        "\r[..............................]   0%  day 0/4  10 events  10 events/s  ETA --"
+            + "\r[##############################] 100%  day 4/4  20 events  10 events/s  ETA 0s",
+        printed());
   }
 
   @Test
@@ -54,8 +58,12 @@ class TerminalProgressTest {
     now += 3_600 * SECOND - 90 * SECOND;
     progress.progress(400, 2, 1);
     String nl = System.lineSeparator();
-    assertEquals("[###...........................]  10%  day 100/1000  1 events  1 events/s  ETA 13m30s" + nl
-        + "[############..................]  40%  day 400/1000  2 events  1 events/s  ETA 1h30m" + nl, printed());
+    assertEquals(
+        "[###...........................]  10%  day 100/1000  1 events  1 events/s  ETA 13m30s"
+            + nl
+            + "[############..................]  40%  day 400/1000  2 events  1 events/s  ETA 1h30m"
+            + nl,
+        printed());
   }
 
   @Test
@@ -66,9 +74,11 @@ class TerminalProgressTest {
     progress.progress(40, 200, 10);
     now += 60 * SECOND;
     progress.progress(99, 300, 10);
-    assertEquals("\r[##################............]  60%  day 60/100  100 events  10 events/s  ETA 40s"
-        + "\r[##################............]  60%  day 60/100  200 events  10 events/s  ETA 40s"
-        + "\r[#############################.]  99%  day 99/100  300 events  10 events/s  ETA 2s ", printed());
+    assertEquals(
+        "\r[##################............]  60%  day 60/100  100 events  10 events/s  ETA 40s"
+            + "\r[##################............]  60%  day 60/100  200 events  10 events/s  ETA 40s"
+            + "\r[#############################.]  99%  day 99/100  300 events  10 events/s  ETA 2s ",
+        printed());
   }
 
   @Test
@@ -81,7 +91,9 @@ class TerminalProgressTest {
     now += SECOND;
     progress.progress(3, 30, 10);
     progress.finished(null);
-    assertEquals("[######........................]  20%  day 2/10  20 events  10 events/s  ETA 22s" + System.lineSeparator(),
+    assertEquals(
+        "[######........................]  20%  day 2/10  20 events  10 events/s  ETA 22s"
+            + System.lineSeparator(),
         printed());
   }
 }

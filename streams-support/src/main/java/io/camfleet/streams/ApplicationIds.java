@@ -31,9 +31,9 @@ public final class ApplicationIds {
   }
 
   /**
-   * {@link #of(String, List)} for a run whose topics carry {@code prefix}: the application id,
-   * and so its consumer group and internal topics, carry it too, so that runs sharing a cluster
-   * never share a committed offset or a changelog.
+   * {@link #of(String, List)} for a run whose topics carry {@code prefix}: the application id, and
+   * so its consumer group and internal topics, carry it too, so that runs sharing a cluster never
+   * share a committed offset or a changelog.
    */
   public static String of(TopicPrefix prefix, String service, List<String> policies) {
     return of(prefix.apply(service), policies);
@@ -41,7 +41,9 @@ public final class ApplicationIds {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

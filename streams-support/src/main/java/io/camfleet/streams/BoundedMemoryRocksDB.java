@@ -10,14 +10,14 @@ import org.rocksdb.WriteBufferManager;
 
 /**
  * Puts every RocksDB store of this JVM under one block cache and one write-buffer budget, so that
- * many stores (policies times partitions times services) use bounded memory. The budget is
- * {@value #CACHE_BYTES_CONFIG} (default 256 MiB), half of which may hold memtables.
+ * many stores (policies times partitions times services) use bounded memory. The budget is {@value
+ * #CACHE_BYTES_CONFIG} (default 256 MiB), half of which may hold memtables.
  *
  * <p>Why half: the stores are written far more than read. The retention service writes each clip
- * once and reads it back once, in order, when it expires; the block cache barely helps those
- * reads, while every memtable flush makes a file that compaction must merge later. With a quarter
- * (64 MiB shared by every store of the JVM), half an hour into the fleet-100k run, flushing took a
- * fifth of a core and compaction most of the rest while the stream thread waited.
+ * once and reads it back once, in order, when it expires; the block cache barely helps those reads,
+ * while every memtable flush makes a file that compaction must merge later. With a quarter (64 MiB
+ * shared by every store of the JVM), half an hour into the fleet-100k run, flushing took a fifth of
+ * a core and compaction most of the rest while the stream thread waited.
  */
 public final class BoundedMemoryRocksDB implements RocksDBConfigSetter {
   public static final String CACHE_BYTES_CONFIG = "camfleet.rocksdb.cache.bytes";

@@ -13,7 +13,8 @@ public record HttpEndpoint(String bind, int port) {
       throw new IllegalArgumentException("--http-bind must name an address");
     }
     if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("--http-port must be 0 (any free port) to 65535, not " + port);
+      throw new IllegalArgumentException(
+          "--http-port must be 0 (any free port) to 65535, not " + port);
     }
   }
 

@@ -12,10 +12,18 @@ public final class ListenException extends UncheckedIOException {
 
   /** The failure to listen on {@code host:port}, from what {@code bind} threw. */
   public static ListenException of(String host, int port, IOException failure) {
-    if (port != 0 && failure instanceof BindException && String.valueOf(failure.getMessage()).contains("already in use")) {
+    if (port != 0
+        && failure instanceof BindException
+        && String.valueOf(failure.getMessage()).contains("already in use")) {
       return new ListenException(
-          "port " + port + " is in use on " + host + ": choose another --http-port, or 0 for any free port", failure);
+          "port "
+              + port
+              + " is in use on "
+              + host
+              + ": choose another --http-port, or 0 for any free port",
+          failure);
     }
-    return new ListenException("cannot listen on " + host + ":" + port + ": " + failure.getMessage(), failure);
+    return new ListenException(
+        "cannot listen on " + host + ":" + port + ": " + failure.getMessage(), failure);
   }
 }

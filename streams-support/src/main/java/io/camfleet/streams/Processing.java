@@ -12,7 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * partitions of its input leaves some idle), and whether to delete its state, here and on the
  * cluster, before it starts ({@link StateFolder}).
  */
-public record Processing(String guarantee, Optional<Path> stateDir, int threads, boolean resetState) {
+public record Processing(
+    String guarantee, Optional<Path> stateDir, int threads, boolean resetState) {
 
   public Processing {
     guarantee = StreamsSettings.processingGuarantee(Objects.requireNonNull(guarantee, "guarantee"));

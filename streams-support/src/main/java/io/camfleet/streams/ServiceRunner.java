@@ -27,9 +27,9 @@ public final class ServiceRunner implements AutoCloseable {
 
   /**
    * A runner whose dead letters and Kafka Streams metrics go to {@code metrics} (null: none); the
-   * caller closes {@code metrics} after this runner. Its state folder is checked as by
-   * {@link #ServiceRunner(Topology, StreamsSettings, ServiceMetrics, boolean, Consumer)}, with
-   * notices logged.
+   * caller closes {@code metrics} after this runner. Its state folder is checked as by {@link
+   * #ServiceRunner(Topology, StreamsSettings, ServiceMetrics, boolean, Consumer)}, with notices
+   * logged.
    */
   public ServiceRunner(Topology topology, StreamsSettings settings, ServiceMetrics metrics) {
     this(topology, settings, metrics, false, null);
@@ -38,20 +38,30 @@ public final class ServiceRunner implements AutoCloseable {
   /**
    * A runner whose state folder has first been checked against the cluster ({@link StateFolder}):
    * state built on another cluster is deleted, stale state refused; {@code resetState} deletes the
-   * application's state here and on the cluster. {@code notices} is told, in one line each, what was
-   * deleted and why (null: they are logged).
+   * application's state here and on the cluster. {@code notices} is told, in one line each, what
+   * was deleted and why (null: they are logged).
    *
    * @throws StateFolderException if the state folder must not be used as it is
    */
   public ServiceRunner(
-      Topology topology, StreamsSettings settings, ServiceMetrics metrics, boolean resetState,
+      Topology topology,
+      StreamsSettings settings,
+      ServiceMetrics metrics,
+      boolean resetState,
       Consumer<String> notices) {
     this.applicationId = settings.applicationId();
-    this.stateFolder = StateFolder.prepare(topology, settings, resetState,
-        notices != null ? notices : notice -> log.warn("{}: {}", applicationId, notice));
+    this.stateFolder =
+        StateFolder.prepare(
+            topology,
+            settings,
+            resetState,
+            notices != null ? notices : notice -> log.warn("{}: {}", applicationId, notice));
     this.streams =
         new KafkaStreams(
-            topology, metrics == null ? settings.toProperties() : settings.toProperties(metrics.deadLetters()));
+            topology,
+            metrics == null
+                ? settings.toProperties()
+                : settings.toProperties(metrics.deadLetters()));
     if (metrics != null) {
       metrics.bind(streams);
     }

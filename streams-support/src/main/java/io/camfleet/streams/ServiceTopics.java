@@ -19,13 +19,14 @@ public final class ServiceTopics {
    * Creates those of the service's own topics that do not exist yet ({@code own}: its outputs and
    * its dead-letter topic; and {@code schemas}, where every camfleet producer registers its writer
    * schemas), and its input, if nothing has created it yet, with the partitions it is declared
-   * with; then returns the number of partitions the input has on the cluster. That number, not
-   * the declared one, is the topology's: the simulator's clock ticks go to every partition of the
-   * topic it finds, and each day's statistics wait for all of them.
+   * with; then returns the number of partitions the input has on the cluster. That number, not the
+   * declared one, is the topology's: the simulator's clock ticks go to every partition of the topic
+   * it finds, and each day's statistics wait for all of them.
    *
    * @throws TopicAdmin.UnreachableClusterException if no broker answers in time
    */
-  public static int prepare(ClientConfig client, Topic<?, ?> input, Collection<? extends Topic<?, ?>> own) {
+  public static int prepare(
+      ClientConfig client, Topic<?, ?> input, Collection<? extends Topic<?, ?>> own) {
     Map<String, Topic<?, ?>> topics = new LinkedHashMap<>();
     for (Topic<?, ?> topic : own) {
       topics.putIfAbsent(topic.name(), topic);

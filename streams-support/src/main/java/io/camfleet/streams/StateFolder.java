@@ -52,15 +52,15 @@ import org.apache.kafka.streams.TopologyDescription;
  * Keeps a service from using local state built on another Kafka cluster, or from an input topic
  * that has since been deleted and created again.
  *
- * <p>An application's state folder ({@code state.dir/application.id}) holds a marker,
- * {@value #MARKER}, naming the cluster (its id) and the incarnation of each input topic (its topic
- * id) the state was built from. At each start, before Kafka Streams opens the folder:
+ * <p>An application's state folder ({@code state.dir/application.id}) holds a marker, {@value
+ * #MARKER}, naming the cluster (its id) and the incarnation of each input topic (its topic id) the
+ * state was built from. At each start, before Kafka Streams opens the folder:
  *
  * <ul>
  *   <li>state built on another cluster is deleted, with a notice: its changelogs are on that
- *       cluster, so here it is useless, and it would make every event already in it look seen
- *       twice (Kafka Streams notices a checkpoint beyond the end of a new, empty changelog only on
- *       the partitions its restore consumer happens to fetch, and keeps the others' state);
+ *       cluster, so here it is useless, and it would make every event already in it look seen twice
+ *       (Kafka Streams notices a checkpoint beyond the end of a new, empty changelog only on the
+ *       partitions its restore consumer happens to fetch, and keeps the others' state);
  *   <li>state built from an earlier incarnation of an input topic on this cluster is refused: the
  *       application's changelog topics and committed offsets on the cluster are just as stale, so a
  *       new local folder would not help; {@code --reset-state} deletes all three, as Kafka's
@@ -73,18 +73,23 @@ import org.apache.kafka.streams.TopologyDescription;
 public final class StateFolder {
   /** The marker's file name in the application's state folder. */
   public static final String MARKER = "camfleet-state.properties";
+
   // Kafka Streams' lock on the application's folder, held while an instance runs.
   private static final String LOCK = ".lock";
   // Kafka Streams' record of the process id it gave this folder, the middle of its clients' ids.
   private static final String PROCESS_FILE = "kafka-streams-process-metadata";
-  private static final Pattern PROCESS_ID = Pattern.compile("\"processId\"\\s*:\\s*\"([0-9a-fA-F-]+)\"");
+  private static final Pattern PROCESS_ID =
+      Pattern.compile("\"processId\"\\s*:\\s*\"([0-9a-fA-F-]+)\"");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String CLUSTER_KEY = "cluster.id";
   private static final String TOPIC_KEY_PREFIX = "topic.";
 
   private StateFolder() {}
 
-  /** Where an application's state came from: the cluster's id and each input topic's id, by topic name. */
+  /**
+   * Where an application's state came from: the cluster's id and each input topic's id, by topic
+   * name.
+   */
   record Provenance(String clusterId, SortedMap<String, String> topicIds) {
     Provenance {
       Objects.requireNonNull(clusterId, "clusterId");
@@ -94,7 +99,8 @@ public final class StateFolder {
     /** The marker in {@code folder}, or empty if there is none or it cannot be read. */
     static Optional<Provenance> read(Path folder) {
       Properties p = new Properties();
-      try (Reader reader = Files.newBufferedReader(folder.resolve(MARKER), StandardCharsets.UTF_8)) {
+      try (Reader reader =
+          Files.newBufferedReader(folder.resolve(MARKER), StandardCharsets.UTF_8)) {
         p.load(reader);
       } catch (IOException | IllegalArgumentException e) {
         return Optional.empty(); // none, or unreadable: unknown provenance either way
@@ -114,15 +120,28 @@ public final class StateFolder {
 
     /** Writes the marker into {@code folder}, replacing any earlier one in one step. */
     void write(Path folder, String applicationId) throws IOException {
-      StringBuilder text = new StringBuilder()
-          .append("# The Kafka cluster and input topics the state in this folder was built from.\n")
-          .append("# camfleet checks them at each start: see --reset-state.\n")
-          .append("application.id=").append(applicationId).append('\n')
-          .append(CLUSTER_KEY).append('=').append(clusterId).append('\n');
-      topicIds.forEach((name, id) -> text.append(TOPIC_KEY_PREFIX).append(name).append('=').append(id).append('\n'));
+      StringBuilder text =
+          new StringBuilder()
+              .append(
+                  "# The Kafka cluster and input topics the state in this folder was built from.\n")
+              .append("# camfleet checks them at each start: see --reset-state.\n")
+              .append("application.id=")
+              .append(applicationId)
+              .append('\n')
+              .append(CLUSTER_KEY)
+              .append('=')
+              .append(clusterId)
+              .append('\n');
+      topicIds.forEach(
+          (name, id) ->
+              text.append(TOPIC_KEY_PREFIX).append(name).append('=').append(id).append('\n'));
       Path temporary = folder.resolve(MARKER + ".tmp");
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, folder.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary,
+          folder.resolve(MARKER),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     }
   }
 
@@ -131,13 +150,19 @@ public final class StateFolder {
     KEEP,
     /** Delete the local state, tell the user why, and start. */
     RESET_LOCAL,
-    /** Delete the local state and the application's committed offsets and internal topics (--reset-state). */
+    /**
+     * Delete the local state and the application's committed offsets and internal topics
+     * (--reset-state).
+     */
     RESET_ALL,
     /** Do not start. */
     REFUSE
   }
 
-  /** What to do with the state folder, and the line that tells the user (null for {@link Action#KEEP} and {@link Action#RESET_ALL}). */
+  /**
+   * What to do with the state folder, and the line that tells the user (null for {@link
+   * Action#KEEP} and {@link Action#RESET_ALL}).
+   */
   record Decision(Action action, String message) {}
 
   /**
@@ -150,7 +175,11 @@ public final class StateFolder {
    * @param reset whether {@code --reset-state} was given
    */
   static Decision decide(
-      Path folder, Optional<Provenance> recorded, boolean hasState, Provenance current, boolean changelogsExist,
+      Path folder,
+      Optional<Provenance> recorded,
+      boolean hasState,
+      Provenance current,
+      boolean changelogsExist,
       boolean reset) {
     if (reset) {
       return new Decision(Action.RESET_ALL, null);
@@ -159,26 +188,33 @@ public final class StateFolder {
       Provenance was = recorded.get();
       if (!was.clusterId().equals(current.clusterId())) {
         return hasState
-            ? new Decision(Action.RESET_LOCAL, String.format(
-                "deleted the local state in %s: it was built on Kafka cluster %s, and this is cluster %s;"
-                    + " it is rebuilt from this cluster's topics",
-                folder, was.clusterId(), current.clusterId()))
+            ? new Decision(
+                Action.RESET_LOCAL,
+                String.format(
+                    "deleted the local state in %s: it was built on Kafka cluster %s, and this is cluster %s;"
+                        + " it is rebuilt from this cluster's topics",
+                    folder, was.clusterId(), current.clusterId()))
             : new Decision(Action.KEEP, null);
       }
       List<String> recreated = new ArrayList<>();
-      current.topicIds().forEach((name, id) -> {
-        String before = was.topicIds().get(name);
-        if (before != null && !before.equals(id)) {
-          recreated.add(name + " (topic id " + before + ", now " + id + ")");
-        }
-      });
+      current
+          .topicIds()
+          .forEach(
+              (name, id) -> {
+                String before = was.topicIds().get(name);
+                if (before != null && !before.equals(id)) {
+                  recreated.add(name + " (topic id " + before + ", now " + id + ")");
+                }
+              });
       if (!recreated.isEmpty()) {
         String inputs = String.join(" and ", current.topicIds().keySet());
-        return new Decision(Action.REFUSE, String.format(
-            "the state in %s was built from an earlier %s on this Kafka cluster: it is stale, and so are the"
-                + " application's changelog topics and committed offsets; start with --reset-state to delete them"
-                + " and process %s again from the start",
-            folder, String.join(" and an earlier ", recreated), inputs));
+        return new Decision(
+            Action.REFUSE,
+            String.format(
+                "the state in %s was built from an earlier %s on this Kafka cluster: it is stale, and so are the"
+                    + " application's changelog topics and committed offsets; start with --reset-state to delete them"
+                    + " and process %s again from the start",
+                folder, String.join(" and an earlier ", recreated), inputs));
       }
       return new Decision(Action.KEEP, null);
     }
@@ -186,37 +222,56 @@ public final class StateFolder {
       return new Decision(Action.KEEP, null);
     }
     if (!changelogsExist) {
-      return new Decision(Action.RESET_LOCAL, String.format(
-          "deleted the local state in %s: it does not name the Kafka cluster it was built on (an earlier camfleet"
-              + " wrote it), and cluster %s has none of its changelog topics, so it was built on another;"
-              + " it is rebuilt from this cluster's topics",
-          folder, current.clusterId()));
+      return new Decision(
+          Action.RESET_LOCAL,
+          String.format(
+              "deleted the local state in %s: it does not name the Kafka cluster it was built on (an earlier camfleet"
+                  + " wrote it), and cluster %s has none of its changelog topics, so it was built on another;"
+                  + " it is rebuilt from this cluster's topics",
+              folder, current.clusterId()));
     }
     String inputs = String.join(" and ", current.topicIds().keySet());
-    return new Decision(Action.REFUSE, String.format(
-        "the state in %s does not name the Kafka cluster and %s it was built from (an earlier camfleet wrote it):"
-            + " start with --reset-state to delete it with the application's changelog topics and committed offsets"
-            + " and process %s again from the start, or, if %s was never recreated, with --state-dir and an empty"
-            + " folder to rebuild it from this cluster's changelog topics",
-        folder, inputs, inputs, inputs));
+    return new Decision(
+        Action.REFUSE,
+        String.format(
+            "the state in %s does not name the Kafka cluster and %s it was built from (an earlier camfleet wrote it):"
+                + " start with --reset-state to delete it with the application's changelog topics and committed offsets"
+                + " and process %s again from the start, or, if %s was never recreated, with --state-dir and an empty"
+                + " folder to rebuild it from this cluster's changelog topics",
+            folder, inputs, inputs, inputs));
   }
 
   /** The line that tells what {@code --reset-state} deleted. */
   static String resetMessage(
-      Path folder, String applicationId, int internalTopics, String clusterId, Collection<String> inputs) {
+      Path folder,
+      String applicationId,
+      int internalTopics,
+      String clusterId,
+      Collection<String> inputs) {
     return String.format(
         "--reset-state: deleted the local state in %s, and the committed offsets and %d internal topic%s of %s"
             + " on Kafka cluster %s; %s is processed again from the start (output topics keep what they hold)",
-        folder, internalTopics, internalTopics == 1 ? "" : "s", applicationId, clusterId, String.join(" and ", inputs));
+        folder,
+        internalTopics,
+        internalTopics == 1 ? "" : "s",
+        applicationId,
+        clusterId,
+        String.join(" and ", inputs));
   }
 
   static String inUseMessage(Path folder) {
-    return "the state in " + folder + " is in use by another running instance: stop it, or start this one with"
+    return "the state in "
+        + folder
+        + " is in use by another running instance: stop it, or start this one with"
         + " another --state-dir";
   }
 
   static String groupActiveMessage(String applicationId, String clusterId) {
-    return "--reset-state: " + applicationId + " has members on Kafka cluster " + clusterId + " that did not run on"
+    return "--reset-state: "
+        + applicationId
+        + " has members on Kafka cluster "
+        + clusterId
+        + " that did not run on"
         + " this state folder: stop every other instance (one stopped or killed leaves the group when its session"
         + " expires, after session.timeout.ms, 45 s by default), then start again with --reset-state";
   }
@@ -248,18 +303,24 @@ public final class StateFolder {
           sources.addAll(global.source().topicSet());
         }
       }
-      // A repartition is a sink and a source of one topic named ...-repartition, which Kafka Streams
+      // A repartition is a sink and a source of one topic named ...-repartition, which Kafka
+      // Streams
       // prefixes with the application id.
-      Set<String> repartitionNames = sources.stream()
-          .filter(sinks::contains)
-          .filter(name -> name.endsWith("-repartition"))
-          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> repartitionNames =
+          sources.stream()
+              .filter(sinks::contains)
+              .filter(name -> name.endsWith("-repartition"))
+              .collect(Collectors.toCollection(TreeSet::new));
       Set<String> inputs = new TreeSet<>(sources);
       inputs.removeAll(repartitionNames);
       return new TopologyTopics(
           inputs,
-          stores.stream().map(store -> applicationId + "-" + store + "-changelog").collect(Collectors.toCollection(TreeSet::new)),
-          repartitionNames.stream().map(name -> applicationId + "-" + name).collect(Collectors.toCollection(TreeSet::new)));
+          stores.stream()
+              .map(store -> applicationId + "-" + store + "-changelog")
+              .collect(Collectors.toCollection(TreeSet::new)),
+          repartitionNames.stream()
+              .map(name -> applicationId + "-" + name)
+              .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     Set<String> internal() {
@@ -280,22 +341,27 @@ public final class StateFolder {
    * @throws StateFolderException if the service must not start on this folder
    * @throws TopicAdmin.UnreachableClusterException if no broker answers in time
    */
-  public static Path prepare(Topology topology, StreamsSettings settings, boolean reset, Consumer<String> notices) {
+  public static Path prepare(
+      Topology topology, StreamsSettings settings, boolean reset, Consumer<String> notices) {
     String applicationId = settings.applicationId();
     Path folder = settings.applicationStateDir();
     TopologyTopics topics = TopologyTopics.of(topology, applicationId);
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the state folder " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create the state folder " + folder + ": " + e.getMessage(), e);
     }
-    try (FolderLock lock = FolderLock.of(folder); Admin admin = Admin.create(adminProperties(settings))) {
-      String clusterId = Objects.requireNonNullElse(get(admin.describeCluster().clusterId(), settings), "unknown");
+    try (FolderLock lock = FolderLock.of(folder);
+        Admin admin = Admin.create(adminProperties(settings))) {
+      String clusterId =
+          Objects.requireNonNullElse(get(admin.describeCluster().clusterId(), settings), "unknown");
       Set<String> existing = get(admin.listTopics().names(), settings);
       Provenance current = new Provenance(clusterId, topicIds(admin, topics.inputs(), settings));
       Optional<Provenance> recorded = Provenance.read(folder);
       boolean changelogsExist = topics.changelogs().stream().anyMatch(existing::contains);
-      Decision decision = decide(folder, recorded, hasState(folder), current, changelogsExist, reset);
+      Decision decision =
+          decide(folder, recorded, hasState(folder), current, changelogsExist, reset);
       switch (decision.action()) {
         case REFUSE -> throw new StateFolderException(decision.message());
         case RESET_LOCAL -> {
@@ -307,10 +373,12 @@ public final class StateFolder {
           deleteContents(folder);
           notices.accept(resetMessage(folder, applicationId, deleted, clusterId, topics.inputs()));
         }
-        case KEEP -> { }
+        case KEEP -> {}
       }
       Provenance now = current;
-      if (decision.action() == Action.KEEP && recorded.isPresent() && recorded.get().clusterId().equals(clusterId)) {
+      if (decision.action() == Action.KEEP
+          && recorded.isPresent()
+          && recorded.get().clusterId().equals(clusterId)) {
         // an input topic missing now keeps its recorded id, to be compared when it is back
         SortedMap<String, String> ids = new TreeMap<>(recorded.get().topicIds());
         ids.putAll(current.topicIds());
@@ -321,7 +389,8 @@ public final class StateFolder {
       }
       return folder;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the state folder " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot prepare the state folder " + folder + ": " + e.getMessage(), e);
     }
   }
 
@@ -340,33 +409,54 @@ public final class StateFolder {
    * @return how many internal topics were deleted
    */
   private static int resetOnCluster(
-      Admin admin, StreamsSettings settings, Path folder, TopologyTopics topics, Set<String> existing, String clusterId)
+      Admin admin,
+      StreamsSettings settings,
+      Path folder,
+      TopologyTopics topics,
+      Set<String> existing,
+      String clusterId)
       throws IOException {
     String applicationId = settings.applicationId();
     Properties config = settings.toProperties();
-    if ("streams".equalsIgnoreCase(String.valueOf(config.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)))) {
-      deleteGroup(() -> admin.deleteStreamsGroups(List.of(applicationId)).all(), settings, applicationId, clusterId);
+    if ("streams"
+        .equalsIgnoreCase(String.valueOf(config.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)))) {
+      deleteGroup(
+          () -> admin.deleteStreamsGroups(List.of(applicationId)).all(),
+          settings,
+          applicationId,
+          clusterId);
     } else {
       removeLeftoverMembers(admin, settings, folder, clusterId);
-      deleteGroup(() -> admin.deleteConsumerGroups(List.of(applicationId)).all(), settings, applicationId, clusterId);
+      deleteGroup(
+          () -> admin.deleteConsumerGroups(List.of(applicationId)).all(),
+          settings,
+          applicationId,
+          clusterId);
     }
     Set<String> internal = new TreeSet<>(topics.internal());
     internal.retainAll(existing);
     if (!internal.isEmpty()) {
       get(admin.deleteTopics(internal).all(), settings);
       // Kafka Streams creates them again at start-up, which fails while they are still listed.
-      awaitTrue(() -> get(admin.listTopics().names(), settings).stream().noneMatch(internal::contains),
+      awaitTrue(
+          () -> get(admin.listTopics().names(), settings).stream().noneMatch(internal::contains),
           "deleted topics are still listed: " + internal);
     }
     return internal.size();
   }
 
-  private static void removeLeftoverMembers(Admin admin, StreamsSettings settings, Path folder, String clusterId)
-      throws IOException {
+  private static void removeLeftoverMembers(
+      Admin admin, StreamsSettings settings, Path folder, String clusterId) throws IOException {
     String applicationId = settings.applicationId();
     ConsumerGroupDescription group;
     try {
-      group = get(admin.describeConsumerGroups(List.of(applicationId)).describedGroups().get(applicationId), settings);
+      group =
+          get(
+              admin
+                  .describeConsumerGroups(List.of(applicationId))
+                  .describedGroups()
+                  .get(applicationId),
+              settings);
     } catch (KafkaFailure e) {
       if (e.getCause() instanceof GroupIdNotFoundException) {
         return;
@@ -379,15 +469,24 @@ public final class StateFolder {
     Optional<String> processId = processId(folder);
     boolean ownClientIds = settings.toProperties().get(StreamsConfig.CLIENT_ID_CONFIG) == null;
     String leftover = applicationId + "-" + processId.orElse("") + "-StreamThread-";
-    if (processId.isEmpty() || !ownClientIds
+    if (processId.isEmpty()
+        || !ownClientIds
         || !group.members().stream().allMatch(member -> member.clientId().startsWith(leftover))) {
       throw new StateFolderException(groupActiveMessage(applicationId, clusterId));
     }
-    get(admin.removeMembersFromConsumerGroup(applicationId, new RemoveMembersFromConsumerGroupOptions()).all(), settings);
+    get(
+        admin
+            .removeMembersFromConsumerGroup(
+                applicationId, new RemoveMembersFromConsumerGroupOptions())
+            .all(),
+        settings);
   }
 
   private static void deleteGroup(
-      Supplier<Future<Void>> delete, StreamsSettings settings, String applicationId, String clusterId) {
+      Supplier<Future<Void>> delete,
+      StreamsSettings settings,
+      String applicationId,
+      String clusterId) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
       try {
@@ -437,7 +536,8 @@ public final class StateFolder {
     }
   }
 
-  private static SortedMap<String, String> topicIds(Admin admin, Set<String> inputs, StreamsSettings settings) {
+  private static SortedMap<String, String> topicIds(
+      Admin admin, Set<String> inputs, StreamsSettings settings) {
     SortedMap<String, String> ids = new TreeMap<>();
     for (Map.Entry<String, ? extends Future<TopicDescription>> topic :
         admin.describeTopics(inputs).topicNameValues().entrySet()) {
@@ -481,7 +581,8 @@ public final class StateFolder {
   private static Properties adminProperties(StreamsSettings settings) {
     Properties p = settings.client().toProperties();
     p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(TIMEOUT.toMillis()));
-    p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TIMEOUT.toMillis()));
+    p.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TIMEOUT.toMillis()));
     p.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-state-check");
     return p;
   }
@@ -509,13 +610,21 @@ public final class StateFolder {
     }
   }
 
-  private static TopicAdmin.UnreachableClusterException unreachable(StreamsSettings settings, Throwable cause) {
+  private static TopicAdmin.UnreachableClusterException unreachable(
+      StreamsSettings settings, Throwable cause) {
     return new TopicAdmin.UnreachableClusterException(
-        "no Kafka broker answered at " + settings.client().bootstrapServers() + " within " + TIMEOUT.toSeconds() + " s",
+        "no Kafka broker answered at "
+            + settings.client().bootstrapServers()
+            + " within "
+            + TIMEOUT.toSeconds()
+            + " s",
         cause);
   }
 
-  /** Kafka Streams' own lock on the folder, held while checking, so that no running instance loses its state. */
+  /**
+   * Kafka Streams' own lock on the folder, held while checking, so that no running instance loses
+   * its state.
+   */
   private static final class FolderLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
@@ -526,7 +635,9 @@ public final class StateFolder {
     }
 
     static FolderLock of(Path folder) throws IOException {
-      FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The Kafka Streams settings every camfleet service runs with: exactly-once by default, bad
- * records to the dead-letter topic, bounded RocksDB memory.
+ * The Kafka Streams settings every camfleet service runs with: exactly-once by default, bad records
+ * to the dead-letter topic, bounded RocksDB memory.
  */
 public record StreamsSettings(
     String applicationId,
@@ -34,7 +34,8 @@ public record StreamsSettings(
   public static final String DEFAULT_STATE_DIR =
       (String) StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG);
 
-  private static final Set<String> GUARANTEES = Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
+  private static final Set<String> GUARANTEES =
+      Set.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
 
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -58,21 +59,24 @@ public record StreamsSettings(
     }
     if (!GUARANTEES.contains(guarantee)) {
       throw new IllegalArgumentException(
-          "--processing-guarantee must be exactly_once_v2 or at_least_once, not '" + guarantee + "'");
+          "--processing-guarantee must be exactly_once_v2 or at_least_once, not '"
+              + guarantee
+              + "'");
     }
     return guarantee;
   }
 
   /**
-   * The folder that holds the state of every application id, as Kafka Streams will use it:
-   * {@link #stateDir()}, else a {@code state.dir} among the client settings, else Kafka Streams'
-   * default ({@link #DEFAULT_STATE_DIR}). The application's own state is in its subfolder named by
-   * the application id.
+   * The folder that holds the state of every application id, as Kafka Streams will use it: {@link
+   * #stateDir()}, else a {@code state.dir} among the client settings, else Kafka Streams' default
+   * ({@link #DEFAULT_STATE_DIR}). The application's own state is in its subfolder named by the
+   * application id.
    */
   public Path stateRoot() {
-    String dir = stateDir != null
-        ? stateDir.toString()
-        : client.properties().getProperty(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR);
+    String dir =
+        stateDir != null
+            ? stateDir.toString()
+            : client.properties().getProperty(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR);
     return Path.of(dir).toAbsolutePath().normalize();
   }
 
@@ -81,41 +85,88 @@ public record StreamsSettings(
     return stateRoot().resolve(applicationId);
   }
 
-  /** Exactly-once, one thread, the catalog's dead-letter topic, a state folder under the system's temp. */
+  /**
+   * Exactly-once, one thread, the catalog's dead-letter topic, a state folder under the system's
+   * temp.
+   */
   public static StreamsSettings defaults(String applicationId, ClientConfig client) {
     return new StreamsSettings(applicationId, client, null, null, 1, null, 0, null);
   }
 
   public StreamsSettings withStateDir(Path dir) {
     return new StreamsSettings(
-        applicationId, client, processingGuarantee, dir, threads, deadLetterTopic, commitIntervalMs, applicationServer);
+        applicationId,
+        client,
+        processingGuarantee,
+        dir,
+        threads,
+        deadLetterTopic,
+        commitIntervalMs,
+        applicationServer);
   }
 
   public StreamsSettings withGuarantee(String guarantee) {
     return new StreamsSettings(
-        applicationId, client, guarantee, stateDir, threads, deadLetterTopic, commitIntervalMs, applicationServer);
+        applicationId,
+        client,
+        guarantee,
+        stateDir,
+        threads,
+        deadLetterTopic,
+        commitIntervalMs,
+        applicationServer);
   }
 
   public StreamsSettings withDeadLetterTopic(String topic) {
     return new StreamsSettings(
-        applicationId, client, processingGuarantee, stateDir, threads, topic, commitIntervalMs, applicationServer);
+        applicationId,
+        client,
+        processingGuarantee,
+        stateDir,
+        threads,
+        topic,
+        commitIntervalMs,
+        applicationServer);
   }
 
   /** The same settings with {@code count} stream threads (at least one). */
   public StreamsSettings withThreads(int count) {
     return new StreamsSettings(
-        applicationId, client, processingGuarantee, stateDir, count, deadLetterTopic, commitIntervalMs, applicationServer);
+        applicationId,
+        client,
+        processingGuarantee,
+        stateDir,
+        count,
+        deadLetterTopic,
+        commitIntervalMs,
+        applicationServer);
   }
 
-  /** The same settings with the guarantee, state folder and stream threads of {@code processing}. */
+  /**
+   * The same settings with the guarantee, state folder and stream threads of {@code processing}.
+   */
   public StreamsSettings withProcessing(Processing processing) {
-    return new StreamsSettings(applicationId, client, processing.guarantee(), processing.stateDir().orElse(null),
-        processing.threads(), deadLetterTopic, commitIntervalMs, applicationServer);
+    return new StreamsSettings(
+        applicationId,
+        client,
+        processing.guarantee(),
+        processing.stateDir().orElse(null),
+        processing.threads(),
+        deadLetterTopic,
+        commitIntervalMs,
+        applicationServer);
   }
 
   public StreamsSettings withApplicationServer(String hostPort) {
     return new StreamsSettings(
-        applicationId, client, processingGuarantee, stateDir, threads, deadLetterTopic, commitIntervalMs, hostPort);
+        applicationId,
+        client,
+        processingGuarantee,
+        stateDir,
+        threads,
+        deadLetterTopic,
+        commitIntervalMs,
+        hostPort);
   }
 
   public Properties toProperties() {
@@ -130,17 +181,25 @@ public record StreamsSettings(
     // for every produced record to be acknowledged and makes three round trips to the transaction
     // coordinator; measured on the retention service, that was a third of the stream thread's time.
     // One second keeps the dashboard live and lets the caches absorb most store writes.
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs > 0 ? commitIntervalMs : DEFAULT_COMMIT_INTERVAL_MS);
+    p.put(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        commitIntervalMs > 0 ? commitIntervalMs : DEFAULT_COMMIT_INTERVAL_MS);
     if (applicationServer != null) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
-    // log and continue, as Kafka Streams' own handlers do, and count the dead letters (see toProperties(counter))
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationExceptionHandler.class);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingExceptionHandler.class);
+    // log and continue, as Kafka Streams' own handlers do, and count the dead letters (see
+    // toProperties(counter))
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        CountingDeserializationExceptionHandler.class);
+    p.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        CountingProcessingExceptionHandler.class);
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDB.class);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L << 20);
-    // Internal topics follow the cluster's default replication: one broker here, three in production.
+    // Internal topics follow the cluster's default replication: one broker here, three in
+    // production.
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
@@ -150,7 +209,10 @@ public record StreamsSettings(
     return p;
   }
 
-  /** {@link #toProperties()}, with the dead letters the exception handlers send counted by {@code counter}. */
+  /**
+   * {@link #toProperties()}, with the dead letters the exception handlers send counted by {@code
+   * counter}.
+   */
   public Properties toProperties(DeadLetterCounter counter) {
     Properties p = toProperties();
     p.put(DeadLetterCounter.CONFIG, counter);

@@ -3,16 +3,18 @@ package io.camfleet.streams;
 /**
  * The one encoding of a state-store key that sorts by time: the time as {@value #DIGITS}
  * zero-padded decimal digits (every non-negative {@code long} fits), then {@code |} and the rest of
- * the key. Strings serialize to UTF-8 and RocksDB compares the bytes, so fixed-width digits sort
- * by time and the rest orders the keys of one instant.
+ * the key. Strings serialize to UTF-8 and RocksDB compares the bytes, so fixed-width digits sort by
+ * time and the rest orders the keys of one instant.
  *
  * <p>Times before 1970 are never simulated and are refused: a negative time would sort wrongly.
  */
 public final class TimeKey {
   /** Digits of the time at the start of every key: {@code Long.MAX_VALUE} has 19. */
   public static final int DIGITS = 19;
+
   /** Between the time and the rest of the key. */
   public static final char SEPARATOR = '|';
+
   // Sorts right after the separator: a range bound beyond every key of one instant.
   private static final char AFTER_SEPARATOR = '}';
 
@@ -25,7 +27,9 @@ public final class TimeKey {
     return key.append(SEPARATOR).append(rest).toString();
   }
 
-  /** The time alone, padded as in a key: also a range bound at or before every key of that instant. */
+  /**
+   * The time alone, padded as in a key: also a range bound at or before every key of that instant.
+   */
   public static String digits(long time) {
     StringBuilder digits = new StringBuilder(DIGITS);
     appendDigits(digits, time);
@@ -53,7 +57,8 @@ public final class TimeKey {
     return key.substring(DIGITS + 1);
   }
 
-  // Without String.format: formatting each key once cost the retention service a tenth of its stream thread.
+  // Without String.format: formatting each key once cost the retention service a tenth of its
+  // stream thread.
   private static void appendDigits(StringBuilder out, long time) {
     if (time < 0) {
       throw new IllegalArgumentException("times before 1970 have no time key: " + time);

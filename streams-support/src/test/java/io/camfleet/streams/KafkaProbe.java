@@ -32,8 +32,13 @@ public final class KafkaProbe {
 
   public static String topicId(String bootstrapServers, String topic) throws Exception {
     try (Admin admin = admin(bootstrapServers)) {
-      return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-          .get(topic).topicId().toString();
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .get(topic)
+          .topicId()
+          .toString();
     }
   }
 
@@ -44,7 +49,8 @@ public final class KafkaProbe {
   }
 
   /** Deletes {@code topic} and returns once the cluster no longer lists it. */
-  public static void deleteTopic(String bootstrapServers, String topic, Duration timeout) throws Exception {
+  public static void deleteTopic(String bootstrapServers, String topic, Duration timeout)
+      throws Exception {
     try (Admin admin = admin(bootstrapServers)) {
       admin.deleteTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -56,12 +62,17 @@ public final class KafkaProbe {
     }
   }
 
-  /** The end offsets of every partition of {@code topics}: where records written from now on start. */
-  public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, Collection<String> topics) {
+  /**
+   * The end offsets of every partition of {@code topics}: where records written from now on start.
+   */
+  public static Map<TopicPartition, Long> endOffsets(
+      String bootstrapServers, Collection<String> topics) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        consumer
+            .partitionsFor(topic)
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
       }
       return new HashMap<>(consumer.endOffsets(partitions));
     }
@@ -70,10 +81,13 @@ public final class KafkaProbe {
   /**
    * The committed records from {@code from} (a start offset for each partition to read), read until
    * {@code done} holds of them and then on to the end offsets of that moment, so that nothing
-   * committed before the record that made {@code done} true is left out; fails after {@code timeout}.
+   * committed before the record that made {@code done} true is left out; fails after {@code
+   * timeout}.
    */
   public static List<ConsumerRecord<byte[], byte[]>> read(
-      String bootstrapServers, Map<TopicPartition, Long> from, Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+      String bootstrapServers,
+      Map<TopicPartition, Long> from,
+      Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
       Duration timeout) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
@@ -81,9 +95,11 @@ public final class KafkaProbe {
       from.forEach(consumer::seek);
       long deadline = System.nanoTime() + timeout.toNanos();
       Map<TopicPartition, Long> end = null;
-      while (end == null || end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+      while (end == null
+          || end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("read " + records.size() + " records in " + timeout + ", not yet what was awaited");
+          throw new AssertionError(
+              "read " + records.size() + " records in " + timeout + ", not yet what was awaited");
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         if (end == null && done.test(records)) {

@@ -54,43 +54,62 @@ class StateFolderTest {
     return new Provenance(cluster, new TreeMap<>(Map.of("world-events", worldEventsId)));
   }
 
-  private static Decision decide(Provenance recorded, boolean hasState, Provenance current, boolean changelogs) {
-    return StateFolder.decide(FOLDER, Optional.ofNullable(recorded), hasState, current, changelogs, false);
+  private static Decision decide(
+      Provenance recorded, boolean hasState, Provenance current, boolean changelogs) {
+    return StateFolder.decide(
+        FOLDER, Optional.ofNullable(recorded), hasState, current, changelogs, false);
   }
 
   @Test
   void keepsStateBuiltOnThisClusterFromThisTopic() {
-    assertEquals(new Decision(Action.KEEP, null), decide(on(CLUSTER_A, TOPIC_1), true, on(CLUSTER_A, TOPIC_1), true));
+    assertEquals(
+        new Decision(Action.KEEP, null),
+        decide(on(CLUSTER_A, TOPIC_1), true, on(CLUSTER_A, TOPIC_1), true));
   }
 
   @Test
   void keepsAnEmptyFolderWithoutMarker() {
-    assertEquals(new Decision(Action.KEEP, null), decide(null, false, on(CLUSTER_A, TOPIC_1), true));
+    assertEquals(
+        new Decision(Action.KEEP, null), decide(null, false, on(CLUSTER_A, TOPIC_1), true));
   }
 
   @Test
   void deletesStateBuiltOnAnotherClusterAndSaysWhy() {
     assertEquals(
-        new Decision(Action.RESET_LOCAL,
-            "deleted the local state in /state/app-1: it was built on Kafka cluster " + CLUSTER_A
-                + ", and this is cluster " + CLUSTER_B + "; it is rebuilt from this cluster's topics"),
+        new Decision(
+            Action.RESET_LOCAL,
+            "deleted the local state in /state/app-1: it was built on Kafka cluster "
+                + CLUSTER_A
+                + ", and this is cluster "
+                + CLUSTER_B
+                + "; it is rebuilt from this cluster's topics"),
         decide(on(CLUSTER_A, TOPIC_1), true, on(CLUSTER_B, TOPIC_1), false));
   }
 
   @Test
   void saysNothingWhenAnotherClustersFolderHoldsNoState() {
-    assertEquals(new Decision(Action.KEEP, null), decide(on(CLUSTER_A, TOPIC_1), false, on(CLUSTER_B, TOPIC_2), false));
+    assertEquals(
+        new Decision(Action.KEEP, null),
+        decide(on(CLUSTER_A, TOPIC_1), false, on(CLUSTER_B, TOPIC_2), false));
   }
 
   @Test
   void refusesStateOfARecreatedInputTopicEvenWithNoLocalStateLeft() {
-    String message = "the state in /state/app-1 was built from an earlier world-events (topic id " + TOPIC_1
-        + ", now " + TOPIC_2 + ") on this Kafka cluster: it is stale, and so are the application's changelog topics"
-        + " and committed offsets; start with --reset-state to delete them and process world-events again from the start";
+    String message =
+        "the state in /state/app-1 was built from an earlier world-events (topic id "
+            + TOPIC_1
+            + ", now "
+            + TOPIC_2
+            + ") on this Kafka cluster: it is stale, and so are the application's changelog topics"
+            + " and committed offsets; start with --reset-state to delete them and process world-events again from the start";
 
-    assertEquals(new Decision(Action.REFUSE, message), decide(on(CLUSTER_A, TOPIC_1), true, on(CLUSTER_A, TOPIC_2), true));
+    assertEquals(
+        new Decision(Action.REFUSE, message),
+        decide(on(CLUSTER_A, TOPIC_1), true, on(CLUSTER_A, TOPIC_2), true));
     // the changelogs and offsets on the cluster are stale whatever the folder holds
-    assertEquals(new Decision(Action.REFUSE, message), decide(on(CLUSTER_A, TOPIC_1), false, on(CLUSTER_A, TOPIC_2), true));
+    assertEquals(
+        new Decision(Action.REFUSE, message),
+        decide(on(CLUSTER_A, TOPIC_1), false, on(CLUSTER_A, TOPIC_2), true));
   }
 
   @Test
@@ -103,9 +122,12 @@ class StateFolderTest {
   @Test
   void deletesStateWithoutMarkerWhenThisClusterHasNoneOfItsChangelogs() {
     assertEquals(
-        new Decision(Action.RESET_LOCAL,
+        new Decision(
+            Action.RESET_LOCAL,
             "deleted the local state in /state/app-1: it does not name the Kafka cluster it was built on (an earlier"
-                + " camfleet wrote it), and cluster " + CLUSTER_B + " has none of its changelog topics, so it was built"
+                + " camfleet wrote it), and cluster "
+                + CLUSTER_B
+                + " has none of its changelog topics, so it was built"
                 + " on another; it is rebuilt from this cluster's topics"),
         decide(null, true, on(CLUSTER_B, TOPIC_1), false));
   }
@@ -113,7 +135,8 @@ class StateFolderTest {
   @Test
   void refusesStateWithoutMarkerWhenThisClusterHasItsChangelogs() {
     assertEquals(
-        new Decision(Action.REFUSE,
+        new Decision(
+            Action.REFUSE,
             "the state in /state/app-1 does not name the Kafka cluster and world-events it was built from (an earlier"
                 + " camfleet wrote it): start with --reset-state to delete it with the application's changelog topics"
                 + " and committed offsets and process world-events again from the start, or, if world-events was never"
@@ -123,10 +146,12 @@ class StateFolderTest {
 
   @Test
   void resetStateDeletesEverythingWhateverTheMarkerSays() {
-    for (Provenance recorded : new Provenance[] {null, on(CLUSTER_A, TOPIC_1), on(CLUSTER_B, TOPIC_2)}) {
+    for (Provenance recorded :
+        new Provenance[] {null, on(CLUSTER_A, TOPIC_1), on(CLUSTER_B, TOPIC_2)}) {
       assertEquals(
           new Decision(Action.RESET_ALL, null),
-          StateFolder.decide(FOLDER, Optional.ofNullable(recorded), true, on(CLUSTER_A, TOPIC_1), true, true));
+          StateFolder.decide(
+              FOLDER, Optional.ofNullable(recorded), true, on(CLUSTER_A, TOPIC_1), true, true));
     }
   }
 
@@ -134,24 +159,31 @@ class StateFolderTest {
   void resetMessageNamesWhatWasDeleted() {
     assertEquals(
         "--reset-state: deleted the local state in /state/app-1, and the committed offsets and 5 internal topics of"
-            + " app-1 on Kafka cluster " + CLUSTER_A + "; world-events is processed again from the start (output topics"
+            + " app-1 on Kafka cluster "
+            + CLUSTER_A
+            + "; world-events is processed again from the start (output topics"
             + " keep what they hold)",
         StateFolder.resetMessage(FOLDER, "app-1", 5, CLUSTER_A, List.of("world-events")));
-    assertTrue(StateFolder.resetMessage(FOLDER, "app-1", 1, CLUSTER_A, List.of("world-events"))
-        .contains(" and 1 internal topic of app-1 "));
+    assertTrue(
+        StateFolder.resetMessage(FOLDER, "app-1", 1, CLUSTER_A, List.of("world-events"))
+            .contains(" and 1 internal topic of app-1 "));
   }
 
   @Test
   void markerReadsBackAsWritten() throws Exception {
-    Provenance written = new Provenance(CLUSTER_A, new TreeMap<>(Map.of("world-events", TOPIC_1, "other", TOPIC_2)));
+    Provenance written =
+        new Provenance(CLUSTER_A, new TreeMap<>(Map.of("world-events", TOPIC_1, "other", TOPIC_2)));
 
     written.write(dir, "app-1");
 
     assertEquals(Optional.of(written), Provenance.read(dir));
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(StateFolder.MARKER), files.map(p -> p.getFileName().toString()).toList());
+      assertEquals(
+          List.of(StateFolder.MARKER), files.map(p -> p.getFileName().toString()).toList());
     }
-    assertTrue(Files.readString(dir.resolve(StateFolder.MARKER)).contains("\ncluster.id=" + CLUSTER_A + "\n"));
+    assertTrue(
+        Files.readString(dir.resolve(StateFolder.MARKER))
+            .contains("\ncluster.id=" + CLUSTER_A + "\n"));
   }
 
   @Test
@@ -193,22 +225,31 @@ class StateFolderTest {
   @Test
   void readsTheProcessIdKafkaStreamsGaveTheFolder() throws Exception {
     assertEquals(Optional.empty(), StateFolder.processId(dir));
-    Files.writeString(dir.resolve("kafka-streams-process-metadata"), "{\"processId\":\"0f8e7a52-3c5b-4d0e-9a4e-6b1f2c3d4e5f\"}");
+    Files.writeString(
+        dir.resolve("kafka-streams-process-metadata"),
+        "{\"processId\":\"0f8e7a52-3c5b-4d0e-9a4e-6b1f2c3d4e5f\"}");
 
     assertEquals(Optional.of("0f8e7a52-3c5b-4d0e-9a4e-6b1f2c3d4e5f"), StateFolder.processId(dir));
   }
 
   @Test
   void refusesAFolderAnotherInstanceHoldsBeforeAskingTheCluster() throws Exception {
-    StreamsSettings settings = StreamsSettings.defaults("app-1", new ClientConfig("localhost:1", null)).withStateDir(dir);
+    StreamsSettings settings =
+        StreamsSettings.defaults("app-1", new ClientConfig("localhost:1", null)).withStateDir(dir);
     Path folder = Files.createDirectories(dir.resolve("app-1"));
-    try (FileChannel channel = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(
+                folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
-      StateFolderException refused = assertThrows(StateFolderException.class,
-          () -> StateFolder.prepare(topology("in", "out"), settings, false, notice -> { }));
+      StateFolderException refused =
+          assertThrows(
+              StateFolderException.class,
+              () -> StateFolder.prepare(topology("in", "out"), settings, false, notice -> {}));
 
       assertEquals(
-          "the state in " + folder + " is in use by another running instance: stop it, or start this one with another"
+          "the state in "
+              + folder
+              + " is in use by another running instance: stop it, or start this one with another"
               + " --state-dir",
           refused.getMessage());
     }
@@ -221,11 +262,16 @@ class StateFolderTest {
     withStateDir.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("from-config").toString());
     ClientConfig configured = new ClientConfig("localhost:1", withStateDir);
 
-    assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toAbsolutePath(),
+    assertEquals(
+        Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toAbsolutePath(),
         StreamsSettings.defaults("app-1", plain).stateRoot());
-    assertEquals(dir.resolve("from-config"), StreamsSettings.defaults("app-1", configured).stateRoot());
-    assertEquals(dir.resolve("option").resolve("app-1"),
-        StreamsSettings.defaults("app-1", configured).withStateDir(dir.resolve("option")).applicationStateDir());
+    assertEquals(
+        dir.resolve("from-config"), StreamsSettings.defaults("app-1", configured).stateRoot());
+    assertEquals(
+        dir.resolve("option").resolve("app-1"),
+        StreamsSettings.defaults("app-1", configured)
+            .withStateDir(dir.resolve("option"))
+            .applicationStateDir());
   }
 
   @Test
@@ -251,14 +297,20 @@ class StateFolderTest {
     }
   }
 
-  /** Reads {@code in}, repartitions by value, counts in a store, writes the counts to {@code out}. */
+  /**
+   * Reads {@code in}, repartitions by value, counts in a store, writes the counts to {@code out}.
+   */
   private static Topology topology(String in, String out) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("counts"), Serdes.String(), Serdes.Long()));
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore("counts"), Serdes.String(), Serdes.Long()));
     builder.stream(in, Consumed.with(Serdes.String(), Serdes.String()))
         .selectKey((key, value) -> value)
-        .repartition(Repartitioned.<String, String>as("by-value").withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+        .repartition(
+            Repartitioned.<String, String>as("by-value")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.String()))
         .process(Counter::new, "counts")
         .to(out, Produced.with(Serdes.String(), Serdes.Long()));
     return builder.build();

@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A world small enough for a service test to run several times: each camera records a clip at
- * noon every day (even-numbered cameras in the EU, the others in the US), a clip is shared on the
+ * A world small enough for a service test to run several times: each camera records a clip at noon
+ * every day (even-numbered cameras in the EU, the others in the US), a clip is shared on the
  * neighbourhood feed half an hour later when camera number plus day is a multiple of five, and the
  * clock ticks every hour on every partition, the last tick final.
  */
@@ -30,11 +30,12 @@ public final class TinyWorld {
   public record Counts(int clips, int shares, int events) {}
 
   /**
-   * Publishes {@code cameras} cameras over {@code days} days to {@code topic} at
-   * {@code bootstrapServers}, in one transaction: the broker keeps an open transaction's producer
-   * state whatever its records' event times, and a lost batch fails the commit.
+   * Publishes {@code cameras} cameras over {@code days} days to {@code topic} at {@code
+   * bootstrapServers}, in one transaction: the broker keeps an open transaction's producer state
+   * whatever its records' event times, and a lost batch fails the commit.
    */
-  public static Counts publish(String bootstrapServers, Topic<String, WorldEvent> topic, int cameras, int days) {
+  public static Counts publish(
+      String bootstrapServers, Topic<String, WorldEvent> topic, int cameras, int days) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tiny-world-" + UUID.randomUUID());
@@ -53,21 +54,48 @@ public final class TinyWorld {
             String camera = "cam-" + cam;
             String clip = "clip-" + cam + "-" + day;
             String region = cam % 2 == 0 ? "EU" : "US";
-            send(producer, topic, camera, null, now,
-                new ClipRecorded(clip, camera, "home-" + cam, region, now.toEpochMilli(), 20, 1000L));
+            send(
+                producer,
+                topic,
+                camera,
+                null,
+                now,
+                new ClipRecorded(
+                    clip, camera, "home-" + cam, region, now.toEpochMilli(), 20, 1000L));
             clips++;
             events++;
             if ((cam + day) % 5 == 0) {
-              send(producer, topic, camera, null, now.plus(Duration.ofMinutes(30)),
-                  new ClipShared("copy-" + clip, clip, camera, "home-" + cam, now.toEpochMilli(), region,
-                      ShareChannel.NEIGHBOURHOOD_POST, "feed-1", HolderType.NEIGHBOURHOOD_FEED, false, null));
+              send(
+                  producer,
+                  topic,
+                  camera,
+                  null,
+                  now.plus(Duration.ofMinutes(30)),
+                  new ClipShared(
+                      "copy-" + clip,
+                      clip,
+                      camera,
+                      "home-" + cam,
+                      now.toEpochMilli(),
+                      region,
+                      ShareChannel.NEIGHBOURHOOD_POST,
+                      "feed-1",
+                      HolderType.NEIGHBOURHOOD_FEED,
+                      false,
+                      null));
               shares++;
               events++;
             }
           }
         }
         for (int partition = 0; partition < topic.partitions(); partition++) {
-          send(producer, topic, "tick-" + partition, partition, now, new ClockTick(partition, hour == days * 24));
+          send(
+              producer,
+              topic,
+              "tick-" + partition,
+              partition,
+              now,
+              new ClockTick(partition, hour == days * 24));
           events++;
         }
       }
@@ -76,9 +104,15 @@ public final class TinyWorld {
     return new Counts(clips, shares, events);
   }
 
-  private static void send(KafkaProducer<String, WorldEvent> producer, Topic<String, WorldEvent> topic, String key,
-      Integer partition, Instant at, Object event) {
-    WorldEvent value = WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build();
+  private static void send(
+      KafkaProducer<String, WorldEvent> producer,
+      Topic<String, WorldEvent> topic,
+      String key,
+      Integer partition,
+      Instant at,
+      Object event) {
+    WorldEvent value =
+        WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(event).build();
     producer.send(new ProducerRecord<>(topic.name(), partition, at.toEpochMilli(), key, value));
   }
 }

@@ -15,9 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -28,8 +28,10 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class TestKafka {
   private static final Logger log = LoggerFactory.getLogger(TestKafka.class);
+
   /** The official image of the Kafka version the build uses (its clients say which). */
   private static final String IMAGE = "apache/kafka:" + AppInfoParser.getVersion();
+
   private static String bootstrapServers;
   private static EmbeddedBroker embedded;
 
@@ -40,8 +42,11 @@ public final class TestKafka {
     if (bootstrapServers == null) {
       if (dockerAvailable()) {
         // as EmbeddedBroker: no periodic expiry of idempotent producers writing old event times
-        KafkaContainer container = new KafkaContainer(IMAGE)
-            .withEnv("KAFKA_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS", String.valueOf(Integer.MAX_VALUE));
+        KafkaContainer container =
+            new KafkaContainer(IMAGE)
+                .withEnv(
+                    "KAFKA_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS",
+                    String.valueOf(Integer.MAX_VALUE));
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-kafka-stop"));
         bootstrapServers = container.getBootstrapServers();
@@ -50,7 +55,9 @@ public final class TestKafka {
         embedded = EmbeddedBroker.startTemporary();
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-kafka-stop"));
         bootstrapServers = embedded.bootstrapServers();
-        log.info("no Docker engine: integration tests use an in-process KRaft broker at {}", bootstrapServers);
+        log.info(
+            "no Docker engine: integration tests use an in-process KRaft broker at {}",
+            bootstrapServers);
       }
     }
     return bootstrapServers;
@@ -85,7 +92,8 @@ public final class TestKafka {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!enough.test(records)) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("only " + records.size() + " records on " + topic + " after " + timeout);
+          throw new AssertionError(
+              "only " + records.size() + " records on " + topic + " after " + timeout);
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }

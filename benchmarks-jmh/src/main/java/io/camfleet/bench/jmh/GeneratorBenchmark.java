@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The world's event generator into a sink that drops every event: the simulator's own cost,
- * without serialization or I/O. Divide the events of one run (printed by {@code camfleet
- * simulate}) by the time per operation for events per second. Run from the repository root.
+ * The world's event generator into a sink that drops every event: the simulator's own cost, without
+ * serialization or I/O. Divide the events of one run (printed by {@code camfleet simulate}) by the
+ * time per operation for events per second. Run from the repository root.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +44,8 @@ public class GeneratorBenchmark {
   /** Returns the event count so the run cannot be optimised away. */
   @Benchmark
   public long defaultWorldToDiscardSink() {
-    return Simulator.run(world, SimulationOptions.defaults(), EventSink.discard(), ProgressListener.NONE).totalEvents();
+    return Simulator.run(
+            world, SimulationOptions.defaults(), EventSink.discard(), ProgressListener.NONE)
+        .totalEvents();
   }
 }

@@ -41,18 +41,20 @@ public class SerdeBenchmark {
 
   @Setup
   public void setUp() {
-    event = WorldEvent.newBuilder()
-        .setEventTime(1_559_372_400_000L)
-        .setEvent(ClipRecorded.newBuilder()
-            .setClipId("clip-000123-000045")
-            .setCameraId("cam-000123")
-            .setHouseholdId("home-000123")
-            .setRegion("US")
-            .setRecordedAt(1_559_372_400_000L)
-            .setDurationSeconds(30)
-            .setSizeBytes(4_200_000)
-            .build())
-        .build();
+    event =
+        WorldEvent.newBuilder()
+            .setEventTime(1_559_372_400_000L)
+            .setEvent(
+                ClipRecorded.newBuilder()
+                    .setClipId("clip-000123-000045")
+                    .setCameraId("cam-000123")
+                    .setHouseholdId("home-000123")
+                    .setRegion("US")
+                    .setRecordedAt(1_559_372_400_000L)
+                    .setDurationSeconds(30)
+                    .setSizeBytes(4_200_000)
+                    .build())
+            .build();
     serde = AvroSerde.of(WorldEvent.class);
     encoded = serde.encode(event);
     writer = new SpecificDatumWriter<>(WorldEvent.class);

@@ -45,7 +45,7 @@ public final class RetentionServiceCommand implements Callable<Integer> {
   @Mixin HttpOptions http = new HttpOptions(RetentionOptions.DEFAULT_HTTP_PORT);
 
   /** Told of the running service once it has started (tests stop it through this). */
-  Consumer<RetentionService> onStarted = service -> { };
+  Consumer<RetentionService> onStarted = service -> {};
 
   @Override
   public Integer call() throws InterruptedException {
@@ -56,22 +56,32 @@ public final class RetentionServiceCommand implements Callable<Integer> {
     try {
       policies = policy.policies();
       client = kafka.client();
-      options = RetentionOptions.of(TopicPrefix.NONE, policies, streams.processing(), Optional.of(http.endpoint()));
+      options =
+          RetentionOptions.of(
+              TopicPrefix.NONE, policies, streams.processing(), Optional.of(http.endpoint()));
     } catch (ConfigException | IllegalArgumentException e) {
       err.println(NAME + ": " + e.getMessage());
       return ExitCode.USAGE.code();
     }
     return ServiceCommand.run(
-        NAME, err,
-        () -> RetentionService.start(policies, client, options, notice -> err.println(NAME + ": " + notice)),
-        service -> {
-          err.printf(
-              "retention-service %s running against %s: receipts to %s, statistics to %s%n  metrics at %s%n"
-                  + "  state in %s%n",
-              service.applicationId(), client.describe(), options.topics().receipts().name(),
-              options.topics().stats().name(), service.metricsUri().orElseThrow(), service.stateFolder());
-          err.flush();
-          onStarted.accept(service);
-        }).code();
+            NAME,
+            err,
+            () ->
+                RetentionService.start(
+                    policies, client, options, notice -> err.println(NAME + ": " + notice)),
+            service -> {
+              err.printf(
+                  "retention-service %s running against %s: receipts to %s, statistics to %s%n  metrics at %s%n"
+                      + "  state in %s%n",
+                  service.applicationId(),
+                  client.describe(),
+                  options.topics().receipts().name(),
+                  options.topics().stats().name(),
+                  service.metricsUri().orElseThrow(),
+                  service.stateFolder());
+              err.flush();
+              onStarted.accept(service);
+            })
+        .code();
   }
 }

@@ -12,14 +12,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How one retention-service instance runs: the topics it reads and writes (dead letters
- * included), its application id, how its Kafka Streams application processes, and where it serves
- * {@code GET /metrics} (empty: it serves none, and keeps none).
+ * How one retention-service instance runs: the topics it reads and writes (dead letters included),
+ * its application id, how its Kafka Streams application processes, and where it serves {@code GET
+ * /metrics} (empty: it serves none, and keeps none).
  */
 public record RetentionOptions(
-    RetentionTopics topics, String applicationId, Processing processing, Optional<HttpEndpoint> http) {
+    RetentionTopics topics,
+    String applicationId,
+    Processing processing,
+    Optional<HttpEndpoint> http) {
 
-  /** Where {@code /metrics} listens unless told otherwise: 8080 is the dashboard's, 8081 the custody API's. */
+  /**
+   * Where {@code /metrics} listens unless told otherwise: 8080 is the dashboard's, 8081 the custody
+   * API's.
+   */
   public static final int DEFAULT_HTTP_PORT = 8082;
 
   public RetentionOptions {
@@ -37,10 +43,14 @@ public record RetentionOptions(
    * ({@link TopicPrefix#NONE}: as they are).
    */
   public static RetentionOptions of(
-      TopicPrefix prefix, List<Policy> policies, Processing processing, Optional<HttpEndpoint> http) {
+      TopicPrefix prefix,
+      List<Policy> policies,
+      Processing processing,
+      Optional<HttpEndpoint> http) {
     return new RetentionOptions(
         RetentionTopics.prefixed(prefix),
-        ApplicationIds.of(prefix, RetentionTopology.SERVICE, policies.stream().map(Policy::name).toList()),
+        ApplicationIds.of(
+            prefix, RetentionTopology.SERVICE, policies.stream().map(Policy::name).toList()),
         processing,
         http);
   }

@@ -57,11 +57,11 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Each live clip is one store entry, keyed by its recording time and then its id, holding the
  * state of every policy under which it still exists, so a record costs one read and one write
- * however many policies run. Because the key starts with the recording time, the clips due under
- * a retention period R are exactly the entries recorded before {@code now - R}: expiry is a
- * forward range scan from a cursor per distinct period, and a clip costs one write when recorded
- * and one delete when it expires. Shares and legal holds name the clip's recording time, so they
- * find the entry by key.
+ * however many policies run. Because the key starts with the recording time, the clips due under a
+ * retention period R are exactly the entries recorded before {@code now - R}: expiry is a forward
+ * range scan from a cursor per distinct period, and a clip costs one write when recorded and one
+ * delete when it expires. Shares and legal holds name the clip's recording time, so they find the
+ * entry by key.
  *
  * <p>Why not an index keyed by due time beside a store keyed by clip id (the first design): every
  * clip then cost two writes, two deletes and four changelog records, and with random clip ids the
@@ -71,8 +71,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>The cursors live in their own small store and are written with each pass, inside the same
  * transaction as the deletions, so a restarted task resumes exactly where its last committed pass
- * ended: no clip is announced as held past its period twice, and the scans never walk back over
- * the deleted entries (RocksDB tombstones) behind the cursor.
+ * ended: no clip is announced as held past its period twice, and the scans never walk back over the
+ * deleted entries (RocksDB tombstones) behind the cursor.
  *
  * <p>Expiry runs in passes, once per hour of stream time, rather than before every record: a pass
  * costs a seek per retention period however few clips it finds, and at fleet rates an hour of
@@ -102,10 +102,19 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   // Stream time of the last pass in this task's life.
   private long scannedThrough = Long.MIN_VALUE;
 
-  RetentionProcessor(List<PolicyRules> rules, String clipStoreName, String cursorStoreName, String deltasStoreName) {
+  RetentionProcessor(
+      List<PolicyRules> rules,
+      String clipStoreName,
+      String cursorStoreName,
+      String deltasStoreName) {
     rules.forEach(r -> policies.put(r.policyName(), r));
-    this.periods = rules.stream().flatMap(r -> r.retentionPeriodsMillis().stream()).distinct().sorted()
-        .mapToLong(Long::longValue).toArray();
+    this.periods =
+        rules.stream()
+            .flatMap(r -> r.retentionPeriodsMillis().stream())
+            .distinct()
+            .sorted()
+            .mapToLong(Long::longValue)
+            .toArray();
     this.clipStoreName = clipStoreName;
     this.cursorStoreName = cursorStoreName;
     this.deltasStoreName = deltasStoreName;
@@ -118,12 +127,17 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   // both stores cached, 51 us without. The open days' statistics, one entry rewritten on every
   // record, keep theirs.
   static StoreBuilder<KeyValueStore<String, LiveClip>> clipStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class));
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class));
   }
 
-  /** Per retention period (its length in milliseconds, as the key): where the next expiry scan starts. */
+  /**
+   * Per retention period (its length in milliseconds, as the key): where the next expiry scan
+   * starts.
+   */
   static StoreBuilder<KeyValueStore<String, Long>> cursorStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
   }
 
   @Override
@@ -137,7 +151,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       scannedFrom[i] = stored == null ? Long.MIN_VALUE : stored;
     }
     KeyValueStore<String, long[]> deltaStore = context.getStateStore(deltasStoreName);
-    this.deltas = new DailyDeltas(deltaStore, List.copyOf(policies.keySet()), RetentionMeasure.names());
+    this.deltas =
+        new DailyDeltas(deltaStore, List.copyOf(policies.keySet()), RetentionMeasure.names());
     // Quiet partitions still get hourly clock ticks; this punctuation closes days and expires
     // clips whenever stream time moves, even between records that touch no clip.
     context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
@@ -160,14 +175,17 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       }
     } else if (payload instanceof ClipShared share) {
       known = clips.get(clipKey(share.getClipRecordedAt(), share.getClipId()));
-      requireKnown(known, share.getClipId(), share.getRegion(), share.getClipRecordedAt(), now, "a share");
+      requireKnown(
+          known, share.getClipId(), share.getRegion(), share.getClipRecordedAt(), now, "a share");
     } else if (payload instanceof LegalHold hold) {
       known = clips.get(clipKey(hold.getClipRecordedAt(), hold.getClipId()));
       requireKnownForHold(known, hold, now);
     }
 
-    boolean decidesOnCurrentState = payload instanceof ClipShared || payload instanceof LegalHold
-        || (payload instanceof ClockTick tick && tick.getLast());
+    boolean decidesOnCurrentState =
+        payload instanceof ClipShared
+            || payload instanceof LegalHold
+            || (payload instanceof ClockTick tick && tick.getLast());
     if (now >= nextPass || (decidesOnCurrentState && now > scannedThrough)) {
       expireDue(now);
       if (known != null) {
@@ -214,7 +232,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
             .build();
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
-      OriginalLifecycle original = OriginalLifecycle.recorded(rules, clip.getRegion(), clip.getRecordedAt());
+      OriginalLifecycle original =
+          OriginalLifecycle.recorded(rules, clip.getRegion(), clip.getRecordedAt());
       deltas.add(policy, CLIPS_RECORDED.ordinal(), 1);
       deltas.add(policy, CLIPS_ALIVE.ordinal(), 1);
       deltas.add(policy, LIVE_BYTES.ordinal(), clip.getSizeBytes());
@@ -242,9 +261,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       String policy = rules.policyName();
       PolicyClipState state = live == null ? null : stateOf(live, policy);
       // Absent under this policy: deleted already (requireKnown refused a clip never recorded).
-      OriginalLifecycle original = state == null
-          ? OriginalLifecycle.deleted(rules, share.getRegion(), share.getClipRecordedAt())
-          : restore(rules, state.getDueAt(), state, now);
+      OriginalLifecycle original =
+          state == null
+              ? OriginalLifecycle.deleted(rules, share.getRegion(), share.getClipRecordedAt())
+              : restore(rules, state.getDueAt(), state, now);
       Step step = original.share(now).steps().get(0);
       if (step.change() == Change.SHARE_REFUSED) {
         RetentionReceipt refused =
@@ -287,9 +307,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     for (PolicyClipState state : List.copyOf(live.getPolicies())) {
       String policy = state.getPolicy();
       OriginalLifecycle original = restore(policies.get(policy), state.getDueAt(), state, now);
-      Transition transition = hold.getPlaced()
-          ? original.placeHold(hold.getHoldId(), now)
-          : original.releaseHold(hold.getHoldId(), now);
+      Transition transition =
+          hold.getPlaced()
+              ? original.placeHold(hold.getHoldId(), now)
+              : original.releaseHold(hold.getHoldId(), now);
       for (Step step : transition.steps()) {
         receipt(policy, hold.getClipId(), live, step, null, hold.getHoldId());
         switch (step.change()) {
@@ -305,7 +326,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
             removeState(live, state);
             countExpired(policy, live);
           }
-          default -> throw new IllegalStateException("a legal hold cannot lead to " + step.change());
+          default ->
+              throw new IllegalStateException("a legal hold cannot lead to " + step.change());
         }
       }
     }
@@ -347,7 +369,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     if (periods.length > 1) {
       due.sort(Comparator.comparingLong(Due::dueAt).thenComparing(Due::key));
     }
-    // A clip due under two periods in one pass is read once: the second visit sees the first's changes.
+    // A clip due under two periods in one pass is read once: the second visit sees the first's
+    // changes.
     Map<String, LiveClip> visited = periods.length > 1 ? new HashMap<>() : Map.of();
     for (Due entry : due) {
       long dueAt = entry.dueAt();
@@ -427,7 +450,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return null;
   }
 
-  private void requireKnown(LiveClip live, String clipId, String region, long recordedAt, long now, String what) {
+  private void requireKnown(
+      LiveClip live, String clipId, String region, long recordedAt, long now, String what) {
     for (PolicyRules rules : policies.values()) {
       boolean present = live != null && stateOf(live, rules.policyName()) != null;
       if (!present && rules.dueAt(region, recordedAt) > now) {
@@ -442,9 +466,14 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
     // Absent everywhere: either deleted under every policy, or never recorded. A hold names the
     // recording time; under the longest retention period the clip must still exist.
-    long longest = policies.values().stream().mapToLong(r -> r.dueAt("", hold.getClipRecordedAt())).max().orElseThrow();
+    long longest =
+        policies.values().stream()
+            .mapToLong(r -> r.dueAt("", hold.getClipRecordedAt()))
+            .max()
+            .orElseThrow();
     if (longest > now) {
-      throw new InvariantViolation("a legal hold names clip " + hold.getClipId() + ", which was never recorded");
+      throw new InvariantViolation(
+          "a legal hold names clip " + hold.getClipId() + ", which was never recorded");
     }
   }
 
@@ -452,13 +481,16 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
    * The original under one policy as the clip store holds it, due at {@code dueAt}, as it stands at
    * {@code asOf}.
    */
-  private static OriginalLifecycle restore(PolicyRules rules, long dueAt, PolicyClipState state, long asOf) {
-    return OriginalLifecycle.restore(rules, dueAt, state.getExempt(), state.getShared(), state.getHolds(), asOf);
+  private static OriginalLifecycle restore(
+      PolicyRules rules, long dueAt, PolicyClipState state, long asOf) {
+    return OriginalLifecycle.restore(
+        rules, dueAt, state.getExempt(), state.getShared(), state.getHolds(), asOf);
   }
 
   /** A new clip's state under one policy. */
   private static PolicyClipState newState(String policy, OriginalLifecycle original) {
-    PolicyClipState state = new PolicyClipState(policy, original.dueAt(), false, false, new ArrayList<>());
+    PolicyClipState state =
+        new PolicyClipState(policy, original.dueAt(), false, false, new ArrayList<>());
     update(state, original);
     return state;
   }
@@ -470,8 +502,12 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     state.setHolds(new ArrayList<>(original.holds()));
   }
 
-  /** The receipt of one step of the original, at the step's time, saying when it is due to go from then on. */
-  private void receipt(String policy, String clipId, LiveClip live, Step step, ShareChannel channel, String holdId) {
+  /**
+   * The receipt of one step of the original, at the step's time, saying when it is due to go from
+   * then on.
+   */
+  private void receipt(
+      String policy, String clipId, LiveClip live, Step step, ShareChannel channel, String holdId) {
     OptionalLong expiresAt = step.after().expiresAt();
     RetentionReceipt receipt =
         RetentionReceipt.newBuilder()
@@ -506,14 +542,22 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return switch (step.change()) {
       case DELETED_ON_ARRIVAL -> "arrived after its retention period had passed";
       case DELETED_AT_DUE ->
-          "retention period of " + Duration.ofMillis(step.at() - recordedAt).toDays() + " days passed";
-      case DELETED_ON_RELEASE -> "retention period passed while held; deleted when the last hold was released";
+          "retention period of "
+              + Duration.ofMillis(step.at() - recordedAt).toDays()
+              + " days passed";
+      case DELETED_ON_RELEASE ->
+          "retention period passed while held; deleted when the last hold was released";
       case KEPT_BY_HOLD ->
-          "retention period passed; kept under legal hold " + String.join(", ", step.after().holds());
-      case EXEMPTED -> channel == ShareChannel.POLICE_REQUEST
-          ? "shared with police: exempt from deletion"
-          : "posted to the neighbourhood feed: exempt from deletion";
-      case SHARED -> step.after().exempt() ? "shared again; already exempt" : "shared; the original still expires on time";
+          "retention period passed; kept under legal hold "
+              + String.join(", ", step.after().holds());
+      case EXEMPTED ->
+          channel == ShareChannel.POLICE_REQUEST
+              ? "shared with police: exempt from deletion"
+              : "posted to the neighbourhood feed: exempt from deletion";
+      case SHARED ->
+          step.after().exempt()
+              ? "shared again; already exempt"
+              : "shared; the original still expires on time";
       case SHARE_REFUSED -> "the original was deleted at its retention period before the share";
       case HOLD_PLACED -> "legal hold " + holdId;
       case HOLD_RELEASED -> "legal hold " + holdId + " released";

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The topics the retention service reads and writes, typed; tests and side-by-side runs pass renamed ones. */
+/**
+ * The topics the retention service reads and writes, typed; tests and side-by-side runs pass
+ * renamed ones.
+ */
 public record RetentionTopics(
     Topic<String, WorldEvent> worldEvents,
     Topic<String, RetentionReceipt> receipts,
@@ -26,9 +29,11 @@ public record RetentionTopics(
     Objects.requireNonNull(stats, "stats");
     Objects.requireNonNull(deadLetters, "deadLetters");
     Set<String> names = new HashSet<>();
-    for (Topic<?, ?> topic : List.of(worldEvents, receipts, stats, Topics.jsonOf(stats), deadLetters)) {
+    for (Topic<?, ?> topic :
+        List.of(worldEvents, receipts, stats, Topics.jsonOf(stats), deadLetters)) {
       if (!names.add(topic.name())) {
-        throw new IllegalArgumentException("two retention-service topics share the name " + topic.name());
+        throw new IllegalArgumentException(
+            "two retention-service topics share the name " + topic.name());
       }
     }
   }
@@ -40,14 +45,23 @@ public record RetentionTopics(
 
   /** The catalog's topics, each named with {@code prefix}, for a run that must not share topics. */
   public static RetentionTopics prefixed(TopicPrefix prefix) {
-    return new RetentionTopics(prefix.apply(Topics.WORLD_EVENTS), prefix.apply(Topics.RETENTION_RECEIPTS),
-        prefix.apply(Topics.RETENTION_STATS), prefix.apply(Topics.DEAD_LETTERS));
+    return new RetentionTopics(
+        prefix.apply(Topics.WORLD_EVENTS),
+        prefix.apply(Topics.RETENTION_RECEIPTS),
+        prefix.apply(Topics.RETENTION_STATS),
+        prefix.apply(Topics.DEAD_LETTERS));
   }
 
-  /** The same topics with serdes that learn unknown writer schemas from, and register theirs in, {@code schemas}. */
+  /**
+   * The same topics with serdes that learn unknown writer schemas from, and register theirs in,
+   * {@code schemas}.
+   */
   public RetentionTopics withSchemas(SchemaSource schemas) {
     return new RetentionTopics(
-        worldEvents.withSchemas(schemas), receipts.withSchemas(schemas), stats.withSchemas(schemas), deadLetters);
+        worldEvents.withSchemas(schemas),
+        receipts.withSchemas(schemas),
+        stats.withSchemas(schemas),
+        deadLetters);
   }
 
   /** The flat JSON twin of {@link #stats()}. */

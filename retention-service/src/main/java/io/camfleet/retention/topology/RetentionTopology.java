@@ -36,13 +36,19 @@ public final class RetentionTopology {
    * @param inputPartitions partitions of the world-events topic: the statistics wait for a day to
    *     be closed on every one of them
    */
-  public static Topology build(RetentionTopics topics, List<PolicyRules> policies, int inputPartitions) {
+  public static Topology build(
+      RetentionTopics topics, List<PolicyRules> policies, int inputPartitions) {
     return build(topics, policies, inputPartitions, ReceiptCounter.NONE);
   }
 
-  /** The same topology, telling {@code receipts} of each receipt on its way to the receipts topic. */
+  /**
+   * The same topology, telling {@code receipts} of each receipt on its way to the receipts topic.
+   */
   public static Topology build(
-      RetentionTopics topics, List<PolicyRules> policies, int inputPartitions, ReceiptCounter receipts) {
+      RetentionTopics topics,
+      List<PolicyRules> policies,
+      int inputPartitions,
+      ReceiptCounter receipts) {
     if (policies.isEmpty()) {
       throw new IllegalArgumentException("no policies to enforce");
     }
@@ -54,7 +60,9 @@ public final class RetentionTopology {
     KStream<String, SpecificRecord> decisions =
         builder.stream(topics.worldEvents().name(), topics.worldEvents().consumed())
             .process(
-                () -> new RetentionProcessor(policies, CLIPS_STORE, EXPIRY_CURSOR_STORE, DAY_DELTAS_STORE),
+                () ->
+                    new RetentionProcessor(
+                        policies, CLIPS_STORE, EXPIRY_CURSOR_STORE, DAY_DELTAS_STORE),
                 CLIPS_STORE,
                 EXPIRY_CURSOR_STORE,
                 DAY_DELTAS_STORE);
@@ -68,8 +76,11 @@ public final class RetentionTopology {
         .to(topics.receipts().name(), topics.receipts().produced());
 
     KStream<String, StatsDelta> deltas =
-        decisions.filter((key, value) -> value instanceof StatsDelta).mapValues(value -> (StatsDelta) value);
-    StatsPipeline.attach(builder, deltas, topics.stats(), topics.statsJson(), SERVICE, inputPartitions);
+        decisions
+            .filter((key, value) -> value instanceof StatsDelta)
+            .mapValues(value -> (StatsDelta) value);
+    StatsPipeline.attach(
+        builder, deltas, topics.stats(), topics.statsJson(), SERVICE, inputPartitions);
     return builder.build();
   }
 }

@@ -16,8 +16,16 @@ class RetentionServiceCommandTest {
   void refusesAnUnknownProcessingGuaranteeNamingTheOptionAndTheAcceptedValues() {
     StringWriter err = new StringWriter();
 
-    int exit = run(err, new StringWriter(), "--policy", "../policies/status-quo-2019.yaml",
-        "--bootstrap-servers", "localhost:1", "--processing-guarantee", "exactly_once");
+    int exit =
+        run(
+            err,
+            new StringWriter(),
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--bootstrap-servers",
+            "localhost:1",
+            "--processing-guarantee",
+            "exactly_once");
 
     assertEquals(2, exit);
     assertEquals(
@@ -32,7 +40,12 @@ class RetentionServiceCommandTest {
     assertEquals(0, run(new StringWriter(), out, "--help"));
 
     String help = out.toString();
-    assertTrue(help.contains(System.getProperty("java.io.tmpdir") + File.separator + "kafka-streams, Kafka Streams' default"), help);
+    assertTrue(
+        help.contains(
+            System.getProperty("java.io.tmpdir")
+                + File.separator
+                + "kafka-streams, Kafka Streams' default"),
+        help);
     assertTrue(help.contains("--reset-state"), help);
   }
 
@@ -42,7 +55,10 @@ class RetentionServiceCommandTest {
 
     assertEquals(0, run(new StringWriter(), out, "--help"));
 
-    assertTrue(out.toString().replaceAll("\\s+", " ").contains("--http-port=N Port of the HTTP endpoints (default: 8082;"),
+    assertTrue(
+        out.toString()
+            .replaceAll("\\s+", " ")
+            .contains("--http-port=N Port of the HTTP endpoints (default: 8082;"),
         out.toString());
   }
 

@@ -17,7 +17,11 @@ public record MeasureKey(StatsMeasure measure, HolderType holderType) {
     Objects.requireNonNull(measure, "measure");
     if (holderType != null && !measure.byHolderType()) {
       throw new IllegalArgumentException(
-          "measure '" + measure.wireName() + "' of " + measure.service().id() + " has no parts by holder type");
+          "measure '"
+              + measure.wireName()
+              + "' of "
+              + measure.service().id()
+              + " has no parts by holder type");
     }
   }
 
@@ -37,12 +41,16 @@ public record MeasureKey(StatsMeasure measure, HolderType holderType) {
 
   /** The key as written in {@code DailyStats.measures}. */
   public String wireName() {
-    return holderType == null ? measure.wireName() : measure.wireName() + SEPARATOR + holderType.name();
+    return holderType == null
+        ? measure.wireName()
+        : measure.wireName() + SEPARATOR + holderType.name();
   }
 
   /** A short name a person reads: the measure's label, then the holder type's for a part. */
   public String label() {
-    return holderType == null ? measure.label() : measure.label() + ", " + HolderTypes.label(holderType);
+    return holderType == null
+        ? measure.label()
+        : measure.label() + ", " + HolderTypes.label(holderType);
   }
 
   @Override

@@ -14,33 +14,73 @@ import java.util.List;
  * reorder or remove one.
  */
 public enum RetentionMeasure implements StatsMeasure {
-  CLIPS_RECORDED("clipsRecorded", COUNTER, MeasureUnit.CLIPS, "clips recorded",
+  CLIPS_RECORDED(
+      "clipsRecorded",
+      COUNTER,
+      MeasureUnit.CLIPS,
+      "clips recorded",
       "Clips the cameras recorded, counted under every policy, including those that arrived after their"
           + " retention period had passed."),
-  CLIPS_EXPIRED("clipsExpired", COUNTER, MeasureUnit.CLIPS, "clips expired",
+  CLIPS_EXPIRED(
+      "clipsExpired",
+      COUNTER,
+      MeasureUnit.CLIPS,
+      "clips expired",
       "Original clips deleted from their owners' accounts because their retention period had passed: when it"
           + " passed, on arrival for a clip that arrived late, or when the last legal hold on a clip kept past its"
           + " period was released."),
-  CLIPS_EXEMPT_BY_SHARE("clipsExemptByShare", COUNTER, MeasureUnit.CLIPS, "clips exempt by share",
+  CLIPS_EXEMPT_BY_SHARE(
+      "clipsExemptByShare",
+      COUNTER,
+      MeasureUnit.CLIPS,
+      "clips exempt by share",
       "Original clips exempted from deletion by their first share (with police or on the neighbourhood feed)"
           + " under a policy that keeps shared originals."),
-  CLIPS_ALIVE("clipsAlive", LEVEL, MeasureUnit.CLIPS, "clips alive",
+  CLIPS_ALIVE(
+      "clipsAlive",
+      LEVEL,
+      MeasureUnit.CLIPS,
+      "clips alive",
       "Original clips in their owners' accounts that are still due for deletion: recorded and neither deleted"
           + " nor exempt by a share, clips kept past their period by a legal hold included."),
-  LIVE_BYTES("liveBytes", LEVEL, MeasureUnit.BYTES, "bytes stored",
+  LIVE_BYTES(
+      "liveBytes",
+      LEVEL,
+      MeasureUnit.BYTES,
+      "bytes stored",
       "Bytes of the original clips still in their owners' accounts, exempt and held ones included."),
-  SHARES_REFUSED("sharesRefused", COUNTER, MeasureUnit.SHARES, "shares refused",
+  SHARES_REFUSED(
+      "sharesRefused",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares refused",
       "Shares the policy allowed of a clip whose original had already been deleted, so nothing was shared."),
-  SHARES_RECORDED("sharesRecorded", COUNTER, MeasureUnit.SHARES, "shares recorded",
+  SHARES_RECORDED(
+      "sharesRecorded",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares recorded",
       "Shares of a stored original that did not exempt it: the policy does not keep shared originals, or the"
           + " clip was exempt already."),
-  HOLDS_PLACED("holdsPlaced", COUNTER, MeasureUnit.HOLDS, "legal holds placed",
+  HOLDS_PLACED(
+      "holdsPlaced",
+      COUNTER,
+      MeasureUnit.HOLDS,
+      "legal holds placed",
       "Legal holds placed on an original still in its owner's account; a hold already on the clip is not"
           + " counted again."),
-  EXPIRY_HELD("expiryHeld", COUNTER, MeasureUnit.CLIPS, "expiries held",
+  EXPIRY_HELD(
+      "expiryHeld",
+      COUNTER,
+      MeasureUnit.CLIPS,
+      "expiries held",
       "Original clips that reached the end of their retention period under a legal hold and were kept instead"
           + " of deleted."),
-  HOLDS_RELEASED("holdsReleased", COUNTER, MeasureUnit.HOLDS, "legal holds released",
+  HOLDS_RELEASED(
+      "holdsReleased",
+      COUNTER,
+      MeasureUnit.HOLDS,
+      "legal holds released",
       "Legal holds released from an original still in its owner's account.");
 
   private final String wireName;
@@ -49,7 +89,8 @@ public enum RetentionMeasure implements StatsMeasure {
   private final String label;
   private final String definition;
 
-  RetentionMeasure(String wireName, MeasureKind kind, MeasureUnit unit, String label, String definition) {
+  RetentionMeasure(
+      String wireName, MeasureKind kind, MeasureUnit unit, String label, String definition) {
     this.wireName = wireName;
     this.kind = kind;
     this.unit = unit;

@@ -8,47 +8,125 @@ import static io.camfleet.schemas.stats.MeasureKind.LEVEL;
  * them are also written per holder type of the copies ({@link #byHolderType()}).
  */
 public enum SharingMeasure implements StatsMeasure {
-  REQUESTS("requests", COUNTER, MeasureUnit.REQUESTS, "police requests", false,
+  REQUESTS(
+      "requests",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "police requests",
+      false,
       "Police requests for footage issued through the request portal; the same under every policy."),
-  NOTIFICATIONS("notifications", COUNTER, MeasureUnit.EMAILS, "request emails", false,
+  NOTIFICATIONS(
+      "notifications",
+      COUNTER,
+      MeasureUnit.EMAILS,
+      "request emails",
+      false,
       "Emails the request portal sent to camera owners about a police request."),
-  ANSWERS_SHARED("answersShared", COUNTER, MeasureUnit.ANSWERS, "answers: shared", false,
+  ANSWERS_SHARED(
+      "answersShared",
+      COUNTER,
+      MeasureUnit.ANSWERS,
+      "answers: shared",
+      false,
       "Owners' answers to a police request that shared footage."),
-  DECLINED("declined", COUNTER, MeasureUnit.ANSWERS, "answers: declined", false,
+  DECLINED(
+      "declined",
+      COUNTER,
+      MeasureUnit.ANSWERS,
+      "answers: declined",
+      false,
       "Owners' answers to a police request that declined it."),
-  IGNORED("ignored", COUNTER, MeasureUnit.ANSWERS, "answers: ignored", false,
+  IGNORED(
+      "ignored",
+      COUNTER,
+      MeasureUnit.ANSWERS,
+      "answers: ignored",
+      false,
       "Notified owners who left a police request unanswered until it lapsed."),
-  SHARES_VIA_REQUEST("sharesViaRequest", COUNTER, MeasureUnit.SHARES, "shares with police", false,
+  SHARES_VIA_REQUEST(
+      "sharesViaRequest",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares with police",
+      false,
       "Clips shared with police in answer to a request that the policy allowed while the original was still"
           + " kept, each making a copy held by police."),
-  SHARES_VIA_POST("sharesViaPost", COUNTER, MeasureUnit.SHARES, "posts to the feed", false,
+  SHARES_VIA_POST(
+      "sharesViaPost",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "posts to the feed",
+      false,
       "Clips posted to the neighbourhood feed while the original was still kept, each making a copy on the feed."),
-  SHARES_BLOCKED_BY_POLICY("sharesBlockedByPolicy", COUNTER, MeasureUnit.SHARES, "shares blocked by policy", false,
+  SHARES_BLOCKED_BY_POLICY(
+      "sharesBlockedByPolicy",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares blocked by policy",
+      false,
       "Shares and onward copies the policy's rules forbade: police shares outside the request caps, and"
           + " forwards when the policy forbids forwarding."),
-  FORWARDS_BLOCKED("forwardsBlocked", COUNTER, MeasureUnit.COPIES, "onward copies blocked", false,
+  FORWARDS_BLOCKED(
+      "forwardsBlocked",
+      COUNTER,
+      MeasureUnit.COPIES,
+      "onward copies blocked",
+      false,
       "Onward copies (forwards, downloads) not made: forbidden by the policy, or their parent copy does not"
           + " exist under it because it was blocked, refused or has expired."),
-  SHARES_REFUSED_EXPIRED("sharesRefusedExpired", COUNTER, MeasureUnit.SHARES, "shares refused: original deleted",
+  SHARES_REFUSED_EXPIRED(
+      "sharesRefusedExpired",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares refused: original deleted",
       false,
       "Shares the policy allowed that came after the original had been deleted at its retention period, so no"
           + " copy was made."),
-  COPIES_CREATED("copiesCreated", COUNTER, MeasureUnit.COPIES, "copies created", true,
+  COPIES_CREATED(
+      "copiesCreated",
+      COUNTER,
+      MeasureUnit.COPIES,
+      "copies created",
+      true,
       "Copies of footage made outside the owners' accounts: one per share and one per onward copy the policy"
           + " allowed."),
-  COPIES_EXPIRED("copiesExpired", COUNTER, MeasureUnit.COPIES, "copies expired", false,
+  COPIES_EXPIRED(
+      "copiesExpired",
+      COUNTER,
+      MeasureUnit.COPIES,
+      "copies expired",
+      false,
       "Copies deleted at the end of their lifetime under the policy: their holder type's lifetime, or the"
           + " original's retention period for copies that inherit it."),
-  COPIES_ALIVE("copiesAlive", LEVEL, MeasureUnit.COPIES, "copies alive", true,
+  COPIES_ALIVE(
+      "copiesAlive",
+      LEVEL,
+      MeasureUnit.COPIES,
+      "copies alive",
+      true,
       "Copies outside the owners' accounts that still exist at the day's end: created and not yet expired."),
-  FOOTAGE_ALIVE_PAST_RETENTION("footageAlivePastRetention", LEVEL, MeasureUnit.CLIPS, "clips alive past retention",
+  FOOTAGE_ALIVE_PAST_RETENTION(
+      "footageAlivePastRetention",
+      LEVEL,
+      MeasureUnit.CLIPS,
+      "clips alive past retention",
       false,
       "Shared clips past their retention period of which footage still exists: a copy outside the owner's"
           + " account, or an original kept because it was shared."),
-  HOUSEHOLDS_EXPOSED("householdsExposed", LEVEL, MeasureUnit.HOUSEHOLDS, "households exposed", true,
+  HOUSEHOLDS_EXPOSED(
+      "householdsExposed",
+      LEVEL,
+      MeasureUnit.HOUSEHOLDS,
+      "households exposed",
+      true,
       "Households with at least one copy of their footage outside their account at the day's end (per holder"
           + " type: a copy held by that type)."),
-  ADDRESSES_DISCLOSED("addressesDisclosed", COUNTER, MeasureUnit.ADDRESSES, "addresses disclosed", false,
+  ADDRESSES_DISCLOSED(
+      "addressesDisclosed",
+      COUNTER,
+      MeasureUnit.ADDRESSES,
+      "addresses disclosed",
+      false,
       "Households whose address the policy let go out with a share, each counted once.");
 
   private final String wireName;
@@ -59,7 +137,12 @@ public enum SharingMeasure implements StatsMeasure {
   private final String definition;
 
   SharingMeasure(
-      String wireName, MeasureKind kind, MeasureUnit unit, String label, boolean byHolderType, String definition) {
+      String wireName,
+      MeasureKind kind,
+      MeasureUnit unit,
+      String label,
+      boolean byHolderType,
+      String definition) {
     this.wireName = wireName;
     this.kind = kind;
     this.unit = unit;

@@ -9,7 +9,10 @@ import io.camfleet.avro.HolderType;
  */
 public sealed interface StatsMeasure permits RetentionMeasure, SharingMeasure {
 
-  /** The key in {@code DailyStats.measures}, a field of the flat JSON: a public contract, never renamed. */
+  /**
+   * The key in {@code DailyStats.measures}, a field of the flat JSON: a public contract, never
+   * renamed.
+   */
   String wireName();
 
   /** The service that computes it. */

@@ -39,7 +39,10 @@ public enum StatsService {
     return Catalog.MEASURES.get(this);
   }
 
-  /** Every key it writes into {@code DailyStats.measures}: each measure, followed by its parts by holder type. */
+  /**
+   * Every key it writes into {@code DailyStats.measures}: each measure, followed by its parts by
+   * holder type.
+   */
   public List<MeasureKey> keys() {
     return Catalog.KEYS.get(this);
   }
@@ -51,11 +54,19 @@ public enum StatsService {
         return measure;
       }
     }
-    throw new IllegalArgumentException("unknown measure '" + wireName + "' of " + id + "; known: "
-        + measures().stream().map(StatsMeasure::wireName).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown measure '"
+            + wireName
+            + "' of "
+            + id
+            + "; known: "
+            + measures().stream().map(StatsMeasure::wireName).collect(Collectors.joining(", ")));
   }
 
-  /** The key of a whole measure ({@code copiesAlive}) or of one of its parts ({@code copiesAlive.PUBLIC}). */
+  /**
+   * The key of a whole measure ({@code copiesAlive}) or of one of its parts ({@code
+   * copiesAlive.PUBLIC}).
+   */
   public MeasureKey key(String wireName) {
     int dot = wireName.lastIndexOf(MeasureKey.SEPARATOR);
     if (dot < 0) {
@@ -68,8 +79,15 @@ public enum StatsService {
         return MeasureKey.byHolder(measure, type);
       }
     }
-    throw new IllegalArgumentException("unknown holder type '" + holder + "' in measure '" + wireName + "' of " + id
-        + "; known: " + Arrays.stream(HolderType.values()).map(Enum::name).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown holder type '"
+            + holder
+            + "' in measure '"
+            + wireName
+            + "' of "
+            + id
+            + "; known: "
+            + Arrays.stream(HolderType.values()).map(Enum::name).collect(Collectors.joining(", ")));
   }
 
   /** The service a {@code DailyStats.service} value names. */
@@ -80,8 +98,13 @@ public enum StatsService {
       }
     }
     List<String> ids = Arrays.stream(values()).map(StatsService::id).toList();
-    throw new IllegalArgumentException("unknown service '" + id + "' in daily stats; expected "
-        + String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1));
+    throw new IllegalArgumentException(
+        "unknown service '"
+            + id
+            + "' in daily stats; expected "
+            + String.join(", ", ids.subList(0, ids.size() - 1))
+            + " or "
+            + ids.get(ids.size() - 1));
   }
 
   /** Built on first use, once both measure enums exist. */
@@ -92,18 +115,19 @@ public enum StatsService {
     static {
       MEASURES.put(RETENTION, List.of(RetentionMeasure.values()));
       MEASURES.put(SHARING, List.of(SharingMeasure.values()));
-      MEASURES.forEach((service, measures) -> {
-        List<MeasureKey> keys = new ArrayList<>();
-        for (StatsMeasure measure : measures) {
-          keys.add(MeasureKey.of(measure));
-          if (measure.byHolderType()) {
-            for (HolderType holder : HolderType.values()) {
-              keys.add(MeasureKey.byHolder(measure, holder));
+      MEASURES.forEach(
+          (service, measures) -> {
+            List<MeasureKey> keys = new ArrayList<>();
+            for (StatsMeasure measure : measures) {
+              keys.add(MeasureKey.of(measure));
+              if (measure.byHolderType()) {
+                for (HolderType holder : HolderType.values()) {
+                  keys.add(MeasureKey.byHolder(measure, holder));
+                }
+              }
             }
-          }
-        }
-        KEYS.put(service, List.copyOf(keys));
-      });
+            KEYS.put(service, List.copyOf(keys));
+          });
     }
   }
 }

@@ -15,11 +15,20 @@ class VocabularyTest {
 
   private static List<String> describe(StatsService service) {
     return service.measures().stream()
-        .map(m -> m.wireName() + " " + m.kind().word() + " " + m.unit().word() + (m.byHolderType() ? " byHolderType" : ""))
+        .map(
+            m ->
+                m.wireName()
+                    + " "
+                    + m.kind().word()
+                    + " "
+                    + m.unit().word()
+                    + (m.byHolderType() ? " byHolderType" : ""))
         .toList();
   }
 
-  /** The wire names are the public contract of the statistics topics, the flat JSON and report.json. */
+  /**
+   * The wire names are the public contract of the statistics topics, the flat JSON and report.json.
+   */
   @Test
   void retentionServiceWritesTheseMeasures() {
     assertEquals("retention-service", StatsService.RETENTION.id());
@@ -38,8 +47,17 @@ class VocabularyTest {
             "holdsReleased counter holds"),
         describe(StatsService.RETENTION));
     assertEquals(
-        List.of("clipsRecorded", "clipsExpired", "clipsExemptByShare", "clipsAlive", "liveBytes", "sharesRefused",
-            "sharesRecorded", "holdsPlaced", "expiryHeld", "holdsReleased"),
+        List.of(
+            "clipsRecorded",
+            "clipsExpired",
+            "clipsExemptByShare",
+            "clipsAlive",
+            "liveBytes",
+            "sharesRefused",
+            "sharesRecorded",
+            "holdsPlaced",
+            "expiryHeld",
+            "holdsReleased"),
         RetentionMeasure.names());
   }
 
@@ -74,11 +92,15 @@ class VocabularyTest {
       Set<String> labels = new HashSet<>();
       for (StatsMeasure measure : service.measures()) {
         assertEquals(service, measure.service(), measure.wireName());
-        assertTrue(measure.label().matches("[a-z][a-z :]*[a-z]") && labels.add(measure.label()),
+        assertTrue(
+            measure.label().matches("[a-z][a-z :]*[a-z]") && labels.add(measure.label()),
             measure.wireName() + ": '" + measure.label() + "'");
         String definition = measure.definition();
-        assertTrue(Character.isUpperCase(definition.charAt(0)) && definition.endsWith(".")
-            && !definition.substring(0, definition.length() - 1).contains(". ") && definition.length() < 250,
+        assertTrue(
+            Character.isUpperCase(definition.charAt(0))
+                && definition.endsWith(".")
+                && !definition.substring(0, definition.length() - 1).contains(". ")
+                && definition.length() < 250,
             measure.wireName() + ": " + definition);
       }
     }
@@ -86,13 +108,20 @@ class VocabularyTest {
 
   @Test
   void keysAreEveryMeasureThenItsPartsByHolderType() {
-    assertEquals(RetentionMeasure.names(),
+    assertEquals(
+        RetentionMeasure.names(),
         StatsService.RETENTION.keys().stream().map(MeasureKey::wireName).toList());
     List<String> sharing = StatsService.SHARING.keys().stream().map(MeasureKey::wireName).toList();
     assertEquals(16 + 3 * HolderType.values().length, sharing.size());
     assertEquals(
-        List.of("copiesCreated", "copiesCreated.REQUESTING_POLICE", "copiesCreated.OTHER_AGENCY",
-            "copiesCreated.FEDERAL_AGENCY", "copiesCreated.NEIGHBOURHOOD_FEED", "copiesCreated.PUBLIC", "copiesExpired"),
+        List.of(
+            "copiesCreated",
+            "copiesCreated.REQUESTING_POLICE",
+            "copiesCreated.OTHER_AGENCY",
+            "copiesCreated.FEDERAL_AGENCY",
+            "copiesCreated.NEIGHBOURHOOD_FEED",
+            "copiesCreated.PUBLIC",
+            "copiesExpired"),
         sharing.subList(10, 17));
     assertEquals("householdsExposed.PUBLIC", sharing.get(sharing.size() - 2));
   }
@@ -104,7 +133,8 @@ class VocabularyTest {
     assertEquals("copiesAlive.FEDERAL_AGENCY", part.wireName());
     assertEquals("copies alive, federal agency", part.label());
     assertEquals(part, StatsService.SHARING.key("copiesAlive.FEDERAL_AGENCY"));
-    assertEquals(MeasureKey.of(SharingMeasure.COPIES_ALIVE), StatsService.SHARING.key("copiesAlive"));
+    assertEquals(
+        MeasureKey.of(SharingMeasure.COPIES_ALIVE), StatsService.SHARING.key("copiesAlive"));
     assertEquals("requesting police", HolderTypes.label(HolderType.REQUESTING_POLICE));
   }
 
@@ -113,29 +143,39 @@ class VocabularyTest {
     assertEquals(
         "unknown measure 'clipsAlve' of retention-service; known: clipsRecorded, clipsExpired, clipsExemptByShare,"
             + " clipsAlive, liveBytes, sharesRefused, sharesRecorded, holdsPlaced, expiryHeld, holdsReleased",
-        assertThrows(IllegalArgumentException.class, () -> StatsService.RETENTION.measure("clipsAlve")).getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> StatsService.RETENTION.measure("clipsAlve"))
+            .getMessage());
     assertEquals(
         "unknown measure 'clipsAlive' of sharing-service; known: requests, notifications, answersShared, declined,"
             + " ignored, sharesViaRequest, sharesViaPost, sharesBlockedByPolicy, forwardsBlocked, sharesRefusedExpired,"
             + " copiesCreated, copiesExpired, copiesAlive, footageAlivePastRetention, householdsExposed,"
             + " addressesDisclosed",
-        assertThrows(IllegalArgumentException.class, () -> StatsService.SHARING.key("clipsAlive")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StatsService.SHARING.key("clipsAlive"))
+            .getMessage());
     assertEquals(
         "measure 'clipsAlive' of retention-service has no parts by holder type",
-        assertThrows(IllegalArgumentException.class, () -> StatsService.RETENTION.key("clipsAlive.PUBLIC"))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StatsService.RETENTION.key("clipsAlive.PUBLIC"))
             .getMessage());
     assertEquals(
         "measure 'copiesExpired' of sharing-service has no parts by holder type",
-        assertThrows(IllegalArgumentException.class, () -> SharingMeasure.COPIES_EXPIRED.of(HolderType.PUBLIC))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SharingMeasure.COPIES_EXPIRED.of(HolderType.PUBLIC))
             .getMessage());
     assertEquals(
         "unknown holder type 'Public' in measure 'copiesAlive.Public' of sharing-service; known: REQUESTING_POLICE,"
             + " OTHER_AGENCY, FEDERAL_AGENCY, NEIGHBOURHOOD_FEED, PUBLIC",
-        assertThrows(IllegalArgumentException.class, () -> StatsService.SHARING.key("copiesAlive.Public"))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StatsService.SHARING.key("copiesAlive.Public"))
             .getMessage());
     assertEquals(
         "unknown service 'billing-service' in daily stats; expected retention-service or sharing-service",
-        assertThrows(IllegalArgumentException.class, () -> StatsService.ofId("billing-service")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StatsService.ofId("billing-service"))
+            .getMessage());
     assertEquals(StatsService.SHARING, StatsService.ofId("sharing-service"));
   }
 }

@@ -46,7 +46,7 @@ public final class SharingServiceCommand implements Callable<Integer> {
   @Mixin HttpOptions http = new HttpOptions(SharingOptions.DEFAULT_HTTP_PORT);
 
   /** Told of the running service once it has started (tests stop it through this). */
-  Consumer<SharingService> onStarted = service -> { };
+  Consumer<SharingService> onStarted = service -> {};
 
   @Override
   public Integer call() throws InterruptedException {
@@ -58,26 +58,32 @@ public final class SharingServiceCommand implements Callable<Integer> {
     try {
       policies = policy.policies();
       client = kafka.client();
-      options = SharingOptions.of(TopicPrefix.NONE, policies, streams.processing(), Optional.of(http.endpoint()));
+      options =
+          SharingOptions.of(
+              TopicPrefix.NONE, policies, streams.processing(), Optional.of(http.endpoint()));
     } catch (ConfigException | IllegalArgumentException e) {
       err.println(NAME + ": " + e.getMessage());
       return ExitCode.USAGE.code();
     }
     return ServiceCommand.run(
-        NAME, err,
-        () -> SharingService.start(policies, client, options, notice -> err.println(NAME + ": " + notice)),
-        service -> {
-          out.printf(
-              "sharing-service %s running on %s%n  custody API at http://%s:%d/clips/{clipId}/custody%n"
-                  + "  metrics at %s%n  state in %s%n",
-              policies.stream().map(Policy::name).toList(),
-              client.describe(),
-              service.httpAddress().host(),
-              service.httpPort(),
-              service.metricsUri(),
-              service.stateFolder());
-          out.flush();
-          onStarted.accept(service);
-        }).code();
+            NAME,
+            err,
+            () ->
+                SharingService.start(
+                    policies, client, options, notice -> err.println(NAME + ": " + notice)),
+            service -> {
+              out.printf(
+                  "sharing-service %s running on %s%n  custody API at http://%s:%d/clips/{clipId}/custody%n"
+                      + "  metrics at %s%n  state in %s%n",
+                  policies.stream().map(Policy::name).toList(),
+                  client.describe(),
+                  service.httpAddress().host(),
+                  service.httpPort(),
+                  service.metricsUri(),
+                  service.stateFolder());
+              out.flush();
+              onStarted.accept(service);
+            })
+        .code();
   }
 }

@@ -17,7 +17,10 @@ import java.util.Optional;
  * API and {@code GET /metrics}, which it always does: {@code http} is never empty.
  */
 public record SharingOptions(
-    SharingTopics topics, String applicationId, Processing processing, Optional<HttpEndpoint> http) {
+    SharingTopics topics,
+    String applicationId,
+    Processing processing,
+    Optional<HttpEndpoint> http) {
 
   /** Where the custody API listens unless told otherwise: any free port, printed on start. */
   public static final int DEFAULT_HTTP_PORT = 0;
@@ -27,7 +30,8 @@ public record SharingOptions(
     Objects.requireNonNull(processing, "processing");
     Objects.requireNonNull(http, "http");
     if (http.isEmpty()) {
-      throw new IllegalArgumentException("the sharing service answers custody queries over HTTP: it needs an address");
+      throw new IllegalArgumentException(
+          "the sharing service answers custody queries over HTTP: it needs an address");
     }
     if (applicationId == null || !applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
       throw new IllegalArgumentException("not a usable application id: '" + applicationId + "'");
@@ -40,10 +44,14 @@ public record SharingOptions(
    * ({@link TopicPrefix#NONE}: as they are).
    */
   public static SharingOptions of(
-      TopicPrefix prefix, List<Policy> policies, Processing processing, Optional<HttpEndpoint> http) {
+      TopicPrefix prefix,
+      List<Policy> policies,
+      Processing processing,
+      Optional<HttpEndpoint> http) {
     return new SharingOptions(
         SharingTopics.prefixed(prefix),
-        ApplicationIds.of(prefix, SharingTopology.SERVICE, policies.stream().map(Policy::name).toList()),
+        ApplicationIds.of(
+            prefix, SharingTopology.SERVICE, policies.stream().map(Policy::name).toList()),
         processing,
         http);
   }

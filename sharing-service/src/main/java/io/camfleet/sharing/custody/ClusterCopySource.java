@@ -27,8 +27,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Live copies from the stores of every instance of the application. Copies are kept on the
  * partition of the clip's camera, and neither a clip id nor a holder id names that partition, so a
- * query goes to every instance hosting the copies store ({@link KafkaStreams#streamsMetadataForStore})
- * and the answers are merged: this instance reads its own stores, the others answer over HTTP.
+ * query goes to every instance hosting the copies store ({@link
+ * KafkaStreams#streamsMetadataForStore}) and the answers are merged: this instance reads its own
+ * stores, the others answer over HTTP.
  */
 public final class ClusterCopySource implements CopySource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +55,8 @@ public final class ClusterCopySource implements CopySource {
 
   @Override
   public List<CopyView> holderCopies(String holderId) {
-    return everywhere("/local/holders/" + encode(holderId) + "/copies", () -> localHolderCopies(holderId));
+    return everywhere(
+        "/local/holders/" + encode(holderId) + "/copies", () -> localHolderCopies(holderId));
   }
 
   @Override
@@ -65,7 +67,9 @@ public final class ClusterCopySource implements CopySource {
   @Override
   public List<CopyView> localHolderCopies(String holderId) {
     return readLocally(
-        () -> CopyStores.copiesOfHolder(store(CopyStores.HOLDER_COPIES), store(CopyStores.COPIES), policies, holderId));
+        () ->
+            CopyStores.copiesOfHolder(
+                store(CopyStores.HOLDER_COPIES), store(CopyStores.COPIES), policies, holderId));
   }
 
   /** Reads this instance's stores, which a rebalance may take away at any moment. */
@@ -80,11 +84,13 @@ public final class ClusterCopySource implements CopySource {
   private List<CopyView> everywhere(String localPath, Supplier<List<CopyView>> local) {
     Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(CopyStores.COPIES);
     if (instances.isEmpty()) {
-      throw new Unavailable("no instance hosts the copies yet (state " + streams.state() + ")", null);
+      throw new Unavailable(
+          "no instance hosts the copies yet (state " + streams.state() + ")", null);
     }
     List<CopyView> copies = new ArrayList<>();
     for (StreamsMetadata instance : instances) {
-      copies.addAll(instance.hostInfo().equals(self) ? local.get() : remote(instance.hostInfo(), localPath));
+      copies.addAll(
+          instance.hostInfo().equals(self) ? local.get() : remote(instance.hostInfo(), localPath));
     }
     return copies;
   }
@@ -93,14 +99,22 @@ public final class ClusterCopySource implements CopySource {
     URI uri = URI.create("http://" + host.host() + ":" + host.port() + path);
     try {
       HttpResponse<byte[]> response =
-          http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
-        throw new Unavailable(uri + " answered " + response.statusCode() + ": " + new String(response.body(),
-            StandardCharsets.UTF_8), null);
+        throw new Unavailable(
+            uri
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + new String(response.body(), StandardCharsets.UTF_8),
+            null);
       }
       return JSON.readValue(response.body(), COPY_LIST);
     } catch (IOException e) {
-      throw new Unavailable("instance " + host.host() + ":" + host.port() + " did not answer: " + e, e);
+      throw new Unavailable(
+          "instance " + host.host() + ":" + host.port() + " did not answer: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unavailable("interrupted while asking " + uri, e);
@@ -108,7 +122,8 @@ public final class ClusterCopySource implements CopySource {
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-    return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
   }
 
   private static String encode(String id) {

@@ -2,7 +2,9 @@ package io.camfleet.sharing.custody;
 
 import java.util.List;
 
-/** Where the custody API finds live copies: across the whole application, or in this instance only. */
+/**
+ * Where the custody API finds live copies: across the whole application, or in this instance only.
+ */
 public interface CopySource {
 
   /** Every live copy of the clip, under every policy, wherever it is kept. */
@@ -17,7 +19,9 @@ public interface CopySource {
   /** The live copies of the holder kept by this instance. */
   List<CopyView> localHolderCopies(String holderId);
 
-  /** The copies cannot be read now (the application is rebalancing, or an instance does not answer). */
+  /**
+   * The copies cannot be read now (the application is rebalancing, or an instance does not answer).
+   */
   final class Unavailable extends RuntimeException {
     public Unavailable(String message, Throwable cause) {
       super(message, cause);

@@ -50,8 +50,22 @@ public record CopyView(
   /** The same copy with {@code children} below it. */
   public CopyView withChildren(List<CopyView> children) {
     return new CopyView(
-        policy, copyId, parentCopyId, clipId, cameraId, householdId, clipRecordedAt, holderId, holderType, kind,
-        channel, requestId, addressDisclosed, madeAt, expiresAt, List.copyOf(children));
+        policy,
+        copyId,
+        parentCopyId,
+        clipId,
+        cameraId,
+        householdId,
+        clipRecordedAt,
+        holderId,
+        holderType,
+        kind,
+        channel,
+        requestId,
+        addressDisclosed,
+        madeAt,
+        expiresAt,
+        List.copyOf(children));
   }
 
   Instant madeAtInstant() {

@@ -23,15 +23,17 @@ import org.slf4j.LoggerFactory;
  * The custody API over HTTP, in JSON:
  *
  * <ul>
- *   <li>{@code GET /clips/{clipId}/custody[?policy=NAME]}: every live copy of the clip as trees, per policy;
+ *   <li>{@code GET /clips/{clipId}/custody[?policy=NAME]}: every live copy of the clip as trees,
+ *       per policy;
  *   <li>{@code GET /holders/{holderId}/copies[?policy=NAME]}: the holder's live copies, per policy;
- *   <li>{@code GET /local/clips/{clipId}/copies} and {@code GET /local/holders/{holderId}/copies}: this
- *       instance's copies only, as a flat list, for the other instances;
- *   <li>{@code GET /metrics}, when started with a {@link MetricsHttpHandler}: the service's metrics in
- *       the Prometheus text format.
+ *   <li>{@code GET /local/clips/{clipId}/copies} and {@code GET /local/holders/{holderId}/copies}:
+ *       this instance's copies only, as a flat list, for the other instances;
+ *   <li>{@code GET /metrics}, when started with a {@link MetricsHttpHandler}: the service's metrics
+ *       in the Prometheus text format.
  * </ul>
  *
- * An id no copy has gives 404; a malformed id or query gives 400; copies that cannot be read now give 503.
+ * An id no copy has gives 404; a malformed id or query gives 400; copies that cannot be read now
+ * give 503.
  */
 public final class CustodyHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CustodyHttpServer.class);
@@ -84,7 +86,8 @@ public final class CustodyHttpServer implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static void handle(HttpExchange exchange, CopySource source, List<String> policies) throws IOException {
+  private static void handle(HttpExchange exchange, CopySource source, List<String> policies)
+      throws IOException {
     try (exchange) {
       Response response;
       try {
@@ -126,13 +129,17 @@ public final class CustodyHttpServer implements AutoCloseable {
     if (path.size() == 3 && path.get(0).equals("holders") && path.get(2).equals("copies")) {
       String holderId = id("holder", path.get(1));
       List<String> selected = selectPolicies(query, policies);
-      Map<String, List<CopyView>> held = CustodyTree.listsByPolicy(selected, source.holderCopies(holderId));
+      Map<String, List<CopyView>> held =
+          CustodyTree.listsByPolicy(selected, source.holderCopies(holderId));
       if (held.values().stream().allMatch(List::isEmpty)) {
         return Response.error(404, "holder " + holderId + " has no live copy under " + selected);
       }
       return Response.ok(body("holderId", holderId, held));
     }
-    if (path.size() == 4 && path.get(0).equals("local") && path.get(3).equals("copies") && query.isEmpty()) {
+    if (path.size() == 4
+        && path.get(0).equals("local")
+        && path.get(3).equals("copies")
+        && query.isEmpty()) {
       if (path.get(1).equals("clips")) {
         return Response.ok(source.localClipCopies(id("clip", path.get(2))));
       }
@@ -140,10 +147,12 @@ public final class CustodyHttpServer implements AutoCloseable {
         return Response.ok(source.localHolderCopies(id("holder", path.get(2))));
       }
     }
-    return Response.error(404, "no such resource; try /clips/{clipId}/custody or /holders/{holderId}/copies");
+    return Response.error(
+        404, "no such resource; try /clips/{clipId}/custody or /holders/{holderId}/copies");
   }
 
-  private static Map<String, Object> body(String idName, String id, Map<String, List<CopyView>> policies) {
+  private static Map<String, Object> body(
+      String idName, String id, Map<String, List<CopyView>> policies) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(idName, id);
     body.put("policies", policies);
@@ -153,7 +162,8 @@ public final class CustodyHttpServer implements AutoCloseable {
   private static List<String> selectPolicies(Map<String, String> query, List<String> policies) {
     for (String parameter : query.keySet()) {
       if (!parameter.equals("policy")) {
-        throw new BadRequest("unknown query parameter '" + parameter + "'; only 'policy' is accepted");
+        throw new BadRequest(
+            "unknown query parameter '" + parameter + "'; only 'policy' is accepted");
       }
     }
     String policy = query.get("policy");
@@ -164,14 +174,16 @@ public final class CustodyHttpServer implements AutoCloseable {
       throw new BadRequest("malformed policy name '" + policy + "'");
     }
     if (!policies.contains(policy)) {
-      throw new NotFound("policy " + policy + " is not enforced here; this service enforces " + policies);
+      throw new NotFound(
+          "policy " + policy + " is not enforced here; this service enforces " + policies);
     }
     return List.of(policy);
   }
 
   private static String id(String what, String id) {
     if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-      throw new BadRequest("malformed " + what + " id: it must have 1 to " + MAX_ID_LENGTH + " characters");
+      throw new BadRequest(
+          "malformed " + what + " id: it must have 1 to " + MAX_ID_LENGTH + " characters");
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
@@ -199,7 +211,8 @@ public final class CustodyHttpServer implements AutoCloseable {
     }
     for (String pair : rawQuery.split("&")) {
       int eq = pair.indexOf('=');
-      if (eq < 0 || query.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1))) != null) {
+      if (eq < 0
+          || query.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1))) != null) {
         throw new BadRequest("malformed query '" + rawQuery + "'");
       }
     }

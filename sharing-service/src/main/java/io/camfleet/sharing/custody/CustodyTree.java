@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Arranges live copies per policy: a clip's as trees, each copy below the copy it was made from. */
+/**
+ * Arranges live copies per policy: a clip's as trees, each copy below the copy it was made from.
+ */
 public final class CustodyTree {
   private static final Comparator<CopyView> BY_TIME =
       Comparator.comparing(CopyView::madeAtInstant).thenComparing(CopyView::copyId);
@@ -27,8 +29,12 @@ public final class CustodyTree {
     return grouped;
   }
 
-  /** The copies grouped by policy (in {@code policies} order), each policy's as a list ordered by time made. */
-  public static Map<String, List<CopyView>> listsByPolicy(List<String> policies, List<CopyView> copies) {
+  /**
+   * The copies grouped by policy (in {@code policies} order), each policy's as a list ordered by
+   * time made.
+   */
+  public static Map<String, List<CopyView>> listsByPolicy(
+      List<String> policies, List<CopyView> copies) {
     Map<String, List<CopyView>> grouped = group(policies, copies);
     grouped.values().forEach(list -> list.sort(BY_TIME));
     return grouped;
@@ -46,7 +52,9 @@ public final class CustodyTree {
     return grouped;
   }
 
-  /** One policy's copies of one clip as a forest, each level ordered by the time the copy was made. */
+  /**
+   * One policy's copies of one clip as a forest, each level ordered by the time the copy was made.
+   */
   public static List<CopyView> forest(List<CopyView> copies) {
     Set<String> ids = new HashSet<>();
     copies.forEach(copy -> ids.add(copy.copyId()));
@@ -67,7 +75,8 @@ public final class CustodyTree {
     sorted.sort(BY_TIME);
     List<CopyView> built = new ArrayList<>(sorted.size());
     for (CopyView copy : sorted) {
-      built.add(copy.withChildren(attach(children.getOrDefault(copy.copyId(), List.of()), children)));
+      built.add(
+          copy.withChildren(attach(children.getOrDefault(copy.copyId(), List.of()), children)));
     }
     return built;
   }

@@ -144,7 +144,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       copy(copy, time);
     } else if (event instanceof LegalHold hold) {
       ClipHolds log = holds.get(hold.getClipId());
-      List<HoldChange> changes = log == null ? new ArrayList<>() : new ArrayList<>(log.getChanges());
+      List<HoldChange> changes =
+          log == null ? new ArrayList<>() : new ArrayList<>(log.getChanges());
       changes.add(new HoldChange(hold.getHoldId(), time, hold.getPlaced()));
       holds.put(hold.getClipId(), new ClipHolds(changes));
     } else if (event instanceof ClockTick tick) {
@@ -171,12 +172,22 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       String parentClip = registry.get(copy.getParentCopyId());
       if (parentClip == null) {
         throw new InvariantViolation(
-            "copy " + copy.getCopyId() + " names parent copy " + copy.getParentCopyId() + ", which was never made");
+            "copy "
+                + copy.getCopyId()
+                + " names parent copy "
+                + copy.getParentCopyId()
+                + ", which was never made");
       }
       if (!parentClip.equals(copy.getClipId())) {
         throw new InvariantViolation(
-            "copy " + copy.getCopyId() + " of clip " + copy.getClipId() + " names parent copy "
-                + copy.getParentCopyId() + " of clip " + parentClip);
+            "copy "
+                + copy.getCopyId()
+                + " of clip "
+                + copy.getClipId()
+                + " names parent copy "
+                + copy.getParentCopyId()
+                + " of clip "
+                + parentClip);
       }
     }
   }
@@ -189,8 +200,15 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       String clipKey = new PolicyClipKey(policy, share.getClipId()).encoded();
       // Blocked before refused, as the retention service decides: it ignores blocked shares.
       if (rules.admitShare(share) instanceof Decision.Blocked blocked) {
-        receipt(policy, share.getCopyId(), share.getClipId(), share.getHouseholdId(),
-            CopyReceiptKind.SHARE_BLOCKED, time, blocked.cause(), blocked.reason());
+        receipt(
+            policy,
+            share.getCopyId(),
+            share.getClipId(),
+            share.getHouseholdId(),
+            CopyReceiptKind.SHARE_BLOCKED,
+            time,
+            blocked.cause(),
+            blocked.reason());
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
         continue;
       }
@@ -227,7 +245,10 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
               .setStatus(CopyStatus.ALIVE)
               .setUpdatedAt(time)
               .build();
-      add(policy, share.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST, 1);
+      add(
+          policy,
+          share.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST,
+          1);
       create(copy, clipKey, clip);
     }
   }
@@ -242,7 +263,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     if (clip != null && ClipExposures.retentionEndsAt(clip).isEmpty()) {
       return OriginalLifecycle.exempted(rules, share.getRegion(), share.getClipRecordedAt());
     }
-    return OriginalLifecycle.replay(rules, share.getRegion(), share.getClipRecordedAt(), holdsOnClip, time).after();
+    return OriginalLifecycle.replay(
+            rules, share.getRegion(), share.getClipRecordedAt(), holdsOnClip, time)
+        .after();
   }
 
   /** Every legal hold placed on or released from the clip, in the order they happened. */
@@ -253,9 +276,10 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
     List<Fact> facts = new ArrayList<>(log.getChanges().size());
     for (HoldChange change : log.getChanges()) {
-      facts.add(change.getPlaced()
-          ? new Fact.HoldPlaced(change.getHoldId(), change.getAt())
-          : new Fact.HoldReleased(change.getHoldId(), change.getAt()));
+      facts.add(
+          change.getPlaced()
+              ? new Fact.HoldPlaced(change.getHoldId(), change.getAt())
+              : new Fact.HoldReleased(change.getHoldId(), change.getAt()));
     }
     return facts;
   }
@@ -264,18 +288,30 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     registry.put(made.getCopyId(), made.getClipId());
     for (PolicyRules rules : policies.values()) {
       String policy = rules.policyName();
-      CopyLedgerEntry parent = copies.get(new CopyKey(policy, made.getClipId(), made.getParentCopyId()).encoded());
+      CopyLedgerEntry parent =
+          copies.get(new CopyKey(policy, made.getClipId(), made.getParentCopyId()).encoded());
       Decision.Blocked refusal = null;
       if (parent == null) {
-        refusal = new Decision.Blocked(CopyReceiptCause.NO_LIVE_PARENT, "parent copy " + made.getParentCopyId()
-            + " does not exist under this policy: it was blocked, refused or has expired");
+        refusal =
+            new Decision.Blocked(
+                CopyReceiptCause.NO_LIVE_PARENT,
+                "parent copy "
+                    + made.getParentCopyId()
+                    + " does not exist under this policy: it was blocked, refused or has expired");
       } else if (rules.admitCopy(made.getKind()) instanceof Decision.Blocked blocked) {
         refusal = blocked;
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
       }
       if (refusal != null) {
-        receipt(policy, made.getCopyId(), made.getClipId(), made.getHouseholdId(),
-            CopyReceiptKind.FORWARD_BLOCKED, time, refusal.cause(), refusal.reason());
+        receipt(
+            policy,
+            made.getCopyId(),
+            made.getClipId(),
+            made.getHouseholdId(),
+            CopyReceiptKind.FORWARD_BLOCKED,
+            time,
+            refusal.cause(),
+            refusal.reason());
         add(policy, FORWARDS_BLOCKED, 1);
         continue;
       }
@@ -297,8 +333,12 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
   }
 
-  /** When a new copy expires, or null for never (an exempt original never expires, nor do copies inheriting it). */
-  private static Long expiresAt(PolicyRules rules, HolderType holder, long madeAt, ClipExposure clip) {
+  /**
+   * When a new copy expires, or null for never (an exempt original never expires, nor do copies
+   * inheriting it).
+   */
+  private static Long expiresAt(
+      PolicyRules rules, HolderType holder, long madeAt, ClipExposure clip) {
     return rules.copyExpiresAt(holder, madeAt, ClipExposures.retentionEndsAt(clip));
   }
 
@@ -306,7 +346,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     String policy = copy.getPolicy();
     String copyKey = new CopyKey(policy, copy.getClipId(), copy.getCopyId()).encoded();
     copies.put(copyKey, copy);
-    holderCopies.put(new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded(), copy.getClipId());
+    holderCopies.put(
+        new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded(),
+        copy.getClipId());
     if (copy.getExpiresAt() != null) {
       schedule.add(copy.getExpiresAt(), Kind.COPY_EXPIRES, copyKey);
     }
@@ -319,7 +361,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     add(policy, COPIES_ALIVE, 1);
     add(policy, byHolder(COPIES_ALIVE, holder), 1);
     ledger(copy);
-    householdChange(copy.getMadeAt(),
+    householdChange(
+        copy.getMadeAt(),
         householdChange(copy).setLiveCopies(+1).setAddressDisclosed(disclosesAddress(copy)));
   }
 
@@ -344,8 +387,15 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
         CopyLedgerEntry.newBuilder(copy).setStatus(CopyStatus.EXPIRED).setUpdatedAt(time).build();
     ledger(expired);
     PolicyRules rules = policies.get(policy);
-    receipt(policy, copy.getCopyId(), copy.getClipId(), copy.getHouseholdId(), CopyReceiptKind.COPY_EXPIRED, time,
-        expiryCause(rules), expiryReason(rules, copy));
+    receipt(
+        policy,
+        copy.getCopyId(),
+        copy.getClipId(),
+        copy.getHouseholdId(),
+        CopyReceiptKind.COPY_EXPIRED,
+        time,
+        expiryCause(rules),
+        expiryReason(rules, copy));
 
     HolderType holder = copy.getHolderType();
     add(policy, COPIES_EXPIRED, 1);
@@ -380,11 +430,16 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     if (rules.policy().copies().inheritOriginalExpiry()) {
       return "the copy expired with the original clip";
     }
-    return "copies held by " + copy.getHolderType() + " live "
-        + rules.policy().copies().lifetimeDays().get(copy.getHolderType()) + " days";
+    return "copies held by "
+        + copy.getHolderType()
+        + " live "
+        + rules.policy().copies().lifetimeDays().get(copy.getHolderType())
+        + " days";
   }
 
-  /** The original reaches its retention period: the clip now outlives it if anything of it is left. */
+  /**
+   * The original reaches its retention period: the clip now outlives it if anything of it is left.
+   */
   private void originalDue(String clipKey) {
     ClipExposure clip = clips.get(clipKey);
     if (clip == null) {
@@ -396,12 +451,21 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   }
 
   private void ledger(CopyLedgerEntry copy) {
-    context.forward(new Record<>(copy.getPolicy() + "/" + copy.getCopyId(), copy, copy.getUpdatedAt()));
+    context.forward(
+        new Record<>(copy.getPolicy() + "/" + copy.getCopyId(), copy, copy.getUpdatedAt()));
   }
 
-  private void receipt(String policy, String copyId, String clipId, String householdId, CopyReceiptKind kind,
-      long time, CopyReceiptCause cause, String reason) {
-    CopyReceipt receipt = new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason, cause);
+  private void receipt(
+      String policy,
+      String copyId,
+      String clipId,
+      String householdId,
+      CopyReceiptKind kind,
+      long time,
+      CopyReceiptCause cause,
+      String reason) {
+    CopyReceipt receipt =
+        new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason, cause);
     context.forward(new Record<>(policy + "/" + copyId, receipt, time));
   }
 
@@ -410,13 +474,17 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     return HouseholdCopyChange.newBuilder()
         .setPolicy(copy.getPolicy())
         .setHouseholdId(copy.getHouseholdId())
-        // a string on the repartition topic: turning it into the enum would not be a compatible schema change
+        // a string on the repartition topic: turning it into the enum would not be a compatible
+        // schema change
         .setHolderType(copy.getHolderType().name());
   }
 
   private void householdChange(long time, HouseholdCopyChange.Builder change) {
     HouseholdCopyChange household = change.build();
-    signal(time, household, new HouseholdKey(household.getPolicy(), household.getHouseholdId()).encoded());
+    signal(
+        time,
+        household,
+        new HouseholdKey(household.getPolicy(), household.getHouseholdId()).encoded());
   }
 
   private void signal(long time, Object signal, String key) {

@@ -10,8 +10,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The live copies held in the sharing service's stores, and how to find them: by clip (the custody
- * tree) and by holder. Expired copies are deleted from the stores; their last state is on the
- * copy ledger.
+ * tree) and by holder. Expired copies are deleted from the stores; their last state is on the copy
+ * ledger.
  */
 public final class CopyStores {
   /** Live copies, keyed {@code policy|clipId|copyId}. */
@@ -49,7 +49,8 @@ public final class CopyStores {
     static HolderCopyKey within(String policy, String holderId, String key) {
       String prefix = prefix(policy, holderId);
       if (!key.startsWith(prefix)) {
-        throw new IllegalArgumentException(key + " is not a copy of holder " + holderId + " under " + policy);
+        throw new IllegalArgumentException(
+            key + " is not a copy of holder " + holderId + " under " + policy);
       }
       return new HolderCopyKey(policy, holderId, key.substring(prefix.length()));
     }
@@ -60,7 +61,8 @@ public final class CopyStores {
       ReadOnlyKeyValueStore<String, CopyLedgerEntry> copies, List<String> policies, String clipId) {
     List<CopyLedgerEntry> found = new ArrayList<>();
     for (String policy : policies) {
-      try (KeyValueIterator<String, CopyLedgerEntry> it = copies.prefixScan(CopyKey.prefix(policy, clipId), KEYS)) {
+      try (KeyValueIterator<String, CopyLedgerEntry> it =
+          copies.prefixScan(CopyKey.prefix(policy, clipId), KEYS)) {
         while (it.hasNext()) {
           CopyLedgerEntry copy = it.next().value;
           // an id holding the separator could match another clip's prefix

@@ -37,7 +37,10 @@ final class ExpirySchedule {
       return TimeKey.of(time, kind.tag + "|" + target);
     }
 
-    /** The deadline a schedule entry holds: the time and kind from its key, the target from its value. */
+    /**
+     * The deadline a schedule entry holds: the time and kind from its key, the target from its
+     * value.
+     */
     static Due of(String key, String target) {
       return new Due(TimeKey.timeOf(key), Kind.of(TimeKey.restOf(key).charAt(0)), target);
     }
@@ -73,7 +76,8 @@ final class ExpirySchedule {
     List<KeyValue<String, String>> due = new ArrayList<>();
     long next = Long.MAX_VALUE;
     // earliest never exceeds the first key, so the scan can start there and skip older tombstones
-    try (KeyValueIterator<String, String> it = store.range(TimeKey.digits(Math.max(0, earliest)), null)) {
+    try (KeyValueIterator<String, String> it =
+        store.range(TimeKey.digits(Math.max(0, earliest)), null)) {
       while (it.hasNext()) {
         KeyValue<String, String> entry = it.next();
         long time = TimeKey.timeOf(entry.key);

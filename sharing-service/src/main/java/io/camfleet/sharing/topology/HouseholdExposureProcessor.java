@@ -28,11 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Counts households exposed and addresses disclosed, per policy, from the copy changes of every
- * input partition. A household's cameras may sit on several partitions, so the changes arrive
- * here keyed by household; they wait in a time-ordered buffer until every source partition's
- * watermark has passed them, and are then applied in event time, so each day's levels are exact.
+ * input partition. A household's cameras may sit on several partitions, so the changes arrive here
+ * keyed by household; they wait in a time-ordered buffer until every source partition's watermark
+ * has passed them, and are then applied in event time, so each day's levels are exact.
  */
-final class HouseholdExposureProcessor implements Processor<String, HouseholdSignal, String, StatsDelta> {
+final class HouseholdExposureProcessor
+    implements Processor<String, HouseholdSignal, String, StatsDelta> {
   private final List<String> policies;
   private final int sources;
   private final MeasureSlots measure = MeasureSlots.HOUSEHOLDS;
@@ -43,6 +44,7 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
   private KeyValueStore<String, SourceMark> watermarks;
   private DailyDeltas deltas;
   private int statsPartition;
+
   /** The time every source partition has passed, or Long.MIN_VALUE until each has reported. */
   private long watermark;
 
@@ -59,7 +61,9 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     this.watermarks = context.getStateStore(SharingTopology.WATERMARKS_STORE);
     this.deltas =
         new DailyDeltas(
-            context.getStateStore(SharingTopology.HOUSEHOLD_DAYS_STORE), policies, MeasureSlots.HOUSEHOLDS.names());
+            context.getStateStore(SharingTopology.HOUSEHOLD_DAYS_STORE),
+            policies,
+            MeasureSlots.HOUSEHOLDS.names());
     List<SourceMark> marks = sourceWatermarks();
     this.watermark = marks == null ? Long.MIN_VALUE : earliest(marks);
   }
@@ -86,7 +90,8 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
 
   private void advance(int source, long time, boolean last) {
     if (source < 0 || source >= sources) {
-      throw new IllegalArgumentException("watermark from partition " + source + " but the input has " + sources);
+      throw new IllegalArgumentException(
+          "watermark from partition " + source + " but the input has " + sources);
     }
     String key = Integer.toString(source);
     SourceMark seen = watermarks.get(key);
@@ -133,11 +138,15 @@ final class HouseholdExposureProcessor implements Processor<String, HouseholdSig
     return earliest;
   }
 
-  /** Applies, in event time, the buffered changes from {@code from} (no change is older) up to {@code before}. */
+  /**
+   * Applies, in event time, the buffered changes from {@code from} (no change is older) up to
+   * {@code before}.
+   */
   private void applyBuffered(long from, long before) {
     List<KeyValue<String, HouseholdSignal>> ready = new ArrayList<>();
     // starting at the old watermark skips the deleted entries of earlier drains
-    try (KeyValueIterator<String, HouseholdSignal> it = buffer.range(TimeKey.digits(Math.max(0, from)), null)) {
+    try (KeyValueIterator<String, HouseholdSignal> it =
+        buffer.range(TimeKey.digits(Math.max(0, from)), null)) {
       while (it.hasNext()) {
         KeyValue<String, HouseholdSignal> entry = it.next();
         if (entry.value.getTime() >= before) {

@@ -38,21 +38,34 @@ final class MeasureSlots {
   static final MeasureSlots COPIES =
       new MeasureSlots(
           List.of(
-              REQUESTS, NOTIFICATIONS, ANSWERS_SHARED, DECLINED, IGNORED, SHARES_VIA_REQUEST, SHARES_VIA_POST,
-              SHARES_BLOCKED_BY_POLICY, FORWARDS_BLOCKED, SHARES_REFUSED_EXPIRED, COPIES_CREATED, COPIES_EXPIRED,
-              COPIES_ALIVE, FOOTAGE_ALIVE_PAST_RETENTION),
+              REQUESTS,
+              NOTIFICATIONS,
+              ANSWERS_SHARED,
+              DECLINED,
+              IGNORED,
+              SHARES_VIA_REQUEST,
+              SHARES_VIA_POST,
+              SHARES_BLOCKED_BY_POLICY,
+              FORWARDS_BLOCKED,
+              SHARES_REFUSED_EXPIRED,
+              COPIES_CREATED,
+              COPIES_EXPIRED,
+              COPIES_ALIVE,
+              FOOTAGE_ALIVE_PAST_RETENTION),
           List.of(COPIES_ALIVE, COPIES_CREATED));
 
   /** Counted per household, after the repartition by household. */
   static final MeasureSlots HOUSEHOLDS =
-      new MeasureSlots(List.of(HOUSEHOLDS_EXPOSED, ADDRESSES_DISCLOSED), List.of(HOUSEHOLDS_EXPOSED));
+      new MeasureSlots(
+          List.of(HOUSEHOLDS_EXPOSED, ADDRESSES_DISCLOSED), List.of(HOUSEHOLDS_EXPOSED));
 
   static {
     Set<SharingMeasure> counted = EnumSet.noneOf(SharingMeasure.class);
     for (MeasureSlots slots : List.of(COPIES, HOUSEHOLDS)) {
       for (SharingMeasure measure : slots.measures) {
         if (!counted.add(measure)) {
-          throw new IllegalStateException("sharing measure " + measure.wireName() + " is counted twice");
+          throw new IllegalStateException(
+              "sharing measure " + measure.wireName() + " is counted twice");
         }
       }
     }
@@ -64,9 +77,13 @@ final class MeasureSlots {
 
   private final List<SharingMeasure> measures;
   private final List<MeasureKey> keys;
+
   /** By measure ordinal: its whole's slot, or -1 if another processor counts it. */
   private final int[] whole;
-  /** By measure ordinal, then holder type ordinal: the part's slot, or null if not broken down here. */
+
+  /**
+   * By measure ordinal, then holder type ordinal: the part's slot, or null if not broken down here.
+   */
   private final int[][] parts;
 
   private MeasureSlots(List<SharingMeasure> measures, List<SharingMeasure> byHolder) {
@@ -81,7 +98,8 @@ final class MeasureSlots {
     }
     for (SharingMeasure measure : byHolder) {
       if (!measures.contains(measure) || !measure.byHolderType()) {
-        throw new IllegalArgumentException(measure.wireName() + " cannot be counted here by holder type");
+        throw new IllegalArgumentException(
+            measure.wireName() + " cannot be counted here by holder type");
       }
       parts[measure.ordinal()] = new int[HolderType.values().length];
     }
@@ -114,7 +132,11 @@ final class MeasureSlots {
     int slot = whole[measure.ordinal()];
     if (slot < 0) {
       throw new IllegalArgumentException(
-          "measure '" + measure.wireName() + "' of " + StatsService.SHARING.id() + " is counted elsewhere");
+          "measure '"
+              + measure.wireName()
+              + "' of "
+              + StatsService.SHARING.id()
+              + " is counted elsewhere");
     }
     return slot;
   }
@@ -122,14 +144,16 @@ final class MeasureSlots {
   /** The slot of a whole measure or of one of its parts by holder type. */
   int of(MeasureKey key) {
     if (!(key.measure() instanceof SharingMeasure measure)) {
-      throw new IllegalArgumentException("measure '" + key + "' is not one of " + StatsService.SHARING.id());
+      throw new IllegalArgumentException(
+          "measure '" + key + "' is not one of " + StatsService.SHARING.id());
     }
     if (key.holderType() == null) {
       return of(measure);
     }
     int[] byHolder = parts[measure.ordinal()];
     if (byHolder == null) {
-      throw new IllegalArgumentException("measure '" + key + "' of " + StatsService.SHARING.id() + " is counted elsewhere");
+      throw new IllegalArgumentException(
+          "measure '" + key + "' of " + StatsService.SHARING.id() + " is counted elsewhere");
     }
     return byHolder[key.holderType().ordinal()];
   }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The topics the sharing service reads and writes, typed; tests and side-by-side runs pass renamed ones. */
+/**
+ * The topics the sharing service reads and writes, typed; tests and side-by-side runs pass renamed
+ * ones.
+ */
 public record SharingTopics(
     Topic<String, WorldEvent> worldEvents,
     Topic<String, CopyLedgerEntry> copyLedger,
@@ -30,9 +33,16 @@ public record SharingTopics(
     Objects.requireNonNull(deadLetters, "deadLetters");
     Set<String> names = new HashSet<>();
     for (Topic<?, ?> topic :
-        List.of(worldEvents, copyLedger, copyReceipts, exposureStats, Topics.jsonOf(exposureStats), deadLetters)) {
+        List.of(
+            worldEvents,
+            copyLedger,
+            copyReceipts,
+            exposureStats,
+            Topics.jsonOf(exposureStats),
+            deadLetters)) {
       if (!names.add(topic.name())) {
-        throw new IllegalArgumentException("two sharing-service topics share the name " + topic.name());
+        throw new IllegalArgumentException(
+            "two sharing-service topics share the name " + topic.name());
       }
     }
   }
@@ -44,14 +54,25 @@ public record SharingTopics(
 
   /** The catalog's topics, each named with {@code prefix}, for a run that must not share topics. */
   public static SharingTopics prefixed(TopicPrefix prefix) {
-    return new SharingTopics(prefix.apply(Topics.WORLD_EVENTS), prefix.apply(Topics.COPY_LEDGER),
-        prefix.apply(Topics.COPY_RECEIPTS), prefix.apply(Topics.EXPOSURE_STATS), prefix.apply(Topics.DEAD_LETTERS));
+    return new SharingTopics(
+        prefix.apply(Topics.WORLD_EVENTS),
+        prefix.apply(Topics.COPY_LEDGER),
+        prefix.apply(Topics.COPY_RECEIPTS),
+        prefix.apply(Topics.EXPOSURE_STATS),
+        prefix.apply(Topics.DEAD_LETTERS));
   }
 
-  /** The same topics with serdes that learn unknown writer schemas from, and register theirs in, {@code schemas}. */
+  /**
+   * The same topics with serdes that learn unknown writer schemas from, and register theirs in,
+   * {@code schemas}.
+   */
   public SharingTopics withSchemas(SchemaSource schemas) {
-    return new SharingTopics(worldEvents.withSchemas(schemas), copyLedger.withSchemas(schemas),
-        copyReceipts.withSchemas(schemas), exposureStats.withSchemas(schemas), deadLetters);
+    return new SharingTopics(
+        worldEvents.withSchemas(schemas),
+        copyLedger.withSchemas(schemas),
+        copyReceipts.withSchemas(schemas),
+        exposureStats.withSchemas(schemas),
+        deadLetters);
   }
 
   /** The flat JSON twin of {@link #exposureStats()}. */

@@ -56,14 +56,17 @@ public final class SharingTopology {
   private SharingTopology() {}
 
   /**
-   * Builds the topology for {@code policies} reading {@code topics.worldEvents()}, which has
-   * {@code inputPartitions} partitions.
+   * Builds the topology for {@code policies} reading {@code topics.worldEvents()}, which has {@code
+   * inputPartitions} partitions.
    */
-  public static Topology build(SharingTopics topics, List<PolicyRules> policies, int inputPartitions) {
+  public static Topology build(
+      SharingTopics topics, List<PolicyRules> policies, int inputPartitions) {
     return build(topics, policies, inputPartitions, CopyCounter.NONE);
   }
 
-  /** The same topology, telling {@code counter} of each new copy and each copy receipt it writes. */
+  /**
+   * The same topology, telling {@code counter} of each new copy and each copy receipt it writes.
+   */
   public static Topology build(
       SharingTopics topics, List<PolicyRules> policies, int inputPartitions, CopyCounter counter) {
     if (policies.isEmpty()) {
@@ -76,7 +79,8 @@ public final class SharingTopology {
       }
     }
     if (inputPartitions < 1) {
-      throw new IllegalArgumentException("the input has at least one partition, not " + inputPartitions);
+      throw new IllegalArgumentException(
+          "the input has at least one partition, not " + inputPartitions);
     }
     List<String> policyNames = policies.stream().map(PolicyRules::policyName).toList();
     List<PolicyRules> rules = List.copyOf(policies);
@@ -99,8 +103,13 @@ public final class SharingTopology {
             .process(
                 () -> new CopyLedgerProcessor(rules),
                 Named.as("copy-ledger"),
-                CopyStores.COPIES, CopyStores.HOLDER_COPIES, CLIPS_STORE, REGISTRY_STORE, SCHEDULE_STORE,
-                COPY_DAYS_STORE, HOLDS_STORE);
+                CopyStores.COPIES,
+                CopyStores.HOLDER_COPIES,
+                CLIPS_STORE,
+                REGISTRY_STORE,
+                SCHEDULE_STORE,
+                COPY_DAYS_STORE,
+                HOLDS_STORE);
 
     // Counting renumbers the generated names of later nodes; no store or internal topic takes its
     // name from one, so a running application upgrades in place.
@@ -127,7 +136,10 @@ public final class SharingTopology {
             .process(
                 () -> new HouseholdExposureProcessor(policyNames, inputPartitions),
                 Named.as("household-exposure"),
-                HOUSEHOLDS_STORE, HOUSEHOLD_BUFFER_STORE, WATERMARKS_STORE, HOUSEHOLD_DAYS_STORE);
+                HOUSEHOLDS_STORE,
+                HOUSEHOLD_BUFFER_STORE,
+                WATERMARKS_STORE,
+                HOUSEHOLD_DAYS_STORE);
 
     // Each input partition reports its days twice: from the copy ledger and from the households.
     // The merge puts both processors in one sub-topology (task p reads world-events p and
@@ -143,15 +155,18 @@ public final class SharingTopology {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), values);
   }
 
-  private static <T> KStream<String, T> ofType(KStream<String, SpecificRecord> stream, Class<T> type) {
+  private static <T> KStream<String, T> ofType(
+      KStream<String, SpecificRecord> stream, Class<T> type) {
     return stream.filter((key, value) -> type.isInstance(value)).mapValues(type::cast);
   }
 
   /** Household changes go by key; watermarks go to every partition. */
-  static final class HouseholdSignalPartitioner implements StreamPartitioner<String, HouseholdSignal> {
+  static final class HouseholdSignalPartitioner
+      implements StreamPartitioner<String, HouseholdSignal> {
     @Override
     public Optional<Set<Integer>> partitions(
         String topic, String key, HouseholdSignal value, Headers headers, int numPartitions) {
@@ -164,7 +179,8 @@ public final class SharingTopology {
     // Still abstract in the interface; Kafka Streams calls the variant with headers.
     @SuppressWarnings("removal")
     @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, HouseholdSignal value, int numPartitions) {
+    public Optional<Set<Integer>> partitions(
+        String topic, String key, HouseholdSignal value, int numPartitions) {
       return partitions(topic, key, value, null, numPartitions);
     }
   }

@@ -12,7 +12,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 record SourceMark(long through, boolean last) {
 
-  /** The mark after a watermark at {@code time}: time never goes back, and a finished source stays finished. */
+  /**
+   * The mark after a watermark at {@code time}: time never goes back, and a finished source stays
+   * finished.
+   */
   SourceMark advancedTo(long time, boolean lastTick) {
     return new SourceMark(Math.max(through, time), last || lastTick);
   }
@@ -24,9 +27,13 @@ record SourceMark(long through, boolean last) {
   static final Serde<SourceMark> SERDE = Serdes.serdeFrom(serializer(), deserializer());
 
   private static Serializer<SourceMark> serializer() {
-    return (topic, mark) -> mark == null
-        ? null
-        : ByteBuffer.allocate(2 * Long.BYTES).putLong(mark.through()).putLong(mark.last() ? 1 : 0).array();
+    return (topic, mark) ->
+        mark == null
+            ? null
+            : ByteBuffer.allocate(2 * Long.BYTES)
+                .putLong(mark.through())
+                .putLong(mark.last() ? 1 : 0)
+                .array();
   }
 
   private static Deserializer<SourceMark> deserializer() {

@@ -25,7 +25,9 @@ class SharingServiceCommandTest {
 
     assertEquals(2, exit);
     assertEquals(
-        "sharing-service: " + policy + ":3:3: field 'retention.days': retention.days must be a positive number of days, not -5\n",
+        "sharing-service: "
+            + policy
+            + ":3:3: field 'retention.days': retention.days must be a positive number of days, not -5\n",
         err.toString());
   }
 
@@ -34,8 +36,14 @@ class SharingServiceCommandTest {
     StringWriter err = new StringWriter();
 
     int exit =
-        run(err, "--policy", "../policies/status-quo-2019.yaml", "--bootstrap-servers", "localhost:1",
-            "--processing-guarantee", "exactly_once");
+        run(
+            err,
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--bootstrap-servers",
+            "localhost:1",
+            "--processing-guarantee",
+            "exactly_once");
 
     assertEquals(2, exit);
     assertEquals(
@@ -52,7 +60,12 @@ class SharingServiceCommandTest {
     assertEquals(0, command.execute("--help"));
 
     String help = out.toString();
-    assertTrue(help.contains(System.getProperty("java.io.tmpdir") + File.separator + "kafka-streams, Kafka Streams' default"), help);
+    assertTrue(
+        help.contains(
+            System.getProperty("java.io.tmpdir")
+                + File.separator
+                + "kafka-streams, Kafka Streams' default"),
+        help);
     assertTrue(help.contains("--reset-state"), help);
   }
 
@@ -60,8 +73,15 @@ class SharingServiceCommandTest {
   void exitsWith2ForZeroThreads() {
     StringWriter err = new StringWriter();
 
-    int exit = run(err, "--policy", "../policies/status-quo-2019.yaml", "--bootstrap-servers", "localhost:1",
-        "--threads", "0");
+    int exit =
+        run(
+            err,
+            "--policy",
+            "../policies/status-quo-2019.yaml",
+            "--bootstrap-servers",
+            "localhost:1",
+            "--threads",
+            "0");
 
     assertEquals(2, exit);
     assertEquals("sharing-service: --threads must be 1 or more, not 0\n", err.toString());
@@ -75,7 +95,10 @@ class SharingServiceCommandTest {
 
     assertEquals(0, command.execute("--help"));
 
-    assertTrue(out.toString().replaceAll("\\s+", " ").contains("--http-port=N Port of the HTTP endpoints (default: 0;"),
+    assertTrue(
+        out.toString()
+            .replaceAll("\\s+", " ")
+            .contains("--http-port=N Port of the HTTP endpoints (default: 0;"),
         out.toString());
   }
 

@@ -44,19 +44,33 @@ class SharingStateFolderIT {
   private static final int CAMERAS = 6;
   private static final int DAYS = 40;
   private static final Duration WAIT = Duration.ofMinutes(2);
-  private static final List<String> OUTPUTS = List.of(
-      Topics.COPY_LEDGER.name(), Topics.COPY_RECEIPTS.name(), Topics.EXPOSURE_STATS.name(), Topics.DEAD_LETTERS.name());
+  private static final List<String> OUTPUTS =
+      List.of(
+          Topics.COPY_LEDGER.name(),
+          Topics.COPY_RECEIPTS.name(),
+          Topics.EXPOSURE_STATS.name(),
+          Topics.DEAD_LETTERS.name());
 
   @TempDir Path tmp;
 
-  /** What one run wrote: every ledger entry, copy receipt and day's statistics, and how many dead letters. */
-  private record Output(List<String> ledger, List<String> receipts, List<String> stats, DailyStats last, int deadLetters) {}
+  /**
+   * What one run wrote: every ledger entry, copy receipt and day's statistics, and how many dead
+   * letters.
+   */
+  private record Output(
+      List<String> ledger,
+      List<String> receipts,
+      List<String> stats,
+      DailyStats last,
+      int deadLetters) {}
 
   /** A run of the command: its exit code, what it printed, and what it wrote if it started. */
-  private record Run(int exit, List<String> out, List<String> err, SharingService service, Output output) {}
+  private record Run(
+      int exit, List<String> out, List<String> err, SharingService service, Output output) {}
 
   @Test
-  void stateAnEarlierVersionBuiltOnAnotherClusterIsDeletedWithANoticeAndTheLedgerComesOutRight() throws Exception {
+  void stateAnEarlierVersionBuiltOnAnotherClusterIsDeletedWithANoticeAndTheLedgerComesOutRight()
+      throws Exception {
     Path state = tmp.resolve("state");
     Path folder = state.resolve(APP);
     Run first;
@@ -64,10 +78,16 @@ class SharingStateFolderIT {
       TopicAdmin.createTopics(client(a.bootstrapServers()), Topics.all(), 30);
 
       try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-        Run busy = run(a.bootstrapServers(), state, "--http-port", String.valueOf(taken.getLocalPort()));
+        Run busy =
+            run(a.bootstrapServers(), state, "--http-port", String.valueOf(taken.getLocalPort()));
         assertEquals(2, busy.exit());
-        assertEquals(List.of("sharing-service: port " + taken.getLocalPort() + " is in use on 127.0.0.1: choose"
-            + " another --http-port, or 0 for any free port"), busy.err());
+        assertEquals(
+            List.of(
+                "sharing-service: port "
+                    + taken.getLocalPort()
+                    + " is in use on 127.0.0.1: choose"
+                    + " another --http-port, or 0 for any free port"),
+            busy.err());
         assertEquals(List.of(), busy.out());
       }
 
@@ -76,7 +96,8 @@ class SharingStateFolderIT {
       assertEquals(0, first.exit());
       assertEquals(List.of(), first.err());
       assertEquals(startupLines(a.bootstrapServers(), first, folder), first.out());
-      // 6 cameras, 40 days: 48 clips shared on the neighbourhood feed, each a copy kept indefinitely
+      // 6 cameras, 40 days: 48 clips shared on the neighbourhood feed, each a copy kept
+      // indefinitely
       assertEquals(48, first.output().ledger().size());
       assertEquals(48L, first.output().last().getMeasures().get("copiesCreated"));
       assertEquals(48L, first.output().last().getMeasures().get("copiesAlive"));
@@ -92,12 +113,24 @@ class SharingStateFolderIT {
       Run second = run(b.bootstrapServers(), state);
 
       assertEquals(0, second.exit());
-      assertEquals(List.of("sharing-service: deleted the local state in " + folder + ": it does not name the Kafka"
-          + " cluster it was built on (an earlier camfleet wrote it), and cluster " + clusterB + " has none of its"
-          + " changelog topics, so it was built on another; it is rebuilt from this cluster's topics"), second.err());
+      assertEquals(
+          List.of(
+              "sharing-service: deleted the local state in "
+                  + folder
+                  + ": it does not name the Kafka"
+                  + " cluster it was built on (an earlier camfleet wrote it), and cluster "
+                  + clusterB
+                  + " has none of its"
+                  + " changelog topics, so it was built on another; it is rebuilt from this cluster's topics"),
+          second.err());
       assertEquals(startupLines(b.bootstrapServers(), second, folder), second.out());
-      assertEquals(first.output(), second.output(), "the same ledger, receipts and statistics, and no dead letter");
-      assertTrue(Files.readString(folder.resolve(StateFolder.MARKER)).contains("\ncluster.id=" + clusterB + "\n"));
+      assertEquals(
+          first.output(),
+          second.output(),
+          "the same ledger, receipts and statistics, and no dead letter");
+      assertTrue(
+          Files.readString(folder.resolve(StateFolder.MARKER))
+              .contains("\ncluster.id=" + clusterB + "\n"));
     }
   }
 
@@ -116,9 +149,9 @@ class SharingStateFolderIT {
   }
 
   /**
-   * Runs {@code sharing-service} on {@code state}; if it starts, publishes the tiny world (as in the
-   * README: the services first, then the simulator), waits for the final statistics, and stops it as
-   * SIGTERM would.
+   * Runs {@code sharing-service} on {@code state}; if it starts, publishes the tiny world (as in
+   * the README: the services first, then the simulator), waits for the final statistics, and stops
+   * it as SIGTERM would.
    */
   private static Run run(String servers, Path state, String... extra) throws Exception {
     Map<TopicPartition, Long> from = KafkaProbe.endOffsets(servers, OUTPUTS);
@@ -130,13 +163,21 @@ class SharingStateFolderIT {
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    List<String> args = new ArrayList<>(List.of(
-        "--policy", POLICY, "--bootstrap-servers", servers, "--state-dir", state.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--policy",
+                POLICY,
+                "--bootstrap-servers",
+                servers,
+                "--state-dir",
+                state.toString()));
     args.addAll(List.of(extra));
     if (!args.contains("--http-port")) {
       args.addAll(List.of("--http-port", "0"));
     }
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(args.toArray(String[]::new)));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(() -> cli.execute(args.toArray(String[]::new)));
     CompletableFuture.anyOf(started, exit).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     SharingService service = null;
     Output output = null;
@@ -148,37 +189,67 @@ class SharingStateFolderIT {
       }
     }
     int code = exit.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    return new Run(code, out.toString().lines().toList(), err.toString().lines().toList(), service, output);
+    return new Run(
+        code, out.toString().lines().toList(), err.toString().lines().toList(), service, output);
   }
 
   private static Output readUntilFinal(String servers, Map<TopicPartition, Long> from) {
-    List<ConsumerRecord<byte[], byte[]>> records = KafkaProbe.read(servers, from,
-        read -> read.stream().anyMatch(r -> r.topic().equals(Topics.EXPOSURE_STATS.name()) && stats(r).getLast()),
-        WAIT);
-    List<String> ledger = decoded(records, Topics.COPY_LEDGER.name(),
-        r -> Topics.COPY_LEDGER.valueSerde().deserializer().deserialize(r.topic(), r.value()).toString());
-    List<String> receipts = decoded(records, Topics.COPY_RECEIPTS.name(),
-        r -> Topics.COPY_RECEIPTS.valueSerde().deserializer().deserialize(r.topic(), r.value()).toString());
+    List<ConsumerRecord<byte[], byte[]>> records =
+        KafkaProbe.read(
+            servers,
+            from,
+            read ->
+                read.stream()
+                    .anyMatch(
+                        r -> r.topic().equals(Topics.EXPOSURE_STATS.name()) && stats(r).getLast()),
+            WAIT);
+    List<String> ledger =
+        decoded(
+            records,
+            Topics.COPY_LEDGER.name(),
+            r ->
+                Topics.COPY_LEDGER
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(r.topic(), r.value())
+                    .toString());
+    List<String> receipts =
+        decoded(
+            records,
+            Topics.COPY_RECEIPTS.name(),
+            r ->
+                Topics.COPY_RECEIPTS
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(r.topic(), r.value())
+                    .toString());
     List<String> stats = decoded(records, Topics.EXPOSURE_STATS.name(), r -> stats(r).toString());
-    DailyStats last = records.stream()
-        .filter(r -> r.topic().equals(Topics.EXPOSURE_STATS.name()))
-        .map(SharingStateFolderIT::stats)
-        .filter(DailyStats::getLast)
-        .reduce((x, y) -> {
-          throw new AssertionError("two final statistics: " + x + " and " + y);
-        })
-        .orElseThrow();
-    int deadLetters = (int) records.stream().filter(r -> r.topic().equals(Topics.DEAD_LETTERS.name())).count();
+    DailyStats last =
+        records.stream()
+            .filter(r -> r.topic().equals(Topics.EXPOSURE_STATS.name()))
+            .map(SharingStateFolderIT::stats)
+            .filter(DailyStats::getLast)
+            .reduce(
+                (x, y) -> {
+                  throw new AssertionError("two final statistics: " + x + " and " + y);
+                })
+            .orElseThrow();
+    int deadLetters =
+        (int) records.stream().filter(r -> r.topic().equals(Topics.DEAD_LETTERS.name())).count();
     return new Output(ledger, receipts, stats, last, deadLetters);
   }
 
   private static List<String> decoded(
-      List<ConsumerRecord<byte[], byte[]>> records, String topic,
+      List<ConsumerRecord<byte[], byte[]>> records,
+      String topic,
       Function<ConsumerRecord<byte[], byte[]>, String> decode) {
     return records.stream().filter(r -> r.topic().equals(topic)).map(decode).sorted().toList();
   }
 
   private static DailyStats stats(ConsumerRecord<byte[], byte[]> record) {
-    return Topics.EXPOSURE_STATS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    return Topics.EXPOSURE_STATS
+        .valueSerde()
+        .deserializer()
+        .deserialize(record.topic(), record.value());
   }
 }

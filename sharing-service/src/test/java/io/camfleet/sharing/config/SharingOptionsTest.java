@@ -17,36 +17,63 @@ import org.junit.jupiter.api.Test;
 
 class SharingOptionsTest {
   private static final List<Policy> POLICIES =
-      Policies.read(List.of(Path.of("../policies/status-quo-2019.yaml"), Path.of("../policies/no-forwarding.yaml")));
+      Policies.read(
+          List.of(
+              Path.of("../policies/status-quo-2019.yaml"),
+              Path.of("../policies/no-forwarding.yaml")));
   private static final Optional<HttpEndpoint> ANY_PORT = Optional.of(HttpEndpoint.loopback(0));
 
   @Test
   void withoutAPrefixEveryNameIsTheCatalogsAndTheApplicationIdNamesServiceAndPolicies() {
-    SharingOptions options = SharingOptions.of(TopicPrefix.NONE, POLICIES, Processing.defaults(), ANY_PORT);
+    SharingOptions options =
+        SharingOptions.of(TopicPrefix.NONE, POLICIES, Processing.defaults(), ANY_PORT);
 
     assertEquals(
-        List.of("world-events", "copy-ledger", "copy-receipts", "exposure-stats", "exposure-stats-json", "dead-letters"),
+        List.of(
+            "world-events",
+            "copy-ledger",
+            "copy-receipts",
+            "exposure-stats",
+            "exposure-stats-json",
+            "dead-letters"),
         names(options.topics()));
     assertEquals("sharing-service-status-quo-2019.no-forwarding", options.applicationId());
   }
 
   @Test
   void aPrefixNamesEveryTopicDeadLettersIncludedAndTheApplicationId() {
-    SharingOptions options = SharingOptions.of(TopicPrefix.of("run-1a2b3c4d"), POLICIES, Processing.defaults(), ANY_PORT);
+    SharingOptions options =
+        SharingOptions.of(
+            TopicPrefix.of("run-1a2b3c4d"), POLICIES, Processing.defaults(), ANY_PORT);
 
     assertEquals(
-        List.of("run-1a2b3c4d-world-events", "run-1a2b3c4d-copy-ledger", "run-1a2b3c4d-copy-receipts",
-            "run-1a2b3c4d-exposure-stats", "run-1a2b3c4d-exposure-stats-json", "run-1a2b3c4d-dead-letters"),
+        List.of(
+            "run-1a2b3c4d-world-events",
+            "run-1a2b3c4d-copy-ledger",
+            "run-1a2b3c4d-copy-receipts",
+            "run-1a2b3c4d-exposure-stats",
+            "run-1a2b3c4d-exposure-stats-json",
+            "run-1a2b3c4d-dead-letters"),
         names(options.topics()));
-    assertEquals("run-1a2b3c4d-sharing-service-status-quo-2019.no-forwarding", options.applicationId());
+    assertEquals(
+        "run-1a2b3c4d-sharing-service-status-quo-2019.no-forwarding", options.applicationId());
   }
 
   @Test
   void refusesToRunWithoutAnHttpAddressForItsCustodyApi() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SharingOptions(SharingTopics.defaults(), "sharing-service-x", Processing.defaults(), Optional.empty()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SharingOptions(
+                    SharingTopics.defaults(),
+                    "sharing-service-x",
+                    Processing.defaults(),
+                    Optional.empty()));
 
-    assertEquals("the sharing service answers custody queries over HTTP: it needs an address", e.getMessage());
+    assertEquals(
+        "the sharing service answers custody queries over HTTP: it needs an address",
+        e.getMessage());
   }
 
   private static List<String> names(SharingTopics topics) {

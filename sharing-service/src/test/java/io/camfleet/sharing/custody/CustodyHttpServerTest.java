@@ -20,19 +20,41 @@ class CustodyHttpServerTest {
   private static final List<String> POLICIES = List.of("status-quo-2019", "no-forwarding");
 
   private static final CopyView POLICE =
-      copy("status-quo-2019", "copy-police", null, "agency-fll", "REQUESTING_POLICE", "SHARE", "2019-06-02T00:00:00Z");
+      copy(
+          "status-quo-2019",
+          "copy-police",
+          null,
+          "agency-fll",
+          "REQUESTING_POLICE",
+          "SHARE",
+          "2019-06-02T00:00:00Z");
   private static final CopyView SHERIFF =
-      copy("status-quo-2019", "copy-sheriff", "copy-police", "agency-sheriff", "OTHER_AGENCY", "FORWARD",
+      copy(
+          "status-quo-2019",
+          "copy-sheriff",
+          "copy-police",
+          "agency-sheriff",
+          "OTHER_AGENCY",
+          "FORWARD",
           "2019-06-03T00:00:00Z");
   private static final CopyView POLICE_NO_FORWARDING =
-      copy("no-forwarding", "copy-police", null, "agency-fll", "REQUESTING_POLICE", "SHARE", "2019-06-02T00:00:00Z");
+      copy(
+          "no-forwarding",
+          "copy-police",
+          null,
+          "agency-fll",
+          "REQUESTING_POLICE",
+          "SHARE",
+          "2019-06-02T00:00:00Z");
 
   /** The copies of clip-1 and of holder agency-fll; nothing else exists. */
   private final CopySource source =
       new CopySource() {
         @Override
         public List<CopyView> clipCopies(String clipId) {
-          return clipId.equals("clip-1") ? List.of(SHERIFF, POLICE_NO_FORWARDING, POLICE) : List.of();
+          return clipId.equals("clip-1")
+              ? List.of(SHERIFF, POLICE_NO_FORWARDING, POLICE)
+              : List.of();
         }
 
         @Override
@@ -71,31 +93,53 @@ class CustodyHttpServerTest {
   @Test
   void answersClipCustodyAsTreePerPolicy() throws Exception {
     assertEquals(
-        new Reply(200, JSON.valueToTree(Map.of(
-            "clipId", "clip-1",
-            "policies", Map.of(
-                "status-quo-2019", List.of(POLICE.withChildren(List.of(SHERIFF.withChildren(List.of())))),
-                "no-forwarding", List.of(POLICE_NO_FORWARDING.withChildren(List.of())))))),
+        new Reply(
+            200,
+            JSON.valueToTree(
+                Map.of(
+                    "clipId",
+                    "clip-1",
+                    "policies",
+                    Map.of(
+                        "status-quo-2019",
+                            List.of(POLICE.withChildren(List.of(SHERIFF.withChildren(List.of())))),
+                        "no-forwarding", List.of(POLICE_NO_FORWARDING.withChildren(List.of())))))),
         get("/clips/clip-1/custody"));
     assertEquals(
-        new Reply(200, JSON.valueToTree(Map.of(
-            "clipId", "clip-1",
-            "policies", Map.of("no-forwarding", List.of(POLICE_NO_FORWARDING.withChildren(List.of())))))),
+        new Reply(
+            200,
+            JSON.valueToTree(
+                Map.of(
+                    "clipId",
+                    "clip-1",
+                    "policies",
+                    Map.of(
+                        "no-forwarding", List.of(POLICE_NO_FORWARDING.withChildren(List.of())))))),
         get("/clips/clip-1/custody?policy=no-forwarding"));
   }
 
   @Test
   void listsHolderCopiesPerPolicy() throws Exception {
     assertEquals(
-        new Reply(200, JSON.valueToTree(Map.of(
-            "holderId", "agency-fll",
-            "policies", Map.of("status-quo-2019", List.of(POLICE), "no-forwarding", List.of(POLICE_NO_FORWARDING))))),
+        new Reply(
+            200,
+            JSON.valueToTree(
+                Map.of(
+                    "holderId",
+                    "agency-fll",
+                    "policies",
+                    Map.of(
+                        "status-quo-2019",
+                        List.of(POLICE),
+                        "no-forwarding",
+                        List.of(POLICE_NO_FORWARDING))))),
         get("/holders/agency-fll/copies"));
   }
 
   @Test
   void answersLocalCopiesAsFlatListForOtherInstances() throws Exception {
-    assertEquals(new Reply(200, JSON.valueToTree(List.of(POLICE))), get("/local/clips/clip-1/copies"));
+    assertEquals(
+        new Reply(200, JSON.valueToTree(List.of(POLICE))), get("/local/clips/clip-1/copies"));
   }
 
   @Test
@@ -112,7 +156,10 @@ class CustodyHttpServerTest {
   @Test
   void answers400ForMalformedIdsAndQueries() throws Exception {
     assertEquals(
-        new Reply(400, JSON.valueToTree(Map.of("error", "malformed clip id: no spaces, control characters or '|'"))),
+        new Reply(
+            400,
+            JSON.valueToTree(
+                Map.of("error", "malformed clip id: no spaces, control characters or '|'"))),
         get("/clips/clip%7C1/custody"));
     assertEquals(
         List.of(400, 400, 400, 400, 400),
@@ -136,14 +183,37 @@ class CustodyHttpServerTest {
   private Reply get(String path) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     return new Reply(response.statusCode(), JSON.readTree(response.body()));
   }
 
   private static CopyView copy(
-      String policy, String copyId, String parent, String holder, String holderType, String kind, String madeAt) {
-    return new CopyView(policy, copyId, parent, "clip-1", "cam-1", "house-1", "2019-06-01T20:00:00Z", holder,
-        holderType, kind, "POLICE_REQUEST", "req-1", true, madeAt, null, null);
+      String policy,
+      String copyId,
+      String parent,
+      String holder,
+      String holderType,
+      String kind,
+      String madeAt) {
+    return new CopyView(
+        policy,
+        copyId,
+        parent,
+        "clip-1",
+        "cam-1",
+        "house-1",
+        "2019-06-01T20:00:00Z",
+        holder,
+        holderType,
+        kind,
+        "POLICE_REQUEST",
+        "req-1",
+        true,
+        madeAt,
+        null,
+        null);
   }
 }

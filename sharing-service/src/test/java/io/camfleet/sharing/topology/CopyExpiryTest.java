@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class CopyExpiryTest {
   private static final Clip DOORSTEP_CLIP = clip("clip-1", "cam-1", "house-1", day(0, 20));
+
   /** When the US retention period of 60 days ends for the clip. */
   private static final long SIXTY_DAYS_AFTER_RECORDING = day(60, 20);
 
@@ -35,10 +36,21 @@ class CopyExpiryTest {
     String policy = "police-copies-180-days";
     try (SharingDriver sharing = SharingDriver.enforcing(policy)) {
       sharing.send(
-          sharedWithPolice("copy-police", DOORSTEP_CLIP, "agency-fll", narrowRequest("req-1", DOORSTEP_CLIP), day(1)),
+          sharedWithPolice(
+              "copy-police",
+              DOORSTEP_CLIP,
+              "agency-fll",
+              narrowRequest("req-1", DOORSTEP_CLIP),
+              day(1)),
           postedToFeed("copy-post", DOORSTEP_CLIP, "feed-riverside", day(2)),
           downloaded("copy-saved", "copy-post", DOORSTEP_CLIP, "person-1", day(3)),
-          forwarded("copy-ice", "copy-police", DOORSTEP_CLIP, "agency-ice", HolderType.FEDERAL_AGENCY, day(11)),
+          forwarded(
+              "copy-ice",
+              "copy-police",
+              DOORSTEP_CLIP,
+              "agency-ice",
+              HolderType.FEDERAL_AGENCY,
+              day(11)),
           tick(day(200), true));
 
       assertEquals(
@@ -52,10 +64,24 @@ class CopyExpiryTest {
           sharing.ledgerHistory());
       assertEquals(
           List.of(
-              new CopyReceipt(policy, "copy-police", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, day(181),
-                  "copies held by REQUESTING_POLICE live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED),
-              new CopyReceipt(policy, "copy-ice", "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED, day(191),
-                  "copies held by FEDERAL_AGENCY live 180 days", CopyReceiptCause.HOLDER_LIFETIME_ENDED)),
+              new CopyReceipt(
+                  policy,
+                  "copy-police",
+                  "clip-1",
+                  "house-1",
+                  CopyReceiptKind.COPY_EXPIRED,
+                  day(181),
+                  "copies held by REQUESTING_POLICE live 180 days",
+                  CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+              new CopyReceipt(
+                  policy,
+                  "copy-ice",
+                  "clip-1",
+                  "house-1",
+                  CopyReceiptKind.COPY_EXPIRED,
+                  day(191),
+                  "copies held by FEDERAL_AGENCY live 180 days",
+                  CopyReceiptCause.HOLDER_LIFETIME_ENDED)),
           sharing.receipts());
 
       List<DailyStats> stats = sharing.stats();
@@ -71,14 +97,38 @@ class CopyExpiryTest {
           SharingDriver.changesOf(stats, policy, "footageAlivePastRetention"));
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaRequest", 1, "sharesViaPost", 1,
-              "copiesCreated", 4, "copiesCreated.REQUESTING_POLICE", 1, "copiesCreated.FEDERAL_AGENCY", 1,
-              "copiesCreated.NEIGHBOURHOOD_FEED", 1, "copiesCreated.PUBLIC", 1,
-              "copiesExpired", 2,
-              "copiesAlive", 2, "copiesAlive.NEIGHBOURHOOD_FEED", 1, "copiesAlive.PUBLIC", 1,
-              "footageAlivePastRetention", 1,
-              "householdsExposed", 1, "householdsExposed.NEIGHBOURHOOD_FEED", 1, "householdsExposed.PUBLIC", 1,
-              "addressesDisclosed", 1),
+              "sharesViaRequest",
+              1,
+              "sharesViaPost",
+              1,
+              "copiesCreated",
+              4,
+              "copiesCreated.REQUESTING_POLICE",
+              1,
+              "copiesCreated.FEDERAL_AGENCY",
+              1,
+              "copiesCreated.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesCreated.PUBLIC",
+              1,
+              "copiesExpired",
+              2,
+              "copiesAlive",
+              2,
+              "copiesAlive.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesAlive.PUBLIC",
+              1,
+              "footageAlivePastRetention",
+              1,
+              "householdsExposed",
+              1,
+              "householdsExposed.NEIGHBOURHOOD_FEED",
+              1,
+              "householdsExposed.PUBLIC",
+              1,
+              "addressesDisclosed",
+              1),
           SharingDriver.lastDay(stats, policy));
       assertEquals(
           List.of(policy + "|clip-1|copy-post", policy + "|clip-1|copy-saved"),
@@ -92,12 +142,27 @@ class CopyExpiryTest {
     String policy = "copies-inherit-expiry";
     try (SharingDriver sharing = SharingDriver.enforcing(policy)) {
       sharing.send(
-          sharedWithPolice("copy-police", DOORSTEP_CLIP, "agency-fll", narrowRequest("req-1", DOORSTEP_CLIP), day(5)),
-          forwarded("copy-sheriff", "copy-police", DOORSTEP_CLIP, "agency-sheriff", HolderType.OTHER_AGENCY, day(6)),
+          sharedWithPolice(
+              "copy-police",
+              DOORSTEP_CLIP,
+              "agency-fll",
+              narrowRequest("req-1", DOORSTEP_CLIP),
+              day(5)),
+          forwarded(
+              "copy-sheriff",
+              "copy-police",
+              DOORSTEP_CLIP,
+              "agency-sheriff",
+              HolderType.OTHER_AGENCY,
+              day(6)),
           postedToFeed("copy-post", DOORSTEP_CLIP, "feed-riverside", day(7)),
           downloaded("copy-saved", "copy-post", DOORSTEP_CLIP, "person-1", day(8)),
           downloaded("copy-saved-late", "copy-post", DOORSTEP_CLIP, "person-2", day(61)),
-          sharedWithPolice("copy-police-late", DOORSTEP_CLIP, "agency-fll", narrowRequest("req-2", DOORSTEP_CLIP),
+          sharedWithPolice(
+              "copy-police-late",
+              DOORSTEP_CLIP,
+              "agency-fll",
+              narrowRequest("req-2", DOORSTEP_CLIP),
               day(62)),
           tick(day(63), true));
 
@@ -115,18 +180,44 @@ class CopyExpiryTest {
           sharing.ledgerHistory());
       assertEquals(
           List.of(
-              expiredWithOriginal("copy-police"), expiredWithOriginal("copy-post"), expiredWithOriginal("copy-saved"),
+              expiredWithOriginal("copy-police"),
+              expiredWithOriginal("copy-post"),
+              expiredWithOriginal("copy-saved"),
               expiredWithOriginal("copy-sheriff"),
-              new CopyReceipt(policy, "copy-saved-late", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, day(61),
+              new CopyReceipt(
+                  policy,
+                  "copy-saved-late",
+                  "clip-1",
+                  "house-1",
+                  CopyReceiptKind.FORWARD_BLOCKED,
+                  day(61),
                   "parent copy copy-post does not exist under this policy: it was blocked, refused or has expired",
                   CopyReceiptCause.NO_LIVE_PARENT)),
           sharing.receipts());
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaRequest", 1, "sharesViaPost", 1, "forwardsBlocked", 1, "sharesRefusedExpired", 1,
-              "copiesCreated", 4, "copiesCreated.REQUESTING_POLICE", 1, "copiesCreated.OTHER_AGENCY", 1,
-              "copiesCreated.NEIGHBOURHOOD_FEED", 1, "copiesCreated.PUBLIC", 1,
-              "copiesExpired", 4, "addressesDisclosed", 1),
+              "sharesViaRequest",
+              1,
+              "sharesViaPost",
+              1,
+              "forwardsBlocked",
+              1,
+              "sharesRefusedExpired",
+              1,
+              "copiesCreated",
+              4,
+              "copiesCreated.REQUESTING_POLICE",
+              1,
+              "copiesCreated.OTHER_AGENCY",
+              1,
+              "copiesCreated.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesCreated.PUBLIC",
+              1,
+              "copiesExpired",
+              4,
+              "addressesDisclosed",
+              1),
           SharingDriver.lastDay(sharing.stats(), policy));
       assertEquals(List.of(), sharing.keys(CopyStores.COPIES));
       assertEquals(List.of(), sharing.keys(CopyStores.HOLDER_COPIES));
@@ -143,26 +234,41 @@ class CopyExpiryTest {
   @Test
   void countsClipPastRetentionWhileAPoliceCopyOutlivesTheDeletedOriginal() {
     Policy shortLivedOriginals =
-        new Policy("originals-30-police-45", "", new Retention(30, null, Retention.SharedOriginals.EXPIRE_ON_TIME),
-            new Copies(false, Map.of(HolderType.REQUESTING_POLICE, 45)), null, null, null);
+        new Policy(
+            "originals-30-police-45",
+            "",
+            new Retention(30, null, Retention.SharedOriginals.EXPIRE_ON_TIME),
+            new Copies(false, Map.of(HolderType.REQUESTING_POLICE, 45)),
+            null,
+            null,
+            null);
     Clip clip = clip("clip-1", "cam-1", "house-1", day(0));
     try (SharingDriver sharing = SharingDriver.enforcing(List.of(shortLivedOriginals))) {
       sharing.send(
-          sharedWithPolice("copy-police", clip, "agency-fll", narrowRequest("req-1", clip), day(10)),
+          sharedWithPolice(
+              "copy-police", clip, "agency-fll", narrowRequest("req-1", clip), day(10)),
           tick(day(60), true));
 
       // original deleted on 2019-07-01 (day 30), police copy until 2019-07-26 (day 55)
       assertEquals(
           List.of("2019-06-11=0", "2019-07-01=1", "2019-07-26=0"),
-          SharingDriver.changesOf(sharing.stats(), "originals-30-police-45", "footageAlivePastRetention"));
+          SharingDriver.changesOf(
+              sharing.stats(), "originals-30-police-45", "footageAlivePastRetention"));
       assertEquals(List.of(), sharing.keys(SharingTopology.CLIPS_STORE));
       assertEquals(List.of(), sharing.keys(SharingTopology.SCHEDULE_STORE));
     }
   }
 
   private static CopyReceipt expiredWithOriginal(String copyId) {
-    return new CopyReceipt("copies-inherit-expiry", copyId, "clip-1", "house-1", CopyReceiptKind.COPY_EXPIRED,
-        SIXTY_DAYS_AFTER_RECORDING, "the copy expired with the original clip", CopyReceiptCause.EXPIRED_WITH_ORIGINAL);
+    return new CopyReceipt(
+        "copies-inherit-expiry",
+        copyId,
+        "clip-1",
+        "house-1",
+        CopyReceiptKind.COPY_EXPIRED,
+        SIXTY_DAYS_AFTER_RECORDING,
+        "the copy expired with the original clip",
+        CopyReceiptCause.EXPIRED_WITH_ORIGINAL);
   }
 
   private static Instant at(long time) {

@@ -20,10 +20,17 @@ class DeadLetterTest {
   void deadLettersCopiesThatCannotExistAndGoesOn() {
     try (SharingDriver sharing = SharingDriver.enforcing("status-quo-2019", "no-forwarding")) {
       sharing.send(
-          forwarded("copy-orphan", "copy-never-made", CLIP, "agency-x", HolderType.OTHER_AGENCY, day(1)),
+          forwarded(
+              "copy-orphan", "copy-never-made", CLIP, "agency-x", HolderType.OTHER_AGENCY, day(1)),
           sharedWithPolice("copy-police", CLIP, "agency-fll", narrowRequest("req-1", CLIP), day(2)),
           sharedWithPolice("copy-police", CLIP, "agency-fll", narrowRequest("req-1", CLIP), day(2)),
-          forwarded("copy-mixed", "copy-police", OTHER_CLIP, "agency-x", HolderType.OTHER_AGENCY, day(3)));
+          forwarded(
+              "copy-mixed",
+              "copy-police",
+              OTHER_CLIP,
+              "agency-x",
+              HolderType.OTHER_AGENCY,
+              day(3)));
 
       assertEquals(
           List.of(

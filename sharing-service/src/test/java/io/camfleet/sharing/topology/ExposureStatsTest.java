@@ -33,9 +33,17 @@ class ExposureStatsTest {
     Clip neighbour = clip("clip-next", "cam-next", "house-2", day(0, 22));
     try (SharingDriver sharing = SharingDriver.enforcing(STATUS_QUO)) {
       sharing.send(
-          sharedWithPolice("copy-front", frontDoor, "agency-fll", narrowRequest("req-1", frontDoor), day(1)),
-          sharedWithPolice("copy-back", backYard, "agency-fll", narrowRequest("req-1", backYard), day(1)),
-          forwarded("copy-back-ice", "copy-back", backYard, "agency-ice", HolderType.FEDERAL_AGENCY, day(2)),
+          sharedWithPolice(
+              "copy-front", frontDoor, "agency-fll", narrowRequest("req-1", frontDoor), day(1)),
+          sharedWithPolice(
+              "copy-back", backYard, "agency-fll", narrowRequest("req-1", backYard), day(1)),
+          forwarded(
+              "copy-back-ice",
+              "copy-back",
+              backYard,
+              "agency-ice",
+              HolderType.FEDERAL_AGENCY,
+              day(2)),
           postedToFeed("copy-post", neighbour, "feed-riverside", day(1)),
           downloaded("copy-saved-1", "copy-post", neighbour, "person-1", day(2)),
           downloaded("copy-saved-2", "copy-post", neighbour, "person-2", day(2)),
@@ -43,29 +51,60 @@ class ExposureStatsTest {
 
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaRequest", 2, "sharesViaPost", 1,
-              "copiesCreated", 6, "copiesCreated.REQUESTING_POLICE", 2, "copiesCreated.FEDERAL_AGENCY", 1,
-              "copiesCreated.NEIGHBOURHOOD_FEED", 1, "copiesCreated.PUBLIC", 2,
-              "copiesAlive", 6, "copiesAlive.REQUESTING_POLICE", 2, "copiesAlive.FEDERAL_AGENCY", 1,
-              "copiesAlive.NEIGHBOURHOOD_FEED", 1, "copiesAlive.PUBLIC", 2,
-              "householdsExposed", 2, "householdsExposed.REQUESTING_POLICE", 1, "householdsExposed.FEDERAL_AGENCY", 1,
-              "householdsExposed.NEIGHBOURHOOD_FEED", 1, "householdsExposed.PUBLIC", 1,
-              "addressesDisclosed", 1),
+              "sharesViaRequest",
+              2,
+              "sharesViaPost",
+              1,
+              "copiesCreated",
+              6,
+              "copiesCreated.REQUESTING_POLICE",
+              2,
+              "copiesCreated.FEDERAL_AGENCY",
+              1,
+              "copiesCreated.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesCreated.PUBLIC",
+              2,
+              "copiesAlive",
+              6,
+              "copiesAlive.REQUESTING_POLICE",
+              2,
+              "copiesAlive.FEDERAL_AGENCY",
+              1,
+              "copiesAlive.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesAlive.PUBLIC",
+              2,
+              "householdsExposed",
+              2,
+              "householdsExposed.REQUESTING_POLICE",
+              1,
+              "householdsExposed.FEDERAL_AGENCY",
+              1,
+              "householdsExposed.NEIGHBOURHOOD_FEED",
+              1,
+              "householdsExposed.PUBLIC",
+              1,
+              "addressesDisclosed",
+              1),
           SharingDriver.lastDay(sharing.stats(), STATUS_QUO));
     }
   }
 
   @Test
   void disclosesNoAddressUnderPolicyThatWithholdsIt() {
-    Policy withholdsAddress = new Policy("no-address", "", new Retention(60, null, null), null, null, null, false);
+    Policy withholdsAddress =
+        new Policy("no-address", "", new Retention(60, null, null), null, null, null, false);
     Clip clip = clip("clip-1", "cam-1", "house-1", day(0, 20));
-    try (SharingDriver sharing = SharingDriver.enforcing(List.of(SharingDriver.bundled(STATUS_QUO), withholdsAddress))) {
+    try (SharingDriver sharing =
+        SharingDriver.enforcing(List.of(SharingDriver.bundled(STATUS_QUO), withholdsAddress))) {
       sharing.send(
           sharedWithPolice("copy-police", clip, "agency-fll", narrowRequest("req-1", clip), day(1)),
           tick(day(2), true));
 
       assertEquals(
-          List.of("status-quo-2019/copy-police address=true", "no-address/copy-police address=false"),
+          List.of(
+              "status-quo-2019/copy-police address=true", "no-address/copy-police address=false"),
           sharing.ledger().stream()
               .map(c -> c.getPolicy() + "/" + c.getCopyId() + " address=" + c.getAddressDisclosed())
               .toList());
@@ -90,7 +129,8 @@ class ExposureStatsTest {
 
       List<DailyStats> stats = sharing.stats();
       var requestFunnel =
-          ExpectedMeasures.with("requests", 1, "notifications", 3, "answersShared", 1, "declined", 1, "ignored", 1);
+          ExpectedMeasures.with(
+              "requests", 1, "notifications", 3, "answersShared", 1, "declined", 1, "ignored", 1);
       assertEquals(requestFunnel, SharingDriver.lastDay(stats, STATUS_QUO));
       assertEquals(requestFunnel, SharingDriver.lastDay(stats, "no-forwarding"));
       assertEquals(List.<CopyLedgerEntry>of(), sharing.ledger());

@@ -27,7 +27,8 @@ class HouseholdExposureProcessorTest {
   private static final int SOURCES = 2;
 
   private final MockProcessorContext<String, StatsDelta> context = new MockProcessorContext<>();
-  private final HouseholdExposureProcessor processor = new HouseholdExposureProcessor(List.of(POLICY), SOURCES);
+  private final HouseholdExposureProcessor processor =
+      new HouseholdExposureProcessor(List.of(POLICY), SOURCES);
   private long offset;
 
   @Test
@@ -74,8 +75,8 @@ class HouseholdExposureProcessorTest {
   }
 
   private static HouseholdSignal change(int source, long time, String holderType, int liveCopies) {
-    return new HouseholdSignal(time, source,
-        new HouseholdCopyChange(POLICY, "house-1", holderType, liveCopies, false));
+    return new HouseholdSignal(
+        time, source, new HouseholdCopyChange(POLICY, "house-1", holderType, liveCopies, false));
   }
 
   private static HouseholdSignal watermark(int source, long time, boolean last) {
@@ -84,11 +85,14 @@ class HouseholdExposureProcessorTest {
 
   private static String describe(StatsDelta delta) {
     Map<String, Long> changed = new TreeMap<>();
-    delta.getChanges().forEach((measure, amount) -> {
-      if (amount != 0) {
-        changed.put(measure, amount);
-      }
-    });
+    delta
+        .getChanges()
+        .forEach(
+            (measure, amount) -> {
+              if (amount != 0) {
+                changed.put(measure, amount);
+              }
+            });
     return Instant.ofEpochMilli(delta.getDayStart()).toString().substring(0, 10) + " " + changed;
   }
 }

@@ -14,25 +14,47 @@ import org.junit.jupiter.api.Test;
 
 class MeasureSlotsTest {
 
-  /** The open days in the stores hold the measures in this order: changing it breaks restored state. */
+  /**
+   * The open days in the stores hold the measures in this order: changing it breaks restored state.
+   */
   @Test
   void keepsTheOrderOfTheStoredOpenDays() {
     assertEquals(
         List.of(
-            "requests", "notifications", "answersShared", "declined", "ignored", "sharesViaRequest", "sharesViaPost",
-            "sharesBlockedByPolicy", "forwardsBlocked", "sharesRefusedExpired", "copiesCreated", "copiesExpired",
-            "copiesAlive", "footageAlivePastRetention",
-            "copiesAlive.REQUESTING_POLICE", "copiesCreated.REQUESTING_POLICE",
-            "copiesAlive.OTHER_AGENCY", "copiesCreated.OTHER_AGENCY",
-            "copiesAlive.FEDERAL_AGENCY", "copiesCreated.FEDERAL_AGENCY",
-            "copiesAlive.NEIGHBOURHOOD_FEED", "copiesCreated.NEIGHBOURHOOD_FEED",
-            "copiesAlive.PUBLIC", "copiesCreated.PUBLIC"),
+            "requests",
+            "notifications",
+            "answersShared",
+            "declined",
+            "ignored",
+            "sharesViaRequest",
+            "sharesViaPost",
+            "sharesBlockedByPolicy",
+            "forwardsBlocked",
+            "sharesRefusedExpired",
+            "copiesCreated",
+            "copiesExpired",
+            "copiesAlive",
+            "footageAlivePastRetention",
+            "copiesAlive.REQUESTING_POLICE",
+            "copiesCreated.REQUESTING_POLICE",
+            "copiesAlive.OTHER_AGENCY",
+            "copiesCreated.OTHER_AGENCY",
+            "copiesAlive.FEDERAL_AGENCY",
+            "copiesCreated.FEDERAL_AGENCY",
+            "copiesAlive.NEIGHBOURHOOD_FEED",
+            "copiesCreated.NEIGHBOURHOOD_FEED",
+            "copiesAlive.PUBLIC",
+            "copiesCreated.PUBLIC"),
         MeasureSlots.COPIES.names());
     assertEquals(
         List.of(
-            "householdsExposed", "addressesDisclosed", "householdsExposed.REQUESTING_POLICE",
-            "householdsExposed.OTHER_AGENCY", "householdsExposed.FEDERAL_AGENCY",
-            "householdsExposed.NEIGHBOURHOOD_FEED", "householdsExposed.PUBLIC"),
+            "householdsExposed",
+            "addressesDisclosed",
+            "householdsExposed.REQUESTING_POLICE",
+            "householdsExposed.OTHER_AGENCY",
+            "householdsExposed.FEDERAL_AGENCY",
+            "householdsExposed.NEIGHBOURHOOD_FEED",
+            "householdsExposed.PUBLIC"),
         MeasureSlots.HOUSEHOLDS.names());
   }
 
@@ -41,7 +63,8 @@ class MeasureSlotsTest {
     Set<MeasureKey> counted = new HashSet<>(MeasureSlots.COPIES.keys());
     counted.addAll(MeasureSlots.HOUSEHOLDS.keys());
 
-    assertEquals(MeasureSlots.COPIES.keys().size() + MeasureSlots.HOUSEHOLDS.keys().size(), counted.size());
+    assertEquals(
+        MeasureSlots.COPIES.keys().size() + MeasureSlots.HOUSEHOLDS.keys().size(), counted.size());
     assertEquals(new HashSet<>(StatsService.SHARING.keys()), counted);
   }
 
@@ -54,11 +77,16 @@ class MeasureSlotsTest {
     assertEquals(12, MeasureSlots.COPIES.of(SharingMeasure.COPIES_ALIVE));
     assertEquals(
         "measure 'householdsExposed.PUBLIC' of sharing-service is counted elsewhere",
-        assertThrows(IllegalArgumentException.class,
-            () -> MeasureSlots.COPIES.of(SharingMeasure.HOUSEHOLDS_EXPOSED.of(HolderType.PUBLIC))).getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    MeasureSlots.COPIES.of(SharingMeasure.HOUSEHOLDS_EXPOSED.of(HolderType.PUBLIC)))
+            .getMessage());
     assertEquals(
         "measure 'requests' of sharing-service is counted elsewhere",
-        assertThrows(IllegalArgumentException.class, () -> MeasureSlots.HOUSEHOLDS.of(SharingMeasure.REQUESTS))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MeasureSlots.HOUSEHOLDS.of(SharingMeasure.REQUESTS))
             .getMessage());
   }
 }

@@ -45,40 +45,101 @@ class PolicyEnforcementTest {
           sharedWithPolice("copy-late", lateInWindow, "agency-fll", OVER_BROAD, day(1)),
           sharedWithPolice("copy-far", farAway, "agency-fll", farAwayTerms, day(1)),
           sharedWithPolice("copy-ok", withinCaps, "agency-fll", OVER_BROAD, day(1)),
-          forwarded("copy-late-fwd", "copy-late", lateInWindow, "agency-dea", HolderType.FEDERAL_AGENCY, day(2)),
+          forwarded(
+              "copy-late-fwd",
+              "copy-late",
+              lateInWindow,
+              "agency-dea",
+              HolderType.FEDERAL_AGENCY,
+              day(2)),
           tick(day(3), true));
 
       assertEquals(
           List.of(
-              new CopyReceipt(MARKEY_CAPS, "copy-late", "clip-late", "house-a", CopyReceiptKind.SHARE_BLOCKED, day(1),
-                  "clip lies outside the first 12.0 h of the requested window", CopyReceiptCause.OUTSIDE_WINDOW),
-              new CopyReceipt(MARKEY_CAPS, "copy-far", "clip-far", "house-b", CopyReceiptKind.SHARE_BLOCKED, day(1),
+              new CopyReceipt(
+                  MARKEY_CAPS,
+                  "copy-late",
+                  "clip-late",
+                  "house-a",
+                  CopyReceiptKind.SHARE_BLOCKED,
+                  day(1),
+                  "clip lies outside the first 12.0 h of the requested window",
+                  CopyReceiptCause.OUTSIDE_WINDOW),
+              new CopyReceipt(
+                  MARKEY_CAPS,
+                  "copy-far",
+                  "clip-far",
+                  "house-b",
+                  CopyReceiptKind.SHARE_BLOCKED,
+                  day(1),
                   "camera is 0.70 mi from the request's centre, beyond the 0.40 mi of a 0.500 sq mi area",
                   CopyReceiptCause.OUTSIDE_AREA),
-              new CopyReceipt(MARKEY_CAPS, "copy-late-fwd", "clip-late", "house-a", CopyReceiptKind.FORWARD_BLOCKED,
+              new CopyReceipt(
+                  MARKEY_CAPS,
+                  "copy-late-fwd",
+                  "clip-late",
+                  "house-a",
+                  CopyReceiptKind.FORWARD_BLOCKED,
                   day(2),
                   "parent copy copy-late does not exist under this policy: it was blocked, refused or has expired",
                   CopyReceiptCause.NO_LIVE_PARENT)),
           sharing.receipts());
       assertEquals(
-          List.of("status-quo-2019/copy-late", "status-quo-2019/copy-far", "status-quo-2019/copy-ok",
-              "markey-caps-2019/copy-ok", "status-quo-2019/copy-late-fwd"),
+          List.of(
+              "status-quo-2019/copy-late",
+              "status-quo-2019/copy-far",
+              "status-quo-2019/copy-ok",
+              "markey-caps-2019/copy-ok",
+              "status-quo-2019/copy-late-fwd"),
           keys(sharing.ledger()));
       List<DailyStats> stats = sharing.stats();
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaRequest", 1, "sharesBlockedByPolicy", 2, "forwardsBlocked", 1,
-              "copiesCreated", 1, "copiesCreated.REQUESTING_POLICE", 1,
-              "copiesAlive", 1, "copiesAlive.REQUESTING_POLICE", 1,
-              "householdsExposed", 1, "householdsExposed.REQUESTING_POLICE", 1, "addressesDisclosed", 1),
+              "sharesViaRequest",
+              1,
+              "sharesBlockedByPolicy",
+              2,
+              "forwardsBlocked",
+              1,
+              "copiesCreated",
+              1,
+              "copiesCreated.REQUESTING_POLICE",
+              1,
+              "copiesAlive",
+              1,
+              "copiesAlive.REQUESTING_POLICE",
+              1,
+              "householdsExposed",
+              1,
+              "householdsExposed.REQUESTING_POLICE",
+              1,
+              "addressesDisclosed",
+              1),
           SharingDriver.lastDay(stats, MARKEY_CAPS));
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaRequest", 3,
-              "copiesCreated", 4, "copiesCreated.REQUESTING_POLICE", 3, "copiesCreated.FEDERAL_AGENCY", 1,
-              "copiesAlive", 4, "copiesAlive.REQUESTING_POLICE", 3, "copiesAlive.FEDERAL_AGENCY", 1,
-              "householdsExposed", 3, "householdsExposed.REQUESTING_POLICE", 3, "householdsExposed.FEDERAL_AGENCY", 1,
-              "addressesDisclosed", 3),
+              "sharesViaRequest",
+              3,
+              "copiesCreated",
+              4,
+              "copiesCreated.REQUESTING_POLICE",
+              3,
+              "copiesCreated.FEDERAL_AGENCY",
+              1,
+              "copiesAlive",
+              4,
+              "copiesAlive.REQUESTING_POLICE",
+              3,
+              "copiesAlive.FEDERAL_AGENCY",
+              1,
+              "householdsExposed",
+              3,
+              "householdsExposed.REQUESTING_POLICE",
+              3,
+              "householdsExposed.FEDERAL_AGENCY",
+              1,
+              "addressesDisclosed",
+              3),
           SharingDriver.lastDay(stats, STATUS_QUO));
     }
   }
@@ -89,33 +150,80 @@ class PolicyEnforcementTest {
     try (SharingDriver sharing = SharingDriver.enforcing(NO_FORWARDING)) {
       sharing.send(
           sharedWithPolice("copy-police", clip, "agency-fll", narrowRequest("req-1", clip), day(1)),
-          forwarded("copy-sheriff", "copy-police", clip, "agency-sheriff", HolderType.OTHER_AGENCY, day(2)),
-          forwarded("copy-ice", "copy-sheriff", clip, "agency-ice", HolderType.FEDERAL_AGENCY, day(3)),
+          forwarded(
+              "copy-sheriff",
+              "copy-police",
+              clip,
+              "agency-sheriff",
+              HolderType.OTHER_AGENCY,
+              day(2)),
+          forwarded(
+              "copy-ice", "copy-sheriff", clip, "agency-ice", HolderType.FEDERAL_AGENCY, day(3)),
           postedToFeed("copy-post", clip, "feed-riverside", day(4)),
           downloaded("copy-saved", "copy-post", clip, "person-1", day(5)),
           tick(day(6), true));
 
       assertEquals(
           List.of(
-              new CopyReceipt(NO_FORWARDING, "copy-sheriff", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, day(2),
-                  "the policy forbids police from forwarding footage", CopyReceiptCause.FORWARDING_FORBIDDEN),
-              new CopyReceipt(NO_FORWARDING, "copy-ice", "clip-1", "house-1", CopyReceiptKind.FORWARD_BLOCKED, day(3),
+              new CopyReceipt(
+                  NO_FORWARDING,
+                  "copy-sheriff",
+                  "clip-1",
+                  "house-1",
+                  CopyReceiptKind.FORWARD_BLOCKED,
+                  day(2),
+                  "the policy forbids police from forwarding footage",
+                  CopyReceiptCause.FORWARDING_FORBIDDEN),
+              new CopyReceipt(
+                  NO_FORWARDING,
+                  "copy-ice",
+                  "clip-1",
+                  "house-1",
+                  CopyReceiptKind.FORWARD_BLOCKED,
+                  day(3),
                   "parent copy copy-sheriff does not exist under this policy: it was blocked, refused or has expired",
                   CopyReceiptCause.NO_LIVE_PARENT)),
           sharing.receipts());
       assertEquals(
-          List.of("no-forwarding/copy-police", "no-forwarding/copy-post", "no-forwarding/copy-saved"),
+          List.of(
+              "no-forwarding/copy-police", "no-forwarding/copy-post", "no-forwarding/copy-saved"),
           keys(sharing.ledger()));
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaRequest", 1, "sharesViaPost", 1, "sharesBlockedByPolicy", 1, "forwardsBlocked", 2,
-              "copiesCreated", 3, "copiesCreated.REQUESTING_POLICE", 1, "copiesCreated.NEIGHBOURHOOD_FEED", 1,
-              "copiesCreated.PUBLIC", 1,
-              "copiesAlive", 3, "copiesAlive.REQUESTING_POLICE", 1, "copiesAlive.NEIGHBOURHOOD_FEED", 1,
-              "copiesAlive.PUBLIC", 1,
-              "householdsExposed", 1, "householdsExposed.REQUESTING_POLICE", 1,
-              "householdsExposed.NEIGHBOURHOOD_FEED", 1, "householdsExposed.PUBLIC", 1,
-              "addressesDisclosed", 1),
+              "sharesViaRequest",
+              1,
+              "sharesViaPost",
+              1,
+              "sharesBlockedByPolicy",
+              1,
+              "forwardsBlocked",
+              2,
+              "copiesCreated",
+              3,
+              "copiesCreated.REQUESTING_POLICE",
+              1,
+              "copiesCreated.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesCreated.PUBLIC",
+              1,
+              "copiesAlive",
+              3,
+              "copiesAlive.REQUESTING_POLICE",
+              1,
+              "copiesAlive.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesAlive.PUBLIC",
+              1,
+              "householdsExposed",
+              1,
+              "householdsExposed.REQUESTING_POLICE",
+              1,
+              "householdsExposed.NEIGHBOURHOOD_FEED",
+              1,
+              "householdsExposed.PUBLIC",
+              1,
+              "addressesDisclosed",
+              1),
           SharingDriver.lastDay(sharing.stats(), NO_FORWARDING));
     }
   }
@@ -127,29 +235,64 @@ class PolicyEnforcementTest {
     try (SharingDriver sharing = SharingDriver.enforcing(STATUS_QUO, INHERIT_EXPIRY)) {
       sharing.send(
           // 35 days: past the EU's 30, within the US's 60
-          sharedWithPolice("copy-eu", euClip, "agency-fll", narrowRequest("req-1", euClip), day(35)),
+          sharedWithPolice(
+              "copy-eu", euClip, "agency-fll", narrowRequest("req-1", euClip), day(35)),
           postedToFeed("copy-post", postedEarly, "feed-riverside", day(10)),
-          sharedWithPolice("copy-late", postedEarly, "agency-fll", narrowRequest("req-2", postedEarly), day(70)),
+          sharedWithPolice(
+              "copy-late", postedEarly, "agency-fll", narrowRequest("req-2", postedEarly), day(70)),
           tick(day(71), true));
 
       assertEquals(
-          List.of("status-quo-2019/copy-post", "copies-inherit-expiry/copy-post", "copies-inherit-expiry/copy-post",
+          List.of(
+              "status-quo-2019/copy-post",
+              "copies-inherit-expiry/copy-post",
+              "copies-inherit-expiry/copy-post",
               "status-quo-2019/copy-late"),
           keys(sharing.ledger()));
       List<DailyStats> stats = sharing.stats();
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaPost", 1, "sharesViaRequest", 1, "sharesRefusedExpired", 1,
-              "copiesCreated", 2, "copiesCreated.NEIGHBOURHOOD_FEED", 1, "copiesCreated.REQUESTING_POLICE", 1,
-              "copiesAlive", 2, "copiesAlive.NEIGHBOURHOOD_FEED", 1, "copiesAlive.REQUESTING_POLICE", 1,
-              "footageAlivePastRetention", 1,
-              "householdsExposed", 1, "householdsExposed.NEIGHBOURHOOD_FEED", 1,
-              "householdsExposed.REQUESTING_POLICE", 1, "addressesDisclosed", 1),
+              "sharesViaPost",
+              1,
+              "sharesViaRequest",
+              1,
+              "sharesRefusedExpired",
+              1,
+              "copiesCreated",
+              2,
+              "copiesCreated.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesCreated.REQUESTING_POLICE",
+              1,
+              "copiesAlive",
+              2,
+              "copiesAlive.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesAlive.REQUESTING_POLICE",
+              1,
+              "footageAlivePastRetention",
+              1,
+              "householdsExposed",
+              1,
+              "householdsExposed.NEIGHBOURHOOD_FEED",
+              1,
+              "householdsExposed.REQUESTING_POLICE",
+              1,
+              "addressesDisclosed",
+              1),
           SharingDriver.lastDay(stats, STATUS_QUO));
       assertEquals(
           ExpectedMeasures.with(
-              "sharesViaPost", 1, "sharesRefusedExpired", 2,
-              "copiesCreated", 1, "copiesCreated.NEIGHBOURHOOD_FEED", 1, "copiesExpired", 1),
+              "sharesViaPost",
+              1,
+              "sharesRefusedExpired",
+              2,
+              "copiesCreated",
+              1,
+              "copiesCreated.NEIGHBOURHOOD_FEED",
+              1,
+              "copiesExpired",
+              1),
           SharingDriver.lastDay(stats, INHERIT_EXPIRY));
     }
   }
@@ -160,22 +303,43 @@ class PolicyEnforcementTest {
     try (SharingDriver sharing = SharingDriver.enforcing(STATUS_QUO, INHERIT_EXPIRY)) {
       sharing.send(
           holdPlaced("hold-1", held, day(10)),
-          // 70 days: past the 60, but the hold keeps the original in the account, as the retention service keeps it
+          // 70 days: past the 60, but the hold keeps the original in the account, as the retention
+          // service keeps it
           postedToFeed("copy-held", held, "feed-riverside", day(70)),
           holdReleased("hold-1", held, day(80)),
           postedToFeed("copy-released", held, "feed-riverside", day(90)),
           tick(day(91), true));
 
-      // the status quo exempts the held original once shared; a copy inheriting its expired period ends at once
+      // the status quo exempts the held original once shared; a copy inheriting its expired period
+      // ends at once
       assertEquals(
-          List.of("status-quo-2019/copy-held ALIVE until null", "copies-inherit-expiry/copy-held ALIVE until " + day(70),
-              "copies-inherit-expiry/copy-held EXPIRED until " + day(70), "status-quo-2019/copy-released ALIVE until null"),
+          List.of(
+              "status-quo-2019/copy-held ALIVE until null",
+              "copies-inherit-expiry/copy-held ALIVE until " + day(70),
+              "copies-inherit-expiry/copy-held EXPIRED until " + day(70),
+              "status-quo-2019/copy-released ALIVE until null"),
           sharing.ledger().stream()
-              .map(c -> c.getPolicy() + "/" + c.getCopyId() + " " + c.getStatus() + " until " + c.getExpiresAt())
+              .map(
+                  c ->
+                      c.getPolicy()
+                          + "/"
+                          + c.getCopyId()
+                          + " "
+                          + c.getStatus()
+                          + " until "
+                          + c.getExpiresAt())
               .toList());
       assertEquals(
-          List.of(new CopyReceipt(INHERIT_EXPIRY, "copy-held", "clip-held", "house-1", CopyReceiptKind.COPY_EXPIRED,
-              day(70), "the copy expired with the original clip", CopyReceiptCause.EXPIRED_WITH_ORIGINAL)),
+          List.of(
+              new CopyReceipt(
+                  INHERIT_EXPIRY,
+                  "copy-held",
+                  "clip-held",
+                  "house-1",
+                  CopyReceiptKind.COPY_EXPIRED,
+                  day(70),
+                  "the copy expired with the original clip",
+                  CopyReceiptCause.EXPIRED_WITH_ORIGINAL)),
           sharing.receipts());
       List<DailyStats> stats = sharing.stats();
       assertEquals(0L, SharingDriver.lastDay(stats, STATUS_QUO).get("sharesRefusedExpired"));
@@ -194,12 +358,24 @@ class PolicyEnforcementTest {
           tick(day(71), true));
 
       assertEquals(
-          List.of(new CopyReceipt(MARKEY_CAPS, "copy-old", "clip-old", "house-1", CopyReceiptKind.SHARE_BLOCKED, day(70),
-              "clip is older than the 45-day look-back", CopyReceiptCause.PAST_LOOK_BACK)),
+          List.of(
+              new CopyReceipt(
+                  MARKEY_CAPS,
+                  "copy-old",
+                  "clip-old",
+                  "house-1",
+                  CopyReceiptKind.SHARE_BLOCKED,
+                  day(70),
+                  "clip is older than the 45-day look-back",
+                  CopyReceiptCause.PAST_LOOK_BACK)),
           sharing.receipts());
       List<DailyStats> stats = sharing.stats();
-      assertEquals(ExpectedMeasures.with("sharesRefusedExpired", 1), SharingDriver.lastDay(stats, STATUS_QUO));
-      assertEquals(ExpectedMeasures.with("sharesBlockedByPolicy", 1), SharingDriver.lastDay(stats, MARKEY_CAPS));
+      assertEquals(
+          ExpectedMeasures.with("sharesRefusedExpired", 1),
+          SharingDriver.lastDay(stats, STATUS_QUO));
+      assertEquals(
+          ExpectedMeasures.with("sharesBlockedByPolicy", 1),
+          SharingDriver.lastDay(stats, MARKEY_CAPS));
     }
   }
 

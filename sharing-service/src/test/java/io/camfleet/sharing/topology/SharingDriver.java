@@ -19,16 +19,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -57,18 +56,35 @@ final class SharingDriver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Properties props =
-        StreamsSettings.defaults("sharing-test", new ClientConfig("test:9092", null)).withStateDir(stateDir).toProperties();
+        StreamsSettings.defaults("sharing-test", new ClientConfig("test:9092", null))
+            .withStateDir(stateDir)
+            .toProperties();
     driver = new TopologyTestDriver(SharingTopology.build(TOPICS, rules, 1), props);
-    world = driver.createInputTopic(TOPICS.worldEvents().name(), Serdes.String().serializer(),
-        TOPICS.worldEvents().valueSerde().serializer());
-    ledger = driver.createOutputTopic(TOPICS.copyLedger().name(), Serdes.String().deserializer(),
-        TOPICS.copyLedger().valueSerde().deserializer());
-    receipts = driver.createOutputTopic(TOPICS.copyReceipts().name(), Serdes.String().deserializer(),
-        TOPICS.copyReceipts().valueSerde().deserializer());
-    stats = driver.createOutputTopic(TOPICS.exposureStats().name(), Serdes.String().deserializer(),
-        TOPICS.exposureStats().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(TOPICS.deadLetters().name(), Serdes.ByteArray().deserializer(),
-        Serdes.ByteArray().deserializer());
+    world =
+        driver.createInputTopic(
+            TOPICS.worldEvents().name(),
+            Serdes.String().serializer(),
+            TOPICS.worldEvents().valueSerde().serializer());
+    ledger =
+        driver.createOutputTopic(
+            TOPICS.copyLedger().name(),
+            Serdes.String().deserializer(),
+            TOPICS.copyLedger().valueSerde().deserializer());
+    receipts =
+        driver.createOutputTopic(
+            TOPICS.copyReceipts().name(),
+            Serdes.String().deserializer(),
+            TOPICS.copyReceipts().valueSerde().deserializer());
+    stats =
+        driver.createOutputTopic(
+            TOPICS.exposureStats().name(),
+            Serdes.String().deserializer(),
+            TOPICS.exposureStats().valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            TOPICS.deadLetters().name(),
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer());
   }
 
   /** A driver enforcing bundled policies, by file name without {@code .yaml}. */
@@ -133,11 +149,18 @@ final class SharingDriver implements AutoCloseable {
   /** The error message of each record sent to the dead-letter topic. */
   List<String> deadLetterErrors() {
     return deadLetters.readRecordsToList().stream()
-        .map(r -> new String(r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+        .map(
+            r ->
+                new String(
+                    r.headers().lastHeader("__streams.errors.message").value(),
+                    StandardCharsets.UTF_8))
         .toList();
   }
 
-  /** The days on which a measure of a policy changed, with its value from that day: {@code day=value}. */
+  /**
+   * The days on which a measure of a policy changed, with its value from that day: {@code
+   * day=value}.
+   */
   static List<String> changesOf(List<DailyStats> stats, String policy, String measure) {
     StatsService.SHARING.key(measure); // an unknown name fails here
     List<String> changes = new ArrayList<>();

@@ -12,19 +12,25 @@ class SourceMarkTest {
   @Test
   void storesTheSameBytesAsTheArrayOfTimeAndLastFlagTheStoreHeldBefore() {
     LongArraySerde before = new LongArraySerde();
-    assertArrayEquals(before.serializer().serialize("", new long[] {TIME, 1}),
+    assertArrayEquals(
+        before.serializer().serialize("", new long[] {TIME, 1}),
         SourceMark.SERDE.serializer().serialize("", new SourceMark(TIME, true)));
-    assertArrayEquals(before.serializer().serialize("", new long[] {TIME, 0}),
+    assertArrayEquals(
+        before.serializer().serialize("", new long[] {TIME, 0}),
         SourceMark.SERDE.serializer().serialize("", new SourceMark(TIME, false)));
-    assertEquals(new SourceMark(TIME, true),
-        SourceMark.SERDE.deserializer().deserialize("", before.serializer().serialize("", new long[] {TIME, 1})));
+    assertEquals(
+        new SourceMark(TIME, true),
+        SourceMark.SERDE
+            .deserializer()
+            .deserialize("", before.serializer().serialize("", new long[] {TIME, 1})));
   }
 
   @Test
   void advancingNeverMovesTimeBackNorUnfinishesASource() {
     SourceMark finished = new SourceMark(TIME, true);
     assertEquals(new SourceMark(TIME, true), finished.advancedTo(TIME - 1, false));
-    assertEquals(new SourceMark(TIME + 1, false), new SourceMark(TIME, false).advancedTo(TIME + 1, false));
+    assertEquals(
+        new SourceMark(TIME + 1, false), new SourceMark(TIME, false).advancedTo(TIME + 1, false));
     assertEquals(new SourceMark(TIME, true), new SourceMark(TIME, false).advancedTo(TIME, true));
   }
 }

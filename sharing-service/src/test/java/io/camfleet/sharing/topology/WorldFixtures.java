@@ -44,8 +44,14 @@ final class WorldFixtures {
   }
 
   /** The terms of a police request as the sharing owner saw them. */
-  static RequestTerms request(String requestId, long windowStart, long windowEnd, double radiusMiles, double distanceMiles) {
-    return new RequestTerms(requestId, windowStart, windowEnd, radiusMiles, windowEnd, distanceMiles);
+  static RequestTerms request(
+      String requestId,
+      long windowStart,
+      long windowEnd,
+      double radiusMiles,
+      double distanceMiles) {
+    return new RequestTerms(
+        requestId, windowStart, windowEnd, radiusMiles, windowEnd, distanceMiles);
   }
 
   /** A narrow request: two hours around the clip, a quarter mile, camera close by. */
@@ -53,51 +59,120 @@ final class WorldFixtures {
     return request(requestId, clip.recordedAt() - HOUR, clip.recordedAt() + HOUR, 0.25, 0.1);
   }
 
-  static WorldEvent sharedWithPolice(String copyId, Clip clip, String agency, RequestTerms terms, long at) {
-    return event(at, share(copyId, clip, ShareChannel.POLICE_REQUEST, agency, HolderType.REQUESTING_POLICE, true, terms));
+  static WorldEvent sharedWithPolice(
+      String copyId, Clip clip, String agency, RequestTerms terms, long at) {
+    return event(
+        at,
+        share(
+            copyId,
+            clip,
+            ShareChannel.POLICE_REQUEST,
+            agency,
+            HolderType.REQUESTING_POLICE,
+            true,
+            terms));
   }
 
   static WorldEvent postedToFeed(String copyId, Clip clip, String feed, long at) {
-    return event(at, share(copyId, clip, ShareChannel.NEIGHBOURHOOD_POST, feed, HolderType.NEIGHBOURHOOD_FEED, false, null));
+    return event(
+        at,
+        share(
+            copyId,
+            clip,
+            ShareChannel.NEIGHBOURHOOD_POST,
+            feed,
+            HolderType.NEIGHBOURHOOD_FEED,
+            false,
+            null));
   }
 
   private static ClipShared share(
-      String copyId, Clip clip, ShareChannel channel, String recipient, HolderType holder, boolean address, RequestTerms terms) {
-    return new ClipShared(copyId, clip.clipId(), clip.cameraId(), clip.householdId(), clip.recordedAt(), clip.region(),
-        channel, recipient, holder, address, terms);
+      String copyId,
+      Clip clip,
+      ShareChannel channel,
+      String recipient,
+      HolderType holder,
+      boolean address,
+      RequestTerms terms) {
+    return new ClipShared(
+        copyId,
+        clip.clipId(),
+        clip.cameraId(),
+        clip.householdId(),
+        clip.recordedAt(),
+        clip.region(),
+        channel,
+        recipient,
+        holder,
+        address,
+        terms);
   }
 
-  static WorldEvent forwarded(String copyId, String parentCopyId, Clip clip, String agency, HolderType holder, long at) {
+  static WorldEvent forwarded(
+      String copyId, String parentCopyId, Clip clip, String agency, HolderType holder, long at) {
     return event(at, copy(copyId, parentCopyId, clip, CopyKind.FORWARD, agency, holder));
   }
 
-  static WorldEvent downloaded(String copyId, String parentCopyId, Clip clip, String person, long at) {
-    return event(at, copy(copyId, parentCopyId, clip, CopyKind.DOWNLOAD, person, HolderType.PUBLIC));
+  static WorldEvent downloaded(
+      String copyId, String parentCopyId, Clip clip, String person, long at) {
+    return event(
+        at, copy(copyId, parentCopyId, clip, CopyKind.DOWNLOAD, person, HolderType.PUBLIC));
   }
 
-  private static CopyMade copy(String copyId, String parentCopyId, Clip clip, CopyKind kind, String holder, HolderType type) {
-    return new CopyMade(copyId, parentCopyId, clip.clipId(), clip.cameraId(), clip.householdId(), clip.recordedAt(), kind,
-        holder, type);
+  private static CopyMade copy(
+      String copyId,
+      String parentCopyId,
+      Clip clip,
+      CopyKind kind,
+      String holder,
+      HolderType type) {
+    return new CopyMade(
+        copyId,
+        parentCopyId,
+        clip.clipId(),
+        clip.cameraId(),
+        clip.householdId(),
+        clip.recordedAt(),
+        kind,
+        holder,
+        type);
   }
 
   static WorldEvent holdPlaced(String holdId, Clip clip, long at) {
-    return event(at, new LegalHold(holdId, clip.clipId(), clip.cameraId(), clip.recordedAt(), true));
+    return event(
+        at, new LegalHold(holdId, clip.clipId(), clip.cameraId(), clip.recordedAt(), true));
   }
 
   static WorldEvent holdReleased(String holdId, Clip clip, long at) {
-    return event(at, new LegalHold(holdId, clip.clipId(), clip.cameraId(), clip.recordedAt(), false));
+    return event(
+        at, new LegalHold(holdId, clip.clipId(), clip.cameraId(), clip.recordedAt(), false));
   }
 
   static WorldEvent policeRequest(String requestId, String agency, int camerasNotified, long at) {
-    return event(at, new PoliceRequest(requestId, agency, 0.0, 0.0, 0.25, at - HOUR, at, at, at, camerasNotified));
+    return event(
+        at,
+        new PoliceRequest(
+            requestId, agency, 0.0, 0.0, 0.25, at - HOUR, at, at, at, camerasNotified));
   }
 
-  static WorldEvent notified(String requestId, String agency, String cameraId, String householdId, long at) {
-    return event(at, new RequestNotification(requestId, agency, cameraId, householdId, at - HOUR, at, 0.25, at));
+  static WorldEvent notified(
+      String requestId, String agency, String cameraId, String householdId, long at) {
+    return event(
+        at,
+        new RequestNotification(requestId, agency, cameraId, householdId, at - HOUR, at, 0.25, at));
   }
 
-  static WorldEvent answered(String requestId, String agency, String cameraId, String householdId, Answer answer, long at) {
-    return event(at, new RequestAnswer(requestId, agency, cameraId, householdId, answer, answer == Answer.SHARED ? 1 : 0));
+  static WorldEvent answered(
+      String requestId,
+      String agency,
+      String cameraId,
+      String householdId,
+      Answer answer,
+      long at) {
+    return event(
+        at,
+        new RequestAnswer(
+            requestId, agency, cameraId, householdId, answer, answer == Answer.SHARED ? 1 : 0));
   }
 
   static WorldEvent tick(long at, boolean last) {

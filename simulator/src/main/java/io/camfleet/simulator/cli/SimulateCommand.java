@@ -1,11 +1,11 @@
 package io.camfleet.simulator.cli;
 
+import io.camfleet.cli.ExitCode;
+import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.config.ConfigException;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topics;
-import io.camfleet.cli.ExitCode;
-import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.SimulationSummary;
@@ -16,19 +16,21 @@ import io.camfleet.simulator.world.World;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code camfleet simulate}: runs a world file and publishes its events to Kafka or writes them to an Avro file. */
+/**
+ * {@code camfleet simulate}: runs a world file and publishes its events to Kafka or writes them to
+ * an Avro file.
+ */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
@@ -40,7 +42,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--world", required = true, paramLabel = "FILE", description = "World file, e.g. worlds/default.yaml.")
+  @Option(
+      names = "--world",
+      required = true,
+      paramLabel = "FILE",
+      description = "World file, e.g. worlds/default.yaml.")
   Path world;
 
   @Mixin WorldOverrides overrides;
@@ -50,21 +56,36 @@ public final class SimulateCommand implements Callable<Integer> {
 
   /** Exactly one destination. */
   static final class Output {
-    @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", description = "Kafka to publish to; topics are created if missing.")
+    @Option(
+        names = "--bootstrap-servers",
+        paramLabel = "HOSTS",
+        description = "Kafka to publish to; topics are created if missing.")
     String bootstrapServers;
 
-    @Option(names = "--out-file", paramLabel = "FILE", description = "Avro object container file to write instead of Kafka.")
+    @Option(
+        names = "--out-file",
+        paramLabel = "FILE",
+        description = "Avro object container file to write instead of Kafka.")
     Path outFile;
   }
 
-  @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client properties (SASL, SSL, ...) for --bootstrap-servers.")
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description = "Kafka client properties (SASL, SSL, ...) for --bootstrap-servers.")
   Path kafkaConfig;
 
-  @Option(names = "--shard", paramLabel = "K/N",
-      description = "Run only the K-th of N shards (1 <= K <= N <= 4, the partitions of world-events): each shard owns whole partitions.")
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Run only the K-th of N shards (1 <= K <= N <= 4, the partitions of world-events): each shard owns whole partitions.")
   String shard;
 
-  @Option(names = "--speed", paramLabel = "N", description = "Run N times faster than real time (default: as fast as possible).")
+  @Option(
+      names = "--speed",
+      paramLabel = "N",
+      description = "Run N times faster than real time (default: as fast as possible).")
   String speed;
 
   @Override
@@ -72,7 +93,8 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (kafkaConfig != null && output.bootstrapServers == null) {
-      throw new ParameterException(spec.commandLine(), "--kafka-config goes with --bootstrap-servers, not --out-file");
+      throw new ParameterException(
+          spec.commandLine(), "--kafka-config goes with --bootstrap-servers, not --out-file");
     }
     SimulationOptions options = SimulationOptions.defaults().withSpeed(speed());
     int[] kn = shard();
@@ -111,7 +133,10 @@ public final class SimulateCommand implements Callable<Integer> {
       if (options.shardCount() > kafka.partitions()) {
         kafka.abort();
         kafka.close();
-        throw usage(shardExpectation(kafka.partitions(), "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe()));
+        throw usage(
+            shardExpectation(
+                kafka.partitions(),
+                "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe()));
       }
       options = options.withPartitions(kafka.partitions());
       sink = kafka;
@@ -134,9 +159,12 @@ public final class SimulateCommand implements Callable<Integer> {
         summary = Simulator.run(w, options, s, TerminalProgress.onStderr(w.days()));
       } catch (ShutdownGuard.StoppedException e) {
         err.println();
-        err.println("camfleet simulate: interrupted: stopped the simulation; " + (output.outFile != null
-            ? "no file written (" + output.outFile + " is as it was)"
-            : "the events of the open transaction were aborted; those committed before stay on " + destination));
+        err.println(
+            "camfleet simulate: interrupted: stopped the simulation; "
+                + (output.outFile != null
+                    ? "no file written (" + output.outFile + " is as it was)"
+                    : "the events of the open transaction were aborted; those committed before stay on "
+                        + destination));
         err.flush();
         return ExitCode.INTERRUPTED.code();
       } catch (KafkaException | UncheckedIOException e) {
@@ -147,9 +175,12 @@ public final class SimulateCommand implements Callable<Integer> {
       }
     }
     out.print(summary.render());
-    String shardNote = options.shardCount() > 1
-        ? " (shard " + (options.shardIndex() + 1) + "/" + options.shardCount() + ")" : "";
-    out.printf("world %s, seed %d, %d cameras%s: %,d events to %s%n",
+    String shardNote =
+        options.shardCount() > 1
+            ? " (shard " + (options.shardIndex() + 1) + "/" + options.shardCount() + ")"
+            : "";
+    out.printf(
+        "world %s, seed %d, %d cameras%s: %,d events to %s%n",
         w.name(), w.seed(), w.cameras(), shardNote, summary.totalEvents(), destination);
     out.flush();
     return CommandLine.ExitCode.OK;
@@ -171,8 +202,10 @@ public final class SimulateCommand implements Callable<Integer> {
       factor = Double.NaN;
     }
     if (!(factor >= 0) || Double.isInfinite(factor)) {
-      throw usage("--speed must be a positive number of times real time (e.g. 60), or 0 for as fast as possible, not '"
-          + speed + "'");
+      throw usage(
+          "--speed must be a positive number of times real time (e.g. 60), or 0 for as fast as possible, not '"
+              + speed
+              + "'");
     }
     return factor;
   }
@@ -183,7 +216,9 @@ public final class SimulateCommand implements Callable<Integer> {
       return null;
     }
     String[] parts = shard.split("/", -1);
-    if (parts.length == 2 && parts[0].strip().matches("\\d{1,9}") && parts[1].strip().matches("\\d{1,9}")) {
+    if (parts.length == 2
+        && parts[0].strip().matches("\\d{1,9}")
+        && parts[1].strip().matches("\\d{1,9}")) {
       int k = Integer.parseInt(parts[0].strip());
       int n = Integer.parseInt(parts[1].strip());
       if (n >= 1 && k >= 1 && k <= n && n <= Topics.WORLD_PARTITIONS) {
@@ -194,11 +229,19 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private String shardExpectation(int partitions, String topic) {
-    return "--shard must be K/N with 1 <= K <= N <= " + partitions + " (the partitions of " + topic + "), e.g. 1/2, not '"
-        + shard + "'";
+    return "--shard must be K/N with 1 <= K <= N <= "
+        + partitions
+        + " (the partitions of "
+        + topic
+        + "), e.g. 1/2, not '"
+        + shard
+        + "'";
   }
 
-  /** Runs the command on its own: {@code java -cp ... io.camfleet.simulator.cli.SimulateCommand --world ...}. */
+  /**
+   * Runs the command on its own: {@code java -cp ... io.camfleet.simulator.cli.SimulateCommand
+   * --world ...}.
+   */
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimulateCommand()).execute(args));
   }

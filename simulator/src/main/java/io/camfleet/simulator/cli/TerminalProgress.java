@@ -25,7 +25,8 @@ public final class TerminalProgress implements ProgressListener {
   private int drawnLength;
   private boolean drawn;
 
-  public TerminalProgress(PrintStream err, boolean terminal, int totalDays, LongSupplier nanoClock) {
+  public TerminalProgress(
+      PrintStream err, boolean terminal, int totalDays, LongSupplier nanoClock) {
     this.err = err;
     this.terminal = terminal;
     this.totalDays = Math.max(1, totalDays);
@@ -67,12 +68,23 @@ public final class TerminalProgress implements ProgressListener {
 
   private String line(long events, double eventsPerSecond, long now) {
     int filled = (int) ((long) day * WIDTH / totalDays);
-    return String.format(Locale.ROOT, "[%s%s] %3d%%  day %d/%d  %,d events  %,.0f events/s  ETA %s",
-        "#".repeat(filled), ".".repeat(WIDTH - filled), (long) day * 100 / totalDays, day, totalDays, events,
-        eventsPerSecond, eta(now));
+    return String.format(
+        Locale.ROOT,
+        "[%s%s] %3d%%  day %d/%d  %,d events  %,.0f events/s  ETA %s",
+        "#".repeat(filled),
+        ".".repeat(WIDTH - filled),
+        (long) day * 100 / totalDays,
+        day,
+        totalDays,
+        events,
+        eventsPerSecond,
+        eta(now));
   }
 
-  /** The time left if the remaining days take as long each as the days so far: unknown before the first day is done. */
+  /**
+   * The time left if the remaining days take as long each as the days so far: unknown before the
+   * first day is done.
+   */
   private String eta(long now) {
     if (day == 0) {
       return "--";

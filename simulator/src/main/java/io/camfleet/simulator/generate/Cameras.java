@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every camera of the world and what never changes about it: where it is, when it is installed,
- * its owner's settings. Each camera is derived from the world's seed and its own number alone, so
- * every shard knows the whole fleet (police requests reach cameras of all shards) at a cost of a
- * few dozen bytes per camera. A grid index finds the cameras around a point.
+ * Every camera of the world and what never changes about it: where it is, when it is installed, its
+ * owner's settings. Each camera is derived from the world's seed and its own number alone, so every
+ * shard knows the whole fleet (police requests reach cameras of all shards) at a cost of a few
+ * dozen bytes per camera. A grid index finds the cameras around a point.
  */
 final class Cameras {
   static final long DAY_MS = 86_400_000L;
@@ -60,16 +60,21 @@ final class Cameras {
     jurisdictions = hoods.stream().map(World.Neighbourhood::jurisdiction).toList();
     regionNames = List.copyOf(world.fleet().regions().keySet());
     profileNames = List.copyOf(world.activity().keySet());
-    double[] byHouseholds = cumulative(hoods.stream().mapToDouble(World.Neighbourhood::households).toArray());
-    double[] byRegion = cumulative(world.fleet().regions().values().stream().mapToDouble(Double::doubleValue).toArray());
+    double[] byHouseholds =
+        cumulative(hoods.stream().mapToDouble(World.Neighbourhood::households).toArray());
+    double[] byRegion =
+        cumulative(
+            world.fleet().regions().values().stream().mapToDouble(Double::doubleValue).toArray());
     List<double[]> profileOdds = new ArrayList<>();
     List<int[]> profileIndex = new ArrayList<>();
     for (World.Neighbourhood n : hoods) {
-      profileOdds.add(cumulative(n.activity().values().stream().mapToDouble(Double::doubleValue).toArray()));
+      profileOdds.add(
+          cumulative(n.activity().values().stream().mapToDouble(Double::doubleValue).toArray()));
       profileIndex.add(n.activity().keySet().stream().mapToInt(profileNames::indexOf).toArray());
     }
     double p90 = world.clips().cameraActivityP90();
-    Sampler activity = new Sampler(new Spread(1, p90, Math.min(1, 1 / (p90 * p90 * p90)), p90 * p90 * p90));
+    Sampler activity =
+        new Sampler(new Spread(1, p90, Math.min(1, 1 / (p90 * p90 * p90)), p90 * p90 * p90));
     World.Fleet fleet = world.fleet();
     long start = world.startInstant().toEpochMilli();
     long horizon = start + world.days() * DAY_MS;

@@ -20,15 +20,22 @@ final class ClipCursor {
   private int hour;
   private double[] table;
 
-  /** The current clip: its day, index within the day, time, duration, size and the draw deciding a feed post. */
+  /**
+   * The current clip: its day, index within the day, time, duration, size and the draw deciding a
+   * feed post.
+   */
   int day;
+
   int index;
   long time;
   int durationSeconds;
   long sizeBytes;
   double postDraw;
 
-  /** A cursor before the first clip recorded at or after {@code from}, and not before {@code notBefore} (installation). */
+  /**
+   * A cursor before the first clip recorded at or after {@code from}, and not before {@code
+   * notBefore} (installation).
+   */
   ClipCursor(ClipModel model, int camera, int profile, double factor, long notBefore, long from) {
     this.model = model;
     this.camera = camera;
@@ -50,8 +57,8 @@ final class ClipCursor {
   }
 
   /**
-   * Moves to the next clip at or after the cursor's lower bound; {@code time} is
-   * {@link Long#MAX_VALUE} once the world's horizon is reached.
+   * Moves to the next clip at or after the cursor's lower bound; {@code time} is {@link
+   * Long#MAX_VALUE} once the world's horizon is reached.
    */
   void advance() {
     long lowerBound = Math.max(notBefore, time);
@@ -71,7 +78,11 @@ final class ClipCursor {
       }
       double fraction = (target - table[hour]) / (table[hour + 1] - table[hour]);
       index++;
-      long at = model.start + day * Cameras.DAY_MS + hour * ClipModel.HOUR_MS + (long) (fraction * ClipModel.HOUR_MS);
+      long at =
+          model.start
+              + day * Cameras.DAY_MS
+              + hour * ClipModel.HOUR_MS
+              + (long) (fraction * ClipModel.HOUR_MS);
       double durationDraw = uniform();
       double sizeDraw = uniform();
       double post = uniform();

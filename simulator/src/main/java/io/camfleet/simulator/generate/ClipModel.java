@@ -16,8 +16,13 @@ final class ClipModel {
   final long horizon;
   final int days;
   final long seed;
-  /** [profile * 7 + day-of-week (0 = Monday)][hour 0..24]: expected clips before UTC hour h of the day. */
+
+  /**
+   * [profile * 7 + day-of-week (0 = Monday)][hour 0..24]: expected clips before UTC hour h of the
+   * day.
+   */
   final double[][] cumulative;
+
   final int startDayOfWeek;
   final Sampler duration;
   final double bytesPerSecond;
@@ -41,7 +46,9 @@ final class ClipModel {
           int local = h + offset;
           int localDow = Math.floorMod(dow + Math.floorDiv(local, 24), 7);
           int localHour = Math.floorMod(local, 24);
-          boolean weekend = localDow == DayOfWeek.SATURDAY.getValue() - 1 || localDow == DayOfWeek.SUNDAY.getValue() - 1;
+          boolean weekend =
+              localDow == DayOfWeek.SATURDAY.getValue() - 1
+                  || localDow == DayOfWeek.SUNDAY.getValue() - 1;
           List<Double> weights = weekend ? a.weekendHourly() : a.hourly();
           double perDay = weekend ? a.weekendClipsPerDay() : a.weekdayClipsPerDay();
           c[h + 1] = c[h] + perDay * weights.get(localHour) / sum(weights);

@@ -23,8 +23,8 @@ import java.util.PriorityQueue;
  * Generates a world's events in event-time order: a pure function of the world file, the seed and
  * the shard, with no clock and no I/O. Cameras' clips come from a heap of per-camera cursors;
  * installations and police requests from plans made up front; answers, shares, forwards, feed
- * posts, downloads and legal holds from an agenda of what is due. Memory holds the cameras and
- * what is pending, never past events.
+ * posts, downloads and legal holds from an agenda of what is due. Memory holds the cameras and what
+ * is pending, never past events.
  *
  * <p>A shard owns the Kafka partitions {@code p} with {@code p % shardCount == shardIndex}: it
  * emits every event whose key falls in them (a camera's events, a request, the ticks), so each
@@ -37,7 +37,10 @@ import java.util.PriorityQueue;
  */
 public final class Generator {
 
-  /** Receives each event; the event object is reused for the next one, so a receiver must not keep it. */
+  /**
+   * Receives each event; the event object is reused for the next one, so a receiver must not keep
+   * it.
+   */
   @FunctionalInterface
   public interface Emitter {
     /** {@code partition} is -1 when the default partitioner decides from the key. */
@@ -79,13 +82,16 @@ public final class Generator {
   private final LegalHold hold = new LegalHold();
   private final ClockTick tick = new ClockTick();
   private final StringBuilder text = new StringBuilder(64);
+
   /** "-{day}-" for each day, so clip ids need no number formatting. */
   private final String[] dayText;
 
   private final PriorityQueue<Task> agenda = new PriorityQueue<>();
   private long scheduled;
+
   /** The earliest agenda time known to the clip loop; lowered when a clip schedules a feed post. */
   private long nextTaskTime;
+
   private Emitter out;
 
   public Generator(World world, int shardIndex, int shardCount, int partitions) {
@@ -94,10 +100,14 @@ public final class Generator {
     }
     if (shardCount < 1 || shardCount > partitions) {
       throw new IllegalArgumentException(
-          "the shard count must be between 1 and the " + partitions + " partitions (a partition has one writer), not " + shardCount);
+          "the shard count must be between 1 and the "
+              + partitions
+              + " partitions (a partition has one writer), not "
+              + shardCount);
     }
     if (shardIndex < 0 || shardIndex >= shardCount) {
-      throw new IllegalArgumentException("shard index must be between 0 and " + (shardCount - 1) + ", not " + shardIndex);
+      throw new IllegalArgumentException(
+          "shard index must be between 0 and " + (shardCount - 1) + ", not " + shardIndex);
     }
     this.world = world;
     this.shardIndex = shardIndex;
@@ -137,7 +147,10 @@ public final class Generator {
     }
   }
 
-  /** Emits the shard's events in event-time order, ending with a {@code last} tick on each owned partition at the horizon. */
+  /**
+   * Emits the shard's events in event-time order, ending with a {@code last} tick on each owned
+   * partition at the horizon.
+   */
   public void run(Emitter emitter) {
     this.out = emitter;
     int[] mine = ownedCameras();
@@ -148,12 +161,16 @@ public final class Generator {
     long nextTick = start + tickMs;
 
     while (true) {
-      long tInstall = nextInstall < mine.length ? cameras.installAt[mine[nextInstall]] : Long.MAX_VALUE;
-      long tRequest = nextRequest < requests.size() ? requests.get(nextRequest).issuedAt() : Long.MAX_VALUE;
+      long tInstall =
+          nextInstall < mine.length ? cameras.installAt[mine[nextInstall]] : Long.MAX_VALUE;
+      long tRequest =
+          nextRequest < requests.size() ? requests.get(nextRequest).issuedAt() : Long.MAX_VALUE;
       Task due = agenda.peek();
       long tTask = due == null ? Long.MAX_VALUE : due.time;
-      // clips come after installations, requests and agenda items at the same time, and before ticks
-      long clipsBefore = Math.min(Math.min(Math.min(tInstall, tRequest), tTask), Math.min(nextTick + 1, horizon));
+      // clips come after installations, requests and agenda items at the same time, and before
+      // ticks
+      long clipsBefore =
+          Math.min(Math.min(Math.min(tInstall, tRequest), tTask), Math.min(nextTick + 1, horizon));
       nextTaskTime = tTask;
       while (heap.size() > 0) {
         long t = heap.topTime();
@@ -177,7 +194,8 @@ public final class Generator {
       if (tInstall == t) {
         int c = mine[nextInstall++];
         emitInstalled(c);
-        ClipCursor cursor = new ClipCursor(clips, c, cameras.profile[c], cameras.activityFactor[c], t, t);
+        ClipCursor cursor =
+            new ClipCursor(clips, c, cameras.profile[c], cameras.activityFactor[c], t, t);
         cursor.advance();
         cursors[c] = cursor;
         if (cursor.time < horizon) {
@@ -206,8 +224,8 @@ public final class Generator {
 
   /**
    * A 4-ary min-heap of cameras by the time of their next clip, each entry one long: the time since
-   * the start in the high bits and the camera in the low {@code cameraBits}, so ties go to the lower
-   * camera. {@link World#maxDays} keeps the time within the high bits.
+   * the start in the high bits and the camera in the low {@code cameraBits}, so ties go to the
+   * lower camera. {@link World#maxDays} keeps the time within the high bits.
    */
   private static final class ClipHeap {
     private final int cameraBits;
@@ -305,7 +323,10 @@ public final class Generator {
         order[n++] = c;
       }
     }
-    java.util.Arrays.sort(order, (a, b) -> before(cameras.installAt[a], a, cameras.installAt[b], b) ? -1 : a.equals(b) ? 0 : 1);
+    java.util.Arrays.sort(
+        order,
+        (a, b) ->
+            before(cameras.installAt[a], a, cameras.installAt[b], b) ? -1 : a.equals(b) ? 0 : 1);
     int[] result = new int[n];
     for (int i = 0; i < n; i++) {
       result[i] = order[i];
@@ -379,7 +400,10 @@ public final class Generator {
     emitTicks(time, false);
   }
 
-  /** The last tick on each owned partition, at the horizon: the services close the world's final day on it. */
+  /**
+   * The last tick on each owned partition, at the horizon: the services close the world's final day
+   * on it.
+   */
   private void emitFinalTicks(long horizon) {
     emitTicks(horizon, true);
   }
@@ -437,10 +461,16 @@ public final class Generator {
 
       Rng rng = new Rng(Rng.seed(seed, Rng.ANSWER, r.index(), c));
       double u = rng.nextDouble();
-      Answer kind = u < residents.shareProbability() ? Answer.SHARED
-          : u < residents.shareProbability() + residents.declineProbability() ? Answer.DECLINED
-          : Answer.IGNORED;
-      long delay = kind == Answer.IGNORED ? lapseMs : Math.max(1, (long) (answerDelay.sample(rng) * ClipModel.HOUR_MS));
+      Answer kind =
+          u < residents.shareProbability()
+              ? Answer.SHARED
+              : u < residents.shareProbability() + residents.declineProbability()
+                  ? Answer.DECLINED
+                  : Answer.IGNORED;
+      long delay =
+          kind == Answer.IGNORED
+              ? lapseMs
+              : Math.max(1, (long) (answerDelay.sample(rng) * ClipModel.HOUR_MS));
       schedule(new Reply(r.issuedAt() + delay, r, c, kind));
     }
   }
@@ -453,8 +483,14 @@ public final class Generator {
     int found = 0;
     if (reply.kind == Answer.SHARED) {
       // the resident sends every clip the camera recorded inside the requested window
-      ClipCursor cursor = new ClipCursor(
-          clips, c, cameras.profile[c], cameras.activityFactor[c], cameras.installAt[c], r.windowStart());
+      ClipCursor cursor =
+          new ClipCursor(
+              clips,
+              c,
+              cameras.profile[c],
+              cameras.activityFactor[c],
+              cameras.installAt[c],
+              r.windowStart());
       clipIds = new String[8];
       recordedAt = new long[8];
       for (cursor.advance(); cursor.time <= r.windowEnd(); cursor.advance()) {
@@ -466,7 +502,8 @@ public final class Generator {
         recordedAt[found++] = cursor.time;
       }
     }
-    // a would-be sharer whose camera recorded nothing in the window has nothing to send, and declines
+    // a would-be sharer whose camera recorded nothing in the window has nothing to send, and
+    // declines
     Answer kind = reply.kind == Answer.SHARED && found == 0 ? Answer.DECLINED : reply.kind;
     String agency = agencyIds[r.agency()];
     answer.setRequestId(r.id());
@@ -507,7 +544,9 @@ public final class Generator {
       emit(cameras.ids[c], -1, reply.time, shared);
       if (holds.nextDouble() < legalHolds.probabilityPerPoliceShare()) {
         long placedAt = reply.time + Math.max(1, days(holdDelay.sample(holds)));
-        schedule(new Hold(placedAt, c, "hold-" + r.id() + "-" + clipIds[k], clipIds[k], recordedAt[k], true));
+        schedule(
+            new Hold(
+                placedAt, c, "hold-" + r.id() + "-" + clipIds[k], clipIds[k], recordedAt[k], true));
       }
     }
     World.Forwarding forwarding = world.forwarding();
@@ -559,7 +598,16 @@ public final class Generator {
     World.Forwarding forwarding = world.forwarding();
     if (f.hop < forwarding.maxHops() && f.rng.nextDouble() < forwarding.onwardProbability()) {
       long at = f.time + Math.max(1, days(forwardDelay.sample(f.rng)));
-      schedule(new Forward(at, c, f.hop + 1, f.visited | (1L << target), f.clipIds, f.recordedAt, copyIds, f.rng));
+      schedule(
+          new Forward(
+              at,
+              c,
+              f.hop + 1,
+              f.visited | (1L << target),
+              f.clipIds,
+              f.recordedAt,
+              copyIds,
+              f.rng));
     }
   }
 
@@ -582,7 +630,8 @@ public final class Generator {
     for (int k = 0; k < downloads; k++) {
       long at = p.time + Math.max(1, (long) (downloadDelay.sample(p.rng) * ClipModel.HOUR_MS));
       String user = "user-" + p.rng.nextInt(world.feed().users());
-      schedule(new Download(at, c, p.clipId, p.recordedAt, copyId, copyId + "/dl-" + (k + 1), user));
+      schedule(
+          new Download(at, c, p.clipId, p.recordedAt, copyId, copyId + "/dl-" + (k + 1), user));
     }
   }
 
@@ -610,7 +659,9 @@ public final class Generator {
     emit(cameras.ids[c], -1, h.time, hold);
     double release = world.legalHolds().releasedAfterDays();
     if (h.placed && release > 0) {
-      schedule(new Hold(h.time + Math.max(1, days(release)), c, h.holdId, h.clipId, h.recordedAt, false));
+      schedule(
+          new Hold(
+              h.time + Math.max(1, days(release)), c, h.holdId, h.clipId, h.recordedAt, false));
     }
   }
 
@@ -677,7 +728,15 @@ public final class Generator {
     final String[] parentCopyIds;
     final Rng rng;
 
-    Forward(long time, int camera, int hop, long visited, String[] clipIds, long[] recordedAt, String[] parentCopyIds, Rng rng) {
+    Forward(
+        long time,
+        int camera,
+        int hop,
+        long visited,
+        String[] clipIds,
+        long[] recordedAt,
+        String[] parentCopyIds,
+        Rng rng) {
       super(time);
       this.camera = camera;
       this.hop = hop;
@@ -722,7 +781,14 @@ public final class Generator {
     final String copyId;
     final String user;
 
-    Download(long time, int camera, String clipId, long recordedAt, String parentCopyId, String copyId, String user) {
+    Download(
+        long time,
+        int camera,
+        String clipId,
+        long recordedAt,
+        String parentCopyId,
+        String copyId,
+        String user) {
       super(time);
       this.camera = camera;
       this.clipId = clipId;

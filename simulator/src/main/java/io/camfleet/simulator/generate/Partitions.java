@@ -3,7 +3,9 @@ package io.camfleet.simulator.generate;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Utils;
 
-/** The partition Kafka's default partitioner gives a string key, so shards can own whole partitions. */
+/**
+ * The partition Kafka's default partitioner gives a string key, so shards can own whole partitions.
+ */
 public final class Partitions {
   private Partitions() {}
 

@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Every police request of the world, decided up front from the seed: each partnered agency's
  * requests are spread uniformly over its request period (from its partnership to {@code lapseDays}
- * before the horizon, so every notification is answered or lapses before the world ends), each
- * with an incident in the agency's jurisdiction (neighbourhoods weighted by households), a radius,
- * a window centred on the incident, and a delay before the request.
+ * before the horizon, so every notification is answered or lapses before the world ends), each with
+ * an incident in the agency's jurisdiction (neighbourhoods weighted by households), a radius, a
+ * window centred on the incident, and a delay before the request.
  */
 final class RequestPlan {
   private RequestPlan() {}
@@ -32,7 +32,14 @@ final class RequestPlan {
       if (!agency.requestsHere()) {
         continue;
       }
-      long from = Math.max(start, agency.partneredFrom().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+      long from =
+          Math.max(
+              start,
+              agency
+                  .partneredFrom()
+                  .atStartOfDay(java.time.ZoneOffset.UTC)
+                  .toInstant()
+                  .toEpochMilli());
       if (lastIssue <= from) {
         continue;
       }
@@ -49,7 +56,8 @@ final class RequestPlan {
           local.add(n);
         }
       }
-      double[] byHouseholds = Cameras.cumulative(local.stream().mapToDouble(n -> hoods.get(n).households()).toArray());
+      double[] byHouseholds =
+          Cameras.cumulative(local.stream().mapToDouble(n -> hoods.get(n).households()).toArray());
       for (int j = 0; j < count; j++) {
         Rng rng = new Rng(Rng.seed(world.seed(), Rng.REQUEST, a, j));
         World.Area area = hoods.get(local.get(rng.pick(byHouseholds))).area();
@@ -63,16 +71,45 @@ final class RequestPlan {
         long incidentAt = Math.max(issuedAt - delayMs, windowStart);
         long windowEnd = Math.min(incidentAt + windowMs / 2, issuedAt);
         String id = "req-" + agency.id() + "-" + (j + 1);
-        drafts.add(new Draft(issuedAt, a, j,
-            new PlannedRequest(0, id, a, Partitions.of(id, partitions), x, y, r, windowStart, windowEnd, incidentAt, issuedAt)));
+        drafts.add(
+            new Draft(
+                issuedAt,
+                a,
+                j,
+                new PlannedRequest(
+                    0,
+                    id,
+                    a,
+                    Partitions.of(id, partitions),
+                    x,
+                    y,
+                    r,
+                    windowStart,
+                    windowEnd,
+                    incidentAt,
+                    issuedAt)));
       }
     }
-    drafts.sort(Comparator.comparingLong(Draft::issuedAt).thenComparingInt(Draft::agency).thenComparingInt(Draft::number));
+    drafts.sort(
+        Comparator.comparingLong(Draft::issuedAt)
+            .thenComparingInt(Draft::agency)
+            .thenComparingInt(Draft::number));
     List<PlannedRequest> plan = new ArrayList<>(drafts.size());
     for (Draft d : drafts) {
       PlannedRequest s = d.shape();
-      plan.add(new PlannedRequest(plan.size(), s.id(), s.agency(), s.partition(), s.x(), s.y(), s.radiusMiles(),
-          s.windowStart(), s.windowEnd(), s.incidentAt(), s.issuedAt()));
+      plan.add(
+          new PlannedRequest(
+              plan.size(),
+              s.id(),
+              s.agency(),
+              s.partition(),
+              s.x(),
+              s.y(),
+              s.radiusMiles(),
+              s.windowStart(),
+              s.windowEnd(),
+              s.incidentAt(),
+              s.issuedAt()));
     }
     return List.copyOf(plan);
   }

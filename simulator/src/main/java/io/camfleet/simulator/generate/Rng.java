@@ -10,7 +10,14 @@ public final class Rng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   /** Independent streams of one world: each kind of decision draws from its own. */
-  static final long CAMERA = 1, CLIPS = 2, SCHEDULE = 3, REQUEST = 4, ANSWER = 5, FORWARD = 6, POST = 7, HOLD = 8;
+  static final long CAMERA = 1,
+      CLIPS = 2,
+      SCHEDULE = 3,
+      REQUEST = 4,
+      ANSWER = 5,
+      FORWARD = 6,
+      POST = 7,
+      HOLD = 8;
 
   private long state;
 
@@ -18,7 +25,10 @@ public final class Rng {
     this.state = seed;
   }
 
-  /** The seed of the stream for one entity: a mix of the world's seed, the kind of stream and the entity's ids. */
+  /**
+   * The seed of the stream for one entity: a mix of the world's seed, the kind of stream and the
+   * entity's ids.
+   */
   public static long seed(long worldSeed, long stream, long a) {
     return mix(mix(worldSeed ^ mix(stream * GOLDEN)) + a * GOLDEN);
   }

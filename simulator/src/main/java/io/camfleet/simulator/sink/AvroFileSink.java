@@ -37,7 +37,9 @@ public final class AvroFileSink implements EventSink {
     try {
       Path dir = this.target.getParent();
       Files.createDirectories(dir);
-      this.temp = dir.resolve("." + this.target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+      this.temp =
+          dir.resolve(
+              "." + this.target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
       OutputStream out = Files.newOutputStream(temp);
       temp.toFile().deleteOnExit();
       this.writer = new DataFileWriter<>(new SpecificDatumWriter<>(WorldEvent.class));
@@ -85,13 +87,15 @@ public final class AvroFileSink implements EventSink {
     }
     try {
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       deleteTemp();
-      throw new UncheckedIOException("cannot move the finished file onto " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot move the finished file onto " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -105,7 +109,8 @@ public final class AvroFileSink implements EventSink {
 
   private static byte[] syncMarker() {
     try {
-      return MessageDigest.getInstance("MD5").digest("camfleet world-events".getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("MD5")
+          .digest("camfleet world-events".getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

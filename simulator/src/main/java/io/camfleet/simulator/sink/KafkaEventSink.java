@@ -25,9 +25,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * up to 256 KiB lingering 10 ms, in transactions committed every 100 ms. Creates no event topics.
  * The first failed delivery fails the next send or the close. The constructor waits (up to 30 s)
  * until every partition of the topic has a leader that accepts writes, and learns the topic's
- * partition count. Before the first event it registers the WorldEvent writer schema on the
- * {@code schemas} topic (creating that topic if missing), so that services built on an older
- * schema can still read the events.
+ * partition count. Before the first event it registers the WorldEvent writer schema on the {@code
+ * schemas} topic (creating that topic if missing), so that services built on an older schema can
+ * still read the events.
  *
  * <p>Why transactions: a broker forgets an idempotent producer whose last record's timestamp is
  * more than {@code producer.id.expiration.ms} (a day) old, unless it has a transaction open. Event
@@ -40,10 +40,18 @@ import org.apache.kafka.common.serialization.Serializer;
  * stop the simulation. The queue is bounded: a caller that runs ahead of the broker waits.
  */
 public final class KafkaEventSink implements EventSink {
-  /** The longest a transaction stays open, in milliseconds (the benchmarks give Kafka's tool the same). */
+  /**
+   * The longest a transaction stays open, in milliseconds (the benchmarks give Kafka's tool the
+   * same).
+   */
   public static final long MAX_TRANSACTION_MILLIS = 100;
+
   private static final long MAX_TRANSACTION_NANOS = MAX_TRANSACTION_MILLIS * 1_000_000L;
-  /** Serialized records waiting for the sending thread, at most: a few transactions' worth at full speed. */
+
+  /**
+   * Serialized records waiting for the sending thread, at most: a few transactions' worth at full
+   * speed.
+   */
   static final int MAX_QUEUED = 65_536;
 
   private final KafkaProducer<byte[], byte[]> producer;
@@ -52,11 +60,12 @@ public final class KafkaEventSink implements EventSink {
   private final Serializer<WorldEvent> valueSerializer;
   private final String topic;
   private final int partitions;
-  private final Callback onDelivery = (metadata, exception) -> {
-    if (exception != null) {
-      fail(exception);
-    }
-  };
+  private final Callback onDelivery =
+      (metadata, exception) -> {
+        if (exception != null) {
+          fail(exception);
+        }
+      };
   private final Thread sender;
 
   private final Object lock = new Object();
@@ -80,13 +89,17 @@ public final class KafkaEventSink implements EventSink {
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "camfleet-simulator");
     // one id per sink: shards and runs never fence each other
     props.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "120000");
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-" + UUID.randomUUID());
-    this.partitions = TopicReadiness.await(config.toProperties(), topic.name(), Duration.ofSeconds(30));
+    props.put(
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+        props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-" + UUID.randomUUID());
+    this.partitions =
+        TopicReadiness.await(config.toProperties(), topic.name(), Duration.ofSeconds(30));
     this.schemas = KafkaSchemaSource.of(config);
     Topic<String, WorldEvent> registering = topic.withSchemas(schemas);
     this.keySerializer = registering.keySerde().serializer();
     this.valueSerializer = registering.valueSerde().serializer();
-    this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = topic.name();
     try {
       producer.initTransactions();
@@ -95,12 +108,15 @@ public final class KafkaEventSink implements EventSink {
       schemas.close();
       throw e;
     }
-    this.sender = new Thread(this::sendQueued, props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-sender");
+    this.sender =
+        new Thread(this::sendQueued, props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-sender");
     sender.setDaemon(true);
     sender.start();
   }
 
-  /** Partitions of the topic on the cluster: the simulation's ticks and shards must use this count. */
+  /**
+   * Partitions of the topic on the cluster: the simulation's ticks and shards must use this count.
+   */
   public int partitions() {
     return partitions;
   }
@@ -109,8 +125,13 @@ public final class KafkaEventSink implements EventSink {
   public void send(String key, Integer partition, WorldEvent event) {
     throwIfFailed();
     // serialized here, before send returns, because the simulator reuses the event object
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-        topic, partition, event.getEventTime(), keySerializer.serialize(topic, key), valueSerializer.serialize(topic, event));
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            topic,
+            partition,
+            event.getEventTime(),
+            keySerializer.serialize(topic, key),
+            valueSerializer.serialize(topic, event));
     synchronized (lock) {
       while (queued.size() >= MAX_QUEUED && !senderDone) {
         callerWaiting = true;
@@ -127,7 +148,10 @@ public final class KafkaEventSink implements EventSink {
     }
   }
 
-  /** The sending thread: hands queued records to the producer and commits every 100 ms until the sink closes. */
+  /**
+   * The sending thread: hands queued records to the producer and commits every 100 ms until the
+   * sink closes.
+   */
   private void sendQueued() {
     List<ProducerRecord<byte[], byte[]>> taking = new ArrayList<>();
     boolean open = false;
@@ -136,7 +160,8 @@ public final class KafkaEventSink implements EventSink {
       while (true) {
         synchronized (lock) {
           while (queued.isEmpty() && !closing && !stopped()) {
-            long left = open ? MAX_TRANSACTION_NANOS - (System.nanoTime() - started) : Long.MAX_VALUE;
+            long left =
+                open ? MAX_TRANSACTION_NANOS - (System.nanoTime() - started) : Long.MAX_VALUE;
             if (left <= 0) {
               break;
             }
@@ -192,14 +217,17 @@ public final class KafkaEventSink implements EventSink {
     }
   }
 
-  /** Commits the open transaction, waiting out a broker that is down for up to about two minutes. */
+  /**
+   * Commits the open transaction, waiting out a broker that is down for up to about two minutes.
+   */
   private void commit() {
     for (int attempt = 1; ; attempt++) {
       try {
         producer.commitTransaction();
         return;
       } catch (TimeoutException e) {
-        // the commit may be retried; the transaction itself is aborted by the broker after two minutes
+        // the commit may be retried; the transaction itself is aborted by the broker after two
+        // minutes
         if (attempt == 2) {
           throw e;
         }
@@ -256,7 +284,10 @@ public final class KafkaEventSink implements EventSink {
     }
   }
 
-  /** Whether the sending thread should abort rather than send on: the run failed or a delivery did. Holds lock. */
+  /**
+   * Whether the sending thread should abort rather than send on: the run failed or a delivery did.
+   * Holds lock.
+   */
   private boolean stopped() {
     return aborted || failure != null;
   }
@@ -264,7 +295,8 @@ public final class KafkaEventSink implements EventSink {
   private void throwIfFailed() {
     Exception failed = failure;
     if (failed != null) {
-      throw new KafkaException("publishing to " + topic + " failed: " + failed.getMessage(), failed);
+      throw new KafkaException(
+          "publishing to " + topic + " failed: " + failed.getMessage(), failed);
     }
   }
 

@@ -30,9 +30,16 @@ final class TopicReadiness {
       while (System.nanoTime() < deadline) {
         try {
           TopicDescription description =
-              admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toSeconds(), TimeUnit.SECONDS).get(topic);
+              admin
+                  .describeTopics(List.of(topic))
+                  .allTopicNames()
+                  .get(timeout.toSeconds(), TimeUnit.SECONDS)
+                  .get(topic);
           Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-          description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+          description
+              .partitions()
+              .forEach(
+                  p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
           admin.listOffsets(latest).all().get(timeout.toSeconds(), TimeUnit.SECONDS);
           return description.partitions().size();
         } catch (ExecutionException e) {
@@ -47,6 +54,11 @@ final class TopicReadiness {
       throw new IllegalStateException("interrupted while waiting for topic " + topic, e);
     }
     throw new IllegalStateException(
-        "topic " + topic + " is not ready for writing after " + timeout.toSeconds() + " s: " + problem);
+        "topic "
+            + topic
+            + " is not ready for writing after "
+            + timeout.toSeconds()
+            + " s: "
+            + problem);
   }
 }

@@ -24,7 +24,8 @@ final class DateText extends StdScalarDeserializer<LocalDate> {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date like 2018-05-01");
+      return (LocalDate)
+          ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date like 2018-05-01");
     }
   }
 }

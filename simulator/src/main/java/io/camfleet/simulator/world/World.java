@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,8 @@ public record World(
     @JsonProperty(value = "name", required = true) String name,
     @JsonProperty("description") String description,
     @JsonProperty(value = "seed", required = true) long seed,
-    @JsonProperty(value = "start", required = true) @JsonDeserialize(using = DateText.class) LocalDate start,
+    @JsonProperty(value = "start", required = true) @JsonDeserialize(using = DateText.class)
+        LocalDate start,
     @JsonProperty(value = "days", required = true) int days,
     @JsonProperty(value = "cameras", required = true) int cameras,
     @JsonProperty("tickMinutes") Integer tickMinutes,
@@ -56,7 +56,9 @@ public record World(
     Objects.requireNonNull(name, "name is required");
     if (!name.matches("[a-z0-9][a-z0-9.-]{0,60}")) {
       throw new IllegalArgumentException(
-          "name must be lower-case letters, digits, '-' or '.', at most 61 characters, not '" + name + "'");
+          "name must be lower-case letters, digits, '-' or '.', at most 61 characters, not '"
+              + name
+              + "'");
     }
     description = description == null ? "" : description.strip();
     Objects.requireNonNull(start, "start is required");
@@ -64,20 +66,29 @@ public record World(
       throw new IllegalArgumentException("days must be a positive number of days, not " + days);
     }
     if (cameras < 1) {
-      throw new IllegalArgumentException("cameras must be a positive number of cameras, not " + cameras);
+      throw new IllegalArgumentException(
+          "cameras must be a positive number of cameras, not " + cameras);
     }
     if (cameras > MAX_CAMERAS) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "cameras must be at most %,d, not %d", MAX_CAMERAS, cameras));
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "cameras must be at most %,d, not %d", MAX_CAMERAS, cameras));
     }
     if (days > maxDays(cameras)) {
-      throw new IllegalArgumentException(days > MAX_DAYS
-          ? String.format(Locale.ROOT, "days must be at most %,d, not %d", MAX_DAYS, days)
-          : String.format(Locale.ROOT, "days must be at most %,d for a world of %,d cameras, not %d", maxDays(cameras), cameras, days));
+      throw new IllegalArgumentException(
+          days > MAX_DAYS
+              ? String.format(Locale.ROOT, "days must be at most %,d, not %d", MAX_DAYS, days)
+              : String.format(
+                  Locale.ROOT,
+                  "days must be at most %,d for a world of %,d cameras, not %d",
+                  maxDays(cameras),
+                  cameras,
+                  days));
     }
     tickMinutes = tickMinutes == null ? 60 : tickMinutes;
     if (tickMinutes < 1 || 1440 % tickMinutes != 0) {
       throw new IllegalArgumentException(
-          "tickMinutes must divide a day of 1440 minutes evenly (e.g. 15, 30 or 60), not " + tickMinutes);
+          "tickMinutes must divide a day of 1440 minutes evenly (e.g. 15, 30 or 60), not "
+              + tickMinutes);
     }
     Objects.requireNonNull(county, "county is required");
     Objects.requireNonNull(fleet, "fleet is required");
@@ -100,7 +111,11 @@ public record World(
     for (Agency agency : agencies) {
       if (!agencyIds.add(agency.id())) {
         throw new IllegalArgumentException(
-            "agencies." + agency.id() + ".id: '" + agency.id() + "' is already the id of another agency");
+            "agencies."
+                + agency.id()
+                + ".id: '"
+                + agency.id()
+                + "' is already the id of another agency");
       }
     }
     if (agencies.size() > 63) {
@@ -109,13 +124,25 @@ public record World(
     Set<String> withHouseholds = new HashSet<>();
     for (Neighbourhood n : county.neighbourhoods()) {
       if (!agencyIds.contains(n.jurisdiction())) {
-        throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".jurisdiction: '" + n.jurisdiction()
-            + "' is not the id of an agency; expected one of " + String.join(", ", agencyIds));
+        throw new IllegalArgumentException(
+            "county.neighbourhoods."
+                + n.id()
+                + ".jurisdiction: '"
+                + n.jurisdiction()
+                + "' is not the id of an agency; expected one of "
+                + String.join(", ", agencyIds));
       }
       for (String profile : n.activity().keySet()) {
         if (!activity.containsKey(profile)) {
-          throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".activity." + profile + ": '" + profile
-              + "' is not an activity profile; expected one of " + String.join(", ", activity.keySet()));
+          throw new IllegalArgumentException(
+              "county.neighbourhoods."
+                  + n.id()
+                  + ".activity."
+                  + profile
+                  + ": '"
+                  + profile
+                  + "' is not an activity profile; expected one of "
+                  + String.join(", ", activity.keySet()));
         }
       }
       if (n.households() > 0) {
@@ -124,19 +151,28 @@ public record World(
     }
     for (Agency agency : agencies) {
       if (agency.requestsHere() && !withHouseholds.contains(agency.id())) {
-        throw new IllegalArgumentException("agencies." + agency.id()
-            + ".requests: the agency sends requests, but no neighbourhood with households lies in its jurisdiction");
+        throw new IllegalArgumentException(
+            "agencies."
+                + agency.id()
+                + ".requests: the agency sends requests, but no neighbourhood with households lies in its jurisdiction");
       }
     }
     long households = county.households();
     if (cameras > households) {
       throw new IllegalArgumentException(
-          "cameras: " + cameras + " cameras need as many households, but the county has " + households);
+          "cameras: "
+              + cameras
+              + " cameras need as many households, but the county has "
+              + households);
     }
     if (residents.answerDelayHours().max() >= residents.lapseDays() * 24.0) {
-      throw new IllegalArgumentException("residents.answerDelayHours.max must be shorter than residents.lapseDays ("
-          + residents.lapseDays() + " days, " + residents.lapseDays() * 24 + " hours), when an unanswered request lapses, not "
-          + residents.answerDelayHours().max());
+      throw new IllegalArgumentException(
+          "residents.answerDelayHours.max must be shorter than residents.lapseDays ("
+              + residents.lapseDays()
+              + " days, "
+              + residents.lapseDays() * 24
+              + " hours), when an unanswered request lapses, not "
+              + residents.answerDelayHours().max());
     }
   }
 
@@ -159,33 +195,100 @@ public record World(
     return (int) Math.min(MAX_CAMERAS, county.households());
   }
 
-  /** Reads and validates a world file; any problem is a {@link ConfigException} naming the file, line and field. */
+  /**
+   * Reads and validates a world file; any problem is a {@link ConfigException} naming the file,
+   * line and field.
+   */
   public static World read(Path file) {
     return YamlConfig.read(file, World.class);
   }
 
   /** The same world with another seed. */
   public World withSeed(long newSeed) {
-    return new World(name, description, newSeed, start, days, cameras, tickMinutes, county, agencies, fleet,
-        activity, clips, requests, residents, feed, forwarding, legalHolds);
+    return new World(
+        name,
+        description,
+        newSeed,
+        start,
+        days,
+        cameras,
+        tickMinutes,
+        county,
+        agencies,
+        fleet,
+        activity,
+        clips,
+        requests,
+        residents,
+        feed,
+        forwarding,
+        legalHolds);
   }
 
   /** The same world with another number of cameras. */
   public World withCameras(int newCameras) {
-    return new World(name, description, seed, start, days, newCameras, tickMinutes, county, agencies, fleet,
-        activity, clips, requests, residents, feed, forwarding, legalHolds);
+    return new World(
+        name,
+        description,
+        seed,
+        start,
+        days,
+        newCameras,
+        tickMinutes,
+        county,
+        agencies,
+        fleet,
+        activity,
+        clips,
+        requests,
+        residents,
+        feed,
+        forwarding,
+        legalHolds);
   }
 
   /** The same world over another number of days. */
   public World withDays(int newDays) {
-    return new World(name, description, seed, start, newDays, cameras, tickMinutes, county, agencies, fleet,
-        activity, clips, requests, residents, feed, forwarding, legalHolds);
+    return new World(
+        name,
+        description,
+        seed,
+        start,
+        newDays,
+        cameras,
+        tickMinutes,
+        county,
+        agencies,
+        fleet,
+        activity,
+        clips,
+        requests,
+        residents,
+        feed,
+        forwarding,
+        legalHolds);
   }
 
   /** The same world with another number of cameras over another number of days. */
   public World withSize(int newCameras, int newDays) {
-    return new World(name, description, seed, start, newDays, newCameras, tickMinutes, county, agencies, fleet,
-        activity, clips, requests, residents, feed, forwarding, legalHolds);
+    return new World(
+        name,
+        description,
+        seed,
+        start,
+        newDays,
+        newCameras,
+        tickMinutes,
+        county,
+        agencies,
+        fleet,
+        activity,
+        clips,
+        requests,
+        residents,
+        feed,
+        forwarding,
+        legalHolds);
   }
 
   /** Midnight UTC of the start date: the time of the first event. */
@@ -214,7 +317,8 @@ public record World(
 
     private static void nonNegativeMiles(String field, double miles) {
       if (!(miles >= 0) || Double.isInfinite(miles)) {
-        throw new IllegalArgumentException(field + " must be a non-negative number of miles, not " + miles);
+        throw new IllegalArgumentException(
+            field + " must be a non-negative number of miles, not " + miles);
       }
     }
 
@@ -235,26 +339,42 @@ public record World(
       positiveMiles("county.heightMiles", heightMiles);
       utcOffsetHours = utcOffsetHours == null ? 0 : utcOffsetHours;
       if (utcOffsetHours < -12 || utcOffsetHours > 14) {
-        throw new IllegalArgumentException("county.utcOffsetHours must be between -12 and 14, not " + utcOffsetHours);
+        throw new IllegalArgumentException(
+            "county.utcOffsetHours must be between -12 and 14, not " + utcOffsetHours);
       }
       if (neighbourhoods == null || neighbourhoods.isEmpty()) {
-        throw new IllegalArgumentException("county.neighbourhoods must list at least one neighbourhood");
+        throw new IllegalArgumentException(
+            "county.neighbourhoods must list at least one neighbourhood");
       }
       neighbourhoods = List.copyOf(neighbourhoods);
       Set<String> ids = new HashSet<>();
       for (Neighbourhood n : neighbourhoods) {
         if (!ids.add(n.id())) {
           throw new IllegalArgumentException(
-              "county.neighbourhoods." + n.id() + ".id: '" + n.id() + "' is already the id of another neighbourhood");
+              "county.neighbourhoods."
+                  + n.id()
+                  + ".id: '"
+                  + n.id()
+                  + "' is already the id of another neighbourhood");
         }
         Area a = n.area();
         if (a.x() + a.width() > widthMiles + 1e-9) {
-          throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".area reaches outside the county: x + width is "
-              + (a.x() + a.width()) + " miles, but county.widthMiles is " + widthMiles);
+          throw new IllegalArgumentException(
+              "county.neighbourhoods."
+                  + n.id()
+                  + ".area reaches outside the county: x + width is "
+                  + (a.x() + a.width())
+                  + " miles, but county.widthMiles is "
+                  + widthMiles);
         }
         if (a.y() + a.height() > heightMiles + 1e-9) {
-          throw new IllegalArgumentException("county.neighbourhoods." + n.id() + ".area reaches outside the county: y + height is "
-              + (a.y() + a.height()) + " miles, but county.heightMiles is " + heightMiles);
+          throw new IllegalArgumentException(
+              "county.neighbourhoods."
+                  + n.id()
+                  + ".area reaches outside the county: y + height is "
+                  + (a.y() + a.height())
+                  + " miles, but county.heightMiles is "
+                  + heightMiles);
         }
       }
     }
@@ -269,11 +389,15 @@ public record World(
     }
   }
 
-  /** A neighbourhood: an area, how densely households fill it, whose jurisdiction it is, and its streets' activity. */
+  /**
+   * A neighbourhood: an area, how densely households fill it, whose jurisdiction it is, and its
+   * streets' activity.
+   */
   public record Neighbourhood(
       @JsonProperty(value = "id", required = true) String id,
       @JsonProperty(value = "area", required = true) Area area,
-      @JsonProperty(value = "householdsPerSquareMile", required = true) double householdsPerSquareMile,
+      @JsonProperty(value = "householdsPerSquareMile", required = true)
+          double householdsPerSquareMile,
       @JsonProperty(value = "jurisdiction", required = true) String jurisdiction,
       @JsonProperty(value = "activity", required = true) Map<String, Double> activity) {
 
@@ -283,8 +407,11 @@ public record World(
       Objects.requireNonNull(area, "area is required");
       Objects.requireNonNull(jurisdiction, "jurisdiction is required");
       if (!(householdsPerSquareMile >= 0) || Double.isInfinite(householdsPerSquareMile)) {
-        throw new IllegalArgumentException("county.neighbourhoods." + id
-            + ".householdsPerSquareMile must be a non-negative number, not " + householdsPerSquareMile);
+        throw new IllegalArgumentException(
+            "county.neighbourhoods."
+                + id
+                + ".householdsPerSquareMile must be a non-negative number, not "
+                + householdsPerSquareMile);
       }
       activity = weights("county.neighbourhoods." + id + ".activity", activity);
     }
@@ -304,15 +431,16 @@ public record World(
   }
 
   /**
-   * A police or federal agency. A partnered agency ({@code partneredFrom} set, and {@code requests})
-   * sends footage requests through the portal from that date; every agency may receive forwarded
-   * footage, with probability proportional to {@code forwardWeight}.
+   * A police or federal agency. A partnered agency ({@code partneredFrom} set, and {@code
+   * requests}) sends footage requests through the portal from that date; every agency may receive
+   * forwarded footage, with probability proportional to {@code forwardWeight}.
    */
   public record Agency(
       @JsonProperty(value = "id", required = true) String id,
       @JsonProperty("name") String name,
       @JsonProperty(value = "kind", required = true) AgencyKind kind,
-      @JsonProperty("partneredFrom") @JsonDeserialize(using = DateText.class) LocalDate partneredFrom,
+      @JsonProperty("partneredFrom") @JsonDeserialize(using = DateText.class)
+          LocalDate partneredFrom,
       @JsonProperty("requests") RequestRate requests,
       @JsonProperty("forwardWeight") Double forwardWeight) {
 
@@ -323,14 +451,21 @@ public record World(
       Objects.requireNonNull(kind, "kind is required");
       forwardWeight = forwardWeight == null ? 1.0 : forwardWeight;
       if (!(forwardWeight >= 0) || Double.isInfinite(forwardWeight)) {
-        throw new IllegalArgumentException("agencies." + id + ".forwardWeight must be a non-negative number, not " + forwardWeight);
+        throw new IllegalArgumentException(
+            "agencies."
+                + id
+                + ".forwardWeight must be a non-negative number, not "
+                + forwardWeight);
       }
       String given = "agencies." + id + (partneredFrom != null ? ".partneredFrom" : ".requests");
       if (kind == AgencyKind.FEDERAL && (partneredFrom != null || requests != null)) {
-        throw new IllegalArgumentException(given + ": a federal agency sends no portal requests; give neither partneredFrom nor requests");
+        throw new IllegalArgumentException(
+            given
+                + ": a federal agency sends no portal requests; give neither partneredFrom nor requests");
       }
       if ((partneredFrom == null) != (requests == null)) {
-        throw new IllegalArgumentException(given + ": give both partneredFrom and requests for a partnered agency, or neither");
+        throw new IllegalArgumentException(
+            given + ": give both partneredFrom and requests for a partnered agency, or neither");
       }
     }
 
@@ -345,8 +480,7 @@ public record World(
    * period, or {@code perDay} on average (rounded to a whole number over the period).
    */
   public record RequestRate(
-      @JsonProperty("count") Integer count,
-      @JsonProperty("perDay") Double perDay) {
+      @JsonProperty("count") Integer count, @JsonProperty("perDay") Double perDay) {
 
     public RequestRate {
       if ((count == null) == (perDay == null)) {
@@ -386,7 +520,8 @@ public record World(
         throw new IllegalArgumentException("fleet.adoptionMidpointDay must be a number of days");
       }
       if (!(adoptionScaleDays > 0) || Double.isInfinite(adoptionScaleDays)) {
-        throw new IllegalArgumentException("fleet.adoptionScaleDays must be a positive number of days");
+        throw new IllegalArgumentException(
+            "fleet.adoptionScaleDays must be a positive number of days");
       }
       regions = weights("fleet.regions", regions);
     }
@@ -411,19 +546,23 @@ public record World(
 
     private static void clipsPerDay(String field, double clips) {
       if (!(clips >= 0) || Double.isInfinite(clips)) {
-        throw new IllegalArgumentException(field + " must be a non-negative number of clips, not " + clips);
+        throw new IllegalArgumentException(
+            field + " must be a non-negative number of clips, not " + clips);
       }
     }
 
     private static List<Double> hours(String field, List<Double> weights) {
       if (weights == null || weights.size() != 24) {
-        throw new IllegalArgumentException(field + " must list 24 weights, one per hour from midnight, not "
-            + (weights == null ? 0 : weights.size()));
+        throw new IllegalArgumentException(
+            field
+                + " must list 24 weights, one per hour from midnight, not "
+                + (weights == null ? 0 : weights.size()));
       }
       double sum = 0;
       for (Double w : weights) {
         if (w == null || !(w >= 0) || Double.isInfinite(w)) {
-          throw new IllegalArgumentException(field + " weights must be non-negative numbers, not " + w);
+          throw new IllegalArgumentException(
+              field + " weights must be non-negative numbers, not " + w);
         }
         sum += w;
       }
@@ -473,7 +612,8 @@ public record World(
       Objects.requireNonNull(windowHours, "requests.windowHours is required");
       Objects.requireNonNull(delayHours, "requests.delayHours is required");
       if (!(lookBackLimitDays > 0) || Double.isInfinite(lookBackLimitDays)) {
-        throw new IllegalArgumentException("requests.lookBackLimitDays must be a positive number of days");
+        throw new IllegalArgumentException(
+            "requests.lookBackLimitDays must be a positive number of days");
       }
     }
   }
@@ -494,12 +634,15 @@ public record World(
       }
       Objects.requireNonNull(answerDelayHours, "residents.answerDelayHours is required");
       if (lapseDays < 1) {
-        throw new IllegalArgumentException("residents.lapseDays must be a positive number of days, not " + lapseDays);
+        throw new IllegalArgumentException(
+            "residents.lapseDays must be a positive number of days, not " + lapseDays);
       }
     }
   }
 
-  /** The public neighbourhood feed: how often members post a clip, and how often others save posts. */
+  /**
+   * The public neighbourhood feed: how often members post a clip, and how often others save posts.
+   */
   public record Feed(
       @JsonProperty(value = "postProbability", required = true) double postProbability,
       @JsonProperty(value = "postDelayMinutes", required = true) Spread postDelayMinutes,
@@ -512,10 +655,12 @@ public record World(
       Objects.requireNonNull(postDelayMinutes, "feed.postDelayMinutes is required");
       Objects.requireNonNull(downloadDelayHours, "feed.downloadDelayHours is required");
       if (!(downloadsPerPost >= 0) || downloadsPerPost > 50) {
-        throw new IllegalArgumentException("feed.downloadsPerPost must be between 0 and 50, not " + downloadsPerPost);
+        throw new IllegalArgumentException(
+            "feed.downloadsPerPost must be between 0 and 50, not " + downloadsPerPost);
       }
       if (users < 1) {
-        throw new IllegalArgumentException("feed.users must be a positive number of users, not " + users);
+        throw new IllegalArgumentException(
+            "feed.users must be a positive number of users, not " + users);
       }
     }
   }
@@ -531,7 +676,8 @@ public record World(
       checkProbability("forwarding.probability", probability);
       checkProbability("forwarding.onwardProbability", onwardProbability);
       if (maxHops < 0 || maxHops > 10) {
-        throw new IllegalArgumentException("forwarding.maxHops must be between 0 and 10, not " + maxHops);
+        throw new IllegalArgumentException(
+            "forwarding.maxHops must be between 0 and 10, not " + maxHops);
       }
       Objects.requireNonNull(delayDays, "forwarding.delayDays is required");
     }
@@ -539,7 +685,8 @@ public record World(
 
   /** Legal holds police place on clips shared with them, and when they release them (0: never). */
   public record LegalHolds(
-      @JsonProperty(value = "probabilityPerPoliceShare", required = true) double probabilityPerPoliceShare,
+      @JsonProperty(value = "probabilityPerPoliceShare", required = true)
+          double probabilityPerPoliceShare,
       @JsonProperty(value = "placedAfterDays", required = true) Spread placedAfterDays,
       @JsonProperty(value = "releasedAfterDays", required = true) double releasedAfterDays) {
 
@@ -549,26 +696,30 @@ public record World(
       checkProbability("legalHolds.probabilityPerPoliceShare", probabilityPerPoliceShare);
       Objects.requireNonNull(placedAfterDays, "legalHolds.placedAfterDays is required");
       if (!(releasedAfterDays >= 0) || Double.isInfinite(releasedAfterDays)) {
-        throw new IllegalArgumentException("legalHolds.releasedAfterDays must be a non-negative number of days");
+        throw new IllegalArgumentException(
+            "legalHolds.releasedAfterDays must be a non-negative number of days");
       }
     }
   }
 
   private static void positiveMiles(String field, double miles) {
     if (!(miles > 0) || Double.isInfinite(miles)) {
-      throw new IllegalArgumentException(field + " must be a positive number of miles, not " + miles);
+      throw new IllegalArgumentException(
+          field + " must be a positive number of miles, not " + miles);
     }
   }
 
   private static void kebabCase(String id) {
     if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException("id must be lower-case letters, digits and '-' (kebab-case), not '" + id + "'");
+      throw new IllegalArgumentException(
+          "id must be lower-case letters, digits and '-' (kebab-case), not '" + id + "'");
     }
   }
 
   private static void checkProbability(String field, double p) {
     if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException(field + " must be a probability between 0 and 1, not " + p);
+      throw new IllegalArgumentException(
+          field + " must be a probability between 0 and 1, not " + p);
     }
   }
 
@@ -581,7 +732,8 @@ public record World(
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       Double w = e.getValue();
       if (w == null || !(w >= 0) || Double.isInfinite(w)) {
-        throw new IllegalArgumentException(field + "." + e.getKey() + " must be a non-negative weight, not " + w);
+        throw new IllegalArgumentException(
+            field + "." + e.getKey() + " must be a non-negative weight, not " + w);
       }
       sorted.put(e.getKey(), w);
       sum += w;
@@ -591,5 +743,4 @@ public record World(
     }
     return java.util.Collections.unmodifiableMap(sorted);
   }
-
 }

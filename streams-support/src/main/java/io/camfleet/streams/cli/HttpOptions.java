@@ -9,12 +9,19 @@ import picocli.CommandLine.Option;
  */
 public final class HttpOptions {
   // no defaultValue: the initial value, the command's default port, is the default shown and used
-  @Option(names = "--http-port", paramLabel = "N",
-      description = "Port of the HTTP endpoints (default: ${DEFAULT-VALUE}; 0: any free port, printed on start).")
+  @Option(
+      names = "--http-port",
+      paramLabel = "N",
+      description =
+          "Port of the HTTP endpoints (default: ${DEFAULT-VALUE}; 0: any free port, printed on start).")
   int port;
 
-  @Option(names = {"--http-bind", "--http-host"}, paramLabel = "ADDR", defaultValue = HttpEndpoint.DEFAULT_BIND,
-      description = "Address the HTTP endpoints listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+  @Option(
+      names = {"--http-bind", "--http-host"},
+      paramLabel = "ADDR",
+      defaultValue = HttpEndpoint.DEFAULT_BIND,
+      description =
+          "Address the HTTP endpoints listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
   String bind;
 
   /** Options whose port is {@code defaultPort} unless {@code --http-port} says otherwise. */

@@ -4,12 +4,21 @@ import io.camfleet.kafka.ClientConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Picocli mixin: {@code --bootstrap-servers} and {@code --kafka-config}, how every Kafka client of a service reaches the cluster. */
+/**
+ * Picocli mixin: {@code --bootstrap-servers} and {@code --kafka-config}, how every Kafka client of
+ * a service reaches the cluster.
+ */
 public final class KafkaOptions {
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka cluster.")
+  @Option(
+      names = "--bootstrap-servers",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "Kafka cluster.")
   String bootstrapServers;
 
-  @Option(names = "--kafka-config", paramLabel = "FILE",
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
       description = "Client properties (SASL, SSL...) for every Kafka client.")
   Path kafkaConfig;
 

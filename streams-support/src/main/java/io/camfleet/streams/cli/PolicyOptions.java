@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 
 /** Picocli mixin: {@code --policy}, once per policy a service enforces. */
 public final class PolicyOptions {
-  @Option(names = "--policy", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--policy",
+      required = true,
+      paramLabel = "FILE",
       description = "Policy file to enforce; repeat for several policies side by side.")
   List<Path> files;
 

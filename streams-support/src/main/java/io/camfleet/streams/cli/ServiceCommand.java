@@ -10,20 +10,21 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What every service command does once its options are read: start the service, or say in one
- * line why it cannot; then run it in the foreground until SIGTERM or SIGINT closes it, or until it
- * stops by itself after an error.
+ * What every service command does once its options are read: start the service, or say in one line
+ * why it cannot; then run it in the foreground until SIGTERM or SIGINT closes it, or until it stops
+ * by itself after an error.
  */
 public final class ServiceCommand {
   private ServiceCommand() {}
 
   /**
    * Starts the service with {@code start}, tells {@code started} of it (to announce it), and
-   * returns the command's exit code once the service has stopped. Every line is printed on
-   * {@code err}, starting with {@code name}.
+   * returns the command's exit code once the service has stopped. Every line is printed on {@code
+   * err}, starting with {@code name}.
    */
   public static <S extends RunningService> ExitCode run(
-      String name, PrintWriter err, Supplier<S> start, Consumer<S> started) throws InterruptedException {
+      String name, PrintWriter err, Supplier<S> start, Consumer<S> started)
+      throws InterruptedException {
     S service;
     try {
       service = start.get();
@@ -44,14 +45,18 @@ public final class ServiceCommand {
       service.awaitStop();
       removeShutdownHook(stop);
       if (service.failed()) {
-        err.println(name + ": the Kafka Streams application stopped after an error (see the log above)");
+        err.println(
+            name + ": the Kafka Streams application stopped after an error (see the log above)");
         return ExitCode.FAILED;
       }
     }
     return ExitCode.OK;
   }
 
-  /** The hook is not needed once the service has stopped by itself; in a JVM that is exiting it stays. */
+  /**
+   * The hook is not needed once the service has stopped by itself; in a JVM that is exiting it
+   * stays.
+   */
   private static void removeShutdownHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);

@@ -19,9 +19,11 @@ public class CountingDeserializationExceptionHandler extends LogAndContinueExcep
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     Response response = super.handleError(context, record, exception);
-    counter.sent(DeadLetterCounter.Reason.DESERIALIZATION, response.deadLetterQueueRecords().size());
+    counter.sent(
+        DeadLetterCounter.Reason.DESERIALIZATION, response.deadLetterQueueRecords().size());
     return response;
   }
 }

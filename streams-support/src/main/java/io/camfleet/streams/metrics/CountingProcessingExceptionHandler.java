@@ -19,7 +19,8 @@ public class CountingProcessingExceptionHandler extends LogAndContinueProcessing
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     Response response = super.handleError(context, record, exception);
     counter.sent(DeadLetterCounter.Reason.PROCESSING, response.deadLetterQueueRecords().size());
     return response;

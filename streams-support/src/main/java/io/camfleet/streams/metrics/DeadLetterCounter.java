@@ -5,14 +5,15 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Told how many records the exception handlers send to the dead-letter topic. Kafka Streams
- * creates its handlers from their class names, so the counter reaches them as the value of
- * {@link #CONFIG} in the Streams properties, which Streams passes to each handler's
- * {@code configure}.
+ * Told how many records the exception handlers send to the dead-letter topic. Kafka Streams creates
+ * its handlers from their class names, so the counter reaches them as the value of {@link #CONFIG}
+ * in the Streams properties, which Streams passes to each handler's {@code configure}.
  */
 @FunctionalInterface
 public interface DeadLetterCounter {
-  /** The Streams property holding the counter: an object, not a string, so never set from a file. */
+  /**
+   * The Streams property holding the counter: an object, not a string, so never set from a file.
+   */
   String CONFIG = "camfleet.dead.letter.counter";
 
   /** Counts nothing: for topologies run without metrics. */
@@ -42,6 +43,7 @@ public interface DeadLetterCounter {
     if (value instanceof DeadLetterCounter counter) {
       return counter;
     }
-    throw new ConfigException(CONFIG, value.getClass().getName(), "must be a " + DeadLetterCounter.class.getName());
+    throw new ConfigException(
+        CONFIG, value.getClass().getName(), "must be a " + DeadLetterCounter.class.getName());
   }
 }

@@ -25,17 +25,28 @@ public final class MetricsHttpHandler implements HttpHandler {
     try (exchange) {
       String method = exchange.getRequestMethod();
       if (!exchange.getRequestURI().getPath().equals(PATH)) {
-        reply(exchange, 404, "text/plain; charset=utf-8", "not found; metrics are at " + PATH + "\n", method);
+        reply(
+            exchange,
+            404,
+            "text/plain; charset=utf-8",
+            "not found; metrics are at " + PATH + "\n",
+            method);
       } else if (!method.equals("GET") && !method.equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        reply(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD are supported\n", method);
+        reply(
+            exchange,
+            405,
+            "text/plain; charset=utf-8",
+            "only GET and HEAD are supported\n",
+            method);
       } else {
         reply(exchange, 200, ServiceMetrics.CONTENT_TYPE, metrics.scrape(), method);
       }
     }
   }
 
-  private static void reply(HttpExchange exchange, int status, String contentType, String body, String method)
+  private static void reply(
+      HttpExchange exchange, int status, String contentType, String body, String method)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);

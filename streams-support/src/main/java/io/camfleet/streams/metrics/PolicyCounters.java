@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A counter per policy and value of an enum (receipt kind, holder type), all registered at zero up
- * front so that a scrape shows every series from the start. Per process and not exactly-once,
- * like every counter of {@link ServiceMetrics}.
+ * front so that a scrape shows every series from the start. Per process and not exactly-once, like
+ * every counter of {@link ServiceMetrics}.
  */
 public final class PolicyCounters<E extends Enum<E>> {
   private final MeterRegistry registry;
@@ -20,7 +20,8 @@ public final class PolicyCounters<E extends Enum<E>> {
   private final E[] values;
   private final Map<String, Counter[]> byPolicy = new ConcurrentHashMap<>();
 
-  private PolicyCounters(MeterRegistry registry, String name, String description, String tag, Class<E> type) {
+  private PolicyCounters(
+      MeterRegistry registry, String name, String description, String tag, Class<E> type) {
     this.registry = registry;
     this.name = name;
     this.description = description;
@@ -33,7 +34,12 @@ public final class PolicyCounters<E extends Enum<E>> {
    * as values) for each of {@code policies} and each constant of {@code type}.
    */
   public static <E extends Enum<E>> PolicyCounters<E> register(
-      MeterRegistry registry, String name, String description, String tag, Class<E> type, List<String> policies) {
+      MeterRegistry registry,
+      String name,
+      String description,
+      String tag,
+      Class<E> type,
+      List<String> policies) {
     if (!tag.equals(tag.toLowerCase(Locale.ROOT)) || tag.equals("policy")) {
       throw new IllegalArgumentException("not a usable tag name: " + tag);
     }
@@ -54,7 +60,11 @@ public final class PolicyCounters<E extends Enum<E>> {
     Counter[] counters = new Counter[values.length];
     for (E value : values) {
       counters[value.ordinal()] =
-          Counter.builder(name).description(description).tag("policy", policy).tag(tag, value.name()).register(registry);
+          Counter.builder(name)
+              .description(description)
+              .tag("policy", policy)
+              .tag(tag, value.name())
+              .register(registry);
     }
     return counters;
   }

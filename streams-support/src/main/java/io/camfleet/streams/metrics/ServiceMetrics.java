@@ -21,18 +21,20 @@ import org.apache.kafka.streams.KafkaStreams;
  * Streams binder) and the service's counters, including {@code camfleet_dead_letter_records_total}.
  *
  * <p>Counters here are per process and start at zero with it. They are not exactly-once: after a
- * transaction aborts (a crash, a fenced producer) Kafka Streams processes the same records again and
- * they are counted again, though the output topics hold each result once. Sum them over instances
- * with {@code sum by (...)} and read them with {@code rate()} or {@code increase()}.
+ * transaction aborts (a crash, a fenced producer) Kafka Streams processes the same records again
+ * and they are counted again, though the output topics hold each result once. Sum them over
+ * instances with {@code sum by (...)} and read them with {@code rate()} or {@code increase()}.
  */
 public final class ServiceMetrics implements AutoCloseable {
   /** The Prometheus text exposition format, version 0.0.4, which {@link #scrape()} writes. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final String service;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
-  private final Map<DeadLetterCounter.Reason, Counter> deadLetters = new EnumMap<>(DeadLetterCounter.Reason.class);
+  private final Map<DeadLetterCounter.Reason, Counter> deadLetters =
+      new EnumMap<>(DeadLetterCounter.Reason.class);
   private KafkaStreamsMetrics streamsMetrics;
 
   /** A registry with the JVM's metrics and the dead-letter counter of {@code service}, at zero. */
@@ -48,7 +50,8 @@ public final class ServiceMetrics implements AutoCloseable {
       deadLetters.put(
           reason,
           Counter.builder("camfleet.dead.letter.records")
-              .description("Records sent to the dead-letter topic, by why (per process; not exactly-once)")
+              .description(
+                  "Records sent to the dead-letter topic, by why (per process; not exactly-once)")
               .tag("service", service)
               .tag("reason", reason.label())
               .register(registry));
@@ -70,12 +73,13 @@ public final class ServiceMetrics implements AutoCloseable {
   }
 
   /**
-   * Publishes the metrics of {@code streams} (threads, tasks, stores, its clients), as they are
-   * now and, checked every minute, as they appear; once per instance.
+   * Publishes the metrics of {@code streams} (threads, tasks, stores, its clients), as they are now
+   * and, checked every minute, as they appear; once per instance.
    */
   public synchronized void bind(KafkaStreams streams) {
     if (streamsMetrics != null) {
-      throw new IllegalStateException("a Kafka Streams instance is already bound to the metrics of " + service);
+      throw new IllegalStateException(
+          "a Kafka Streams instance is already bound to the metrics of " + service);
     }
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);

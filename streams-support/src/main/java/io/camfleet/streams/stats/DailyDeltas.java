@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * One input partition's changes to each policy's measures during the open simulated day, kept in
- * a state store so they survive a crash exactly as the records that caused them. When stream time
+ * One input partition's changes to each policy's measures during the open simulated day, kept in a
+ * state store so they survive a crash exactly as the records that caused them. When stream time
  * passes the end of the day, the day is closed: its changes leave as a {@link StatsDelta}, and
  * every skipped day leaves as an empty one, so the aggregator hears of every day from every
  * partition. Every policy's open day sits in one store entry, so a record costs one write however
@@ -31,10 +31,13 @@ public final class DailyDeltas {
   private static final int DAY_START = 0;
   private static final int STATE = 1;
   private static final int FIRST_MEASURE = 2;
+
   /** {@link #STATE}: the day is open and stream time lies inside it. */
   private static final long OPEN = 0;
+
   /** {@link #STATE}: the final tick closed the days for good. */
   private static final long FINISHED = 1;
+
   /** {@link #STATE}: stream time stands exactly at the day's end; changes go to the second half. */
   private static final long AT_END = 2;
 
@@ -47,11 +50,13 @@ public final class DailyDeltas {
 
   /** A store for the open days of every policy. */
   public static StoreBuilder<KeyValueStore<String, long[]>> storeBuilder(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new LongArraySerde())
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(name), Serdes.String(), new LongArraySerde())
         .withCachingEnabled();
   }
 
-  public DailyDeltas(KeyValueStore<String, long[]> store, List<String> policies, List<String> measures) {
+  public DailyDeltas(
+      KeyValueStore<String, long[]> store, List<String> policies, List<String> measures) {
     this.store = store;
     this.policies = List.copyOf(policies);
     this.measures = List.copyOf(measures);
@@ -61,7 +66,9 @@ public final class DailyDeltas {
     int before = FIRST_MEASURE + this.measures.size();
     int count = this.policies.size();
     int savedWidth =
-        saved == null ? 0 : saved.length == width * count ? width : saved.length == before * count ? before : 0;
+        saved == null
+            ? 0
+            : saved.length == width * count ? width : saved.length == before * count ? before : 0;
     if (savedWidth > 0) {
       for (int i = 0; i < count; i++) {
         long[] day = new long[width];
@@ -84,7 +91,8 @@ public final class DailyDeltas {
     if (day == null) {
       throw new IllegalStateException("no open day for " + policy + ": call advanceTo first");
     }
-    day[(day[STATE] == AT_END ? FIRST_MEASURE + measures.size() : FIRST_MEASURE) + measure] += amount;
+    day[(day[STATE] == AT_END ? FIRST_MEASURE + measures.size() : FIRST_MEASURE) + measure] +=
+        amount;
     dirty = true;
   }
 
@@ -96,8 +104,8 @@ public final class DailyDeltas {
 
   /**
    * Moves each policy to {@code streamTime}: opens its day there, or closes every day whose end
-   * stream time has passed and opens the next; returns the closed days' deltas, oldest first. A
-   * day whose end is exactly {@code streamTime} stays open, in case that instant is the horizon.
+   * stream time has passed and opens the next; returns the closed days' deltas, oldest first. A day
+   * whose end is exactly {@code streamTime} stays open, in case that instant is the horizon.
    */
   public List<StatsDelta> advanceTo(long streamTime, int partition) {
     List<StatsDelta> closed = new ArrayList<>();
@@ -127,7 +135,8 @@ public final class DailyDeltas {
         long[] next = fresh(end);
         if (day[STATE] == AT_END) {
           // the changes at the closed day's end open the next day
-          System.arraycopy(day, FIRST_MEASURE + measures.size(), next, FIRST_MEASURE, measures.size());
+          System.arraycopy(
+              day, FIRST_MEASURE + measures.size(), next, FIRST_MEASURE, measures.size());
         }
         day = next;
         open.put(policy, day);
@@ -152,7 +161,8 @@ public final class DailyDeltas {
       // changes still belong to the day that ends there.
       long start = day[DAY_START] < horizon ? day[DAY_START] : dayStart(horizon - 1);
       // the last day ends at the horizon and keeps the changes at that instant
-      Map<String, Long> changes = day[STATE] == AT_END ? changesThroughEnd(day) : changesBeforeEnd(day);
+      Map<String, Long> changes =
+          day[STATE] == AT_END ? changesThroughEnd(day) : changesBeforeEnd(day);
       closed.add(delta(policy, partition, start, horizon, changes).setLast(true).build());
       long[] done = fresh(start);
       done[STATE] = FINISHED;

@@ -19,12 +19,13 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Sums the daily deltas of every input partition into one policy's totals. A day is released,
- * in order, once every partition has closed it or a later day; its record carries the cumulative
+ * Sums the daily deltas of every input partition into one policy's totals. A day is released, in
+ * order, once every partition has closed it or a later day; its record carries the cumulative
  * totals at that day's end. The day the final tick closes is the world's last: {@link DailyDeltas}
  * ends it at the horizon, so a world of N days gives N records, the last with {@code last=true}.
  */
-public final class DailyStatsAggregator implements Processor<String, StatsDelta, String, DailyStats> {
+public final class DailyStatsAggregator
+    implements Processor<String, StatsDelta, String, DailyStats> {
   private final String storeName;
   private final String service;
   private final int inputPartitions;
@@ -48,7 +49,10 @@ public final class DailyStatsAggregator implements Processor<String, StatsDelta,
     StatsDelta delta = record.value();
     if (delta.getPartition() < 0 || delta.getPartition() >= inputPartitions) {
       throw new IllegalArgumentException(
-          "stats delta from partition " + delta.getPartition() + " but the input has " + inputPartitions);
+          "stats delta from partition "
+              + delta.getPartition()
+              + " but the input has "
+              + inputPartitions);
     }
     String policy = delta.getPolicy();
     PendingStats state = store.get(policy);
@@ -57,7 +61,8 @@ public final class DailyStatsAggregator implements Processor<String, StatsDelta,
           PendingStats.newBuilder()
               .setTotals(new HashMap<>())
               .setReleasedThrough(Long.MIN_VALUE)
-              .setReportedThrough(new ArrayList<>(Collections.nCopies(inputPartitions, Long.MIN_VALUE)))
+              .setReportedThrough(
+                  new ArrayList<>(Collections.nCopies(inputPartitions, Long.MIN_VALUE)))
               .setDays(new ArrayList<>())
               .build();
     }
@@ -86,14 +91,21 @@ public final class DailyStatsAggregator implements Processor<String, StatsDelta,
     delta.getChanges().forEach((measure, amount) -> changes.merge(measure, amount, Long::sum));
     day.setLast(day.getLast() || delta.getLast());
     List<Long> through = state.getReportedThrough();
-    through.set(delta.getPartition(), Math.max(through.get(delta.getPartition()), delta.getDayStart()));
+    through.set(
+        delta.getPartition(), Math.max(through.get(delta.getPartition()), delta.getDayStart()));
 
-    long everyPartitionThrough = through.stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
-    while (!state.getDays().isEmpty() && state.getDays().get(0).getDayStart() <= everyPartitionThrough) {
+    long everyPartitionThrough =
+        through.stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+    while (!state.getDays().isEmpty()
+        && state.getDays().get(0).getDayStart() <= everyPartitionThrough) {
       PendingDay complete = state.getDays().remove(0);
       Map<String, Long> totals = state.getTotals();
       complete.getChanges().forEach((measure, amount) -> totals.merge(measure, amount, Long::sum));
-      String date = Instant.ofEpochMilli(complete.getDayStart()).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+      String date =
+          Instant.ofEpochMilli(complete.getDayStart())
+              .atOffset(ZoneOffset.UTC)
+              .toLocalDate()
+              .toString();
       DailyStats stats =
           DailyStats.newBuilder()
               .setPolicy(policy)
@@ -105,7 +117,9 @@ public final class DailyStatsAggregator implements Processor<String, StatsDelta,
               .build();
       // Stamped with the day's end (the horizon for the last day), or with the time of the delta
       // that closed the day if that is earlier: never a time the world has not reached.
-      context.forward(new Record<>(policy + "/" + date, stats, Math.min(record.timestamp(), complete.getDayEnd())));
+      context.forward(
+          new Record<>(
+              policy + "/" + date, stats, Math.min(record.timestamp(), complete.getDayEnd())));
       state.setReleasedThrough(complete.getDayStart());
     }
     store.put(policy, state);

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@link DailyStats} as one flat JSON object: {@code policy}, {@code service}, {@code day},
- * {@code dayEnd}, {@code last}, then each measure as a top-level number, in name order.
+ * {@link DailyStats} as one flat JSON object: {@code policy}, {@code service}, {@code day}, {@code
+ * dayEnd}, {@code last}, then each measure as a top-level number, in name order.
  */
 public final class FlatStatsJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -5,7 +5,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Fixed-layout counters in a state store: eight bytes a long, no schema, no allocation beyond the array. */
+/**
+ * Fixed-layout counters in a state store: eight bytes a long, no schema, no allocation beyond the
+ * array.
+ */
 public final class LongArraySerde implements Serde<long[]> {
 
   @Override

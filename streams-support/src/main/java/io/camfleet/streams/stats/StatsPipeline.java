@@ -16,10 +16,9 @@ public final class StatsPipeline {
   private StatsPipeline() {}
 
   /**
-   * Repartitions {@code deltas} by policy onto one partition, sums them across the
-   * {@code inputPartitions} partitions of the input, and writes one {@link DailyStats} per policy
-   * and day to {@code statsTopic}, and the same as flat JSON ({@link FlatStatsJson}) to
-   * {@code jsonTopic}.
+   * Repartitions {@code deltas} by policy onto one partition, sums them across the {@code
+   * inputPartitions} partitions of the input, and writes one {@link DailyStats} per policy and day
+   * to {@code statsTopic}, and the same as flat JSON ({@link FlatStatsJson}) to {@code jsonTopic}.
    */
   public static void attach(
       StreamsBuilder builder,
@@ -31,7 +30,9 @@ public final class StatsPipeline {
     String storeName = service + "-stats-totals";
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(storeName), Serdes.String(), AvroSerde.of(PendingStats.class))
+                Stores.persistentKeyValueStore(storeName),
+                Serdes.String(),
+                AvroSerde.of(PendingStats.class))
             .withCachingEnabled());
     KStream<String, DailyStats> stats =
         deltas
@@ -39,7 +40,8 @@ public final class StatsPipeline {
                 Repartitioned.with(Serdes.String(), AvroSerde.of(StatsDelta.class))
                     .withName(service + "-stats-deltas")
                     .withNumberOfPartitions(1))
-            .process(() -> new DailyStatsAggregator(storeName, service, inputPartitions), storeName);
+            .process(
+                () -> new DailyStatsAggregator(storeName, service, inputPartitions), storeName);
     stats.to(statsTopic.name(), statsTopic.produced());
     stats.mapValues(FlatStatsJson::of).to(jsonTopic.name(), jsonTopic.produced());
   }

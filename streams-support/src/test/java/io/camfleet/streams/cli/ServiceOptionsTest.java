@@ -32,7 +32,8 @@ class ServiceOptionsTest {
   }
 
   @Test
-  void withoutOptionsAServiceRunsExactlyOnceOnOneThreadInKafkaStreamsStateFolderOnItsOwnPortOnLoopback() {
+  void
+      withoutOptionsAServiceRunsExactlyOnceOnOneThreadInKafkaStreamsStateFolderOnItsOwnPortOnLoopback() {
     SomeService command = parse("--bootstrap-servers", "kafka:9092");
 
     assertEquals(Processing.defaults(), command.streams.processing());
@@ -42,10 +43,25 @@ class ServiceOptionsTest {
 
   @Test
   void everyOptionReachesItsValue() {
-    SomeService command = parse("--bootstrap-servers", "kafka:9092", "--state-dir", "state", "--reset-state",
-        "--processing-guarantee", "at_least_once", "--threads", "3", "--http-port", "0", "--http-host", "0.0.0.0");
+    SomeService command =
+        parse(
+            "--bootstrap-servers",
+            "kafka:9092",
+            "--state-dir",
+            "state",
+            "--reset-state",
+            "--processing-guarantee",
+            "at_least_once",
+            "--threads",
+            "3",
+            "--http-port",
+            "0",
+            "--http-host",
+            "0.0.0.0");
 
-    assertEquals(new Processing("at_least_once", Optional.of(Path.of("state")), 3, true), command.streams.processing());
+    assertEquals(
+        new Processing("at_least_once", Optional.of(Path.of("state")), 3, true),
+        command.streams.processing());
     assertEquals(new HttpEndpoint("0.0.0.0", 0), command.http.endpoint());
   }
 
@@ -53,24 +69,41 @@ class ServiceOptionsTest {
   void theDefaultPortIsTheCommandsAndTheHelpShowsIt() {
     String help = new CommandLine(new SomeService()).getUsageMessage().replaceAll("\\s+", " ");
 
-    assertTrue(help.contains("--http-port=N Port of the HTTP endpoints (default: 8082; 0: any free port,"
-        + " printed on start)."), help);
+    assertTrue(
+        help.contains(
+            "--http-port=N Port of the HTTP endpoints (default: 8082; 0: any free port,"
+                + " printed on start)."),
+        help);
   }
 
   @Test
   void wrongValuesAreNamedByTheirOption() {
-    assertEquals("--threads must be 1 or more, not 0",
-        assertThrows(IllegalArgumentException.class,
-            () -> parse("--bootstrap-servers", "k:1", "--threads", "0").streams.processing()).getMessage());
-    assertEquals("--processing-guarantee must be exactly_once_v2 or at_least_once, not 'exactly_once'",
-        assertThrows(IllegalArgumentException.class,
-            () -> parse("--bootstrap-servers", "k:1", "--processing-guarantee", "exactly_once").streams.processing())
+    assertEquals(
+        "--threads must be 1 or more, not 0",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parse("--bootstrap-servers", "k:1", "--threads", "0").streams.processing())
             .getMessage());
-    assertEquals("--http-port must be 0 (any free port) to 65535, not 70000",
-        assertThrows(IllegalArgumentException.class,
-            () -> parse("--bootstrap-servers", "k:1", "--http-port", "70000").http.endpoint()).getMessage());
-    assertEquals("--http-bind must name an address",
-        assertThrows(IllegalArgumentException.class,
-            () -> parse("--bootstrap-servers", "k:1", "--http-bind", " ").http.endpoint()).getMessage());
+    assertEquals(
+        "--processing-guarantee must be exactly_once_v2 or at_least_once, not 'exactly_once'",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    parse("--bootstrap-servers", "k:1", "--processing-guarantee", "exactly_once")
+                        .streams
+                        .processing())
+            .getMessage());
+    assertEquals(
+        "--http-port must be 0 (any free port) to 65535, not 70000",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parse("--bootstrap-servers", "k:1", "--http-port", "70000").http.endpoint())
+            .getMessage());
+    assertEquals(
+        "--http-bind must name an address",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parse("--bootstrap-servers", "k:1", "--http-bind", " ").http.endpoint())
+            .getMessage());
   }
 }

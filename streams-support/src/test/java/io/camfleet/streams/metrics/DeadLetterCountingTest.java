@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,7 +22,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 
-/** The settings' exception handlers send bad records to the dead-letter topic and count each one. */
+/**
+ * The settings' exception handlers send bad records to the dead-letter topic and count each one.
+ */
 class DeadLetterCountingTest {
   private static final String IN = "numbers";
   private static final String OUT = "positive-numbers";
@@ -33,11 +34,14 @@ class DeadLetterCountingTest {
   void countsEachUnreadableAndEachRefusedRecordItSendsToTheDeadLetterTopic() {
     try (ServiceMetrics metrics = new ServiceMetrics("test-service");
         TopologyTestDriver driver = driver(metrics.deadLetters())) {
-      TestInputTopic<String, byte[]> in = driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
+      TestInputTopic<String, byte[]> in =
+          driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
       TestOutputTopic<String, Integer> out =
-          driver.createOutputTopic(OUT, Serdes.String().deserializer(), Serdes.Integer().deserializer());
+          driver.createOutputTopic(
+              OUT, Serdes.String().deserializer(), Serdes.Integer().deserializer());
       TestOutputTopic<byte[], byte[]> deadLetters =
-          driver.createOutputTopic(DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+          driver.createOutputTopic(
+              DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 
       in.pipeInput("a", number(1));
       in.pipeInput("b", "not four bytes".getBytes(StandardCharsets.UTF_8));
@@ -46,7 +50,8 @@ class DeadLetterCountingTest {
       in.pipeInput("e", new byte[] {1});
 
       assertEquals(List.of(1, 2), out.readValuesToList());
-      // The test driver passes on the dead letters of refused records only; the services' tests on a
+      // The test driver passes on the dead letters of refused records only; the services' tests on
+      // a
       // real broker see those of unreadable records arrive too.
       assertEquals(List.of("c"), keys(deadLetters));
       assertEquals(
@@ -59,12 +64,16 @@ class DeadLetterCountingTest {
 
   @Test
   void skipsBadRecordsAndSendsRefusedOnesToTheDeadLetterTopicWithoutACounterToo() {
-    try (TopologyTestDriver driver = new TopologyTestDriver(topology(), settings().toProperties())) {
-      TestInputTopic<String, byte[]> in = driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(topology(), settings().toProperties())) {
+      TestInputTopic<String, byte[]> in =
+          driver.createInputTopic(IN, new StringSerializer(), new ByteArraySerializer());
       TestOutputTopic<String, Integer> out =
-          driver.createOutputTopic(OUT, Serdes.String().deserializer(), Serdes.Integer().deserializer());
+          driver.createOutputTopic(
+              OUT, Serdes.String().deserializer(), Serdes.Integer().deserializer());
       TestOutputTopic<byte[], byte[]> deadLetters =
-          driver.createOutputTopic(DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+          driver.createOutputTopic(
+              DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 
       in.pipeInput("a", new byte[] {1});
       in.pipeInput("b", number(-5));
@@ -85,19 +94,22 @@ class DeadLetterCountingTest {
   }
 
   private static List<String> keys(TestOutputTopic<byte[], byte[]> topic) {
-    return topic.readKeyValuesToList().stream().map(r -> new String(r.key, StandardCharsets.UTF_8)).toList();
+    return topic.readKeyValuesToList().stream()
+        .map(r -> new String(r.key, StandardCharsets.UTF_8))
+        .toList();
   }
 
   /** Passes positive numbers on; a negative one breaks an invariant. */
   private static Topology topology() {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(IN, Consumed.with(Serdes.String(), Serdes.Integer()))
-        .mapValues(n -> {
-          if (n < 0) {
-            throw new InvariantViolation("negative: " + n);
-          }
-          return n;
-        })
+        .mapValues(
+            n -> {
+              if (n < 0) {
+                throw new InvariantViolation("negative: " + n);
+              }
+              return n;
+            })
         .to(OUT, Produced.with(Serdes.String(), Serdes.Integer()));
     return builder.build();
   }

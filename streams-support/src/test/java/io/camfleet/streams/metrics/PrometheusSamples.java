@@ -29,7 +29,8 @@ public final class PrometheusSamples {
       try {
         new Line(line).readInto(byName);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("line " + (i + 1) + " is no sample: " + line + " (" + e.getMessage() + ")", e);
+        throw new IllegalArgumentException(
+            "line " + (i + 1) + " is no sample: " + line + " (" + e.getMessage() + ")", e);
       }
     }
     return new PrometheusSamples(byName);
@@ -40,16 +41,27 @@ public final class PrometheusSamples {
     return new TreeSet<>(byName.keySet());
   }
 
-  /** Each series of {@code name} (its labels, sorted by name) and its value; empty if there is none. */
+  /**
+   * Each series of {@code name} (its labels, sorted by name) and its value; empty if there is none.
+   */
   public Map<Map<String, String>, Double> series(String name) {
     return Collections.unmodifiableMap(byName.getOrDefault(name, Map.of()));
   }
 
-  /** The value of the series of {@code name} with exactly {@code labels}; fails if there is none. */
+  /**
+   * The value of the series of {@code name} with exactly {@code labels}; fails if there is none.
+   */
   public double value(String name, Map<String, String> labels) {
     Double value = series(name).get(new TreeMap<>(labels));
     if (value == null) {
-      throw new AssertionError("no sample " + name + labels + "; the series of " + name + " are " + series(name).keySet());
+      throw new AssertionError(
+          "no sample "
+              + name
+              + labels
+              + "; the series of "
+              + name
+              + " are "
+              + series(name).keySet());
     }
     return value;
   }
@@ -83,7 +95,8 @@ public final class PrometheusSamples {
       if (rest.length > 2) {
         throw new IllegalArgumentException("more than a value and a timestamp after the labels");
       }
-      Double previous = byName.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(labels, number(rest[0]));
+      Double previous =
+          byName.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(labels, number(rest[0]));
       if (previous != null) {
         throw new IllegalArgumentException("the series appears twice");
       }
@@ -91,7 +104,8 @@ public final class PrometheusSamples {
 
     private String name() {
       int start = at;
-      while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || "_:".indexOf(text.charAt(at)) >= 0)) {
+      while (at < text.length()
+          && (Character.isLetterOrDigit(text.charAt(at)) || "_:".indexOf(text.charAt(at)) >= 0)) {
         at++;
       }
       if (at == start) {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** The registry and its HTTP endpoint, over real HTTP on a loopback port. */
 class ServiceMetricsTest {
-  private enum Fate { KEPT, DELETED }
+  private enum Fate {
+    KEPT,
+    DELETED
+  }
 
   private final HttpClient client = HttpClient.newHttpClient();
   private ServiceMetrics metrics;
@@ -38,8 +41,14 @@ class ServiceMetricsTest {
 
   @Test
   void servesEveryCounterWithItsExactValueInPrometheusText() throws Exception {
-    PolicyCounters<Fate> fates = PolicyCounters.register(
-        metrics.registry(), "camfleet.test.fates", "fates", "fate", Fate.class, List.of("sixty-days", "thirty-days"));
+    PolicyCounters<Fate> fates =
+        PolicyCounters.register(
+            metrics.registry(),
+            "camfleet.test.fates",
+            "fates",
+            "fate",
+            Fate.class,
+            List.of("sixty-days", "thirty-days"));
     fates.increment("sixty-days", Fate.KEPT);
     fates.increment("sixty-days", Fate.KEPT);
     fates.increment("thirty-days", Fate.DELETED);
@@ -49,7 +58,9 @@ class ServiceMetricsTest {
     HttpResponse<String> response = get("/metrics");
 
     assertEquals(200, response.statusCode());
-    assertEquals(List.of("text/plain; version=0.0.4; charset=utf-8"), response.headers().allValues("Content-Type"));
+    assertEquals(
+        List.of("text/plain; version=0.0.4; charset=utf-8"),
+        response.headers().allValues("Content-Type"));
     PrometheusSamples samples = PrometheusSamples.parse(response.body());
     assertEquals(
         Map.of(
@@ -70,36 +81,54 @@ class ServiceMetricsTest {
   @Test
   void registersAPolicyFirstSeenWhileCountingAtZeroForTheOtherValues() throws Exception {
     PolicyCounters<Fate> fates =
-        PolicyCounters.register(metrics.registry(), "camfleet.test.fates", "fates", "fate", Fate.class, List.of());
+        PolicyCounters.register(
+            metrics.registry(), "camfleet.test.fates", "fates", "fate", Fate.class, List.of());
     fates.increment("late", Fate.DELETED);
 
     PrometheusSamples samples = PrometheusSamples.parse(get("/metrics").body());
 
     assertEquals(
-        Map.of(Map.of("policy", "late", "fate", "KEPT"), 0.0, Map.of("policy", "late", "fate", "DELETED"), 1.0),
+        Map.of(
+            Map.of("policy", "late", "fate", "KEPT"),
+            0.0,
+            Map.of("policy", "late", "fate", "DELETED"),
+            1.0),
         samples.series("camfleet_test_fates_total"));
   }
 
   @Test
   void answersHeadWithHeadersOnlyOtherMethodsWith405AndOtherPathsWith404() throws Exception {
-    HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/metrics")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
-    HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")));
+    HttpResponse<String> head =
+        send(
+            HttpRequest.newBuilder(uri("/metrics"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> post =
+        send(
+            HttpRequest.newBuilder(uri("/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")));
     HttpResponse<String> elsewhere = get("/metrics/extra");
     HttpResponse<String> root = get("/");
 
-    assertEquals(List.of(200, 405, 404, 404),
+    assertEquals(
+        List.of(200, 405, 404, 404),
         List.of(head.statusCode(), post.statusCode(), elsewhere.statusCode(), root.statusCode()));
     assertEquals("", head.body());
-    assertEquals(List.of("text/plain; version=0.0.4; charset=utf-8"), head.headers().allValues("Content-Type"));
+    assertEquals(
+        List.of("text/plain; version=0.0.4; charset=utf-8"),
+        head.headers().allValues("Content-Type"));
     assertEquals(List.of("GET, HEAD"), post.headers().allValues("Allow"));
   }
 
   @Test
   void refusesToListenOnAPortInUseNamingThePortAndWhatToDo() {
-    var failure = assertThrows(ListenException.class, () -> MetricsHttpServer.start("127.0.0.1", server.port(), metrics));
+    var failure =
+        assertThrows(
+            ListenException.class,
+            () -> MetricsHttpServer.start("127.0.0.1", server.port(), metrics));
 
     assertEquals(
-        "port " + server.port() + " is in use on 127.0.0.1: choose another --http-port, or 0 for any free port",
+        "port "
+            + server.port()
+            + " is in use on 127.0.0.1: choose another --http-port, or 0 for any free port",
         failure.getMessage());
   }
 
@@ -110,7 +139,10 @@ class ServiceMetricsTest {
 
   @Test
   void rejectsACounterPropertyThatIsNoCounter() {
-    var failure = assertThrows(ConfigException.class, () -> DeadLetterCounter.from(Map.of(DeadLetterCounter.CONFIG, "42")));
+    var failure =
+        assertThrows(
+            ConfigException.class,
+            () -> DeadLetterCounter.from(Map.of(DeadLetterCounter.CONFIG, "42")));
 
     assertTrue(failure.getMessage().contains(DeadLetterCounter.CONFIG), failure.getMessage());
   }

@@ -47,7 +47,8 @@ class DailyDeltasTest {
     days.add(POLICY, 0, 1);
     advance(days, START.plus(Duration.ofDays(1)));
     days.add(POLICY, 0, 10);
-    assertEquals(List.of(), describe(out), "a day reaching its end stays open: it may be the world's last");
+    assertEquals(
+        List.of(), describe(out), "a day reaching its end stays open: it may be the world's last");
 
     advance(days, START.plus(Duration.ofDays(1)).plusMillis(1));
     days.add(POLICY, 0, 100);
@@ -81,7 +82,9 @@ class DailyDeltasTest {
     days.add(POLICY, 0, 1);
     advance(days, START.plus(Duration.ofDays(2)).plus(Duration.ofHours(10)));
     days.add(POLICY, 0, 1);
-    out.addAll(days.finish(START.plus(Duration.ofDays(2)).plus(Duration.ofHours(10)).toEpochMilli(), PARTITION));
+    out.addAll(
+        days.finish(
+            START.plus(Duration.ofDays(2)).plus(Duration.ofHours(10)).toEpochMilli(), PARTITION));
 
     assertEquals(
         List.of(
@@ -143,7 +146,8 @@ class DailyDeltasTest {
   private static KeyValueStore<String, long[]> store() {
     MockProcessorContext<String, StatsDelta> context = new MockProcessorContext<>();
     KeyValueStore<String, long[]> store =
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("days"), Serdes.String(), new LongArraySerde())
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("days"), Serdes.String(), new LongArraySerde())
             .withLoggingDisabled()
             .build();
     store.init(context.getStateStoreContext(), store);
@@ -155,10 +159,13 @@ class DailyDeltasTest {
     for (StatsDelta delta : deltas) {
       assertEquals(PARTITION, delta.getPartition());
       assertEquals(POLICY, delta.getPolicy());
-      lines.add(Instant.ofEpochMilli(delta.getDayStart()).toString().substring(0, 10)
-          + " to " + Instant.ofEpochMilli(delta.getDayEnd())
-          + " clips=" + delta.getChanges().get("clips")
-          + (delta.getLast() ? " last" : ""));
+      lines.add(
+          Instant.ofEpochMilli(delta.getDayStart()).toString().substring(0, 10)
+              + " to "
+              + Instant.ofEpochMilli(delta.getDayEnd())
+              + " clips="
+              + delta.getChanges().get("clips")
+              + (delta.getLast() ? " last" : ""));
     }
     return lines;
   }

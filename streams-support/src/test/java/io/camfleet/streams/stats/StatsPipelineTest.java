@@ -36,8 +36,10 @@ class StatsPipelineTest {
   private static final Instant START = Instant.parse("2019-06-01T00:00:00Z");
   private static final int DAYS = 100;
   private static final Instant HORIZON = START.plus(Duration.ofDays(DAYS));
-  private static final Topic<String, DailyStats> STATS = Topics.RETENTION_STATS.renamed("test-stats");
-  private static final Topic<String, String> JSON = Topics.RETENTION_STATS_JSON.renamed("test-stats-json");
+  private static final Topic<String, DailyStats> STATS =
+      Topics.RETENTION_STATS.renamed("test-stats");
+  private static final Topic<String, String> JSON =
+      Topics.RETENTION_STATS_JSON.renamed("test-stats-json");
 
   @TempDir Path stateDir;
 
@@ -52,9 +54,13 @@ class StatsPipelineTest {
     List<Event> world = new ArrayList<>();
     for (int partition = 0; partition < 2; partition++) {
       for (int day = 0; day < DAYS; day++) {
-        world.add(new Event(partition, START.plus(Duration.ofDays(day)).plus(Duration.ofHours(12)), "clip"));
+        world.add(
+            new Event(
+                partition, START.plus(Duration.ofDays(day)).plus(Duration.ofHours(12)), "clip"));
       }
-      for (Instant tick = START.plus(Duration.ofHours(6)); tick.isBefore(HORIZON); tick = tick.plus(Duration.ofHours(6))) {
+      for (Instant tick = START.plus(Duration.ofHours(6));
+          tick.isBefore(HORIZON);
+          tick = tick.plus(Duration.ofHours(6))) {
         world.add(new Event(partition, tick, "tick"));
       }
     }
@@ -62,31 +68,57 @@ class StatsPipelineTest {
     world.add(new Event(1, HORIZON, "clip"));
     world.add(new Event(0, HORIZON, "last"));
     world.add(new Event(1, HORIZON, "last"));
-    world.sort(Comparator.comparing(Event::time)); // stable: the horizon's clip before its final ticks
+    world.sort(
+        Comparator.comparing(Event::time)); // stable: the horizon's clip before its final ticks
 
     List<String> expected = new ArrayList<>();
     long clips = 0;
     for (int day = 0; day < DAYS; day++) {
       clips += 2 + (day == 10 ? 1 : 0) + (day == DAYS - 1 ? 1 : 0);
       Instant dayStart = START.plus(Duration.ofDays(day));
-      expected.add(POLICY + "/" + dayStart.toString().substring(0, 10) + " " + SERVICE + " dayEnd="
-          + dayStart.plus(Duration.ofDays(1)) + " last=" + (day == DAYS - 1) + " clips=" + clips);
+      expected.add(
+          POLICY
+              + "/"
+              + dayStart.toString().substring(0, 10)
+              + " "
+              + SERVICE
+              + " dayEnd="
+              + dayStart.plus(Duration.ofDays(1))
+              + " last="
+              + (day == DAYS - 1)
+              + " clips="
+              + clips);
     }
 
     try (TopologyTestDriver driver = driver()) {
       TestInputTopic<String, String> in =
-          driver.createInputTopic("events", Serdes.String().serializer(), Serdes.String().serializer());
+          driver.createInputTopic(
+              "events", Serdes.String().serializer(), Serdes.String().serializer());
       world.forEach(e -> in.pipeInput(Integer.toString(e.partition()), e.kind(), e.time()));
 
-      List<String> stats = driver
-          .createOutputTopic(STATS.name(), STATS.keySerde().deserializer(), STATS.valueSerde().deserializer())
-          .readKeyValuesToList().stream()
-          .map(kv -> kv.key + " " + kv.value.getService() + " dayEnd=" + Instant.ofEpochMilli(kv.value.getDayEnd())
-              + " last=" + kv.value.getLast() + " clips=" + kv.value.getMeasures().get("clips"))
-          .toList();
-      List<String> json = driver
-          .createOutputTopic(JSON.name(), JSON.keySerde().deserializer(), JSON.valueSerde().deserializer())
-          .readValuesToList();
+      List<String> stats =
+          driver
+              .createOutputTopic(
+                  STATS.name(), STATS.keySerde().deserializer(), STATS.valueSerde().deserializer())
+              .readKeyValuesToList()
+              .stream()
+              .map(
+                  kv ->
+                      kv.key
+                          + " "
+                          + kv.value.getService()
+                          + " dayEnd="
+                          + Instant.ofEpochMilli(kv.value.getDayEnd())
+                          + " last="
+                          + kv.value.getLast()
+                          + " clips="
+                          + kv.value.getMeasures().get("clips"))
+              .toList();
+      List<String> json =
+          driver
+              .createOutputTopic(
+                  JSON.name(), JSON.keySerde().deserializer(), JSON.valueSerde().deserializer())
+              .readValuesToList();
 
       assertEquals(expected, stats);
       assertEquals(
@@ -120,7 +152,8 @@ class StatsPipelineTest {
   private record Event(int partition, Instant time, String kind) {}
 
   /** Stands in for a service's processor on two input partitions: the key names the partition. */
-  private static final class TwoPartitions implements Processor<String, String, String, StatsDelta> {
+  private static final class TwoPartitions
+      implements Processor<String, String, String, StatsDelta> {
     private ProcessorContext<String, StatsDelta> context;
     private final DailyDeltas[] days = new DailyDeltas[2];
 
@@ -128,7 +161,8 @@ class StatsPipelineTest {
     public void init(ProcessorContext<String, StatsDelta> context) {
       this.context = context;
       for (int p = 0; p < days.length; p++) {
-        days[p] = new DailyDeltas(context.getStateStore("days-" + p), List.of(POLICY), List.of("clips"));
+        days[p] =
+            new DailyDeltas(context.getStateStore("days-" + p), List.of(POLICY), List.of("clips"));
       }
     }
 
@@ -141,7 +175,7 @@ class StatsPipelineTest {
       switch (record.value()) {
         case "clip" -> partitionDays.add(POLICY, 0, 1);
         case "last" -> forward(partitionDays.finish(now, partition), now);
-        default -> { }
+        default -> {}
       }
       partitionDays.flush();
     }
