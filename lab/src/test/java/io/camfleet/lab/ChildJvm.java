@@ -28,7 +28,7 @@ final class ChildJvm {
   /** Starts {@code camfleet args...} with a heap of {@code maxHeapMb}. */
   static Process start(Path log, int maxHeapMb, String... args) throws IOException {
     return track(
-        new ProcessBuilder(command(maxHeapMb, List.of(), args))
+        new ProcessBuilder(command(maxHeapMb, List.of(), testClasspath(), args))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start());
@@ -41,7 +41,9 @@ final class ChildJvm {
   static Process startPiped(int maxHeapMb, List<String> jvmOptions, String... args)
       throws IOException {
     return track(
-        new ProcessBuilder(command(maxHeapMb, jvmOptions, args)).redirectErrorStream(true).start());
+        new ProcessBuilder(command(maxHeapMb, jvmOptions, testClasspath(), args))
+            .redirectErrorStream(true)
+            .start());
   }
 
   /** What a child printed (stdout and stderr, line by line) and its exit code. */
@@ -52,12 +54,22 @@ final class ChildJvm {
   }
 
   /**
-   * Runs {@code camfleet args...} and sends it SIGINT, as Ctrl-C would, once a line it prints
-   * starts with {@code marker}; returns everything it printed and its exit code.
+   * Runs {@code camfleet args...} on the product's classpath, as {@code ./camfleet} runs it (the
+   * packaged {@code target/camfleet.jar} and {@code target/lib}, so that a library the package
+   * leaves out fails here), and sends it SIGINT, as Ctrl-C would, once a line it prints starts with
+   * {@code marker}; returns everything it printed and its exit code.
    */
   static Outcome interruptAfter(String marker, List<String> jvmOptions, String... args)
       throws Exception {
-    Process child = startPiped(1024, jvmOptions, args);
+    String product =
+        Path.of("target", "camfleet.jar").toAbsolutePath()
+            + java.io.File.pathSeparator
+            + Path.of("target", "lib").toAbsolutePath().resolve("*");
+    Process child =
+        track(
+            new ProcessBuilder(command(1024, jvmOptions, product, args))
+                .redirectErrorStream(true)
+                .start());
     List<String> lines = new ArrayList<>();
     boolean sent = false;
     try (BufferedReader reader =
@@ -81,7 +93,12 @@ final class ChildJvm {
     return new Outcome(child.waitFor(), List.copyOf(lines));
   }
 
-  private static List<String> command(int maxHeapMb, List<String> jvmOptions, String... args) {
+  private static String testClasspath() {
+    return System.getProperty("java.class.path");
+  }
+
+  private static List<String> command(
+      int maxHeapMb, List<String> jvmOptions, String classpath, String... args) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -89,7 +106,7 @@ final class ChildJvm {
                 "-Xmx" + maxHeapMb + "m",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro"));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Camfleet.class.getName()));
+    command.addAll(List.of("-cp", classpath, Camfleet.class.getName()));
     command.addAll(List.of(args));
     return command;
   }

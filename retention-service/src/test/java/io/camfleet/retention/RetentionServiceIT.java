@@ -37,6 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -188,9 +189,15 @@ class RetentionServiceIT {
    */
   private static int publishWorld(Topic<String, WorldEvent> input) {
     Properties p = new ClientConfig(TestKafka.bootstrapServers(), new Properties()).toProperties();
+    // One transaction: the broker keeps an open transaction's producer state whatever the records'
+    // event times (docs/reliability.md), and a batch lost to a leadership change fails the commit
+    // instead of silently thinning the world.
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "retention-it-world-" + UUID.randomUUID());
     int clips = 0;
     try (KafkaProducer<String, WorldEvent> producer =
         new KafkaProducer<>(p, input.keySerde().serializer(), input.valueSerde().serializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
       for (int hour = 0; hour <= DAYS * 24; hour++) {
         Instant now = START.plus(Duration.ofHours(hour));
         if (hour % 24 == 12 && hour < DAYS * 24) {
@@ -240,7 +247,7 @@ class RetentionServiceIT {
               new ClockTick(partition, hour == DAYS * 24));
         }
       }
-      producer.flush();
+      producer.commitTransaction();
     }
     return clips;
   }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -94,6 +95,8 @@ class SharingServiceIT {
     second = starting.get();
 
     try (KafkaProducer<String, byte[]> producer = producer()) {
+      producer.initTransactions();
+      producer.beginTransaction();
       send(producer, "cam-1", sharedWithPolice("copy-police", DAY_0 + DAY));
       send(
           producer,
@@ -139,6 +142,7 @@ class SharingServiceIT {
                 Integer.toString(partition),
                 serialize(new WorldEvent(horizon, new ClockTick(partition, true)))));
       }
+      producer.commitTransaction();
     }
   }
 
@@ -335,9 +339,14 @@ class SharingServiceIT {
     return TestKafka.awaitRecords(topic.name(), enough, WAIT);
   }
 
+  /**
+   * A transactional producer: the broker keeps an open transaction's producer state whatever the
+   * records' event times (docs/reliability.md), and a lost batch fails the commit.
+   */
   private static KafkaProducer<String, byte[]> producer() {
     Properties props = TestKafka.clientConfig();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sharing-it-input-" + UUID.randomUUID());
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 
