@@ -3,8 +3,6 @@ package io.camfleet.schemas;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 
 /** A Kafka topic as a typed value: its name, serdes, partition count and cleanup policy. */
 public record Topic<K, V>(
@@ -68,14 +66,6 @@ public record Topic<K, V>(
   @SuppressWarnings("unchecked")
   private static <X> Serde<X> bind(Serde<X> serde, SchemaSource schemas) {
     return serde instanceof AvroSerde<?> avro ? (Serde<X>) avro.withSchemas(schemas) : serde;
-  }
-
-  public Consumed<K, V> consumed() {
-    return Consumed.with(keySerde, valueSerde);
-  }
-
-  public Produced<K, V> produced() {
-    return Produced.with(keySerde, valueSerde);
   }
 
   /** Topic-level configs for creating it. */

@@ -4,6 +4,7 @@ import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.stats.StatsService;
+import io.camfleet.streams.TopicStreams;
 import io.camfleet.streams.stats.DailyDeltas;
 import io.camfleet.streams.stats.StatsPipeline;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class RetentionTopology {
     builder.addStateStore(DailyDeltas.storeBuilder(DAY_DELTAS_STORE));
 
     KStream<String, SpecificRecord> decisions =
-        builder.stream(topics.worldEvents().name(), topics.worldEvents().consumed())
+        builder.stream(topics.worldEvents().name(), TopicStreams.consumed(topics.worldEvents()))
             .process(
                 () ->
                     new RetentionProcessor(
@@ -73,7 +74,7 @@ public final class RetentionTopology {
         // Counting renumbers the generated names of later nodes; no store or internal topic takes
         // its name from one, so a running application upgrades in place.
         .peek((key, receipt) -> receipts.written(receipt), Named.as("retention-receipt-counter"))
-        .to(topics.receipts().name(), topics.receipts().produced());
+        .to(topics.receipts().name(), TopicStreams.produced(topics.receipts()));
 
     KStream<String, StatsDelta> deltas =
         decisions

@@ -12,6 +12,7 @@ import io.camfleet.avro.StatsDelta;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.stats.StatsService;
+import io.camfleet.streams.TopicStreams;
 import io.camfleet.streams.stats.DailyDeltas;
 import io.camfleet.streams.stats.StatsPipeline;
 import java.util.HashSet;
@@ -99,7 +100,7 @@ public final class SharingTopology {
     builder.addStateStore(DailyDeltas.storeBuilder(HOUSEHOLD_DAYS_STORE));
 
     KStream<String, SpecificRecord> ledger =
-        builder.stream(topics.worldEvents().name(), topics.worldEvents().consumed())
+        builder.stream(topics.worldEvents().name(), TopicStreams.consumed(topics.worldEvents()))
             .process(
                 () -> new CopyLedgerProcessor(rules),
                 Named.as("copy-ledger"),
@@ -121,10 +122,10 @@ public final class SharingTopology {
               }
             },
             Named.as("sharing-copy-counter"))
-        .to(topics.copyLedger().name(), topics.copyLedger().produced());
+        .to(topics.copyLedger().name(), TopicStreams.produced(topics.copyLedger()));
     ofType(ledger, CopyReceipt.class)
         .peek((key, receipt) -> counter.receipt(receipt), Named.as("sharing-copy-receipt-counter"))
-        .to(topics.copyReceipts().name(), topics.copyReceipts().produced());
+        .to(topics.copyReceipts().name(), TopicStreams.produced(topics.copyReceipts()));
 
     KStream<String, StatsDelta> householdDeltas =
         ofType(ledger, HouseholdSignal.class)

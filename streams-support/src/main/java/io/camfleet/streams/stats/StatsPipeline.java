@@ -5,6 +5,7 @@ import io.camfleet.avro.PendingStats;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.Topic;
+import io.camfleet.streams.TopicStreams;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -42,7 +43,7 @@ public final class StatsPipeline {
                     .withNumberOfPartitions(1))
             .process(
                 () -> new DailyStatsAggregator(storeName, service, inputPartitions), storeName);
-    stats.to(statsTopic.name(), statsTopic.produced());
-    stats.mapValues(FlatStatsJson::of).to(jsonTopic.name(), jsonTopic.produced());
+    stats.to(statsTopic.name(), TopicStreams.produced(statsTopic));
+    stats.mapValues(FlatStatsJson::of).to(jsonTopic.name(), TopicStreams.produced(jsonTopic));
   }
 }
