@@ -6,14 +6,24 @@ import io.camfleet.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.slf4j.Logger;
@@ -70,9 +80,52 @@ public final class TestKafka {
     return props;
   }
 
-  /** Creates the given topics on the shared broker. */
+  /**
+   * Creates the given topics on the shared broker and returns once every partition of each answers
+   * as leader. A topic created a moment ago can refuse a producer's first batch to a partition
+   * whose leader is not ready while later batches land; an idempotent producer then retries that
+   * batch as out of sequence until its delivery timeout, and the batch is lost.
+   */
   public static void createTopics(Collection<? extends Topic<?, ?>> topics) {
     TopicAdmin.createTopics(clientConfig(), topics, 30);
+    awaitLeaders(topics.stream().map(Topic::name).distinct().toList(), Duration.ofSeconds(30));
+  }
+
+  /** Asks every partition's latest offset, which only its leader answers, until all answer. */
+  private static void awaitLeaders(List<String> topics, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String problem = "no answer";
+    try (Admin admin = Admin.create(clientConfig())) {
+      while (System.nanoTime() < deadline) {
+        try {
+          Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+          Map<String, TopicDescription> described =
+              admin
+                  .describeTopics(topics)
+                  .allTopicNames()
+                  .get(timeout.toSeconds(), TimeUnit.SECONDS);
+          for (TopicDescription topic : described.values()) {
+            for (TopicPartitionInfo partition : topic.partitions()) {
+              latest.put(
+                  new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
+            }
+          }
+          admin.listOffsets(latest).all().get(timeout.toSeconds(), TimeUnit.SECONDS);
+          return;
+        } catch (ExecutionException e) {
+          problem = e.getCause().getMessage();
+        }
+        Thread.sleep(100); // between two rounds of questions to the broker
+      }
+    } catch (TimeoutException e) {
+      problem = "no answer within " + timeout;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + topics, e);
+    }
+    throw new IllegalStateException(
+        String.format(
+            "topics %s have no leader for every partition after %s: %s", topics, timeout, problem));
   }
 
   /**

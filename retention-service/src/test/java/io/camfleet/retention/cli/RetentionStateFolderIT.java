@@ -178,7 +178,7 @@ class RetentionStateFolderIT {
       String after = KafkaProbe.topicId(servers, Topics.WORLD_EVENTS.name());
       Set<String> internal =
           Set.of(
-              APP + "-retention-clips-by-time-changelog",
+              APP + "-retention-clips-by-recording-time-changelog",
               APP + "-retention-expiry-cursors-changelog",
               APP + "-retention-day-deltas-changelog",
               APP + "-retention-service-stats-totals-changelog",
