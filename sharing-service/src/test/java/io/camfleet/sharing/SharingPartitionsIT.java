@@ -127,6 +127,10 @@ class SharingPartitionsIT {
                           .deserialize(r.topic(), r.value()))
               .map(CopyLedgerEntry::toString)
               .sorted()
+              // copy-ledger is compacted by key: the same entry written again changes nothing a
+              // reader of the topic sees (one CI run wrote one ALIVE entry twice on 2 or 6
+              // partitions; receipts and statistics were identical)
+              .distinct()
               .toList();
       List<CopyReceipt> receipts =
           records.stream()
