@@ -299,7 +299,11 @@ class DashboardBrowserIT {
   }
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final String BANNER_SHOWN = "!document.getElementById('banner').hidden";
+  // the banner follows /status and the header also waits for the page's own feed (/events) to
+  // open: wait for both, whichever of the two streams answers first
+  private static final String BANNER_SHOWN =
+      "!document.getElementById('banner').hidden"
+          + " && document.getElementById('status').textContent === 'no connection to Kafka'";
   private static final String LIVE =
       "document.getElementById('banner').hidden && document.getElementById('status').textContent === 'live'";
 
