@@ -53,24 +53,8 @@ class CustodyGraphTest {
           null,
           null);
   private static final CustodyCopy SHARE_EXPIRED =
-      new CustodyCopy(
-          POLICY,
-          CLIP,
-          SHARE,
-          null,
-          "cam-0007",
-          "hh-0007",
-          RECORDED,
-          "metro-pd",
-          HolderType.REQUESTING_POLICE,
-          CopyKind.SHARE,
-          ShareChannel.POLICE_REQUEST,
-          "req-1",
-          true,
-          SHARED,
-          SHARE_EXPIRES,
-          CustodyStatus.EXPIRED,
-          SHARE_EXPIRES,
+      expired(
+          SHARE_ALIVE,
           CopyReceiptKind.COPY_EXPIRED,
           CopyReceiptCause.HOLDER_LIFETIME_ENDED,
           "copies held by REQUESTING_POLICE live 30 days");
@@ -144,30 +128,7 @@ class CustodyGraphTest {
   void expiredLedgerEntryWithoutItsReceiptEndsAtItsUpdateTime() {
     CustodyGraph graph = CustodyGraph.of(POLICY, CLIP, List.of(shareExpired()), List.of());
 
-    assertEquals(
-        List.of(
-            new CustodyCopy(
-                POLICY,
-                CLIP,
-                SHARE,
-                null,
-                "cam-0007",
-                "hh-0007",
-                RECORDED,
-                "metro-pd",
-                HolderType.REQUESTING_POLICE,
-                CopyKind.SHARE,
-                ShareChannel.POLICE_REQUEST,
-                "req-1",
-                true,
-                SHARED,
-                SHARE_EXPIRES,
-                CustodyStatus.EXPIRED,
-                SHARE_EXPIRES,
-                null,
-                null,
-                null)),
-        graph.copies());
+    assertEquals(List.of(expired(SHARE_ALIVE, null, null, null)), graph.copies());
   }
 
   @Test
@@ -206,5 +167,31 @@ class CustodyGraphTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new CustodyGraph(POLICY, "another-clip", List.of(SHARE_ALIVE)));
+  }
+
+  /** The copy expired at its expiry time, with what its receipt says (null: no receipt). */
+  private static CustodyCopy expired(
+      CustodyCopy copy, CopyReceiptKind receipt, CopyReceiptCause cause, String reason) {
+    return new CustodyCopy(
+        copy.policy(),
+        copy.clipId(),
+        copy.copyId(),
+        copy.parentCopyId(),
+        copy.cameraId(),
+        copy.householdId(),
+        copy.clipRecordedAt(),
+        copy.holderId(),
+        copy.holderType(),
+        copy.kind(),
+        copy.channel(),
+        copy.requestId(),
+        copy.addressDisclosed(),
+        copy.madeAt(),
+        copy.expiresAt(),
+        CustodyStatus.EXPIRED,
+        copy.expiresAt(),
+        receipt,
+        cause,
+        reason);
   }
 }
