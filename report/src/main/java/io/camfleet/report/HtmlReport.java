@@ -25,6 +25,11 @@ final class HtmlReport {
     "#000000", "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442"
   };
 
+  /** The colour of the policy at {@code index} in a comparison's order (the baseline's is 0). */
+  static String policyColour(int index) {
+    return POLICY_COLOURS[index % POLICY_COLOURS.length];
+  }
+
   private static List<ReportKey> charts() {
     List<ReportKey> charts = new ArrayList<>();
     charts.add(new ReportKey(Measure.FOOTAGE_ALIVE_PAST_RETENTION, null));
