@@ -182,36 +182,10 @@ final class HtmlReport {
       return;
     }
     out.append("<p class=\"note\">")
-        .append(
-            comparison.n() == 1
-                ? "Per policy, its largest changes from the baseline (single-seed differences, no"
-                    + " interval)."
-                : "Per policy, its largest changes from the baseline whose 95% interval excludes"
-                    + " 0.")
+        .append(Html.escape(Words.findingsIntro(comparison)))
         .append("</p>\n<ul class=\"findings\">\n");
-    for (PolicyInfo policy : comparison.policies()) {
-      String name = policy.name();
-      if (name.equals(comparison.baseline())) {
-        continue;
-      }
-      if (comparison.noEffect(name)) {
-        item(out, "no-effect", name, Words.noEffect(comparison, name));
-        continue;
-      }
-      List<Comparison.Finding> findings = comparison.findings(name);
-      if (findings.isEmpty()) {
-        item(
-            out,
-            "none",
-            name,
-            name + ": no change from the baseline whose 95% interval excludes 0.");
-      }
-      for (Comparison.Finding finding : findings) {
-        item(out, "finding", name, Words.finding(comparison, finding));
-      }
-    }
-    for (List<String> group : comparison.identicalGroups()) {
-      item(out, "identical", String.join(" ", group), Words.identical(comparison, group));
+    for (Words.Line line : Words.findings(comparison)) {
+      item(out, line.kind(), line.policy(), line.text());
     }
     out.append("</ul>\n</section>\n");
   }

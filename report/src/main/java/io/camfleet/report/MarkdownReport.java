@@ -94,31 +94,9 @@ final class MarkdownReport {
       out.append("One policy: nothing to compare it with.\n\n");
       return;
     }
-    out.append(
-        comparison.n() == 1
-            ? "Per policy, its largest changes from the baseline (single-seed differences).\n\n"
-            : "Per policy, its largest changes from the baseline whose 95% interval excludes 0.\n\n");
-    for (PolicyInfo policy : comparison.policies()) {
-      String name = policy.name();
-      if (name.equals(comparison.baseline())) {
-        continue;
-      }
-      if (comparison.noEffect(name)) {
-        out.append("- ").append(Words.noEffect(comparison, name)).append('\n');
-        continue;
-      }
-      List<Comparison.Finding> findings = comparison.findings(name);
-      if (findings.isEmpty()) {
-        out.append("- ")
-            .append(name)
-            .append(": no change from the baseline whose 95% interval excludes 0.\n");
-      }
-      for (Comparison.Finding finding : findings) {
-        out.append("- ").append(Words.finding(comparison, finding)).append('\n');
-      }
-    }
-    for (List<String> group : comparison.identicalGroups()) {
-      out.append("- ").append(Words.identical(comparison, group)).append('\n');
+    out.append(Words.findingsIntro(comparison)).append("\n\n");
+    for (Words.Line line : Words.findings(comparison)) {
+      out.append("- ").append(line.text()).append('\n');
     }
     out.append('\n');
   }

@@ -370,7 +370,7 @@ final class SvgChart {
     return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
-  private static String coordinate(double value) {
+  static String coordinate(double value) {
     String text = String.format(Locale.ROOT, "%.1f", value);
     return text.equals("-0.0") ? "0.0" : text;
   }

@@ -3,7 +3,6 @@ package io.camfleet.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -258,7 +257,6 @@ final class SweepHtml {
   }
 
   private static String coordinate(double value) {
-    String text = String.format(Locale.ROOT, "%.1f", value);
-    return text.equals("-0.0") ? "0.0" : text;
+    return SvgChart.coordinate(value);
   }
 }

@@ -121,6 +121,49 @@ final class Words {
     return text.toString();
   }
 
+  /** One line of the main findings: its kind, the policies it is about, the sentence. */
+  record Line(String kind, String policy, String text) {}
+
+  /** The sentence that introduces the findings. */
+  static String findingsIntro(Comparison comparison) {
+    return comparison.n() == 1
+        ? "Per policy, its largest changes from the baseline (single-seed differences, no interval)."
+        : "Per policy, its largest changes from the baseline whose 95% interval excludes 0.";
+  }
+
+  /**
+   * The main findings, policy by policy (baseline left out): its findings, or that it had no effect
+   * or no clear change; then the groups of policies that gave the same figures.
+   */
+  static List<Line> findings(Comparison comparison) {
+    List<Line> lines = new java.util.ArrayList<>();
+    for (PolicyInfo policy : comparison.policies()) {
+      String name = policy.name();
+      if (name.equals(comparison.baseline())) {
+        continue;
+      }
+      if (comparison.noEffect(name)) {
+        lines.add(new Line("no-effect", name, noEffect(comparison, name)));
+        continue;
+      }
+      List<Comparison.Finding> findings = comparison.findings(name);
+      if (findings.isEmpty()) {
+        lines.add(
+            new Line(
+                "none",
+                name,
+                name + ": no change from the baseline whose 95% interval excludes 0."));
+      }
+      for (Comparison.Finding finding : findings) {
+        lines.add(new Line("finding", name, finding(comparison, finding)));
+      }
+    }
+    for (List<String> group : comparison.identicalGroups()) {
+      lines.add(new Line("identical", String.join(" ", group), identical(comparison, group)));
+    }
+    return lines;
+  }
+
   /** The sentence for a policy without effect, or for a group of identical policies. */
   static String noEffect(Comparison comparison, String policy) {
     String reason = comparison.noEffectReason(policy).map(r -> ": " + r).orElse("");

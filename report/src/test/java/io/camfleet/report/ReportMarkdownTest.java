@@ -38,7 +38,7 @@ class ReportMarkdownTest {
             "",
             "## Main findings",
             "",
-            "Per policy, its largest changes from the baseline (single-seed differences).",
+            "Per policy, its largest changes from the baseline (single-seed differences, no interval).",
             "",
             "- eu-30-days: clips alive past retention \u2212100% (0 against 2; one seed, so no"
                 + " interval: this may be seed noise)",
