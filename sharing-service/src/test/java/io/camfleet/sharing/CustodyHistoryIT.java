@@ -19,6 +19,7 @@ import io.camfleet.policy.Policy;
 import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.sharing.custody.CopyView;
+import io.camfleet.sharing.custody.CopyViews;
 import io.camfleet.sharing.topology.SharingTopics;
 import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.Processing;
@@ -71,7 +72,13 @@ class CustodyHistoryIT {
             day(1),
             day(181));
     CopyView policeExpired =
-        expired(police, day(181), "copies held by REQUESTING_POLICE live 180 days");
+        CopyViews.ended(
+            police,
+            "EXPIRED",
+            text(day(181)),
+            "COPY_EXPIRED",
+            "HOLDER_LIFETIME_ENDED",
+            "copies held by REQUESTING_POLICE live 180 days");
     CopyView lateForwardBlocked =
         blocked(
             POLICY,
@@ -135,31 +142,5 @@ class CustodyHistoryIT {
   private static JsonNode tree(List<CopyView> roots) {
     return CustodyApi.JSON.valueToTree(
         Map.of("clipId", "clip-1", "policies", Map.of(POLICY, roots)));
-  }
-
-  /** {@code copy} once its holder's lifetime ended at {@code at}. */
-  private static CopyView expired(CopyView copy, long at, String reason) {
-    return new CopyView(
-        copy.policy(),
-        copy.copyId(),
-        copy.parentCopyId(),
-        copy.clipId(),
-        copy.cameraId(),
-        copy.householdId(),
-        copy.clipRecordedAt(),
-        copy.holderId(),
-        copy.holderType(),
-        copy.kind(),
-        copy.channel(),
-        copy.requestId(),
-        copy.addressDisclosed(),
-        copy.madeAt(),
-        copy.expiresAt(),
-        "EXPIRED",
-        text(at),
-        "COPY_EXPIRED",
-        "HOLDER_LIFETIME_ENDED",
-        reason,
-        null);
   }
 }

@@ -8,6 +8,7 @@ import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.sharing.custody.CopyView;
+import io.camfleet.sharing.custody.CopyViews;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -108,27 +109,6 @@ final class DoorstepClip {
 
   /** A forward the policy blocked at {@code at}: only what its receipt tells is known. */
   static CopyView blocked(String policy, String copyId, long at, String cause, String reason) {
-    return new CopyView(
-        policy,
-        copyId,
-        null,
-        CLIP,
-        null,
-        "house-1",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        null,
-        null,
-        "BLOCKED",
-        text(at),
-        "FORWARD_BLOCKED",
-        cause,
-        reason,
-        null);
+    return CopyViews.forwardBlocked(policy, copyId, CLIP, "house-1", text(at), cause, reason);
   }
 }
