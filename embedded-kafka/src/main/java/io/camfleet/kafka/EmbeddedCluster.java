@@ -109,12 +109,15 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   /** Stops node {@code index}, keeping its data; the others go on. */
-  public synchronized void stop(int index) {
-    KafkaRaftServer server = servers[index];
+  public void stop(int index) {
+    KafkaRaftServer server;
+    synchronized (this) {
+      server = servers[index];
+      servers[index] = null;
+    }
     if (server != null) {
       server.shutdown();
       server.awaitShutdown();
-      servers[index] = null;
       log.info("Kafka node {} stopped", nodeId(index));
     }
   }
@@ -126,12 +129,35 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every node at once and deletes the data. One by one, the last brokers would wait minutes
+   * for a controlled shutdown that a quorum without a majority cannot grant; together, each node's
+   * broker leaves while the controllers still answer.
+   */
   @Override
   public void close() {
+    List<Thread> stopping = new ArrayList<>();
     for (int i = 0; i < servers.length; i++) {
-      stop(i);
+      int node = i;
+      Thread t = new Thread(() -> stop(node), "embedded-cluster-stop-" + nodeId(node));
+      t.start();
+      stopping.add(t);
+    }
+    boolean interrupted = false;
+    for (Thread t : stopping) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
     }
     EmbeddedBroker.deleteRecursively(dataDir);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void start(int index) {
