@@ -74,24 +74,10 @@ public final class TopicAdmin {
    */
   public static int createInput(
       Properties clientConfig, Topic<?, ?> input, OptionalInt requested, int timeoutSeconds) {
-    ClusterReach.require(servers(clientConfig));
-    int wanted = requested.orElse(input.partitions());
-    try (Admin admin = admin(clientConfig, timeoutSeconds)) {
-      if (!admin
-          .listTopics()
-          .names()
-          .get(timeoutSeconds, TimeUnit.SECONDS)
-          .contains(input.name())) {
-        create(admin, clientConfig, List.of(input.withPartitions(wanted)), timeoutSeconds);
-      }
-    } catch (TimeoutException e) {
-      throw noAnswer(clientConfig, timeoutSeconds, e);
-    } catch (ExecutionException e) {
-      throw refused(clientConfig, timeoutSeconds, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topic " + input.name(), e);
-    }
+    createTopics(
+        clientConfig,
+        List.of(input.withPartitions(requested.orElse(input.partitions()))),
+        timeoutSeconds);
     int found = partitions(clientConfig, input.name(), timeoutSeconds);
     if (requested.isPresent() && found != requested.getAsInt()) {
       throw new PartitionCountException(

@@ -8,8 +8,8 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
+import io.camfleet.simulator.Placement.Placed;
 import io.camfleet.simulator.cli.SimulateCommand;
-import io.camfleet.simulator.generate.Partitions;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
 import io.camfleet.testkafka.TestKafka;
@@ -20,12 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -38,9 +36,6 @@ import picocli.CommandLine;
 class ConcurrentShardsIT {
   private static final int PARTITIONS = 6;
   private static final int SHARDS = 3;
-
-  /** What the contract fixes of one record, comparable between the generated and the published. */
-  record Placed(int partition, String key, long timestamp, WorldEvent event) {}
 
   @Test
   @Timeout(180)
@@ -55,14 +50,7 @@ class ConcurrentShardsIT {
     TestKafka.createTopics(List.of(topic));
     World world = Worlds.read("default").withCameras(60).withDays(10);
 
-    Map<Integer, List<Placed>> expected = new TreeMap<>();
-    for (Recorded r :
-        RecordingSink.run(world, SimulationOptions.defaults().withPartitions(PARTITIONS))) {
-      int partition = r.partition() != null ? r.partition() : Partitions.of(r.key(), PARTITIONS);
-      expected
-          .computeIfAbsent(partition, p -> new ArrayList<>())
-          .add(new Placed(partition, r.key(), r.time(), r.event()));
-    }
+    Map<Integer, List<Placed>> expected = Placement.expected(world, PARTITIONS);
 
     ExecutorService simulators = Executors.newFixedThreadPool(SHARDS);
     long published = 0;
@@ -86,13 +74,8 @@ class ConcurrentShardsIT {
       simulators.shutdownNow();
     }
 
-    Map<Integer, List<Placed>> onTopic = new TreeMap<>();
-    for (ConsumerRecord<String, WorldEvent> r :
-        KafkaTopicReader.readAll(topic, published, Duration.ofSeconds(120))) {
-      onTopic
-          .computeIfAbsent(r.partition(), p -> new ArrayList<>())
-          .add(new Placed(r.partition(), r.key(), r.timestamp(), r.value()));
-    }
+    Map<Integer, List<Placed>> onTopic =
+        Placement.published(topic, published, Duration.ofSeconds(120));
     assertEquals(PARTITIONS, onTopic.size());
     assertEquals(expected, onTopic);
   }

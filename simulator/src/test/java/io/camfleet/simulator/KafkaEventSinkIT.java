@@ -9,16 +9,13 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
-import io.camfleet.simulator.generate.Partitions;
+import io.camfleet.simulator.Placement.Placed;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
 import io.camfleet.testkafka.TestKafka;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,12 +24,6 @@ import org.junit.jupiter.api.Timeout;
  * event time, ticked to the end.
  */
 class KafkaEventSinkIT {
-
-  /**
-   * What the contract says about one record, comparable between what was generated and what the
-   * broker holds.
-   */
-  record Placed(int partition, String key, long timestamp, WorldEvent event) {}
 
   private static final int PARTITIONS = 6;
 
@@ -46,14 +37,7 @@ class KafkaEventSinkIT {
     World world = Worlds.read("default").withCameras(120).withDays(30);
 
     // the same world generated in memory: where each record must land under the contract
-    Map<Integer, List<Placed>> expected = new TreeMap<>();
-    for (Recorded r :
-        RecordingSink.run(world, SimulationOptions.defaults().withPartitions(PARTITIONS))) {
-      int partition = r.partition() != null ? r.partition() : Partitions.of(r.key(), PARTITIONS);
-      expected
-          .computeIfAbsent(partition, p -> new ArrayList<>())
-          .add(new Placed(partition, r.key(), r.time(), r.event()));
-    }
+    Map<Integer, List<Placed>> expected = Placement.expected(world, PARTITIONS);
 
     SimulationSummary summary;
     try (KafkaEventSink sink =
@@ -62,13 +46,8 @@ class KafkaEventSinkIT {
     }
     assertTrue(summary.requests() > 0 && summary.shares() > 0, summary.render());
 
-    Map<Integer, List<Placed>> published = new TreeMap<>();
-    for (ConsumerRecord<String, WorldEvent> r :
-        KafkaTopicReader.readAll(topic, summary.totalEvents(), Duration.ofSeconds(120))) {
-      published
-          .computeIfAbsent(r.partition(), p -> new ArrayList<>())
-          .add(new Placed(r.partition(), r.key(), r.timestamp(), r.value()));
-    }
+    Map<Integer, List<Placed>> published =
+        Placement.published(topic, summary.totalEvents(), Duration.ofSeconds(120));
     assertEquals(expected, published);
 
     long horizon = world.horizon().toEpochMilli();

@@ -182,44 +182,36 @@ class SimulateCommandTest {
   @Test
   void shardsUpToTwelvePartitionsTogetherMakeTheWholeFile() throws IOException {
     Path whole = dir.resolve("whole.avro");
-    assertEquals(
-        0,
-        simulate(
-            "--world",
-            Worlds.file("default").toString(),
-            "--cameras",
-            "30",
-            "--days",
-            "2",
-            "--partitions",
-            "12",
-            "--out-file",
-            whole.toString()),
-        err.toString());
+    assertEquals(0, simulateTwelvePartitions("--out-file", whole.toString()), err.toString());
     Map<String, Long> union = new TreeMap<>();
     for (int k = 1; k <= 12; k++) {
       Path shard = dir.resolve("shard-" + k + ".avro");
       assertEquals(
           0,
-          simulate(
-              "--world",
-              Worlds.file("default").toString(),
-              "--cameras",
-              "30",
-              "--days",
-              "2",
-              "--partitions",
-              "12",
-              "--shard",
-              k + "/12",
-              "--out-file",
-              shard.toString()),
+          simulateTwelvePartitions("--shard", k + "/12", "--out-file", shard.toString()),
           err.toString());
       countByEventType(shard).forEach((type, n) -> union.merge(type, n, Long::sum));
     }
     Map<String, Long> counts = countByEventType(whole);
     assertEquals(counts, union);
     assertEquals(12L * 2 * 24, counts.get("ClockTick"), "hourly ticks on 12 partitions");
+  }
+
+  /** A small world of 30 cameras over 2 days on 12 partitions, with {@code more} options. */
+  private int simulateTwelvePartitions(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--world",
+                Worlds.file("default").toString(),
+                "--cameras",
+                "30",
+                "--days",
+                "2",
+                "--partitions",
+                "12"));
+    args.addAll(List.of(more));
+    return simulate(args.toArray(String[]::new));
   }
 
   @Test
