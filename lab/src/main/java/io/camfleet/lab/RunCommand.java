@@ -8,6 +8,7 @@ import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.report.Report;
 import io.camfleet.report.ReportWriter;
+import io.camfleet.simulator.cli.PartitionsOption;
 import io.camfleet.simulator.cli.WorldOverrides;
 import io.camfleet.simulator.world.World;
 import java.io.PrintStream;
@@ -88,9 +89,11 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "PT30M",
       paramLabel = "DURATION",
       description =
-          "Give up if the services have not finished this long after the simulation"
-              + " (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
+          "Give up if the services make no progress for this long after the simulation; a run that"
+              + " still progresses goes on (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
   Duration timeout;
+
+  @Mixin PartitionsOption partitions;
 
   @Spec CommandSpec spec;
 
@@ -170,7 +173,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional.ofNullable(bootstrapServers),
         clientSettings,
         dashboard ? OptionalInt.of(dashboardPort) : OptionalInt.empty(),
-        timeout);
+        timeout,
+        partitions.requested());
   }
 
   /** Fails before any work when the report could not be written. */

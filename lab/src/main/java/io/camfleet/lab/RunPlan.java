@@ -13,7 +13,8 @@ import java.util.Properties;
 /**
  * What {@code camfleet run} does, checked before anything starts: the world and where it was read,
  * the policies and their files, the report folder, the cluster (an embedded broker when {@code
- * bootstrapServers} is empty), the dashboard port if any, and how long to wait for the services.
+ * bootstrapServers} is empty), the dashboard port if any, how long the services may make no
+ * progress before the run gives up, and the partitions of world-events if asked for.
  */
 record RunPlan(
     World world,
@@ -24,7 +25,8 @@ record RunPlan(
     Optional<String> bootstrapServers,
     Properties clientSettings,
     OptionalInt dashboardPort,
-    Duration timeout) {
+    Duration timeout,
+    OptionalInt partitions) {
 
   RunPlan {
     Objects.requireNonNull(world, "world");
@@ -44,6 +46,7 @@ record RunPlan(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("--timeout must be longer than 0, not " + timeout);
     }
+    Objects.requireNonNull(partitions, "partitions");
   }
 
   List<String> policyNames() {

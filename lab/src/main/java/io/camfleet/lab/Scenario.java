@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  * catalog and the run's prefix, as this class does; it knows none of their internals.
  */
 final class Scenario {
-  /** The services stopped short of their final statistics within the plan's timeout. */
+  /** The services made no progress towards their final statistics for the plan's timeout. */
   static final class StalledException extends Exception {
     StalledException(String message) {
       super(message);
@@ -109,19 +109,20 @@ final class Scenario {
     deadLetterTopic = prefix.apply(Topics.DEAD_LETTERS).name();
     // created before the services (which create their own too), so that a dashboard follows them
     // from the start
+    int partitions =
+        TopicAdmin.createInput(
+            client.toProperties(), prefix.apply(Topics.WORLD_EVENTS), plan.partitions(), 30);
     TopicAdmin.createTopics(
         client.toProperties(),
-        List.of(
-            prefix.apply(Topics.WORLD_EVENTS),
-            retentionStats,
-            exposureStats,
-            prefix.apply(Topics.DEAD_LETTERS)),
+        List.of(retentionStats, exposureStats, prefix.apply(Topics.DEAD_LETTERS)),
         30);
     World world = plan.world();
     List<String> names = plan.policyNames();
     err.printf(
-        "Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
+        "Kafka: %s, %s with %d partitions; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
         client.describe(),
+        prefix.apply(Topics.WORLD_EVENTS).name(),
+        partitions,
         world.name(),
         world.cameras(),
         world.days(),
@@ -137,7 +138,7 @@ final class Scenario {
         RetentionOptions.of(
             prefix,
             policies,
-            Processing.inStateDir(stateDir).withThreads(retentionThreads()),
+            Processing.inStateDir(stateDir).withThreads(retentionThreads(partitions)),
             Optional.empty());
     SharingOptions sharingOptions =
         SharingOptions.of(
@@ -197,15 +198,16 @@ final class Scenario {
       StatsCollector collector, ClientConfig client, String worldEvents, List<String> groups)
       throws Exception {
     CatchUpProgress progress = CatchUpProgress.onStderr();
-    long deadline = System.nanoTime() + plan.timeout().toNanos();
+    StallWatch stall = new StallWatch(plan.timeout(), System::nanoTime);
     try (ConsumerGroupProgress lag = new ConsumerGroupProgress(client, worldEvents)) {
       while (!collector.complete(SERVICES, plan.policyNames())) {
         guard.check();
         collector.poll(Duration.ofMillis(500));
         progress.show(() -> lag.fraction(groups));
-        if (System.nanoTime() > deadline) {
+        if (stall.stalled(() -> lag.committed(groups) + collector.stats().size())) {
           progress.finished();
-          throw new StalledException("the services did not finish within " + plan.timeout());
+          throw new StalledException(
+              "the services made no progress for " + plan.timeout() + " (--timeout)");
         }
       }
     }
@@ -213,13 +215,13 @@ final class Scenario {
   }
 
   /**
-   * One retention stream thread per core, up to the partitions of world-events. Retention is the
-   * slowest stage of a run (it writes and later deletes every clip); the simulator and the sharing
-   * service finish long before it on large worlds, and with one thread the second core would then
-   * do nothing but RocksDB compaction.
+   * One retention stream thread per core, up to the {@code partitions} of world-events. Retention
+   * is the slowest stage of a run (it writes and later deletes every clip); the simulator and the
+   * sharing service finish long before it on large worlds, and with one thread the second core
+   * would then do nothing but RocksDB compaction.
    */
-  private static int retentionThreads() {
-    return Math.min(Runtime.getRuntime().availableProcessors(), Topics.WORLD_PARTITIONS);
+  private static int retentionThreads(int partitions) {
+    return Math.min(Runtime.getRuntime().availableProcessors(), partitions);
   }
 
   private WorldInfo worldInfo() throws IOException {

@@ -41,8 +41,10 @@ public final class Simulator {
   private static final long DAY_MS = 86_400_000L;
 
   /**
-   * Runs the world (or the options' shard of it) into {@code sink}; on failure the sink is aborted
-   * and the error rethrown.
+   * Runs the world (or the options' shard of it) into {@code sink}, on the partitions of the sink's
+   * topic when it has one; on failure the sink is aborted and the error rethrown.
+   *
+   * @throws IllegalArgumentException if the options' shards are more than the sink's partitions
    */
   public static SimulationSummary run(
       World world, SimulationOptions options, EventSink sink, ProgressListener progress) {
@@ -55,8 +57,9 @@ public final class Simulator {
       EventSink sink,
       ProgressListener progress,
       WallClock clock) {
+    int partitions = sink.partitions().orElse(options.partitions());
     Generator generator =
-        new Generator(world, options.shardIndex(), options.shardCount(), options.partitions());
+        new Generator(world, options.shardIndex(), options.shardCount(), partitions);
     Pump pump =
         new Pump(world.startInstant().toEpochMilli(), options.speed(), sink, progress, clock);
     try {

@@ -95,8 +95,9 @@ public final class Generator {
   private Emitter out;
 
   public Generator(World world, int shardIndex, int shardCount, int partitions) {
-    if (partitions < 1 || partitions > 127) {
-      throw new IllegalArgumentException("partitions must be between 1 and 127, not " + partitions);
+    if (partitions < 1 || partitions > Partitions.MAX) {
+      throw new IllegalArgumentException(
+          "partitions must be between 1 and " + Partitions.MAX + ", not " + partitions);
     }
     if (shardCount < 1 || shardCount > partitions) {
       throw new IllegalArgumentException(
