@@ -12,6 +12,10 @@ final class CsvReport {
 
   private CsvReport() {}
 
+  static String render(Comparison comparison) {
+    return render(comparison.runs().get(0).report());
+  }
+
   static String render(Report report) {
     StringBuilder out = new StringBuilder();
     List<String> header = List.copyOf(row(report.policies().get(0)).keySet());
@@ -44,7 +48,7 @@ final class CsvReport {
     return row;
   }
 
-  private static void line(StringBuilder out, List<String> fields) {
+  static void line(StringBuilder out, List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         out.append(',');

@@ -74,6 +74,10 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
+  static String render(Comparison comparison) {
+    return render(comparison.runs().get(0).report());
+  }
+
   static String render(Report report) {
     WorldInfo world = report.world();
     StringBuilder out = new StringBuilder();

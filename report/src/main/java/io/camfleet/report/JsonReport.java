@@ -54,6 +54,10 @@ final class JsonReport {
 
   private JsonReport() {}
 
+  static String render(Comparison comparison) {
+    return render(comparison.runs().get(0).report());
+  }
+
   static String render(Report report) {
     try {
       return WRITER.writeValueAsString(tree(report)) + "\n";

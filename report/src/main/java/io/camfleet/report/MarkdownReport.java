@@ -13,6 +13,10 @@ final class MarkdownReport {
 
   private MarkdownReport() {}
 
+  static String render(Comparison comparison) {
+    return render(comparison.runs().get(0).report());
+  }
+
   static String render(Report report) {
     WorldInfo world = report.world();
     StringBuilder out = new StringBuilder();
