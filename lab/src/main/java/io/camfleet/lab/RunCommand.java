@@ -183,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** Fails before any work when the report could not be written. */
-  private static void requireWritable(Path out) {
+  static void requireWritable(Path out) {
     Path dir = out.toAbsolutePath().normalize();
     Path existing = dir;
     while (existing != null && !Files.exists(existing)) {
