@@ -350,7 +350,7 @@ public final class Comparison {
    * A policy's main findings: its largest relative changes from the baseline on whole measures, at
    * most {@value #FINDINGS_PER_POLICY}. With two seeds or more only changes whose 95% interval
    * excludes 0 count; with one seed every change does, and none has an interval. A change from a
-   * baseline of 0 ranks above every relative change.
+   * baseline of 0 ranks as a change of 100%.
    */
   public List<Finding> findings(String policy) {
     if (policy.equals(baseline)) {
@@ -370,9 +370,7 @@ public final class Comparison {
     findings.sort(
         Comparator.comparingDouble(
                 (Finding f) ->
-                    f.difference().hasRelative()
-                        ? Math.abs(f.difference().relative())
-                        : Double.POSITIVE_INFINITY)
+                    f.difference().hasRelative() ? Math.abs(f.difference().relative()) : 1.0)
             .reversed());
     return List.copyOf(findings.subList(0, Math.min(FINDINGS_PER_POLICY, findings.size())));
   }
