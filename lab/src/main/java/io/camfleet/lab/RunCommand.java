@@ -6,7 +6,7 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.ClusterReach;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
-import io.camfleet.report.Report;
+import io.camfleet.report.Comparison;
 import io.camfleet.report.ReportWriter;
 import io.camfleet.simulator.cli.PartitionsOption;
 import io.camfleet.simulator.cli.WorldOverrides;
@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulates a world once, enforces every policy on the same event stream with the retention and",
       "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html.",
+      "With --seeds N (or --seed-list) it runs the world under N seeds in one pass of each service and",
+      "the report gives each policy's mean, 95% interval and difference from the baseline policy.",
       "Without --bootstrap-servers a real Kafka broker runs in this process for the duration."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -70,6 +72,8 @@ public final class RunCommand implements Callable<Integer> {
   Path kafkaConfig;
 
   @Mixin WorldOverrides overrides;
+
+  @Mixin Replicates replicates;
 
   @Option(
       names = "--dashboard",
@@ -110,7 +114,7 @@ public final class RunCommand implements Callable<Integer> {
       err.printf("camfleet run: log in %s%n", logFile);
       Scenario scenario = new Scenario(plan, guard, err);
       try {
-        Report report = scenario.run();
+        Comparison report = Comparison.of(scenario.run(), plan.baseline());
         ReportWriter.write(report, plan.out());
         if (!report.trustworthy()) {
           err.printf(
@@ -153,11 +157,14 @@ public final class RunCommand implements Callable<Integer> {
             ? worldFile
             : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
     World world = overrides.apply(World.read(worldPath), worldPath, spec);
+    List<Long> seeds = replicates.seeds(world.seed(), spec);
     List<Path> files =
         policyFiles == null || policyFiles.isEmpty()
             ? Policies.filesIn(Installation.resolveDefault(Path.of("policies")))
             : policyFiles;
     List<Policy> policies = Policies.read(files);
+    Optional<String> baseline =
+        replicates.baseline(policies.stream().map(Policy::name).toList(), spec);
     Path out = outDir != null ? outDir : Path.of("out", world.name());
     requireWritable(out);
     Properties clientSettings = ClientConfig.readProperties(kafkaConfig);
@@ -174,11 +181,13 @@ public final class RunCommand implements Callable<Integer> {
         clientSettings,
         dashboard ? OptionalInt.of(dashboardPort) : OptionalInt.empty(),
         timeout,
-        partitions.requested());
+        partitions.requested(),
+        seeds,
+        baseline);
   }
 
   /** Fails before any work when the report could not be written. */
-  private static void requireWritable(Path out) {
+  static void requireWritable(Path out) {
     Path dir = out.toAbsolutePath().normalize();
     Path existing = dir;
     while (existing != null && !Files.exists(existing)) {

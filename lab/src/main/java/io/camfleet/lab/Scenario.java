@@ -8,6 +8,7 @@ import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policy;
 import io.camfleet.report.PolicyInfo;
 import io.camfleet.report.Report;
+import io.camfleet.report.SeedRun;
 import io.camfleet.report.WorldInfo;
 import io.camfleet.retention.RetentionService;
 import io.camfleet.retention.config.RetentionOptions;
@@ -39,6 +40,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -88,19 +90,27 @@ final class Scenario {
    * Runs the plan and returns its report; the cluster and the state folder are gone when it
    * returns.
    */
-  Report run() throws Exception {
+  List<SeedRun> run() throws Exception {
     try (Cluster cluster = Cluster.open(plan, err)) {
-      guard.check();
-      Path stateDir = Files.createTempDirectory("camfleet-state-");
-      try {
-        return run(cluster, stateDir);
-      } finally {
-        deleteRecursively(stateDir);
-      }
+      return run(cluster);
     }
   }
 
-  private Report run(Cluster cluster, Path stateDir) throws Exception {
+  /**
+   * Runs the plan on {@code cluster}, which stays up: one report per seed, in the plan's order. The
+   * state folder is gone when it returns.
+   */
+  List<SeedRun> run(Cluster cluster) throws Exception {
+    guard.check();
+    Path stateDir = Files.createTempDirectory("camfleet-state-");
+    try {
+      return run(cluster, stateDir);
+    } finally {
+      deleteRecursively(stateDir);
+    }
+  }
+
+  private List<SeedRun> run(Cluster cluster, Path stateDir) throws Exception {
     ClientConfig client = cluster.client();
     TopicPrefix prefix = cluster.prefix();
     Topic<String, DailyStats> retentionStats = prefix.apply(Topics.RETENTION_STATS);
@@ -119,14 +129,15 @@ final class Scenario {
     World world = plan.world();
     List<String> names = plan.policyNames();
     err.printf(
-        "Kafka: %s, %s with %d partitions; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
+        "Kafka: %s, %s with %d partitions; world %s (%d cameras, %d days, %s %s); %d %s: %s%n",
         client.describe(),
         prefix.apply(Topics.WORLD_EVENTS).name(),
         partitions,
         world.name(),
         world.cameras(),
         world.days(),
-        world.seed(),
+        plan.seeds().size() == 1 ? "seed" : plan.seeds().size() + " seeds",
+        plan.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")),
         names.size(),
         names.size() == 1 ? "policy" : "policies",
         String.join(", ", names));
@@ -136,16 +147,18 @@ final class Scenario {
     List<Policy> policies = plan.policies();
     RetentionOptions retentionOptions =
         RetentionOptions.of(
-            prefix,
-            policies,
-            Processing.inStateDir(stateDir).withThreads(retentionThreads(partitions)),
-            Optional.empty());
+                prefix,
+                policies,
+                Processing.inStateDir(stateDir).withThreads(retentionThreads(partitions)),
+                Optional.empty())
+            .withRuns(plan.runs());
     SharingOptions sharingOptions =
         SharingOptions.of(
-            prefix,
-            policies,
-            Processing.inStateDir(stateDir),
-            Optional.of(HttpEndpoint.loopback(0)));
+                prefix,
+                policies,
+                Processing.inStateDir(stateDir),
+                Optional.of(HttpEndpoint.loopback(0)))
+            .withRuns(plan.runs());
     try (DashboardServer board =
             plan.dashboardPort().isPresent()
                 ? DashboardServer.start(client, stats, "127.0.0.1", plan.dashboardPort().getAsInt())
@@ -166,8 +179,9 @@ final class Scenario {
       SimulationSummary summary;
       try (EventSink sink = new KafkaEventSink(client, prefix.apply(Topics.WORLD_EVENTS))) {
         summary =
-            Simulator.run(
-                world,
+            Simulator.runAll(
+                plan.worlds(),
+                plan.runs(),
                 SimulationOptions.defaults(),
                 EventSink.checkedBy(sink, guard::check),
                 TerminalProgress.onStderr(world.days()));
@@ -185,8 +199,21 @@ final class Scenario {
 
       phase = "the report";
       deadLetters = DeadLetters.count(client, deadLetterTopic, Duration.ofSeconds(30));
-      return Report.build(worldInfo(), policyInfos(), collector.stats(), Version.current())
-          .withDeadLetters(deadLetters);
+      // A dead letter may belong to any run: each seed's report counts them all.
+      List<SeedRun> runs = new ArrayList<>();
+      List<PolicyInfo> policyInfos = policyInfos();
+      for (int i = 0; i < plan.seeds().size(); i++) {
+        long seed = plan.seeds().get(i);
+        Report report =
+            Report.build(
+                    worldInfo(seed),
+                    policyInfos,
+                    collector.stats(plan.runs().get(i)),
+                    Version.current())
+                .withDeadLetters(deadLetters);
+        runs.add(new SeedRun(seed, report));
+      }
+      return runs;
     }
   }
 
@@ -200,7 +227,7 @@ final class Scenario {
     CatchUpProgress progress = CatchUpProgress.onStderr();
     StallWatch stall = new StallWatch(plan.timeout(), System::nanoTime);
     try (ConsumerGroupProgress lag = new ConsumerGroupProgress(client, worldEvents)) {
-      while (!collector.complete(SERVICES, plan.policyNames())) {
+      while (!collector.complete(plan.runs(), SERVICES, plan.policyNames())) {
         guard.check();
         collector.poll(Duration.ofMillis(500));
         progress.show(() -> lag.fraction(groups));
@@ -224,11 +251,11 @@ final class Scenario {
     return Math.min(Runtime.getRuntime().availableProcessors(), partitions);
   }
 
-  private WorldInfo worldInfo() throws IOException {
+  private WorldInfo worldInfo(long seed) throws IOException {
     World world = plan.world();
     return new WorldInfo(
         world.name(),
-        world.seed(),
+        seed,
         world.cameras(),
         world.days(),
         world.start().toString(),

@@ -369,7 +369,14 @@ class CamfleetCommandTest {
 
   private static List<String> commands() {
     return List.of(
-        "run", "simulate", "retention-service", "sharing-service", "broker", "dashboard", "bench");
+        "run",
+        "sweep",
+        "simulate",
+        "retention-service",
+        "sharing-service",
+        "broker",
+        "dashboard",
+        "bench");
   }
 
   /** The message, checked to be exactly one line. */
