@@ -44,7 +44,8 @@ final class MarkdownReport {
 
     out.append("## Results\n\n");
     out.append(
-        "Counters count over the whole run; `clipsAliveAtEnd`, `liveBytesAtEnd`, `copiesAliveAtEnd`,"
+        "Counters count over the whole run; `clipsAliveAtEnd`, `clipsStoredAtEnd`, `liveBytesAtEnd`,"
+            + " `copiesAliveAtEnd`,"
             + " `copiesByHolderType.*`, `footageAlivePastRetention`, `householdsExposed` and"
             + " `householdsExposedByHolderType.*` are levels at the end of the final day.\n\n");
     for (String line : table(SummaryTable.of(report))) {
