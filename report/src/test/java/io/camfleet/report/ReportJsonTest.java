@@ -47,8 +47,20 @@ class ReportJsonTest {
         report.get("generatedFrom").asText());
     assertEquals(
         List.of(
-            "world", "camfleetVersion", "generatedFrom", "deadLetters", "trustworthy", "policies"),
+            "world",
+            "camfleetVersion",
+            "generatedFrom",
+            "deadLetters",
+            "trustworthy",
+            "seeds",
+            "baseline",
+            "baselineReason",
+            "confidenceLevel",
+            "measures",
+            "policies"),
         fieldNames(report));
+    assertEquals(json("[42]"), report.get("seeds"));
+    assertEquals("status-quo-2019", report.get("baseline").asText());
     assertEquals(0, report.get("deadLetters").asLong());
     assertEquals(true, report.get("trustworthy").asBoolean());
   }
@@ -223,8 +235,15 @@ class ReportJsonTest {
             "holdsPlaced",
             "expiryHeld",
             "holdsReleased",
-            "series"),
+            "series",
+            "perSeed",
+            "summary"),
         fieldNames(policy));
+    List<String> other = fieldNames(written().get("policies").get(1));
+    assertEquals(
+        List.of(
+            "series", "perSeed", "summary", "vsBaseline", "noEffectOnThisWorld", "noEffectReason"),
+        other.subList(other.indexOf("series"), other.size()));
     assertEquals(
         List.of(
             "REQUESTING_POLICE", "OTHER_AGENCY", "FEDERAL_AGENCY", "NEIGHBOURHOOD_FEED", "PUBLIC"),
@@ -246,7 +265,15 @@ class ReportJsonTest {
 
   private static JsonNode withoutSeries(JsonNode policy) {
     JsonNode copy = policy.deepCopy();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("series");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy)
+        .remove(
+            List.of(
+                "series",
+                "perSeed",
+                "summary",
+                "vsBaseline",
+                "noEffectOnThisWorld",
+                "noEffectReason"));
     return copy;
   }
 
