@@ -74,7 +74,15 @@ final class CopyVerifier {
               SHARES_REFUSED_EXPIRED,
               COPIES_CREATED,
               COPIES_EXPIRED,
-              COPIES_ALIVE)
+              COPIES_ALIVE,
+              SharingMeasure.SHARES_BLOCKED_BY_CAPS,
+              SharingMeasure.SHARES_BLOCKED_WINDOW_BELOW_MINIMUM,
+              SharingMeasure.SHARES_BLOCKED_AREA_BELOW_MINIMUM,
+              SharingMeasure.SHARES_BLOCKED_OUTSIDE_WINDOW,
+              SharingMeasure.SHARES_BLOCKED_OUTSIDE_AREA,
+              SharingMeasure.SHARES_BLOCKED_PAST_LOOK_BACK,
+              SharingMeasure.FORWARDS_BLOCKED_BY_BAN,
+              SharingMeasure.ONWARD_COPIES_WITHOUT_PARENT)
           .map(SharingMeasure::wireName)
           .toList();
 
@@ -212,6 +220,8 @@ final class CopyVerifier {
                   CopyReceiptKind.SHARE_BLOCKED,
                   t));
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
+          count.merge(SharingMeasure.SHARES_BLOCKED_BY_CAPS.wireName(), 1L, Long::sum);
+          count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
           continue;
         }
         if (deleted) {
@@ -268,6 +278,7 @@ final class CopyVerifier {
                   CopyReceiptKind.FORWARD_BLOCKED,
                   t));
           count.merge(FORWARDS_BLOCKED.wireName(), 1L, Long::sum);
+          count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
           continue;
         }
         CopyLedgerEntry made =

@@ -252,6 +252,8 @@ class CopyVerifierTest {
                     1L,
                     "forwardsBlocked",
                     1L,
+                    "forwardsBlockedByBan",
+                    1L,
                     "householdsExposed",
                     1L))));
   }

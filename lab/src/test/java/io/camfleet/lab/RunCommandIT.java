@@ -37,21 +37,9 @@ class RunCommandIT {
   void runTheDefaultWorldThroughEveryPolicy() throws Exception {
     // @TempDir fields are not yet injected when a per-class @BeforeAll runs.
     out = Files.createTempDirectory("camfleet-run-it-").resolve("report");
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of("run", "--world", "../worlds/default.yaml", "--out", out.toString()));
-    try (var files = Files.list(Path.of("../policies"))) {
-      files
-          .filter(f -> f.toString().endsWith(".yaml"))
-          .sorted()
-          .forEach(
-              f -> {
-                args.add("--policy");
-                args.add(f.toString());
-              });
-    }
+    String[] args = RunArgs.everyBundledPolicy("default.yaml", out);
     stateFoldersBefore = stateFolders();
-    assertEquals(0, Camfleet.execute(args.toArray(String[]::new)));
+    assertEquals(0, Camfleet.execute(args));
     stateFoldersAfter = stateFolders();
     report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     report.get("policies").forEach(p -> byPolicy.put(p.get("name").asText(), p));

@@ -134,7 +134,10 @@ class ReportBuildTest {
         "policy 'status-quo-2019': unknown measure 'copiesAlve' of sharing-service; known: requests, notifications,"
             + " answersShared, declined, ignored, sharesViaRequest, sharesViaPost, sharesBlockedByPolicy,"
             + " forwardsBlocked, sharesRefusedExpired, copiesCreated, copiesExpired, copiesAlive,"
-            + " footageAlivePastRetention, householdsExposed, addressesDisclosed",
+            + " footageAlivePastRetention, householdsExposed, addressesDisclosed, sharesBlockedByCaps,"
+            + " sharesBlockedWindowBelowMinimum, sharesBlockedAreaBelowMinimum, sharesBlockedOutsideWindow,"
+            + " sharesBlockedOutsideArea, sharesBlockedPastLookBack, forwardsBlockedByBan,"
+            + " onwardCopiesWithoutParent",
         error.getMessage());
   }
 

@@ -24,10 +24,13 @@ class ReportCsvTest {
         String.join(
                 "\r\n",
                 "name,description,policyFile,policyFileSha256,finalDay,"
-                    + "clipsRecorded,clipsExpired,clipsExemptByShare,clipsAliveAtEnd,liveBytesAtEnd,"
+                    + "clipsRecorded,clipsExpired,clipsExemptByShare,clipsAliveAtEnd,clipsStoredAtEnd,liveBytesAtEnd,"
                     + "footageAlivePastRetention,"
                     + "requests,notifications,answersShared,sharesViaRequest,declined,ignored,sharesViaPost,"
                     + "sharesBlockedByPolicy,sharesRefusedExpired,forwardsBlocked,"
+                    + "sharesBlockedByCaps,sharesBlockedWindowBelowMinimum,sharesBlockedAreaBelowMinimum,"
+                    + "sharesBlockedOutsideWindow,sharesBlockedOutsideArea,sharesBlockedPastLookBack,"
+                    + "forwardsBlockedByBan,onwardCopiesWithoutParent,"
                     + "copiesCreated,"
                     + "copiesCreatedByHolderType.REQUESTING_POLICE,copiesCreatedByHolderType.OTHER_AGENCY,"
                     + "copiesCreatedByHolderType.FEDERAL_AGENCY,copiesCreatedByHolderType.NEIGHBOURHOOD_FEED,"
@@ -41,25 +44,27 @@ class ReportCsvTest {
                     + "householdsExposedByHolderType.FEDERAL_AGENCY,"
                     + "householdsExposedByHolderType.NEIGHBOURHOOD_FEED,householdsExposedByHolderType.PUBLIC,"
                     + "addressesDisclosed,"
-                    + "sharesRecorded,sharesRefused,holdsPlaced,expiryHeld,holdsReleased",
+                    + "sharesRecorded,sharesOfStoredOriginals,sharesRefused,holdsPlaced,expiryHeld,holdsReleased",
                 "status-quo-2019,60 days; shared clips exempt; copies kept indefinitely.,"
                     + "policies/status-quo-2019.yaml,"
                     + "b".repeat(64)
                     + ",2019-01-03,"
-                    + "30,12,2,16,1600,2,"
+                    + "30,12,2,16,18,1600,2,"
                     + "3,20,3,3,8,9,1,0,1,0,"
+                    + "0,0,0,0,0,0,0,0,"
                     + "6,3,1,0,1,1,0,6,3,1,0,1,1,"
                     + "4,3,1,0,0,1,3,"
-                    + "3,1,1,2,1",
+                    + "3,5,1,1,2,1",
                 "eu-30-days,\"30-day retention everywhere, \"\"strict\"\", no exceptions.\","
                     + "policies/eu-30-days.yaml,"
                     + "c".repeat(64)
                     + ",2019-01-03,"
-                    + "30,18,1,11,1100,0,"
+                    + "30,18,1,11,12,1100,0,"
                     + "3,20,1,1,10,9,0,1,2,1,"
+                    + "1,0,0,0,1,0,0,1,"
                     + "2,1,0,1,0,0,1,1,0,0,1,0,0,"
                     + "1,0,0,1,0,0,1,"
-                    + "1,2,0,0,0")
+                    + "1,2,2,0,0,0")
             + "\r\n",
         csv);
   }

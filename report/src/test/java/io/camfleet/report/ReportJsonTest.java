@@ -85,10 +85,12 @@ class ReportJsonTest {
             {"name": "status-quo-2019", "description": "60 days; shared clips exempt; copies kept indefinitely.",
              "policyFile": "policies/status-quo-2019.yaml", "policyFileSha256": "%s", "finalDay": "2019-01-03",
              "clipsRecorded": 30, "clipsExpired": 12, "clipsExemptByShare": 2, "clipsAliveAtEnd": 16,
-             "liveBytesAtEnd": 1600, "footageAlivePastRetention": 2,
+             "clipsStoredAtEnd": 18, "liveBytesAtEnd": 1600, "footageAlivePastRetention": 2,
              "requests": 3, "notifications": 20, "answersShared": 3, "sharesViaRequest": 3, "declined": 8,
              "ignored": 9, "sharesViaPost": 1, "sharesBlockedByPolicy": 0, "sharesRefusedExpired": 1,
-             "forwardsBlocked": 0,
+             "forwardsBlocked": 0, "sharesBlockedByCaps": 0, "sharesBlockedWindowBelowMinimum": 0,
+             "sharesBlockedAreaBelowMinimum": 0, "sharesBlockedOutsideWindow": 0, "sharesBlockedOutsideArea": 0,
+             "sharesBlockedPastLookBack": 0, "forwardsBlockedByBan": 0, "onwardCopiesWithoutParent": 0,
              "copiesCreated": 6,
              "copiesCreatedByHolderType": {"REQUESTING_POLICE": 3, "OTHER_AGENCY": 1, "FEDERAL_AGENCY": 0,
                "NEIGHBOURHOOD_FEED": 1, "PUBLIC": 1},
@@ -99,7 +101,7 @@ class ReportJsonTest {
              "householdsExposedByHolderType": {"REQUESTING_POLICE": 3, "OTHER_AGENCY": 1, "FEDERAL_AGENCY": 0,
                "NEIGHBOURHOOD_FEED": 0, "PUBLIC": 1},
              "addressesDisclosed": 3,
-             "sharesRecorded": 3, "sharesRefused": 1, "holdsPlaced": 1, "expiryHeld": 2, "holdsReleased": 1}
+             "sharesRecorded": 3, "sharesOfStoredOriginals": 5, "sharesRefused": 1, "holdsPlaced": 1, "expiryHeld": 2, "holdsReleased": 1}
             """
                 .formatted("b".repeat(64))),
         withoutSeries(policies.get(0)));
@@ -109,10 +111,12 @@ class ReportJsonTest {
             {"name": "eu-30-days", "description": "30-day retention everywhere, \\"strict\\", no exceptions.",
              "policyFile": "policies/eu-30-days.yaml", "policyFileSha256": "%s", "finalDay": "2019-01-03",
              "clipsRecorded": 30, "clipsExpired": 18, "clipsExemptByShare": 1, "clipsAliveAtEnd": 11,
-             "liveBytesAtEnd": 1100, "footageAlivePastRetention": 0,
+             "clipsStoredAtEnd": 12, "liveBytesAtEnd": 1100, "footageAlivePastRetention": 0,
              "requests": 3, "notifications": 20, "answersShared": 1, "sharesViaRequest": 1, "declined": 10,
              "ignored": 9, "sharesViaPost": 0, "sharesBlockedByPolicy": 1, "sharesRefusedExpired": 2,
-             "forwardsBlocked": 1,
+             "forwardsBlocked": 1, "sharesBlockedByCaps": 1, "sharesBlockedWindowBelowMinimum": 0,
+             "sharesBlockedAreaBelowMinimum": 0, "sharesBlockedOutsideWindow": 0, "sharesBlockedOutsideArea": 1,
+             "sharesBlockedPastLookBack": 0, "forwardsBlockedByBan": 0, "onwardCopiesWithoutParent": 1,
              "copiesCreated": 2,
              "copiesCreatedByHolderType": {"REQUESTING_POLICE": 1, "OTHER_AGENCY": 0, "FEDERAL_AGENCY": 1,
                "NEIGHBOURHOOD_FEED": 0, "PUBLIC": 0},
@@ -123,7 +127,7 @@ class ReportJsonTest {
              "householdsExposedByHolderType": {"REQUESTING_POLICE": 0, "OTHER_AGENCY": 0, "FEDERAL_AGENCY": 1,
                "NEIGHBOURHOOD_FEED": 0, "PUBLIC": 0},
              "addressesDisclosed": 1,
-             "sharesRecorded": 1, "sharesRefused": 2, "holdsPlaced": 0, "expiryHeld": 0, "holdsReleased": 0}
+             "sharesRecorded": 1, "sharesOfStoredOriginals": 2, "sharesRefused": 2, "holdsPlaced": 0, "expiryHeld": 0, "holdsReleased": 0}
             """
                 .formatted("c".repeat(64))),
         withoutSeries(policies.get(1)));
@@ -196,6 +200,7 @@ class ReportJsonTest {
             "clipsExpired",
             "clipsExemptByShare",
             "clipsAliveAtEnd",
+            "clipsStoredAtEnd",
             "liveBytesAtEnd",
             "footageAlivePastRetention",
             "requests",
@@ -208,6 +213,14 @@ class ReportJsonTest {
             "sharesBlockedByPolicy",
             "sharesRefusedExpired",
             "forwardsBlocked",
+            "sharesBlockedByCaps",
+            "sharesBlockedWindowBelowMinimum",
+            "sharesBlockedAreaBelowMinimum",
+            "sharesBlockedOutsideWindow",
+            "sharesBlockedOutsideArea",
+            "sharesBlockedPastLookBack",
+            "forwardsBlockedByBan",
+            "onwardCopiesWithoutParent",
             "copiesCreated",
             "copiesCreatedByHolderType",
             "copiesExpired",
@@ -217,6 +230,7 @@ class ReportJsonTest {
             "householdsExposedByHolderType",
             "addressesDisclosed",
             "sharesRecorded",
+            "sharesOfStoredOriginals",
             "sharesRefused",
             "holdsPlaced",
             "expiryHeld",

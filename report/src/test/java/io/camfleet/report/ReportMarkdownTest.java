@@ -83,15 +83,18 @@ class ReportMarkdownTest {
     List<String> lines = lines();
     List<String> table = between(lines, "### eu-30-days against status-quo-2019", "## Results");
     assertEquals(
-        "| measure                          | unit       | status-quo-2019 | eu-30-days | difference |"
+        "| measure                                | unit       | status-quo-2019 | eu-30-days | difference |"
             + " 95% CI | relative | relative 95% CI |",
         table.get(2));
     assertEquals(
-        "| bytes stored                     | bytes      |         1.60 kB |    1.10 kB | \u2212500 bytes |"
+        "| bytes stored                           | bytes      |         1.60 kB |    1.10 kB | \u2212500 bytes |"
             + "    n/a |     \u221231% |             n/a |",
-        table.get(7));
+        table.get(8));
     assertEquals(
-        "The same as the baseline: clips recorded, police requests, request emails, answers: ignored.",
+        "The same as the baseline: clips recorded, police requests, request emails, answers: ignored,"
+            + " shares blocked: window below minimum, shares blocked: area below minimum, shares blocked:"
+            + " past window maximum, shares blocked: past look back limit, forwards blocked by the"
+            + " forwarding ban.",
         table.get(table.size() - 2));
   }
 
@@ -149,6 +152,7 @@ class ReportMarkdownTest {
             "| clipsExpired                                     |              12 |         18 |",
             "| clipsExemptByShare                               |               2 |          1 |",
             "| clipsAliveAtEnd                                  |              16 |         11 |",
+            "| clipsStoredAtEnd                                 |              18 |         12 |",
             "| liveBytesAtEnd                                   |         1.60 kB |    1.10 kB |",
             "| footageAlivePastRetention                        |               2 |          0 |",
             "| **Police requests and shares**                   |                 |            |",
@@ -162,6 +166,14 @@ class ReportMarkdownTest {
             "| sharesBlockedByPolicy                            |               0 |          1 |",
             "| sharesRefusedExpired                             |               1 |          2 |",
             "| forwardsBlocked                                  |               0 |          1 |",
+            "| sharesBlockedByCaps                              |               0 |          1 |",
+            "| sharesBlockedWindowBelowMinimum                  |               0 |          0 |",
+            "| sharesBlockedAreaBelowMinimum                    |               0 |          0 |",
+            "| sharesBlockedOutsideWindow                       |               0 |          0 |",
+            "| sharesBlockedOutsideArea                         |               0 |          1 |",
+            "| sharesBlockedPastLookBack                        |               0 |          0 |",
+            "| forwardsBlockedByBan                             |               0 |          0 |",
+            "| onwardCopiesWithoutParent                        |               0 |          1 |",
             "| **Copies outside owners' accounts**              |                 |            |",
             "| copiesCreated                                    |               6 |          2 |",
             "| copiesCreatedByHolderType.REQUESTING_POLICE      |               3 |          1 |",
@@ -186,6 +198,7 @@ class ReportMarkdownTest {
             "| addressesDisclosed                               |               3 |          1 |",
             "| **Shares and legal holds seen by retention**     |                 |            |",
             "| sharesRecorded                                   |               3 |          1 |",
+            "| sharesOfStoredOriginals                          |               5 |          2 |",
             "| sharesRefused                                    |               1 |          2 |",
             "| holdsPlaced                                      |               1 |          0 |",
             "| expiryHeld                                       |               2 |          0 |",

@@ -18,6 +18,7 @@ import io.camfleet.policy.PolicyRules;
 import io.camfleet.policy.Retention;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.retention.topology.RetentionTopology;
+import io.camfleet.schemas.stats.RetentionMeasure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -396,27 +397,9 @@ class RetentionTopologyTest {
       PendingStats totals =
           PendingStats.newBuilder()
               .setTotals(
-                  Map.of(
-                      "clipsRecorded",
-                      5L,
-                      "clipsExpired",
-                      5L,
-                      "clipsAlive",
-                      0L,
-                      "liveBytes",
-                      0L,
-                      "clipsExemptByShare",
-                      0L,
-                      "sharesRecorded",
-                      0L,
-                      "sharesRefused",
-                      0L,
-                      "holdsPlaced",
-                      0L,
-                      "holdsReleased",
-                      0L,
-                      "expiryHeld",
-                      0L))
+                  measures(
+                      "clipsRecorded", 5L,
+                      "clipsExpired", 5L))
               .setReleasedThrough(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli())
               .setReportedThrough(List.of(Instant.parse("2019-07-31T00:00:00Z").toEpochMilli()))
               .setDays(List.of())
@@ -441,7 +424,7 @@ class RetentionTopologyTest {
 
   /**
    * Each policy's open day in the day-deltas store's layout: its start, open, no change to any of
-   * ten measures.
+   * twelve measures.
    */
   private static List<Long> openDaysWithoutChanges(Instant dayStart, int policies) {
     List<Long> days = new ArrayList<>();
@@ -449,7 +432,7 @@ class RetentionTopologyTest {
       days.add(dayStart.toEpochMilli());
       days.add(0L);
       // the day's changes, then the changes at the instant it ends
-      days.addAll(Collections.nCopies(2 * 10, 0L));
+      days.addAll(Collections.nCopies(2 * 12, 0L));
     }
     return days;
   }
@@ -539,5 +522,72 @@ class RetentionTopologyTest {
       assertEquals(2_000L, last.getMeasures().get("liveBytes"));
       assertEquals("2019-08-10", last.getDay());
     }
+  }
+
+  /**
+   * A clip shared twice, one never shared and one still young, under a policy that exempts shared
+   * originals and one that expires them on time: every share of a stored original and every stored
+   * clip counts under both, whatever the first share did to the original.
+   */
+  @Test
+  void countsEveryShareOfAStoredOriginalAndEveryStoredClipWhetherSharesExemptOrNot() {
+    try (TopologyTestDriver driver = driver(STATUS_QUO, EXPIRE_ON_TIME)) {
+      var in = input(driver);
+      clipRecordedAt(in, "clip-shared-twice", DAY_0);
+      clipRecordedAt(in, "clip-unshared", DAY_0.plus(Duration.ofHours(1)));
+      sharedWithPolice(in, "clip-shared-twice", DAY_0, DAY_0.plus(Duration.ofDays(1)));
+      sharedWithPolice(in, "clip-shared-twice", DAY_0, DAY_0.plus(Duration.ofDays(2)));
+      clipRecordedAt(in, "clip-young", DAY_0.plus(Duration.ofDays(50)));
+      tick(in, DAY_0.plus(Duration.ofDays(70)), true);
+
+      Map<String, Map<String, Long>> finalMeasures = new TreeMap<>();
+      for (DailyStats day : stats(driver).readValuesToList()) {
+        if (day.getLast()) {
+          finalMeasures.put(day.getPolicy(), day.getMeasures());
+        }
+      }
+      assertEquals(
+          Map.of(
+              "status-quo",
+              finalMeasures(
+                  // exempt by its first share: out of clipsAlive, still stored
+                  1, 1, 1000L * 2, 1, 2, 2),
+              "expire-on-time",
+              finalMeasures(0, 2, 1000L, 2, 2, 1)),
+          finalMeasures);
+    }
+  }
+
+  /** The final measures of three clips recorded, one still young at the end, no hold. */
+  private static Map<String, Long> finalMeasures(
+      long exempt,
+      long expired,
+      long liveBytes,
+      long sharesRecorded,
+      long sharesOfStoredOriginals,
+      long clipsStored) {
+    return measures(
+        "clipsRecorded", 3L,
+        "clipsExpired", expired,
+        "clipsExemptByShare", exempt,
+        "clipsAlive", 1L,
+        "liveBytes", liveBytes,
+        "sharesRecorded", sharesRecorded,
+        "sharesOfStoredOriginals", sharesOfStoredOriginals,
+        "clipsStored", clipsStored);
+  }
+
+  /** Every retention measure: each name given then its value, the others zero. */
+  private static Map<String, Long> measures(Object... nameThenValue) {
+    Map<String, Long> measures = new TreeMap<>();
+    RetentionMeasure.names().forEach(name -> measures.put(name, 0L));
+    for (int i = 0; i < nameThenValue.length; i += 2) {
+      String name = (String) nameThenValue[i];
+      if (!measures.containsKey(name)) {
+        throw new IllegalArgumentException("not a retention measure: " + name);
+      }
+      measures.put(name, (Long) nameThenValue[i + 1]);
+    }
+    return measures;
   }
 }

@@ -4,10 +4,12 @@ import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_ALIVE;
 import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_EXEMPT_BY_SHARE;
 import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_EXPIRED;
 import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_RECORDED;
+import static io.camfleet.schemas.stats.RetentionMeasure.CLIPS_STORED;
 import static io.camfleet.schemas.stats.RetentionMeasure.EXPIRY_HELD;
 import static io.camfleet.schemas.stats.RetentionMeasure.HOLDS_PLACED;
 import static io.camfleet.schemas.stats.RetentionMeasure.HOLDS_RELEASED;
 import static io.camfleet.schemas.stats.RetentionMeasure.LIVE_BYTES;
+import static io.camfleet.schemas.stats.RetentionMeasure.SHARES_OF_STORED_ORIGINALS;
 import static io.camfleet.schemas.stats.RetentionMeasure.SHARES_RECORDED;
 import static io.camfleet.schemas.stats.RetentionMeasure.SHARES_REFUSED;
 
@@ -247,6 +249,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
           OriginalLifecycle.recorded(rules, clip.getRegion(), clip.getRecordedAt());
       days.add(policy, CLIPS_RECORDED.ordinal(), 1);
       days.add(policy, CLIPS_ALIVE.ordinal(), 1);
+      days.add(policy, CLIPS_STORED.ordinal(), 1);
       days.add(policy, LIVE_BYTES.ordinal(), clip.getSizeBytes());
       Transition arrival = original.arrive(now);
       for (Step step : arrival.steps()) {
@@ -299,6 +302,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       update(state, step.after());
       changed = true;
       receipt(policy, share.getClipId(), live, step, share.getChannel(), null);
+      days.add(policy, SHARES_OF_STORED_ORIGINALS.ordinal(), 1);
       if (step.change() == Change.EXEMPTED) {
         days.add(policy, CLIPS_EXEMPT_BY_SHARE.ordinal(), 1);
         days.add(policy, CLIPS_ALIVE.ordinal(), -1);
@@ -450,6 +454,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private void countExpired(String policy, LiveClip live) {
     days.add(policy, CLIPS_EXPIRED.ordinal(), 1);
     days.add(policy, CLIPS_ALIVE.ordinal(), -1);
+    days.add(policy, CLIPS_STORED.ordinal(), -1);
     days.add(policy, LIVE_BYTES.ordinal(), -live.getSizeBytes());
   }
 

@@ -41,8 +41,9 @@ public enum RetentionMeasure implements StatsMeasure {
       LEVEL,
       MeasureUnit.CLIPS,
       "clips alive",
-      "Original clips in their owners' accounts that are still due for deletion: recorded and neither deleted"
-          + " nor exempt by a share, clips kept past their period by a legal hold included."),
+      "Original clips in their owners' accounts still due for deletion, held ones included but not those a"
+          + " share exempted, so it can be lower under a policy that keeps more footage: clipsStored counts them"
+          + " all."),
   LIVE_BYTES(
       "liveBytes",
       LEVEL,
@@ -60,8 +61,8 @@ public enum RetentionMeasure implements StatsMeasure {
       COUNTER,
       MeasureUnit.SHARES,
       "shares recorded",
-      "Shares of a stored original that did not exempt it: the policy does not keep shared originals, or the"
-          + " clip was exempt already."),
+      "Shares of a stored original that did not exempt it: only repeat shares of an exempt clip where shared"
+          + " originals are kept, every share where they expire on time (sharesOfStoredOriginals counts both)."),
   HOLDS_PLACED(
       "holdsPlaced",
       COUNTER,
@@ -81,7 +82,21 @@ public enum RetentionMeasure implements StatsMeasure {
       COUNTER,
       MeasureUnit.HOLDS,
       "legal holds released",
-      "Legal holds released from an original still in its owner's account.");
+      "Legal holds released from an original still in its owner's account."),
+  SHARES_OF_STORED_ORIGINALS(
+      "sharesOfStoredOriginals",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares of stored originals",
+      "Shares the policy allowed of an original still in its owner's account, whether or not they exempted"
+          + " it (clipsExemptByShare plus sharesRecorded): the police shares and feed posts that made a copy."),
+  CLIPS_STORED(
+      "clipsStored",
+      LEVEL,
+      MeasureUnit.CLIPS,
+      "clips stored",
+      "Original clips still in their owners' accounts at the day's end, those exempt by a share and those"
+          + " held included: clips recorded minus clips expired.");
 
   private final String wireName;
   private final MeasureKind kind;

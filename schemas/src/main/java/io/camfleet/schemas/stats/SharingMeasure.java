@@ -3,9 +3,12 @@ package io.camfleet.schemas.stats;
 import static io.camfleet.schemas.stats.MeasureKind.COUNTER;
 import static io.camfleet.schemas.stats.MeasureKind.LEVEL;
 
+import io.camfleet.avro.CopyReceiptCause;
+
 /**
  * The measures the sharing service writes to its statistics topic, per policy and day. Three of
- * them are also written per holder type of the copies ({@link #byHolderType()}).
+ * them are also written per holder type of the copies ({@link #byHolderType()}). Every share or
+ * onward copy not made is counted once under its cause ({@link #blockedBy}).
  */
 public enum SharingMeasure implements StatsMeasure {
   REQUESTS(
@@ -64,16 +67,17 @@ public enum SharingMeasure implements StatsMeasure {
       MeasureUnit.SHARES,
       "shares blocked by policy",
       false,
-      "Shares and onward copies the policy's rules forbade: police shares outside the request caps, and"
-          + " forwards when the policy forbids forwarding."),
+      "Police shares the request caps blocked plus forwards the forwarding ban blocked, so a policy without"
+          + " caps shows its blocked forwards here: sharesBlockedByCaps and forwardsBlockedByBan count the two"
+          + " apart."),
   FORWARDS_BLOCKED(
       "forwardsBlocked",
       COUNTER,
       MeasureUnit.COPIES,
       "onward copies blocked",
       false,
-      "Onward copies (forwards, downloads) not made: forbidden by the policy, or their parent copy does not"
-          + " exist under it because it was blocked, refused or has expired."),
+      "Onward copies (forwards, downloads) not made: forwardsBlockedByBan, forbidden by the policy, plus"
+          + " onwardCopiesWithoutParent, whose parent copy does not exist under it."),
   SHARES_REFUSED_EXPIRED(
       "sharesRefusedExpired",
       COUNTER,
@@ -127,7 +131,70 @@ public enum SharingMeasure implements StatsMeasure {
       MeasureUnit.ADDRESSES,
       "addresses disclosed",
       false,
-      "Households whose address the policy let go out with a share, each counted once.");
+      "Households whose address the policy let go out with a share, each counted once."),
+  SHARES_BLOCKED_BY_CAPS(
+      "sharesBlockedByCaps",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares blocked by request caps",
+      false,
+      "Police shares the policy's request caps blocked, each counted once under the first cap it breaks in"
+          + " the order window minimum, area minimum, window maximum, area maximum, look-back (the five"
+          + " sharesBlocked measures that follow add up to it)."),
+  SHARES_BLOCKED_WINDOW_BELOW_MINIMUM(
+      "sharesBlockedWindowBelowMinimum",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares blocked: window below minimum",
+      false,
+      "Police shares answering a request whose time window is shorter than the policy's minimum, which"
+          + " refuses the request whole."),
+  SHARES_BLOCKED_AREA_BELOW_MINIMUM(
+      "sharesBlockedAreaBelowMinimum",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares blocked: area below minimum",
+      false,
+      "Police shares answering a request whose area is smaller than the policy's minimum, which refuses the"
+          + " request whole."),
+  SHARES_BLOCKED_OUTSIDE_WINDOW(
+      "sharesBlockedOutsideWindow",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares blocked: past window maximum",
+      false,
+      "Police shares of a clip recorded after the first hours of the requested window that the policy's"
+          + " maximum window allows."),
+  SHARES_BLOCKED_OUTSIDE_AREA(
+      "sharesBlockedOutsideArea",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares blocked: beyond area maximum",
+      false,
+      "Police shares from a camera farther from the request's centre than the policy's maximum area"
+          + " reaches."),
+  SHARES_BLOCKED_PAST_LOOK_BACK(
+      "sharesBlockedPastLookBack",
+      COUNTER,
+      MeasureUnit.SHARES,
+      "shares blocked: past look back limit",
+      false,
+      "Police shares of a clip recorded longer before the request than the policy's look-back allows."),
+  FORWARDS_BLOCKED_BY_BAN(
+      "forwardsBlockedByBan",
+      COUNTER,
+      MeasureUnit.COPIES,
+      "forwards blocked by the forwarding ban",
+      false,
+      "Forwards of an existing copy to another agency that the policy's ban on forwarding blocked."),
+  ONWARD_COPIES_WITHOUT_PARENT(
+      "onwardCopiesWithoutParent",
+      COUNTER,
+      MeasureUnit.COPIES,
+      "onward copies not made: no parent copy",
+      false,
+      "Onward copies (forwards, downloads) not made because their parent copy does not exist under the"
+          + " policy: it was blocked, refused or has expired.");
 
   private final String wireName;
   private final MeasureKind kind;
@@ -149,6 +216,24 @@ public enum SharingMeasure implements StatsMeasure {
     this.label = label;
     this.byHolderType = byHolderType;
     this.definition = definition;
+  }
+
+  /**
+   * The measure that counts a share or onward copy not made for {@code cause}: one per request cap,
+   * the forwarding ban, and a missing parent copy.
+   */
+  public static SharingMeasure blockedBy(CopyReceiptCause cause) {
+    return switch (cause) {
+      case WINDOW_BELOW_MINIMUM -> SHARES_BLOCKED_WINDOW_BELOW_MINIMUM;
+      case AREA_BELOW_MINIMUM -> SHARES_BLOCKED_AREA_BELOW_MINIMUM;
+      case OUTSIDE_WINDOW -> SHARES_BLOCKED_OUTSIDE_WINDOW;
+      case OUTSIDE_AREA -> SHARES_BLOCKED_OUTSIDE_AREA;
+      case PAST_LOOK_BACK -> SHARES_BLOCKED_PAST_LOOK_BACK;
+      case FORWARDING_FORBIDDEN -> FORWARDS_BLOCKED_BY_BAN;
+      case NO_LIVE_PARENT -> ONWARD_COPIES_WITHOUT_PARENT;
+      case HOLDER_LIFETIME_ENDED, EXPIRED_WITH_ORIGINAL, OTHER ->
+          throw new IllegalArgumentException(cause + " is not a cause of a blocked share or copy");
+    };
   }
 
   @Override

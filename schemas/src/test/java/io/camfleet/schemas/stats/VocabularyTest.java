@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.camfleet.avro.CopyReceiptCause;
 import io.camfleet.avro.HolderType;
 import io.camfleet.schemas.Topics;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,9 @@ class VocabularyTest {
             "sharesRecorded counter shares",
             "holdsPlaced counter holds",
             "expiryHeld counter clips",
-            "holdsReleased counter holds"),
+            "holdsReleased counter holds",
+            "sharesOfStoredOriginals counter shares",
+            "clipsStored level clips"),
         describe(StatsService.RETENTION));
     assertEquals(
         List.of(
@@ -57,7 +62,9 @@ class VocabularyTest {
             "sharesRecorded",
             "holdsPlaced",
             "expiryHeld",
-            "holdsReleased"),
+            "holdsReleased",
+            "sharesOfStoredOriginals",
+            "clipsStored"),
         RetentionMeasure.names());
   }
 
@@ -82,7 +89,15 @@ class VocabularyTest {
             "copiesAlive level copies byHolderType",
             "footageAlivePastRetention level clips",
             "householdsExposed level households byHolderType",
-            "addressesDisclosed counter addresses"),
+            "addressesDisclosed counter addresses",
+            "sharesBlockedByCaps counter shares",
+            "sharesBlockedWindowBelowMinimum counter shares",
+            "sharesBlockedAreaBelowMinimum counter shares",
+            "sharesBlockedOutsideWindow counter shares",
+            "sharesBlockedOutsideArea counter shares",
+            "sharesBlockedPastLookBack counter shares",
+            "forwardsBlockedByBan counter copies",
+            "onwardCopiesWithoutParent counter copies"),
         describe(StatsService.SHARING));
   }
 
@@ -112,7 +127,7 @@ class VocabularyTest {
         RetentionMeasure.names(),
         StatsService.RETENTION.keys().stream().map(MeasureKey::wireName).toList());
     List<String> sharing = StatsService.SHARING.keys().stream().map(MeasureKey::wireName).toList();
-    assertEquals(16 + 3 * HolderType.values().length, sharing.size());
+    assertEquals(24 + 3 * HolderType.values().length, sharing.size());
     assertEquals(
         List.of(
             "copiesCreated",
@@ -123,7 +138,31 @@ class VocabularyTest {
             "copiesCreated.PUBLIC",
             "copiesExpired"),
         sharing.subList(10, 17));
-    assertEquals("householdsExposed.PUBLIC", sharing.get(sharing.size() - 2));
+    assertEquals("householdsExposed.PUBLIC", sharing.get(sharing.size() - 10));
+    assertEquals("onwardCopiesWithoutParent", sharing.get(sharing.size() - 1));
+  }
+
+  /** Every share or onward copy not made has one cause, and each cause one measure. */
+  @Test
+  void countsEachBlockedShareOrCopyUnderItsCause() {
+    Map<CopyReceiptCause, String> byCause = new EnumMap<>(CopyReceiptCause.class);
+    for (CopyReceiptCause cause : CopyReceiptCause.values()) {
+      try {
+        byCause.put(cause, SharingMeasure.blockedBy(cause).wireName());
+      } catch (IllegalArgumentException notABlock) {
+        assertEquals(cause + " is not a cause of a blocked share or copy", notABlock.getMessage());
+      }
+    }
+    assertEquals(
+        Map.of(
+            CopyReceiptCause.WINDOW_BELOW_MINIMUM, "sharesBlockedWindowBelowMinimum",
+            CopyReceiptCause.AREA_BELOW_MINIMUM, "sharesBlockedAreaBelowMinimum",
+            CopyReceiptCause.OUTSIDE_WINDOW, "sharesBlockedOutsideWindow",
+            CopyReceiptCause.OUTSIDE_AREA, "sharesBlockedOutsideArea",
+            CopyReceiptCause.PAST_LOOK_BACK, "sharesBlockedPastLookBack",
+            CopyReceiptCause.FORWARDING_FORBIDDEN, "forwardsBlockedByBan",
+            CopyReceiptCause.NO_LIVE_PARENT, "onwardCopiesWithoutParent"),
+        byCause);
   }
 
   @Test
@@ -142,7 +181,8 @@ class VocabularyTest {
   void failsLoudlyOnANameItDoesNotKnow() {
     assertEquals(
         "unknown measure 'clipsAlve' of retention-service; known: clipsRecorded, clipsExpired, clipsExemptByShare,"
-            + " clipsAlive, liveBytes, sharesRefused, sharesRecorded, holdsPlaced, expiryHeld, holdsReleased",
+            + " clipsAlive, liveBytes, sharesRefused, sharesRecorded, holdsPlaced, expiryHeld, holdsReleased,"
+            + " sharesOfStoredOriginals, clipsStored",
         assertThrows(
                 IllegalArgumentException.class, () -> StatsService.RETENTION.measure("clipsAlve"))
             .getMessage());
@@ -150,7 +190,9 @@ class VocabularyTest {
         "unknown measure 'clipsAlive' of sharing-service; known: requests, notifications, answersShared, declined,"
             + " ignored, sharesViaRequest, sharesViaPost, sharesBlockedByPolicy, forwardsBlocked, sharesRefusedExpired,"
             + " copiesCreated, copiesExpired, copiesAlive, footageAlivePastRetention, householdsExposed,"
-            + " addressesDisclosed",
+            + " addressesDisclosed, sharesBlockedByCaps, sharesBlockedWindowBelowMinimum,"
+            + " sharesBlockedAreaBelowMinimum, sharesBlockedOutsideWindow, sharesBlockedOutsideArea,"
+            + " sharesBlockedPastLookBack, forwardsBlockedByBan, onwardCopiesWithoutParent",
         assertThrows(IllegalArgumentException.class, () -> StatsService.SHARING.key("clipsAlive"))
             .getMessage());
     assertEquals(

@@ -11,6 +11,7 @@ import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED;
 import static io.camfleet.schemas.stats.SharingMeasure.IGNORED;
 import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS;
 import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_CAPS;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_POLICY;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_REFUSED_EXPIRED;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
@@ -251,6 +252,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
             blocked.cause(),
             blocked.reason());
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
+        add(policy, SHARES_BLOCKED_BY_CAPS, 1);
+        add(policy, SharingMeasure.blockedBy(blocked.cause()), 1);
         continue;
       }
       ClipExposure clip = clips.get(clipKey);
@@ -354,6 +357,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
             refusal.cause(),
             refusal.reason());
         add(policy, FORWARDS_BLOCKED, 1);
+        add(policy, SharingMeasure.blockedBy(refusal.cause()), 1);
         continue;
       }
       String clipKey = new PolicyClipKey(policy, made.getClipId()).encoded();

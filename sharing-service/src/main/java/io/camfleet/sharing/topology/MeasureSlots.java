@@ -8,11 +8,19 @@ import static io.camfleet.schemas.stats.SharingMeasure.COPIES_EXPIRED;
 import static io.camfleet.schemas.stats.SharingMeasure.DECLINED;
 import static io.camfleet.schemas.stats.SharingMeasure.FOOTAGE_ALIVE_PAST_RETENTION;
 import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED;
+import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED_BY_BAN;
 import static io.camfleet.schemas.stats.SharingMeasure.HOUSEHOLDS_EXPOSED;
 import static io.camfleet.schemas.stats.SharingMeasure.IGNORED;
 import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS;
+import static io.camfleet.schemas.stats.SharingMeasure.ONWARD_COPIES_WITHOUT_PARENT;
 import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_AREA_BELOW_MINIMUM;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_CAPS;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_POLICY;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_OUTSIDE_AREA;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_OUTSIDE_WINDOW;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_PAST_LOOK_BACK;
+import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_WINDOW_BELOW_MINIMUM;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_REFUSED_EXPIRED;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_REQUEST;
@@ -51,7 +59,15 @@ final class MeasureSlots {
               COPIES_CREATED,
               COPIES_EXPIRED,
               COPIES_ALIVE,
-              FOOTAGE_ALIVE_PAST_RETENTION),
+              FOOTAGE_ALIVE_PAST_RETENTION,
+              SHARES_BLOCKED_BY_CAPS,
+              SHARES_BLOCKED_WINDOW_BELOW_MINIMUM,
+              SHARES_BLOCKED_AREA_BELOW_MINIMUM,
+              SHARES_BLOCKED_OUTSIDE_WINDOW,
+              SHARES_BLOCKED_OUTSIDE_AREA,
+              SHARES_BLOCKED_PAST_LOOK_BACK,
+              FORWARDS_BLOCKED_BY_BAN,
+              ONWARD_COPIES_WITHOUT_PARENT),
           List.of(COPIES_ALIVE, COPIES_CREATED));
 
   /** Counted per household, after the repartition by household. */

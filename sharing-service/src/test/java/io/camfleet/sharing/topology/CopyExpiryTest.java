@@ -202,6 +202,8 @@ class CopyExpiryTest {
               1,
               "forwardsBlocked",
               1,
+              "onwardCopiesWithoutParent",
+              1,
               "sharesRefusedExpired",
               1,
               "copiesCreated",

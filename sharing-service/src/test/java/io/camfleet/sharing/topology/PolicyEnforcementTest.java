@@ -30,6 +30,7 @@ class PolicyEnforcementTest {
   private static final String MARKEY_CAPS = "markey-caps-2019";
   private static final String NO_FORWARDING = "no-forwarding";
   private static final String INHERIT_EXPIRY = "copies-inherit-expiry";
+  private static final String RFA_2021 = "rfa-2021";
 
   /** A day-long window, a mile around the incident: wider than the Markey caps allow. */
   private static final RequestTerms OVER_BROAD = request("req-wide", day(0), day(1), 1.0, 0.2);
@@ -99,7 +100,15 @@ class PolicyEnforcementTest {
               1,
               "sharesBlockedByPolicy",
               2,
+              "sharesBlockedByCaps",
+              2,
+              "sharesBlockedOutsideWindow",
+              1,
+              "sharesBlockedOutsideArea",
+              1,
               "forwardsBlocked",
+              1,
+              "onwardCopiesWithoutParent",
               1,
               "copiesCreated",
               1,
@@ -198,6 +207,10 @@ class PolicyEnforcementTest {
               1,
               "forwardsBlocked",
               2,
+              "forwardsBlockedByBan",
+              1,
+              "onwardCopiesWithoutParent",
+              1,
               "copiesCreated",
               3,
               "copiesCreated.REQUESTING_POLICE",
@@ -374,8 +387,137 @@ class PolicyEnforcementTest {
           ExpectedMeasures.with("sharesRefusedExpired", 1),
           SharingDriver.lastDay(stats, STATUS_QUO));
       assertEquals(
-          ExpectedMeasures.with("sharesBlockedByPolicy", 1),
+          ExpectedMeasures.with(
+              "sharesBlockedByPolicy", 1, "sharesBlockedByCaps", 1, "sharesBlockedPastLookBack", 1),
           SharingDriver.lastDay(stats, MARKEY_CAPS));
+    }
+  }
+
+  /**
+   * The 2019 caps and the 2021 caps (minimum window and area, no look-back) on the same shares:
+   * each blocked share counts once, under the first cap it breaks, and the caps' totals differ.
+   */
+  @Test
+  void countsEachBlockedShareOnceUnderTheFirstCapItBreaks() {
+    long sixAm = day(0, 6);
+    long fiveMinutes = HOUR / 12;
+    Clip inBriefWindow = clip("clip-brief", "cam-1", "house-1", sixAm);
+    Clip inTinyArea = clip("clip-tiny", "cam-2", "house-2", sixAm);
+    Clip inBriefWindowAndTinyArea = clip("clip-brief-tiny", "cam-3", "house-3", sixAm);
+    Clip lateInWindow = clip("clip-late", "cam-4", "house-4", day(0, 18));
+    Clip lateAndFar = clip("clip-late-far", "cam-5", "house-5", day(0, 18));
+    Clip fiftyDaysOld = clip("clip-old", "cam-6", "house-6", day(0));
+    RequestTerms tenMinutes =
+        request("req-brief", sixAm - fiveMinutes, sixAm + fiveMinutes, 0.25, 0.1);
+    // 0.05 mi around the centre: 0.008 sq mi, below the 0.025 minimum
+    RequestTerms tinyArea = request("req-tiny", sixAm - HOUR, sixAm + HOUR, 0.05, 0.02);
+    RequestTerms tenMinutesInTinyArea =
+        request("req-brief-tiny", sixAm - fiveMinutes, sixAm + fiveMinutes, 0.05, 0.02);
+    RequestTerms wideAndFar = request("req-wide-far", day(0), day(1), 1.0, 0.7);
+    RequestTerms fiftyDaysBack =
+        new RequestTerms("req-old", day(0) - HOUR, day(0) + HOUR, 0.25, day(50), 0.1);
+    try (SharingDriver sharing = SharingDriver.enforcing(MARKEY_CAPS, RFA_2021)) {
+      sharing.send(
+          sharedWithPolice("copy-brief", inBriefWindow, "agency-fll", tenMinutes, day(1)),
+          sharedWithPolice("copy-tiny", inTinyArea, "agency-fll", tinyArea, day(1)),
+          sharedWithPolice(
+              "copy-brief-tiny",
+              inBriefWindowAndTinyArea,
+              "agency-fll",
+              tenMinutesInTinyArea,
+              day(1)),
+          sharedWithPolice("copy-late", lateInWindow, "agency-fll", OVER_BROAD, day(1)),
+          sharedWithPolice("copy-late-far", lateAndFar, "agency-fll", wideAndFar, day(1)),
+          forwarded(
+              "copy-late-fwd",
+              "copy-late",
+              lateInWindow,
+              "agency-sheriff",
+              HolderType.OTHER_AGENCY,
+              day(2)),
+          sharedWithPolice("copy-old", fiftyDaysOld, "agency-fll", fiftyDaysBack, day(50)),
+          tick(day(51), true));
+
+      assertEquals(
+          List.of(
+              "rfa-2021/copy-brief WINDOW_BELOW_MINIMUM",
+              "rfa-2021/copy-tiny AREA_BELOW_MINIMUM",
+              "rfa-2021/copy-brief-tiny WINDOW_BELOW_MINIMUM",
+              "markey-caps-2019/copy-late OUTSIDE_WINDOW",
+              "rfa-2021/copy-late OUTSIDE_WINDOW",
+              "markey-caps-2019/copy-late-far OUTSIDE_WINDOW",
+              "rfa-2021/copy-late-far OUTSIDE_WINDOW",
+              "markey-caps-2019/copy-late-fwd NO_LIVE_PARENT",
+              "rfa-2021/copy-late-fwd NO_LIVE_PARENT",
+              "markey-caps-2019/copy-old PAST_LOOK_BACK"),
+          sharing.receipts().stream()
+              .map(r -> r.getPolicy() + "/" + r.getCopyId() + " " + r.getCause())
+              .toList());
+      List<DailyStats> stats = sharing.stats();
+      assertEquals(
+          ExpectedMeasures.with(
+              "sharesViaRequest",
+              3,
+              "sharesBlockedByPolicy",
+              3,
+              "sharesBlockedByCaps",
+              3,
+              "sharesBlockedOutsideWindow",
+              2,
+              "sharesBlockedPastLookBack",
+              1,
+              "forwardsBlocked",
+              1,
+              "onwardCopiesWithoutParent",
+              1,
+              "copiesCreated",
+              3,
+              "copiesCreated.REQUESTING_POLICE",
+              3,
+              "copiesAlive",
+              3,
+              "copiesAlive.REQUESTING_POLICE",
+              3,
+              "householdsExposed",
+              3,
+              "householdsExposed.REQUESTING_POLICE",
+              3,
+              "addressesDisclosed",
+              3),
+          SharingDriver.lastDay(stats, MARKEY_CAPS));
+      assertEquals(
+          ExpectedMeasures.with(
+              "sharesViaRequest",
+              1,
+              "sharesBlockedByPolicy",
+              5,
+              "sharesBlockedByCaps",
+              5,
+              "sharesBlockedWindowBelowMinimum",
+              2,
+              "sharesBlockedAreaBelowMinimum",
+              1,
+              "sharesBlockedOutsideWindow",
+              2,
+              "forwardsBlocked",
+              1,
+              "onwardCopiesWithoutParent",
+              1,
+              "copiesCreated",
+              1,
+              "copiesCreated.REQUESTING_POLICE",
+              1,
+              "copiesAlive",
+              1,
+              "copiesAlive.REQUESTING_POLICE",
+              1,
+              "householdsExposed",
+              1,
+              "householdsExposed.REQUESTING_POLICE",
+              1,
+              "addressesDisclosed",
+              1),
+          SharingDriver.lastDay(stats, RFA_2021));
     }
   }
 
