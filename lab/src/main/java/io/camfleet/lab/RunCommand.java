@@ -32,8 +32,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Simulates a world once, enforces every policy on the same event stream with the retention and",
-      "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html.",
-      "Without --bootstrap-servers a real Kafka broker runs in this process for the duration."
+      "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html,",
+      "and the audit files (every receipt and ledger entry) in audit/. --events replays a recorded",
+      "event log instead of simulating. Without --bootstrap-servers a real Kafka broker runs in this",
+      "process for the duration. With --dashboard the finished dashboard stays up after the report",
+      "until Ctrl-C (exit code 130, as for any Ctrl-C; the report is complete by then)."
     })
 public final class RunCommand implements Callable<Integer> {
   @Option(
@@ -92,6 +95,20 @@ public final class RunCommand implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
   Duration timeout;
 
+  @Option(
+      names = "--keep-events",
+      description =
+          "Also write the events to events.avro beside the report, as 'simulate --out-file' does.")
+  boolean keepEvents;
+
+  @Option(
+      names = "--events",
+      paramLabel = "FILE.avro",
+      description =
+          "Enforce the policies on this recorded event log (events.avro of a run, or 'simulate"
+              + " --out-file') instead of simulating a world.")
+  Path events;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -109,6 +126,7 @@ public final class RunCommand implements Callable<Integer> {
       try {
         Report report = scenario.run();
         ReportWriter.write(report, plan.out());
+
         if (!report.trustworthy()) {
           err.printf(
               "camfleet: %s (topic %s; details in %s)%n",
@@ -119,6 +137,10 @@ public final class RunCommand implements Callable<Integer> {
             (System.nanoTime() - started) / 1e9,
             plan.out().toAbsolutePath().normalize(),
             report.deadLetters());
+        if (scenario.finishedDashboard().isPresent()) {
+          scenario.finishedDashboard().get().serveUntilStopped(guard, err);
+          return ExitCode.INTERRUPTED.code();
+        }
         return ExitCode.OK.code();
       } catch (Scenario.StalledException e) {
         err.printf("camfleet: %s; no report written (log: %s)%n", e.getMessage(), logFile);
@@ -145,17 +167,24 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
     }
+    Optional<RecordedEvents> replay = ReplayOption.open(events, spec);
     Path worldPath =
-        worldFile != null
-            ? worldFile
-            : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
-    World world = overrides.apply(World.read(worldPath), worldPath, spec);
+        replay.isPresent()
+            ? null
+            : worldFile != null
+                ? worldFile
+                : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
+    World world =
+        replay.isPresent() ? null : overrides.apply(World.read(worldPath), worldPath, spec);
     List<Path> files =
         policyFiles == null || policyFiles.isEmpty()
             ? Policies.filesIn(Installation.resolveDefault(Path.of("policies")))
             : policyFiles;
     List<Policy> policies = Policies.read(files);
-    Path out = outDir != null ? outDir : Path.of("out", world.name());
+    Path out =
+        outDir != null
+            ? outDir
+            : Path.of("out", replay.map(r -> r.world().worldName()).orElseGet(() -> world.name()));
     requireWritable(out);
     Properties clientSettings = ClientConfig.readProperties(kafkaConfig);
     if (bootstrapServers != null) {
@@ -170,7 +199,9 @@ public final class RunCommand implements Callable<Integer> {
         Optional.ofNullable(bootstrapServers),
         clientSettings,
         dashboard ? OptionalInt.of(dashboardPort) : OptionalInt.empty(),
-        timeout);
+        timeout,
+        replay,
+        keepEvents);
   }
 
   /** Fails before any work when the report could not be written. */

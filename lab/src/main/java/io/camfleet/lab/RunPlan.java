@@ -13,7 +13,9 @@ import java.util.Properties;
 /**
  * What {@code camfleet run} does, checked before anything starts: the world and where it was read,
  * the policies and their files, the report folder, the cluster (an embedded broker when {@code
- * bootstrapServers} is empty), the dashboard port if any, and how long to wait for the services.
+ * bootstrapServers} is empty), the dashboard port if any, and how long to wait for the services;
+ * {@code replay}, the recorded event log to enforce the policies on instead of simulating {@code
+ * world} (which is then null), and whether to keep the events beside the report.
  */
 record RunPlan(
     World world,
@@ -24,11 +26,16 @@ record RunPlan(
     Optional<String> bootstrapServers,
     Properties clientSettings,
     OptionalInt dashboardPort,
-    Duration timeout) {
+    Duration timeout,
+    Optional<RecordedEvents> replay,
+    boolean keepEvents) {
 
   RunPlan {
-    Objects.requireNonNull(world, "world");
-    Objects.requireNonNull(worldFile, "worldFile");
+    Objects.requireNonNull(replay, "replay");
+    if (replay.isEmpty()) {
+      Objects.requireNonNull(world, "world");
+      Objects.requireNonNull(worldFile, "worldFile");
+    }
     policies = List.copyOf(policies);
     policyFiles = List.copyOf(policyFiles);
     if (policies.isEmpty() || policies.size() != policyFiles.size()) {

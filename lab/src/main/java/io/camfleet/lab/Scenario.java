@@ -1,11 +1,13 @@
 package io.camfleet.lab;
 
+import io.camfleet.audit.EventLog;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.dashboard.DashboardServer;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policy;
+import io.camfleet.report.EvidenceFile;
 import io.camfleet.report.PolicyInfo;
 import io.camfleet.report.Report;
 import io.camfleet.report.WorldInfo;
@@ -18,12 +20,7 @@ import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.simulator.EventSink;
-import io.camfleet.simulator.SimulationOptions;
-import io.camfleet.simulator.SimulationSummary;
-import io.camfleet.simulator.Simulator;
-import io.camfleet.simulator.cli.TerminalProgress;
 import io.camfleet.simulator.sink.KafkaEventSink;
-import io.camfleet.simulator.world.World;
 import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.Processing;
 import java.io.IOException;
@@ -61,14 +58,29 @@ final class Scenario {
   private final RunPlan plan;
   private final ShutdownGuard guard;
   private final PrintStream err;
+  private final EventFeed feed;
   private volatile String phase = "the start";
   private long deadLetters;
   private String deadLetterTopic;
+  private FinishedDashboard finished;
+  private RunEnd.Observer atEnd = end -> {};
 
   Scenario(RunPlan plan, ShutdownGuard guard, PrintStream err) {
     this.plan = plan;
     this.guard = guard;
     this.err = err;
+    this.feed = new EventFeed(plan);
+  }
+
+  /** Calls {@code observer} once the audit files are written, while the services still run. */
+  Scenario observingEnd(RunEnd.Observer observer) {
+    this.atEnd = observer;
+    return this;
+  }
+
+  /** With --dashboard, the finished dashboard to serve once the report is written. */
+  Optional<FinishedDashboard> finishedDashboard() {
+    return Optional.ofNullable(finished);
   }
 
   /** What the run was doing: "the simulation", "the services' catch-up", ... */
@@ -112,12 +124,12 @@ final class Scenario {
     TopicAdmin.createTopics(
         client.toProperties(),
         List.of(
-            prefix.apply(Topics.WORLD_EVENTS),
+            prefix.apply(Topics.WORLD_EVENTS).withPartitions(feed.partitions()),
             retentionStats,
             exposureStats,
             prefix.apply(Topics.DEAD_LETTERS)),
         30);
-    World world = plan.world();
+    WorldInfo world = feed.worldInfo();
     List<String> names = plan.policyNames();
     err.printf(
         "Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
@@ -160,20 +172,18 @@ final class Scenario {
       }
       guard.check();
 
-      phase = "the simulation";
+      phase = feed.phase();
       Topic<String, ?> worldEvents = prefix.apply(Topics.WORLD_EVENTS);
-      SimulationSummary summary;
+      long published = System.nanoTime();
+      long events;
       try (EventSink sink = new KafkaEventSink(client, prefix.apply(Topics.WORLD_EVENTS))) {
-        summary =
-            Simulator.run(
-                world,
-                SimulationOptions.defaults(),
-                EventSink.checkedBy(sink, guard::check),
-                TerminalProgress.onStderr(world.days()));
+        events = feed.publish(sink, guard, err);
       }
       err.printf(
-          "Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
-          summary.totalEvents(), summary.wallTime().toMillis() / 1000.0);
+          "%s %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
+          plan.replay().isPresent() ? "Replayed" : "Simulated",
+          events,
+          (System.nanoTime() - published) / 1e9);
 
       phase = "the services' catch-up";
       awaitFinalStatistics(
@@ -182,10 +192,31 @@ final class Scenario {
           worldEvents.name(),
           List.of(retention.applicationId(), sharing.applicationId()));
 
+      phase = "the audit files";
+      List<EvidenceFile> evidence =
+          new ArrayList<>(AuditPhase.write(client, prefix, plan.out(), guard, err));
+      atEnd.atEnd(new RunEnd(plan.out(), sharing.httpPort()));
+      if (plan.keepEvents()) {
+        Path kept = EventFeed.keptEventsIn(plan.out());
+        evidence.add(new EvidenceFile(EventLog.FILE_NAME, events, RecordedEvents.sha256(kept)));
+      }
+
       phase = "the report";
       deadLetters = DeadLetters.count(client, deadLetterTopic, Duration.ofSeconds(30));
-      return Report.build(worldInfo(), policyInfos(), collector.stats(), Version.current())
-          .withDeadLetters(deadLetters);
+      Report report =
+          Report.build(world, policyInfos(), collector.stats(), Version.current())
+              .withDeadLetters(deadLetters)
+              .withEvidence(evidence);
+      if (plan.replay().isPresent()) {
+        RecordedEvents replayed = plan.replay().get();
+        report =
+            report.replayedFrom(
+                EvidenceFile.replayed(replayed.file().toString(), replayed.sha256()));
+      }
+      if (board != null) {
+        finished = new FinishedDashboard(collector.stats(), board.port());
+      }
+      return report;
     }
   }
 
@@ -220,18 +251,6 @@ final class Scenario {
    */
   private static int retentionThreads() {
     return Math.min(Runtime.getRuntime().availableProcessors(), Topics.WORLD_PARTITIONS);
-  }
-
-  private WorldInfo worldInfo() throws IOException {
-    World world = plan.world();
-    return new WorldInfo(
-        world.name(),
-        world.seed(),
-        world.cameras(),
-        world.days(),
-        world.start().toString(),
-        plan.worldFile().toString(),
-        sha256(plan.worldFile()));
   }
 
   private List<PolicyInfo> policyInfos() throws IOException {

@@ -114,6 +114,9 @@ final class HtmlReport {
             + "</code> sha256 <code>"
             + world.worldFileSha256()
             + "</code>");
+    if (report.replayedFrom().isPresent()) {
+      definition(out, "events", Html.escape(report.replayNote()));
+    }
     definition(
         out,
         "reproduce",

@@ -90,6 +90,20 @@ final class JsonReport {
     root.put("generatedFrom", generatedFrom());
     root.put("deadLetters", report.deadLetters());
     root.put("trustworthy", report.trustworthy());
+    report
+        .replayedFrom()
+        .ifPresent(
+            log -> {
+              ObjectNode replayed = root.putObject("replayedFrom");
+              replayed.put("file", log.path());
+              replayed.put("sha256", log.sha256());
+            });
+    ObjectNode audit = root.putObject("audit");
+    for (EvidenceFile file : report.evidence()) {
+      ObjectNode node = audit.putObject(file.path());
+      node.put("records", file.records());
+      node.put("sha256", file.sha256());
+    }
     ArrayNode policies = root.putArray("policies");
     for (PolicyReport policy : report.policies()) {
       policies.add(policy(policy));

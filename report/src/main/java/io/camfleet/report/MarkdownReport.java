@@ -35,12 +35,30 @@ final class MarkdownReport {
         .append(world.worldFile())
         .append("` (sha256 ")
         .append(world.worldFileSha256())
-        .append(")\n\n");
+        .append(")\n");
+    if (report.replayedFrom().isPresent()) {
+      out.append("- events: ").append(report.replayNote()).append('\n');
+    }
+    out.append('\n');
 
     out.append("## Reproduce\n\n");
     out.append("```sh\n").append(reproduceCommand(report)).append("\n```\n\n");
     out.append("camfleet version: ").append(report.camfleetVersion()).append("  \n");
     out.append("Generated from ").append(JsonReport.generatedFrom()).append(".\n\n");
+
+    if (!report.evidence().isEmpty()) {
+      out.append("## Evidence\n\n");
+      for (EvidenceFile file : report.evidence()) {
+        out.append("- `")
+            .append(file.path())
+            .append("`: ")
+            .append(file.records())
+            .append(" records, sha256 ")
+            .append(file.sha256())
+            .append('\n');
+      }
+      out.append('\n');
+    }
 
     out.append("## Results\n\n");
     out.append(
@@ -74,10 +92,13 @@ final class MarkdownReport {
    */
   static String reproduceCommand(Report report) {
     StringBuilder command =
-        new StringBuilder("./camfleet run --world ")
-            .append(shellWord(report.world().worldFile()))
-            .append(" --seed ")
-            .append(report.world().seed());
+        report.replayedFrom().isPresent()
+            ? new StringBuilder("./camfleet run --events ")
+                .append(shellWord(report.replayedFrom().get().path()))
+            : new StringBuilder("./camfleet run --world ")
+                .append(shellWord(report.world().worldFile()))
+                .append(" --seed ")
+                .append(report.world().seed());
     for (PolicyReport policy : report.policies()) {
       command.append(" --policy ").append(shellWord(policy.info().policyFile()));
     }
