@@ -255,7 +255,11 @@ public record ClipStory(
                       + a.getRequestId()
                       + ": "
                       + a.getAnswer()
-                      + (a.getClipsShared() > 0 ? " (" + a.getClipsShared() + " clips)" : "")));
+                      + (a.getClipsShared() > 0
+                          ? " ("
+                              + a.getClipsShared()
+                              + (a.getClipsShared() == 1 ? " clip)" : " clips)")
+                          : "")));
         } else if (body instanceof ClipShared s && s.getClipId().equals(clipId)) {
           steps.add(
               new Step(
