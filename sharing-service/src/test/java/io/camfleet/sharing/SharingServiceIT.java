@@ -214,6 +214,19 @@ class SharingServiceIT {
             HolderType.REQUESTING_POLICE,
             CopyKind.SHARE,
             1);
+    CopyView sheriffBlocked =
+        blocked(
+            "copy-sheriff",
+            2,
+            "FORWARDING_FORBIDDEN",
+            "the policy forbids police from forwarding footage");
+    CopyView iceBlocked =
+        blocked(
+            "copy-ice",
+            3,
+            "NO_LIVE_PARENT",
+            "parent copy copy-sheriff does not exist under this policy: it was blocked, refused or"
+                + " has expired");
     assertEquals(
         JSON.valueToTree(
             Map.of(
@@ -226,8 +239,59 @@ class SharingServiceIT {
                             police.withChildren(
                                 List.of(
                                     sheriff.withChildren(List.of(ice.withChildren(List.of())))))),
-                    NO_FORWARDING, List.of(policeUnderNoForwarding.withChildren(List.of()))))),
+                    NO_FORWARDING,
+                        List.of(
+                            policeUnderNoForwarding.withChildren(List.of()),
+                            sheriffBlocked.withChildren(List.of()),
+                            iceBlocked.withChildren(List.of()))))),
         custody);
+
+    // the day the sheriff's copy was made (and blocked under no-forwarding), before the ICE one
+    String dayTwo = Instant.ofEpochMilli(DAY_0 + 2 * DAY).toString();
+    assertEquals(
+        JSON.valueToTree(
+            Map.of(
+                "clipId",
+                "clip-1",
+                "policies",
+                Map.of(
+                    NO_FORWARDING,
+                    List.of(
+                        policeUnderNoForwarding.withChildren(List.of()),
+                        sheriffBlocked.withChildren(List.of()))))),
+        awaitCustody(other, "/clips/clip-1/custody?policy=no-forwarding&asOf=" + dayTwo));
+    JsonNode provenance = awaitCustody(other, "/clips/clip-1/provenance?asOf=" + dayTwo);
+    assertEquals(
+        List.of(
+            "cf:clip/clip-1",
+            "cf:copy/status-quo-2019/copy-police",
+            "cf:copy/status-quo-2019/copy-sheriff",
+            "cf:copy/no-forwarding/copy-police"),
+        fieldNames(provenance.get("entity")));
+    assertEquals(
+        List.of(
+            "cf:share/status-quo-2019/copy-police",
+            "cf:forward/status-quo-2019/copy-sheriff",
+            "cf:share/no-forwarding/copy-police",
+            "cf:block/no-forwarding/copy-sheriff"),
+        fieldNames(provenance.get("activity")));
+  }
+
+  @Test
+  void refusesAMalformedAsOfWith400NamingTheParameter() throws Exception {
+    HttpResponse<String> response = get(first, "/clips/clip-1/custody?asOf=2019-06-03");
+
+    assertEquals(400, response.statusCode());
+    assertEquals(
+        "malformed asOf '2019-06-03': expected an ISO-8601 instant in UTC, such as"
+            + " 2026-01-31T12:00:00Z",
+        JSON.readTree(response.body()).get("error").asText());
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test
@@ -316,15 +380,10 @@ class SharingServiceIT {
 
   /** The custody answer, retried while the instances rebalance (503). */
   private static JsonNode awaitCustody(SharingService instance, String path) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    URI uri =
-        URI.create("http://" + instance.httpAddress().host() + ":" + instance.httpPort() + path);
     long deadline = System.nanoTime() + WAIT.toNanos();
     HttpResponse<String> response;
     do {
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+      response = get(instance, path);
       if (response.statusCode() != 503) {
         break;
       }
@@ -332,6 +391,13 @@ class SharingServiceIT {
     } while (System.nanoTime() < deadline);
     assertEquals(200, response.statusCode(), response.body());
     return JSON.readTree(response.body());
+  }
+
+  private static HttpResponse<String> get(SharingService instance, String path) throws Exception {
+    URI uri =
+        URI.create("http://" + instance.httpAddress().host() + ":" + instance.httpPort() + path);
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(
@@ -426,6 +492,37 @@ class SharingServiceIT {
         true,
         Instant.ofEpochMilli(DAY_0 + day * DAY).toString(),
         null,
+        "ALIVE",
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** A forward the no-forwarding policy blocked: only what its receipt tells is known. */
+  private static CopyView blocked(String copyId, int day, String cause, String reason) {
+    return new CopyView(
+        NO_FORWARDING,
+        copyId,
+        null,
+        "clip-1",
+        null,
+        "house-1",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null,
+        "BLOCKED",
+        Instant.ofEpochMilli(DAY_0 + day * DAY).toString(),
+        "FORWARD_BLOCKED",
+        cause,
+        reason,
         null);
   }
 }

@@ -2,7 +2,7 @@ package io.camfleet.sharing.custody;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.provenance.CustodyCopy;
 import io.camfleet.sharing.topology.CopyStores;
 import java.io.IOException;
 import java.net.URI;
@@ -25,9 +25,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Live copies from the stores of every instance of the application. Copies are kept on the
- * partition of the clip's camera, and neither a clip id nor a holder id names that partition, so a
- * query goes to every instance hosting the copies store ({@link
+ * Copies (live, expired and blocked) from the stores of every instance of the application. Copies
+ * are kept on the partition of the clip's camera, and neither a clip id nor a holder id names that
+ * partition, so a query goes to every instance hosting the copies store ({@link
  * KafkaStreams#streamsMetadataForStore}) and the answers are merged: this instance reads its own
  * stores, the others answer over HTTP.
  */
@@ -61,19 +61,32 @@ public final class ClusterCopySource implements CopySource {
 
   @Override
   public List<CopyView> localClipCopies(String clipId) {
-    return readLocally(() -> CopyStores.copiesOfClip(store(CopyStores.COPIES), policies, clipId));
+    return readLocally(
+        () ->
+            CopyStores.historyOfClip(
+                store(CopyStores.COPIES),
+                store(CopyStores.ENDED_COPIES),
+                store(CopyStores.RECEIPTS),
+                policies,
+                clipId));
   }
 
   @Override
   public List<CopyView> localHolderCopies(String holderId) {
     return readLocally(
         () ->
-            CopyStores.copiesOfHolder(
-                store(CopyStores.HOLDER_COPIES), store(CopyStores.COPIES), policies, holderId));
+            CopyStores.historyOfHolder(
+                store(CopyStores.HOLDER_COPIES),
+                store(CopyStores.COPIES),
+                store(CopyStores.HOLDER_ENDED_COPIES),
+                store(CopyStores.ENDED_COPIES),
+                store(CopyStores.RECEIPTS),
+                policies,
+                holderId));
   }
 
   /** Reads this instance's stores, which a rebalance may take away at any moment. */
-  private static List<CopyView> readLocally(Supplier<List<CopyLedgerEntry>> read) {
+  private static List<CopyView> readLocally(Supplier<List<CustodyCopy>> read) {
     try {
       return read.get().stream().map(CopyView::of).toList();
     } catch (InvalidStateStoreException e) {

@@ -3,20 +3,21 @@ package io.camfleet.sharing.custody;
 import java.util.List;
 
 /**
- * Where the custody API finds live copies: across the whole application, or in this instance only.
+ * Where the custody API finds copies (live, expired and blocked): across the whole application, or
+ * in this instance only.
  */
 public interface CopySource {
 
-  /** Every live copy of the clip, under every policy, wherever it is kept. */
+  /** Every copy of the clip, under every policy, wherever it is kept. */
   List<CopyView> clipCopies(String clipId);
 
-  /** Every live copy the holder has, under every policy, wherever it is kept. */
+  /** Every copy the holder has had, under every policy, wherever it is kept. */
   List<CopyView> holderCopies(String holderId);
 
-  /** The live copies of the clip kept by this instance. */
+  /** The copies of the clip kept by this instance. */
   List<CopyView> localClipCopies(String clipId);
 
-  /** The live copies of the holder kept by this instance. */
+  /** The copies of the holder kept by this instance. */
   List<CopyView> localHolderCopies(String holderId);
 
   /**

@@ -3,16 +3,21 @@ package io.camfleet.sharing.custody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.camfleet.provenance.CustodyGraph;
+import io.camfleet.provenance.ProvJson;
 import io.camfleet.streams.metrics.MetricsHttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,22 +28,27 @@ import org.slf4j.LoggerFactory;
  * The custody API over HTTP, in JSON:
  *
  * <ul>
- *   <li>{@code GET /clips/{clipId}/custody[?policy=NAME]}: every live copy of the clip as trees,
- *       per policy;
- *   <li>{@code GET /holders/{holderId}/copies[?policy=NAME]}: the holder's live copies, per policy;
+ *   <li>{@code GET /clips/{clipId}/custody[?policy=NAME][&asOf=INSTANT]}: every copy of the clip,
+ *       live, expired or blocked, as trees, per policy;
+ *   <li>{@code GET /clips/{clipId}/provenance[?policy=NAME][&asOf=INSTANT]}: the same copies as a
+ *       W3C PROV-JSON document;
+ *   <li>{@code GET /holders/{holderId}/copies[?policy=NAME][&asOf=INSTANT]}: the holder's copies,
+ *       live or expired, per policy;
  *   <li>{@code GET /local/clips/{clipId}/copies} and {@code GET /local/holders/{holderId}/copies}:
  *       this instance's copies only, as a flat list, for the other instances;
  *   <li>{@code GET /metrics}, when started with a {@link MetricsHttpHandler}: the service's metrics
  *       in the Prometheus text format.
  * </ul>
  *
- * An id no copy has gives 404; a malformed id or query gives 400; copies that cannot be read now
- * give 503.
+ * {@code asOf} (an ISO-8601 instant) answers with the custody as it stood then: the copies made or
+ * blocked by then, each with its status then. An id no copy has gives 404; a malformed id or query
+ * gives 400; copies that cannot be read now give 503.
  */
 public final class CustodyHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CustodyHttpServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ID_LENGTH = 256;
+  private static final String AS_OF = "asOf";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -120,19 +130,42 @@ public final class CustodyHttpServer implements AutoCloseable {
     if (path.size() == 3 && path.get(0).equals("clips") && path.get(2).equals("custody")) {
       String clipId = id("clip", path.get(1));
       List<String> selected = selectPolicies(query, policies);
-      Map<String, List<CopyView>> trees = CustodyTree.byPolicy(selected, source.clipCopies(clipId));
+      Optional<Instant> asOf = asOf(query);
+      Map<String, List<CopyView>> trees =
+          CustodyTree.byPolicy(selected, asOf(source.clipCopies(clipId), asOf));
       if (trees.values().stream().allMatch(List::isEmpty)) {
-        return Response.error(404, "no live copy of clip " + clipId + " under " + selected);
+        return Response.error(404, "no copy of clip " + clipId + " under " + selected + at(asOf));
       }
       return Response.ok(body("clipId", clipId, trees));
+    }
+    if (path.size() == 3 && path.get(0).equals("clips") && path.get(2).equals("provenance")) {
+      String clipId = id("clip", path.get(1));
+      List<String> selected = selectPolicies(query, policies);
+      Optional<Instant> asOf = asOf(query);
+      List<CustodyGraph> graphs = new ArrayList<>();
+      CustodyTree.listsByPolicy(selected, asOf(source.clipCopies(clipId), asOf))
+          .forEach(
+              (policy, copies) -> {
+                if (!copies.isEmpty()) {
+                  graphs.add(
+                      new CustodyGraph(
+                          policy, clipId, copies.stream().map(CopyView::toCopy).toList()));
+                }
+              });
+      if (graphs.isEmpty()) {
+        return Response.error(404, "no copy of clip " + clipId + " under " + selected + at(asOf));
+      }
+      return Response.ok(ProvJson.document(graphs));
     }
     if (path.size() == 3 && path.get(0).equals("holders") && path.get(2).equals("copies")) {
       String holderId = id("holder", path.get(1));
       List<String> selected = selectPolicies(query, policies);
+      Optional<Instant> asOf = asOf(query);
       Map<String, List<CopyView>> held =
-          CustodyTree.listsByPolicy(selected, source.holderCopies(holderId));
+          CustodyTree.listsByPolicy(selected, asOf(source.holderCopies(holderId), asOf));
       if (held.values().stream().allMatch(List::isEmpty)) {
-        return Response.error(404, "holder " + holderId + " has no live copy under " + selected);
+        return Response.error(
+            404, "holder " + holderId + " has no copy under " + selected + at(asOf));
       }
       return Response.ok(body("holderId", holderId, held));
     }
@@ -148,7 +181,9 @@ public final class CustodyHttpServer implements AutoCloseable {
       }
     }
     return Response.error(
-        404, "no such resource; try /clips/{clipId}/custody or /holders/{holderId}/copies");
+        404,
+        "no such resource; try /clips/{clipId}/custody, /clips/{clipId}/provenance or"
+            + " /holders/{holderId}/copies");
   }
 
   private static Map<String, Object> body(
@@ -161,9 +196,9 @@ public final class CustodyHttpServer implements AutoCloseable {
 
   private static List<String> selectPolicies(Map<String, String> query, List<String> policies) {
     for (String parameter : query.keySet()) {
-      if (!parameter.equals("policy")) {
+      if (!parameter.equals("policy") && !parameter.equals(AS_OF)) {
         throw new BadRequest(
-            "unknown query parameter '" + parameter + "'; only 'policy' is accepted");
+            "unknown query parameter '" + parameter + "'; only 'policy' and 'asOf' are accepted");
       }
     }
     String policy = query.get("policy");
@@ -178,6 +213,34 @@ public final class CustodyHttpServer implements AutoCloseable {
           "policy " + policy + " is not enforced here; this service enforces " + policies);
     }
     return List.of(policy);
+  }
+
+  /** The instant of {@code ?asOf=}, if given. */
+  private static Optional<Instant> asOf(Map<String, String> query) {
+    String asOf = query.get(AS_OF);
+    if (asOf == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(asOf));
+    } catch (DateTimeParseException e) {
+      throw new BadRequest(
+          "malformed asOf '"
+              + asOf
+              + "': expected an ISO-8601 instant in UTC, such as 2026-01-31T12:00:00Z");
+    }
+  }
+
+  /** The copies as they stood at {@code asOf}, or as they stand now. */
+  private static List<CopyView> asOf(List<CopyView> copies, Optional<Instant> asOf) {
+    if (asOf.isEmpty()) {
+      return copies;
+    }
+    return copies.stream().flatMap(copy -> copy.asOf(asOf.get()).stream()).toList();
+  }
+
+  private static String at(Optional<Instant> asOf) {
+    return asOf.map(instant -> " as of " + instant).orElse("");
   }
 
   private static String id(String what, String id) {

@@ -9,19 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * Arranges live copies per policy: a clip's as trees, each copy below the copy it was made from.
- */
+/** Arranges copies per policy: a clip's as trees, each copy below the copy it was made from. */
 public final class CustodyTree {
   private static final Comparator<CopyView> BY_TIME =
-      Comparator.comparing(CopyView::madeAtInstant).thenComparing(CopyView::copyId);
+      Comparator.comparing(CopyView::storyTime).thenComparing(CopyView::copyId);
 
   private CustodyTree() {}
 
   /**
    * The copies grouped by policy (in {@code policies} order), each policy's as a forest: the
-   * owner's shares at the roots, and any live copy whose parent has expired as a root of its own
-   * (its {@code parentCopyId} still names the parent, whose last state is on the copy ledger).
+   * owner's shares and the blocked copies (whose receipts do not name a parent) at the roots, and
+   * any copy whose parent is not among {@code copies} as a root of its own (its {@code
+   * parentCopyId} still names the parent).
    */
   public static Map<String, List<CopyView>> byPolicy(List<String> policies, List<CopyView> copies) {
     Map<String, List<CopyView>> grouped = group(policies, copies);
@@ -31,7 +30,7 @@ public final class CustodyTree {
 
   /**
    * The copies grouped by policy (in {@code policies} order), each policy's as a list ordered by
-   * time made.
+   * time made (or blocked).
    */
   public static Map<String, List<CopyView>> listsByPolicy(
       List<String> policies, List<CopyView> copies) {
@@ -53,7 +52,8 @@ public final class CustodyTree {
   }
 
   /**
-   * One policy's copies of one clip as a forest, each level ordered by the time the copy was made.
+   * One policy's copies of one clip as a forest, each level ordered by the time the copy was made
+   * (or blocked).
    */
   public static List<CopyView> forest(List<CopyView> copies) {
     Set<String> ids = new HashSet<>();

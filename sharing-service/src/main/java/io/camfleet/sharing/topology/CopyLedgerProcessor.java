@@ -76,6 +76,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, CopyLedgerEntry> copies;
   private KeyValueStore<String, String> holderCopies;
+  private KeyValueStore<String, CopyLedgerEntry> endedCopies;
+  private KeyValueStore<String, String> holderEndedCopies;
+  private KeyValueStore<String, CopyReceipt> receipts;
   private KeyValueStore<String, ClipExposure> clips;
   private KeyValueStore<String, String> registry;
   private KeyValueStore<String, ClipHolds> holds;
@@ -94,6 +97,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     this.context = context;
     this.copies = context.getStateStore(CopyStores.COPIES);
     this.holderCopies = context.getStateStore(CopyStores.HOLDER_COPIES);
+    this.endedCopies = context.getStateStore(CopyStores.ENDED_COPIES);
+    this.holderEndedCopies = context.getStateStore(CopyStores.HOLDER_ENDED_COPIES);
+    this.receipts = context.getStateStore(CopyStores.RECEIPTS);
     this.clips = context.getStateStore(SharingTopology.CLIPS_STORE);
     this.registry = context.getStateStore(SharingTopology.REGISTRY_STORE);
     this.holds = context.getStateStore(SharingTopology.HOLDS_STORE);
@@ -386,6 +392,11 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     CopyLedgerEntry expired =
         CopyLedgerEntry.newBuilder(copy).setStatus(CopyStatus.EXPIRED).setUpdatedAt(time).build();
     ledger(expired);
+    // kept for the custody history, as the ledger's compacted topic keeps it
+    endedCopies.put(copyKey, expired);
+    holderEndedCopies.put(
+        new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded(),
+        copy.getClipId());
     PolicyRules rules = policies.get(policy);
     receipt(
         policy,
@@ -466,6 +477,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       String reason) {
     CopyReceipt receipt =
         new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason, cause);
+    receipts.put(new CopyKey(policy, clipId, copyId).encoded(), receipt);
     context.forward(new Record<>(policy + "/" + copyId, receipt, time));
   }
 

@@ -1,6 +1,9 @@
 package io.camfleet.sharing.topology;
 
 import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.avro.CopyReceipt;
+import io.camfleet.provenance.CustodyCopy;
+import io.camfleet.provenance.CustodyGraph;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -9,9 +12,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The live copies held in the sharing service's stores, and how to find them: by clip (the custody
- * tree) and by holder. Expired copies are deleted from the stores; their last state is on the copy
- * ledger.
+ * The copies held in the sharing service's stores, and how to find them: by clip (the custody tree)
+ * and by holder. Live copies have stores of their own; an expired copy leaves them for the stores
+ * of ended copies, and every receipt (expiry or block) is kept, so the custody history of a clip is
+ * read from this task's stores alone.
  */
 public final class CopyStores {
   /** Live copies, keyed {@code policy|clipId|copyId}. */
@@ -19,6 +23,18 @@ public final class CopyStores {
 
   /** Index of live copies by holder, keyed {@code policy|holderId|copyId}, value the clip id. */
   public static final String HOLDER_COPIES = "sharing-holder-copies";
+
+  /** Expired copies in their last state ({@code EXPIRED}), keyed {@code policy|clipId|copyId}. */
+  public static final String ENDED_COPIES = "sharing-ended-copies";
+
+  /** Index of expired copies by holder, keyed {@code policy|holderId|copyId}, value the clip id. */
+  public static final String HOLDER_ENDED_COPIES = "sharing-holder-ended-copies";
+
+  /**
+   * Every copy receipt written ({@code COPY_EXPIRED}, {@code SHARE_BLOCKED}, {@code
+   * FORWARD_BLOCKED}), keyed {@code policy|clipId|copyId}.
+   */
+  public static final String RECEIPTS = "sharing-copy-receipts";
 
   private static final StringSerializer KEYS = new StringSerializer();
 
@@ -96,5 +112,59 @@ public final class CopyStores {
       }
     }
     return found;
+  }
+
+  /**
+   * Every copy of a clip under each of {@code policies}: live, expired and blocked, each policy's
+   * in the order they came into the story.
+   */
+  public static List<CustodyCopy> historyOfClip(
+      ReadOnlyKeyValueStore<String, CopyLedgerEntry> copies,
+      ReadOnlyKeyValueStore<String, CopyLedgerEntry> endedCopies,
+      ReadOnlyKeyValueStore<String, CopyReceipt> receipts,
+      List<String> policies,
+      String clipId) {
+    List<CustodyCopy> found = new ArrayList<>();
+    for (String policy : policies) {
+      List<CopyLedgerEntry> ledger = new ArrayList<>();
+      scan(copies, CopyKey.prefix(policy, clipId), ledger);
+      scan(endedCopies, CopyKey.prefix(policy, clipId), ledger);
+      List<CopyReceipt> decided = new ArrayList<>();
+      scan(receipts, CopyKey.prefix(policy, clipId), decided);
+      found.addAll(CustodyGraph.of(policy, clipId, ledger, decided).copies());
+    }
+    return found;
+  }
+
+  /**
+   * Every copy a holder has had under each of {@code policies}: live, then expired, each in store
+   * order. A blocked copy never reached its holder, and its receipt does not name one.
+   */
+  public static List<CustodyCopy> historyOfHolder(
+      ReadOnlyKeyValueStore<String, String> holderCopies,
+      ReadOnlyKeyValueStore<String, CopyLedgerEntry> copies,
+      ReadOnlyKeyValueStore<String, String> holderEndedCopies,
+      ReadOnlyKeyValueStore<String, CopyLedgerEntry> endedCopies,
+      ReadOnlyKeyValueStore<String, CopyReceipt> receipts,
+      List<String> policies,
+      String holderId) {
+    List<CustodyCopy> found = new ArrayList<>();
+    copiesOfHolder(holderCopies, copies, policies, holderId)
+        .forEach(copy -> found.add(CustodyCopy.made(copy, null)));
+    for (CopyLedgerEntry copy :
+        copiesOfHolder(holderEndedCopies, endedCopies, policies, holderId)) {
+      String key = new CopyKey(copy.getPolicy(), copy.getClipId(), copy.getCopyId()).encoded();
+      found.add(CustodyCopy.made(copy, receipts.get(key)));
+    }
+    return found;
+  }
+
+  private static <V> void scan(
+      ReadOnlyKeyValueStore<String, V> store, String prefix, List<V> into) {
+    try (KeyValueIterator<String, V> it = store.prefixScan(prefix, KEYS)) {
+      while (it.hasNext()) {
+        into.add(it.next().value);
+      }
+    }
   }
 }

@@ -89,6 +89,9 @@ public final class SharingTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(store(CopyStores.COPIES, AvroSerde.of(CopyLedgerEntry.class)));
     builder.addStateStore(store(CopyStores.HOLDER_COPIES, Serdes.String()));
+    builder.addStateStore(store(CopyStores.ENDED_COPIES, AvroSerde.of(CopyLedgerEntry.class)));
+    builder.addStateStore(store(CopyStores.HOLDER_ENDED_COPIES, Serdes.String()));
+    builder.addStateStore(store(CopyStores.RECEIPTS, AvroSerde.of(CopyReceipt.class)));
     builder.addStateStore(store(CLIPS_STORE, AvroSerde.of(ClipExposure.class)));
     builder.addStateStore(store(REGISTRY_STORE, Serdes.String()));
     builder.addStateStore(store(SCHEDULE_STORE, Serdes.String()));
@@ -106,6 +109,9 @@ public final class SharingTopology {
                 Named.as("copy-ledger"),
                 CopyStores.COPIES,
                 CopyStores.HOLDER_COPIES,
+                CopyStores.ENDED_COPIES,
+                CopyStores.HOLDER_ENDED_COPIES,
+                CopyStores.RECEIPTS,
                 CLIPS_STORE,
                 REGISTRY_STORE,
                 SCHEDULE_STORE,

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.provenance.CustodyGraph;
+import io.camfleet.provenance.ProvJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +21,7 @@ class CustodyHttpServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> POLICIES = List.of("status-quo-2019", "no-forwarding");
 
-  private static final CopyView POLICE =
+  private static final CopyView POLICE_ALIVE =
       copy(
           "status-quo-2019",
           "copy-police",
@@ -28,6 +30,37 @@ class CustodyHttpServerTest {
           "REQUESTING_POLICE",
           "SHARE",
           "2019-06-02T00:00:00Z");
+  private static final CopyView POLICE =
+      ended(
+          POLICE_ALIVE,
+          "EXPIRED",
+          "2019-07-02T00:00:00Z",
+          "COPY_EXPIRED",
+          "HOLDER_LIFETIME_ENDED",
+          "copies held by REQUESTING_POLICE live 30 days");
+  private static final CopyView NEIGHBOUR_BLOCKED =
+      new CopyView(
+          "status-quo-2019",
+          "copy-neighbour",
+          null,
+          "clip-1",
+          null,
+          "house-1",
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          false,
+          null,
+          null,
+          "BLOCKED",
+          "2019-06-04T00:00:00Z",
+          "FORWARD_BLOCKED",
+          "FORWARDING_FORBIDDEN",
+          "forwarding is forbidden",
+          null);
   private static final CopyView SHERIFF =
       copy(
           "status-quo-2019",
@@ -53,7 +86,7 @@ class CustodyHttpServerTest {
         @Override
         public List<CopyView> clipCopies(String clipId) {
           return clipId.equals("clip-1")
-              ? List.of(SHERIFF, POLICE_NO_FORWARDING, POLICE)
+              ? List.of(SHERIFF, NEIGHBOUR_BLOCKED, POLICE_NO_FORWARDING, POLICE)
               : List.of();
         }
 
@@ -102,7 +135,9 @@ class CustodyHttpServerTest {
                     "policies",
                     Map.of(
                         "status-quo-2019",
-                            List.of(POLICE.withChildren(List.of(SHERIFF.withChildren(List.of())))),
+                            List.of(
+                                POLICE.withChildren(List.of(SHERIFF.withChildren(List.of()))),
+                                NEIGHBOUR_BLOCKED.withChildren(List.of())),
                         "no-forwarding", List.of(POLICE_NO_FORWARDING.withChildren(List.of())))))),
         get("/clips/clip-1/custody"));
     assertEquals(
@@ -116,6 +151,91 @@ class CustodyHttpServerTest {
                     Map.of(
                         "no-forwarding", List.of(POLICE_NO_FORWARDING.withChildren(List.of())))))),
         get("/clips/clip-1/custody?policy=no-forwarding"));
+  }
+
+  @Test
+  void answersClipCustodyAsItStoodAtAnInstant() throws Exception {
+    assertEquals(
+        new Reply(
+            200,
+            JSON.valueToTree(
+                Map.of(
+                    "clipId",
+                    "clip-1",
+                    "policies",
+                    Map.of(
+                        "status-quo-2019", List.of(POLICE_ALIVE.withChildren(List.of())),
+                        "no-forwarding", List.of(POLICE_NO_FORWARDING.withChildren(List.of())))))),
+        get("/clips/clip-1/custody?asOf=2019-06-02T12:00:00Z"));
+    assertEquals(
+        new Reply(
+            200,
+            JSON.valueToTree(
+                Map.of(
+                    "clipId",
+                    "clip-1",
+                    "policies",
+                    Map.of(
+                        "status-quo-2019",
+                        List.of(
+                            POLICE_ALIVE.withChildren(List.of(SHERIFF.withChildren(List.of()))),
+                            NEIGHBOUR_BLOCKED.withChildren(List.of())))))),
+        get("/clips/clip-1/custody?policy=status-quo-2019&asOf=2019-07-01T23:59:59.999Z"));
+    assertEquals(
+        new Reply(
+            404,
+            JSON.valueToTree(
+                Map.of(
+                    "error",
+                    "no copy of clip clip-1 under [status-quo-2019, no-forwarding] as of"
+                        + " 2019-06-01T00:00:00Z"))),
+        get("/clips/clip-1/custody?asOf=2019-06-01T00:00:00Z"));
+  }
+
+  @Test
+  void answers400NamingAsOfAndItsFormWhenAsOfIsNotAnInstant() throws Exception {
+    assertEquals(
+        new Reply(
+            400,
+            JSON.valueToTree(
+                Map.of(
+                    "error",
+                    "malformed asOf 'yesterday': expected an ISO-8601 instant in UTC, such as"
+                        + " 2026-01-31T12:00:00Z"))),
+        get("/clips/clip-1/custody?asOf=yesterday"));
+    assertEquals(
+        List.of(400, 400),
+        List.of(
+            get("/holders/agency-fll/copies?asOf=2019-06-02").status(),
+            get("/clips/clip-1/provenance?asOf=").status()));
+  }
+
+  @Test
+  void exportsClipCustodyAsProvJson() throws Exception {
+    HttpResponse<String> response = send("/clips/clip-1/provenance");
+
+    assertEquals(200, response.statusCode());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        ProvJson.document(
+            List.of(
+                new CustodyGraph(
+                    "status-quo-2019",
+                    "clip-1",
+                    List.of(POLICE.toCopy(), SHERIFF.toCopy(), NEIGHBOUR_BLOCKED.toCopy())),
+                new CustodyGraph(
+                    "no-forwarding", "clip-1", List.of(POLICE_NO_FORWARDING.toCopy())))),
+        JSON.readTree(response.body()));
+    assertEquals(
+        new Reply(
+            200,
+            ProvJson.document(
+                new CustodyGraph(
+                    "status-quo-2019",
+                    "clip-1",
+                    List.of(POLICE_ALIVE.toCopy(), SHERIFF.toCopy())))),
+        get("/clips/clip-1/provenance?policy=status-quo-2019&asOf=2019-06-03T00:00:00Z"));
+    assertEquals(404, get("/clips/clip-unknown/provenance").status());
   }
 
   @Test
@@ -181,13 +301,16 @@ class CustodyHttpServerTest {
   private record Reply(int status, JsonNode body) {}
 
   private Reply get(String path) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(path);
     return new Reply(response.statusCode(), JSON.readTree(response.body()));
+  }
+
+  private HttpResponse<String> send(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static CopyView copy(
@@ -214,6 +337,37 @@ class CustodyHttpServerTest {
         true,
         madeAt,
         null,
+        "ALIVE",
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static CopyView ended(
+      CopyView copy, String status, String endedAt, String receipt, String cause, String reason) {
+    return new CopyView(
+        copy.policy(),
+        copy.copyId(),
+        copy.parentCopyId(),
+        copy.clipId(),
+        copy.cameraId(),
+        copy.householdId(),
+        copy.clipRecordedAt(),
+        copy.holderId(),
+        copy.holderType(),
+        copy.kind(),
+        copy.channel(),
+        copy.requestId(),
+        copy.addressDisclosed(),
+        copy.madeAt(),
+        copy.expiresAt(),
+        status,
+        endedAt,
+        receipt,
+        cause,
+        reason,
         null);
   }
 }
