@@ -13,6 +13,7 @@ import io.camfleet.avro.RequestNotification;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.provenance.CustodyGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,8 +47,11 @@ public record ClipStory(
   /** One step: when, what kind, and what happened in words. */
   public record Step(long at, String kind, String text) {}
 
-  /** One policy's part: the steps in time order, and each copy of the clip in its last state. */
-  public record PolicyStory(String policy, List<Step> steps, List<CopyLedgerEntry> copies) {}
+  /**
+   * One policy's part: the steps in time order, and the clip's custody graph: every copy made (in
+   * its last state) or blocked.
+   */
+  public record PolicyStory(String policy, List<Step> steps, CustodyGraph custody) {}
 
   /** The clip is in neither the audit files nor the event log. */
   public static final class UnknownClipException extends IllegalArgumentException {
@@ -79,6 +83,8 @@ public record ClipStory(
     TreeSet<String> policies = new TreeSet<>();
     Map<String, List<Step>> steps = new TreeMap<>();
     Map<String, Map<String, CopyLedgerEntry>> copies = new TreeMap<>();
+    List<CopyLedgerEntry> ledger = new ArrayList<>();
+    List<CopyReceipt> copyReceipts = new ArrayList<>();
     Recording[] fromReceipts = new Recording[1];
 
     AuditReader.forEach(
@@ -104,6 +110,7 @@ public record ClipStory(
         r -> {
           policies.add(r.policy());
           if (r.value().getClipId().equals(clipId)) {
+            ledger.add(r.value());
             // entries of one copy are in the order written: the last is its latest state
             copies
                 .computeIfAbsent(r.policy(), p -> new LinkedHashMap<>())
@@ -118,6 +125,7 @@ public record ClipStory(
           policies.add(r.policy());
           CopyReceipt v = r.value();
           if (v.getClipId().equals(clipId)) {
+            copyReceipts.add(v);
             steps
                 .computeIfAbsent(r.policy(), p -> new ArrayList<>())
                 .add(new Step(v.getDecidedAt(), v.getKind().toString(), copyReceipt(v)));
@@ -165,11 +173,9 @@ public record ClipStory(
       }
       all.addAll(steps.getOrDefault(name, List.of()));
       all.sort(BY_TIME);
-      List<CopyLedgerEntry> ordered = new ArrayList<>(policyCopies.values());
-      ordered.sort(
-          Comparator.comparingLong(CopyLedgerEntry::getMadeAt)
-              .thenComparing(c -> c.getCopyId().toString()));
-      stories.add(new PolicyStory(name, List.copyOf(all), List.copyOf(ordered)));
+      stories.add(
+          new PolicyStory(
+              name, List.copyOf(all), CustodyGraph.of(name, clipId, ledger, copyReceipts)));
     }
     return new ClipStory(clipId, recording, fromLog, List.copyOf(stories));
   }

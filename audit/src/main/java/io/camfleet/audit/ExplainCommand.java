@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camfleet.avro.CopyLedgerEntry;
+import io.camfleet.provenance.CustodyCopy;
+import io.camfleet.provenance.CustodyGraph;
+import io.camfleet.provenance.ProvJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code camfleet explain}: one clip's story, from a finished run's audit files. */
@@ -49,13 +53,39 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the story as JSON.")
   boolean json;
 
+  @Option(
+      names = "--prov",
+      description =
+          "Print the clip's custody graph as W3C PROV-JSON instead, as the sharing service's"
+              + " GET /clips/{id}/provenance does.")
+  boolean prov;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     ClipStory story = ClipStory.read(from, clipId, Optional.ofNullable(policy));
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json && prov) {
+      throw new ParameterException(
+          spec.commandLine(), "--json and --prov are two outputs: name one");
+    }
+    List<CustodyGraph> graphs =
+        story.policies().stream()
+            .map(ClipStory.PolicyStory::custody)
+            .filter(graph -> !graph.isEmpty())
+            .toList();
+    if (prov) {
+      if (graphs.isEmpty()) {
+        throw new IllegalArgumentException(
+            "clip "
+                + clipId
+                + " has no copy"
+                + (policy == null ? "" : " under " + policy)
+                + ": its provenance is its recording alone");
+      }
+      out.println(ProvJson.toJson(graphs));
+    } else if (json) {
       out.println(JSON.writeValueAsString(toJson(story)));
     } else {
       out.print(toText(story));
@@ -131,33 +161,44 @@ public final class ExplainCommand implements Callable<Integer> {
         s.put("text", step.text());
       }
       ArrayNode copies = node.putArray("copies");
-      policy.copies().forEach(copy -> copies.add(copy(copy)));
+      policy.custody().copies().forEach(copy -> copies.add(copy(copy)));
     }
     return root;
   }
 
-  /** A copy in its last state, under the custody API's field names, with its status. */
-  private static ObjectNode copy(CopyLedgerEntry c) {
+  /**
+   * A copy made (in its last state) or blocked, under the field names of the custody API's copies.
+   */
+  private static ObjectNode copy(CustodyCopy c) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("policy", c.getPolicy());
-    node.put("copyId", c.getCopyId());
-    node.put("parentCopyId", c.getParentCopyId());
-    node.put("clipId", c.getClipId());
-    node.put("cameraId", c.getCameraId());
-    node.put("householdId", c.getHouseholdId());
-    node.put("clipRecordedAt", Instant.ofEpochMilli(c.getClipRecordedAt()).toString());
-    node.put("holderId", c.getHolderId());
-    node.put("holderType", c.getHolderType().name());
-    node.put("kind", c.getKind().name());
-    node.put("channel", c.getChannel().name());
-    node.put("requestId", c.getRequestId());
-    node.put("addressDisclosed", c.getAddressDisclosed());
-    node.put("madeAt", Instant.ofEpochMilli(c.getMadeAt()).toString());
-    node.put(
-        "expiresAt",
-        c.getExpiresAt() == null ? null : Instant.ofEpochMilli(c.getExpiresAt()).toString());
-    node.put("status", c.getStatus().name());
-    node.put("updatedAt", Instant.ofEpochMilli(c.getUpdatedAt()).toString());
+    node.put("policy", c.policy());
+    node.put("copyId", c.copyId());
+    node.put("parentCopyId", c.parentCopyId());
+    node.put("clipId", c.clipId());
+    node.put("cameraId", c.cameraId());
+    node.put("householdId", c.householdId());
+    node.put("clipRecordedAt", text(c.clipRecordedAt()));
+    node.put("holderId", c.holderId());
+    node.put("holderType", name(c.holderType()));
+    node.put("kind", name(c.kind()));
+    node.put("channel", name(c.channel()));
+    node.put("requestId", c.requestId());
+    node.put("addressDisclosed", c.addressDisclosed());
+    node.put("madeAt", text(c.madeAt()));
+    node.put("expiresAt", text(c.expiresAt()));
+    node.put("status", c.status().name());
+    node.put("endedAt", text(c.endedAt()));
+    node.put("receipt", name(c.receipt()));
+    node.put("cause", name(c.cause()));
+    node.put("reason", c.reason());
     return node;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 }

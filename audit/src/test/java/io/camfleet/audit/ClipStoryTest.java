@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camfleet.avro.Answer;
 import io.camfleet.avro.CameraInstalled;
 import io.camfleet.avro.ClipRecorded;
@@ -24,11 +26,14 @@ import io.camfleet.avro.RequestNotification;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.provenance.ProvJson;
 import io.camfleet.schemas.Topics;
 import io.camfleet.schemas.stats.RetentionMeasure;
 import io.camfleet.schemas.stats.SharingMeasure;
 import io.camfleet.schemas.stats.StatsMeasure;
 import io.camfleet.simulator.sink.AvroFileSink;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +44,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * A clip shared with police and forwarded, under a policy that allows forwarding and one that
@@ -167,8 +173,44 @@ class ClipStoryTest {
                     + ", request req-1, address disclosed, kept indefinitely")),
         texts(story.policies().get(1)));
     assertEquals(
-        List.of(COPY, FORWARD),
-        story.policies().get(1).copies().stream().map(c -> c.getCopyId().toString()).toList());
+        List.of(COPY + " ALIVE", FORWARD + " ALIVE"),
+        story.policies().get(1).custody().copies().stream()
+            .map(c -> c.copyId() + " " + c.status())
+            .toList());
+    assertEquals(
+        List.of(COPY + " ALIVE", FORWARD + " BLOCKED"),
+        story.policies().get(0).custody().copies().stream()
+            .map(c -> c.copyId() + " " + c.status())
+            .toList());
+  }
+
+  @Test
+  void printsTheCopiesAsJsonAndTheCustodyGraphAsProvJson() throws Exception {
+    StringWriter json = new StringWriter();
+    assertEquals(0, explain(json, "--clip", CLIP, "--from", out.toString(), "--json"));
+    JsonNode blocked =
+        new ObjectMapper().readTree(json.toString()).get("policies").get(0).get("copies").get(1);
+    assertEquals(
+        List.of("no-forwarding", FORWARD, "BLOCKED", "FORWARD_BLOCKED", "FORWARDING_FORBIDDEN"),
+        List.of(
+            blocked.get("policy").asText(),
+            blocked.get("copyId").asText(),
+            blocked.get("status").asText(),
+            blocked.get("receipt").asText(),
+            blocked.get("cause").asText()));
+
+    StringWriter prov = new StringWriter();
+    assertEquals(0, explain(prov, "--clip", CLIP, "--from", out.toString(), "--prov"));
+    ClipStory story = ClipStory.read(out, CLIP, Optional.empty());
+    assertEquals(
+        ProvJson.toJson(story.policies().stream().map(ClipStory.PolicyStory::custody).toList()),
+        prov.toString().strip());
+  }
+
+  private static int explain(StringWriter out, String... args) {
+    CommandLine cli = new CommandLine(new ExplainCommand());
+    cli.setOut(new PrintWriter(out));
+    return cli.execute(args);
   }
 
   @Test

@@ -68,6 +68,7 @@ class AuditReplayIT {
   private JsonNode report;
   private String forwardedClip;
   private JsonNode custody;
+  private JsonNode provenance;
 
   @BeforeAll
   void runTheWorldKeepingItsEventsAndAskCustodyAtTheEnd() throws Exception {
@@ -124,6 +125,21 @@ class AuditReplayIT {
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     custody = JSON.readTree(response.body());
+    HttpResponse<String> prov =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + end.custodyPort()
+                                + "/clips/"
+                                + forwardedClip
+                                + "/provenance"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, prov.statusCode(), prov.body());
+    provenance = JSON.readTree(prov.body());
   }
 
   @Test
@@ -175,7 +191,7 @@ class AuditReplayIT {
   }
 
   @Test
-  void explainListsTheCopiesCustodyReturnedForAForwardedClip() throws Exception {
+  void explainListsTheCopiesAndProvenanceCustodyReturnedForAForwardedClip() throws Exception {
     StringWriter text = new StringWriter();
     StringWriter json = new StringWriter();
     assertEquals(0, explain(text, "--clip", forwardedClip, "--from", out.toString()));
@@ -194,19 +210,13 @@ class AuditReplayIT {
       assertTrue(story.contains(step), step + " in:\n" + story);
     }
 
-    Map<String, List<JsonNode>> alive = new TreeMap<>();
+    Map<String, List<JsonNode>> explained = new TreeMap<>();
     for (JsonNode policy : JSON.readTree(json.toString()).get("policies")) {
       List<JsonNode> copies = new ArrayList<>();
-      for (JsonNode copy : policy.get("copies")) {
-        if (copy.get("status").asText().equals("ALIVE")) {
-          ObjectNode view = copy.deepCopy();
-          view.remove(List.of("status", "updatedAt"));
-          copies.add(view);
-        }
-      }
+      policy.get("copies").forEach(copies::add);
       if (!copies.isEmpty()) {
         copies.sort(BY_COPY_ID);
-        alive.put(policy.get("policy").asText(), copies);
+        explained.put(policy.get("policy").asText(), copies);
       }
     }
     Map<String, List<JsonNode>> held = new TreeMap<>();
@@ -222,8 +232,12 @@ class AuditReplayIT {
                 held.put(p.getKey(), flat);
               }
             });
-    assertEquals(held, alive);
+    assertEquals(held, explained);
     assertTrue(held.get("status-quo-2019").size() >= 2, "the share and its forward: " + held);
+
+    StringWriter prov = new StringWriter();
+    assertEquals(0, explain(prov, "--clip", forwardedClip, "--from", out.toString(), "--prov"));
+    assertEquals(provenance, JSON.readTree(prov.toString()));
   }
 
   @Test
