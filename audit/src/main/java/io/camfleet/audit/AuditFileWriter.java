@@ -15,7 +15,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -55,7 +54,7 @@ public final class AuditFileWriter implements AutoCloseable {
         target.resolveSibling(
             "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
     this.sha256 = digest("SHA-256");
-    this.header = singleObjectHeader(file);
+    this.header = AvroSerde.singleObjectHeader(file.valueSchema());
     this.serde = (AvroSerde<SpecificRecord>) file.topic().valueSerde();
     this.valueWriter = new SpecificDatumWriter<>(file.valueSchema());
     OutputStream stream =
@@ -143,18 +142,6 @@ public final class AuditFileWriter implements AutoCloseable {
       }
     }
     return true;
-  }
-
-  /** The single-object encoding's header of the current value schema: C3 01 and the fingerprint. */
-  private static byte[] singleObjectHeader(AuditFile file) {
-    long fingerprint = SchemaNormalization.parsingFingerprint64(file.valueSchema());
-    byte[] header = new byte[10];
-    header[0] = (byte) 0xC3;
-    header[1] = (byte) 0x01;
-    for (int i = 0; i < 8; i++) {
-      header[2 + i] = (byte) (fingerprint >>> (8 * i));
-    }
-    return header;
   }
 
   private static MessageDigest digest(String algorithm) {

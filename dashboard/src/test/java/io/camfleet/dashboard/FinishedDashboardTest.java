@@ -3,8 +3,6 @@ package io.camfleet.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.camfleet.avro.DailyStats;
-import io.camfleet.schemas.stats.RetentionMeasure;
-import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.stats.FlatStatsJson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,10 @@ class FinishedDashboardTest {
 
   @Test
   void servesTheFinalStatisticsAndSaysTheRunFinished() throws Exception {
-    List<DailyStats> stats = List.of(day("2019-06-01", false), day("2019-06-02", true));
+    List<DailyStats> stats =
+        List.of(
+            DashboardBrowserIT.day("2019-06-01", false),
+            DashboardBrowserIT.day("2019-06-02", true));
     try (DashboardServer server = DashboardServer.finished(stats, "127.0.0.1", 0)) {
       assertEquals(200, get(server, "").statusCode());
       assertEquals(
@@ -75,21 +75,5 @@ class FinishedDashboardTest {
       }
     }
     return lines;
-  }
-
-  private static DailyStats day(String day, boolean last) {
-    return DailyStats.newBuilder()
-        .setPolicy("status-quo-2019")
-        .setService(StatsService.RETENTION.id())
-        .setDay(day)
-        .setDayEnd(
-            java.time.LocalDate.parse(day)
-                .plusDays(1)
-                .atStartOfDay(java.time.ZoneOffset.UTC)
-                .toInstant()
-                .toEpochMilli())
-        .setLast(last)
-        .setMeasures(Map.of(RetentionMeasure.CLIPS_ALIVE.wireName(), 1L))
-        .build();
   }
 }

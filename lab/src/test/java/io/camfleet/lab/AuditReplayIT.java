@@ -110,36 +110,20 @@ class AuditReplayIT {
             .sorted()
             .findFirst()
             .orElseThrow(() -> new AssertionError("no forwarded copy alive at the end"));
+    custody = get(end, "/clips/" + forwardedClip + "/custody");
+    provenance = get(end, "/clips/" + forwardedClip + "/provenance");
+  }
+
+  private static JsonNode get(RunEnd end, String path) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + end.custodyPort()
-                                + "/clips/"
-                                + forwardedClip
-                                + "/custody"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + end.custodyPort() + path))
                     .timeout(Duration.ofSeconds(30))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    custody = JSON.readTree(response.body());
-    HttpResponse<String> prov =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + end.custodyPort()
-                                + "/clips/"
-                                + forwardedClip
-                                + "/provenance"))
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, prov.statusCode(), prov.body());
-    provenance = JSON.readTree(prov.body());
+    assertEquals(200, response.statusCode(), path + ": " + response.body());
+    return JSON.readTree(response.body());
   }
 
   @Test
