@@ -61,6 +61,16 @@ public final class YamlConfig {
 
   /** Reads {@code file} as a {@code type}. */
   public static <T> T read(Path file, Class<T> type) {
+    return read(file, type, Map.of());
+  }
+
+  /**
+   * Reads {@code file} as a {@code type}, with the single value at each dotted key path of {@code
+   * values} ({@code residents.shareProbability}; a list item by its {@code id} or {@code #i})
+   * replaced by the text given, checked as strictly as the file's own: a key that is not in the
+   * file, or a value of the wrong type, is a {@link ConfigException} naming the key.
+   */
+  public static <T> T read(Path file, Class<T> type, Map<String, String> values) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -73,6 +83,10 @@ public final class YamlConfig {
       throw new ConfigException(file, 0, 0, null, "the file is empty");
     }
     YamlTree tree = YamlTree.parse(file, bytes);
+    if (!values.isEmpty()) {
+      bytes = tree.withValues(bytes, values);
+      tree = YamlTree.parse(file, bytes);
+    }
     KeyCheck.check(tree, type);
     try {
       return MAPPER.readValue(bytes, type);

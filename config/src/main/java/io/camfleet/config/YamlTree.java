@@ -3,7 +3,11 @@ package io.camfleet.config;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -62,6 +66,48 @@ final class YamlTree {
 
   static boolean isNull(Node node) {
     return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+  }
+
+  /**
+   * {@code yaml} with the single value written at each dotted path of {@code values} replaced by
+   * the given text, every other byte as it was (so errors keep their lines); a path that is not in
+   * the file, or that names a section or a list, is a {@link ConfigException} naming it.
+   */
+  byte[] withValues(byte[] yaml, Map<String, String> values) {
+    String text = new String(yaml, StandardCharsets.UTF_8);
+    TreeMap<Integer, int[]> spans = new TreeMap<>(Comparator.reverseOrder());
+    Map<Integer, String> replacements = new HashMap<>();
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      String key = entry.getKey();
+      Node value = valueAt(List.of(key.split("\\.", -1)));
+      if (value == null) {
+        throw new ConfigException(file, 0, 0, key, "no such key in the file");
+      }
+      if (!(value instanceof ScalarNode) || isNull(value)) {
+        throw error(
+            place(value, key),
+            "not a single value but "
+                + (value instanceof MappingNode
+                    ? "a section of keys"
+                    : value instanceof SequenceNode ? "a list" : "empty"));
+      }
+      String replacement = entry.getValue();
+      if (replacement.isEmpty() || replacement.chars().anyMatch(c -> c == '\n' || c == '\r')) {
+        throw error(place(value, key), "an empty or multi-line value cannot replace it");
+      }
+      int start = value.getStartMark().getIndex();
+      spans.put(start, new int[] {start, value.getEndMark().getIndex()});
+      replacements.put(start, replacement);
+    }
+    StringBuilder edited = new StringBuilder(text);
+    for (Map.Entry<Integer, int[]> span : spans.entrySet()) {
+      int[] at = span.getValue();
+      edited.replace(
+          edited.offsetByCodePoints(0, at[0]),
+          edited.offsetByCodePoints(0, at[1]),
+          replacements.get(span.getKey()));
+    }
+    return edited.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Where {@code path} is written, or null when some segment of it is not in the file. */

@@ -9,7 +9,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -124,28 +126,32 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   private void format(Properties props) throws IOException {
-    Path config = dataDir.resolve("server.properties");
+    format(dataDir, props, Uuid.randomUuid().toString(), true);
+  }
+
+  /**
+   * Formats the log folder of a node configured by {@code props} (written to {@code
+   * dir/server.properties}) for cluster {@code clusterId}: {@code standalone}, a quorum of this one
+   * controller; else the static quorum its {@code controller.quorum.voters} names.
+   */
+  static void format(Path dir, Properties props, String clusterId, boolean standalone)
+      throws IOException {
+    Path config = dir.resolve("server.properties");
     try (var out = Files.newOutputStream(config)) {
       props.store(out, "camfleet embedded broker");
     }
+    List<String> args =
+        new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.toString()));
+    if (standalone) {
+      args.add("--standalone");
+    }
+    // Transactions v2 on a fresh single node made exactly-once producers stall with
+    // OutOfOrderSequence errors when two applications started at once; v1 is stable.
+    args.addAll(List.of("--feature", "transaction.version=1"));
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int rc;
     try (PrintStream printer = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-      rc =
-          StorageTool.execute(
-              new String[] {
-                "format",
-                "-t",
-                Uuid.randomUuid().toString(),
-                "-c",
-                config.toString(),
-                "--standalone",
-                // Transactions v2 on a fresh single node made exactly-once producers stall with
-                // OutOfOrderSequence errors when two applications started at once; v1 is stable.
-                "--feature",
-                "transaction.version=1"
-              },
-              printer);
+      rc = StorageTool.execute(args.toArray(String[]::new), printer);
     }
     if (rc != 0) {
       throw new IllegalStateException(
@@ -154,27 +160,43 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   private Properties brokerProperties() {
+    Properties p = nodeProperties(1, port, controllerPort, dataDir.resolve("log"), 1);
+    p.put("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
+    return p;
+  }
+
+  /**
+   * What every node of a camfleet KRaft cluster shares: a combined broker and controller {@code
+   * nodeId} on {@code port} and {@code controllerPort}, no topic created by itself, internal topics
+   * and new topics with {@code replicas} replicas (of which all but one, at least one, must
+   * acknowledge a write), records kept forever whatever their timestamps.
+   */
+  static Properties nodeProperties(
+      int nodeId, int port, int controllerPort, Path logDir, int replicas) {
+    String factor = String.valueOf(replicas);
+    String minInSync = String.valueOf(Math.max(1, replicas - 1));
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
+    p.put("node.id", String.valueOf(nodeId));
     p.put(
         "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("log.dirs", dataDir.resolve("log").toString());
+    p.put("log.dirs", logDir.toString());
     p.put("num.partitions", "1");
     p.put("auto.create.topics.enable", "false");
-    // One broker: every internal topic has one replica, or transactions (exactly_once_v2) hang.
-    p.put("offsets.topic.replication.factor", "1");
+    // Internal topics as replicated as the cluster allows, or transactions (exactly_once_v2) hang.
+    p.put("default.replication.factor", factor);
+    p.put("min.insync.replicas", minInSync);
+    p.put("offsets.topic.replication.factor", factor);
     p.put("offsets.topic.num.partitions", "4");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.replication.factor", factor);
+    p.put("transaction.state.log.min.isr", minInSync);
     p.put("transaction.state.log.num.partitions", "4");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", factor);
+    p.put("share.coordinator.state.topic.min.isr", minInSync);
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("log.retention.ms", "-1");
     // Record timestamps are simulated event times, which may lie ahead of this machine's clock.
@@ -182,8 +204,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     // Every ten minutes a broker forgets each idempotent producer whose newest record is older than
     // producer.id.expiration.ms (at most about 24 days) by that record's timestamp; event times lie
     // years back, so a plain idempotent producer that kept writing past the check had its next
-    // batch
-    // refused as out of sequence, retried forever. Transactional producers are exempt while a
+    // batch refused as out of sequence, retried forever. Transactional producers are exempt while a
     // transaction is open; for the others, the periodic check runs once in 24 days instead.
     p.put("producer.id.expiration.check.interval.ms", String.valueOf(Integer.MAX_VALUE));
     return p;
@@ -210,7 +231,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
@@ -219,7 +240,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -2,9 +2,11 @@ package io.camfleet.kafka;
 
 import io.camfleet.schemas.Topic;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -14,12 +16,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Creates catalog topics on a cluster and reads their partition counts, and tells clearly when the
- * cluster cannot be reached.
+ * Creates catalog topics on a cluster, replicated as the cluster allows, and reads their partition
+ * counts, and tells clearly when the cluster cannot be reached.
  */
 public final class TopicAdmin {
   private TopicAdmin() {}
@@ -32,71 +35,192 @@ public final class TopicAdmin {
   }
 
   /**
-   * Creates each topic that does not exist yet, with its partition count and cleanup policy;
-   * existing topics are left as they are. Fails within {@code timeoutSeconds} when no broker
-   * answers.
+   * Creates each topic that does not exist yet, with its partition count and cleanup policy, and
+   * the replication of {@link #replication}; existing topics are left as they are. Fails within
+   * {@code timeoutSeconds} when no broker answers.
    */
   public static void createTopics(
       Properties clientConfig, Collection<? extends Topic<?, ?>> topics, int timeoutSeconds) {
-    ClusterReach.require(
-        String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)));
-    Properties props = new Properties();
-    props.putAll(clientConfig);
-    props.putIfAbsent(
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
-    props.putIfAbsent(
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
-    try (Admin admin = Admin.create(props)) {
+    ClusterReach.require(servers(clientConfig));
+    try (Admin admin = admin(clientConfig, timeoutSeconds)) {
       Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
-      List<NewTopic> missing =
+      List<Topic<?, ?>> missing =
           topics.stream()
               .filter(t -> !existing.contains(t.name()))
-              // replication comes from the broker default, so one file serves one broker and a
-              // cluster
-              .map(
-                  t ->
-                      new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty())
-                          .configs(Map.copyOf(t.configs())))
+              .<Topic<?, ?>>map(t -> t)
               .toList();
       if (missing.isEmpty()) {
         return;
       }
-      try {
-        admin.createTopics(missing).all().get(timeoutSeconds, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw e;
-        }
-      }
+      create(admin, clientConfig, missing, timeoutSeconds);
     } catch (TimeoutException e) {
-      throw new UnreachableClusterException(
-          "no Kafka broker answered at "
-              + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + " within "
-              + timeoutSeconds
-              + " s",
-          e);
+      throw noAnswer(clientConfig, timeoutSeconds, e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-        // The admin client's own timeout can fire before ours: the same outcome, the same message.
-        throw new UnreachableClusterException(
-            "no Kafka broker answered at "
-                + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-                + " within "
-                + timeoutSeconds
-                + " s",
-            e.getCause());
-      }
-      throw new UnreachableClusterException(
-          "Kafka at "
-              + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-              + " refused: "
-              + e.getCause().getMessage(),
-          e.getCause());
+      throw refused(clientConfig, timeoutSeconds, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  /**
+   * Makes sure the input topic {@code input} exists and returns its partition count on the cluster:
+   * a missing topic is created with {@code requested} partitions, or the count it is declared with
+   * when nothing is requested; an existing one is used as it is, unless {@code requested} asks for
+   * another count.
+   *
+   * @throws PartitionCountException if the topic exists with another count than {@code requested}
+   * @throws UnreachableClusterException if no broker answers in time
+   */
+  public static int createInput(
+      Properties clientConfig, Topic<?, ?> input, OptionalInt requested, int timeoutSeconds) {
+    createTopics(
+        clientConfig,
+        List.of(input.withPartitions(requested.orElse(input.partitions()))),
+        timeoutSeconds);
+    int found = partitions(clientConfig, input.name(), timeoutSeconds);
+    if (requested.isPresent() && found != requested.getAsInt()) {
+      throw new PartitionCountException(
+          "topic "
+              + input.name()
+              + " at "
+              + servers(clientConfig)
+              + " exists with "
+              + found
+              + " partitions, not the "
+              + requested.getAsInt()
+              + " asked for with --partitions: leave --partitions out to use its "
+              + found
+              + ", or delete the topic first");
+    }
+    return found;
+  }
+
+  /** Thrown when an existing topic has another partition count than the one asked for. */
+  public static final class PartitionCountException extends IllegalArgumentException {
+    public PartitionCountException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The replication of the topics camfleet creates on a cluster of {@code brokers}: {@value
+   * #REPLICATION_FACTOR_CONFIG} and {@value #MIN_INSYNC_REPLICAS_CONFIG} from the client settings
+   * when given, else three replicas (fewer on a smaller cluster) of which two must acknowledge a
+   * write (one with fewer than three replicas), so that a cluster of three or more keeps every
+   * topic writable with one broker down.
+   */
+  public static Replication replication(Properties clientConfig, int brokers) {
+    int factor =
+        setting(clientConfig, REPLICATION_FACTOR_CONFIG).orElse(Math.max(1, Math.min(3, brokers)));
+    int minInSync = setting(clientConfig, MIN_INSYNC_REPLICAS_CONFIG).orElse(factor >= 3 ? 2 : 1);
+    if (minInSync > factor) {
+      throw new IllegalArgumentException(
+          MIN_INSYNC_REPLICAS_CONFIG
+              + "="
+              + minInSync
+              + " is more than the replication factor "
+              + factor
+              + ": no write could ever be acknowledged");
+    }
+    return new Replication(factor, minInSync);
+  }
+
+  /** How many copies of each partition a topic has, and how many must acknowledge a write. */
+  public record Replication(int factor, int minInSyncReplicas) {}
+
+  /** Client setting: the replication factor of the topics camfleet creates. */
+  public static final String REPLICATION_FACTOR_CONFIG = "camfleet.topic.replication.factor";
+
+  /** Client setting: {@code min.insync.replicas} of the topics camfleet creates. */
+  public static final String MIN_INSYNC_REPLICAS_CONFIG = "camfleet.topic.min.insync.replicas";
+
+  private static OptionalInt setting(Properties clientConfig, String key) {
+    String value = clientConfig.getProperty(key);
+    if (value == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1) {
+        return OptionalInt.of(n);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "Kafka client setting "
+            + key
+            + " must be a whole number of 1 or more, not '"
+            + value
+            + "'");
+  }
+
+  private static void create(
+      Admin admin, Properties clientConfig, List<Topic<?, ?>> topics, int timeoutSeconds)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    int brokers = admin.describeCluster().nodes().get(timeoutSeconds, TimeUnit.SECONDS).size();
+    Replication replication = replication(clientConfig, brokers);
+    List<NewTopic> missing =
+        topics.stream()
+            .map(
+                t -> {
+                  Map<String, String> configs = new HashMap<>(t.configs());
+                  configs.put(
+                      TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                      String.valueOf(replication.minInSyncReplicas()));
+                  return new NewTopic(
+                          t.name(),
+                          Optional.of(t.partitions()),
+                          Optional.of((short) replication.factor()))
+                      .configs(configs);
+                })
+            .toList();
+    try {
+      admin.createTopics(missing).all().get(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+
+  /** An admin client of {@code clientConfig}, without camfleet's own settings. */
+  private static Admin admin(Properties clientConfig, int timeoutSeconds) {
+    Properties props = new Properties();
+    clientConfig.forEach(
+        (k, v) -> {
+          if (!String.valueOf(k).startsWith("camfleet.")) {
+            props.put(k, v);
+          }
+        });
+    props.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    props.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    return Admin.create(props);
+  }
+
+  private static String servers(Properties clientConfig) {
+    return String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+  }
+
+  private static UnreachableClusterException noAnswer(
+      Properties clientConfig, int timeoutSeconds, Throwable cause) {
+    return new UnreachableClusterException(
+        "no Kafka broker answered at " + servers(clientConfig) + " within " + timeoutSeconds + " s",
+        cause);
+  }
+
+  private static UnreachableClusterException refused(
+      Properties clientConfig, int timeoutSeconds, ExecutionException e) {
+    if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+      // The admin client's own timeout can fire before ours: the same outcome, the same message.
+      return noAnswer(clientConfig, timeoutSeconds, e.getCause());
+    }
+    return new UnreachableClusterException(
+        "Kafka at " + servers(clientConfig) + " refused: " + e.getCause().getMessage(),
+        e.getCause());
   }
 
   /**
@@ -107,15 +231,9 @@ public final class TopicAdmin {
    * @throws UnreachableClusterException if no broker answers in time
    */
   public static int partitions(Properties clientConfig, String topic, int timeoutSeconds) {
-    Object servers = clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-    Properties props = new Properties();
-    props.putAll(clientConfig);
-    props.putIfAbsent(
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
-    props.putIfAbsent(
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutSeconds * 1000));
+    Object servers = servers(clientConfig);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    try (Admin admin = Admin.create(props)) {
+    try (Admin admin = admin(clientConfig, timeoutSeconds)) {
       while (true) {
         try {
           TopicDescription description =

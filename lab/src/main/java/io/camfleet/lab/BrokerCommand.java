@@ -4,17 +4,20 @@ import io.camfleet.cli.ExitCode;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topics;
+import io.camfleet.simulator.cli.PartitionsOption;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,8 +48,11 @@ public final class BrokerCommand implements Callable<Integer> {
           "Broker data folder, kept across restarts (default: a temporary folder, deleted on exit).")
   Path dataDir;
 
+  @Mixin PartitionsOption partitions;
+
   @Override
   public Integer call() throws Exception {
+    OptionalInt requested = partitions.requested();
     if (port < 1 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be 1 to 65535, not " + port);
     }
@@ -98,12 +104,24 @@ public final class BrokerCommand implements Callable<Integer> {
     running.set(broker);
     Properties client = new Properties();
     client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    TopicAdmin.createTopics(client, Topics.all(), 30);
+    int count;
+    try {
+      // a kept --data-dir may hold world-events already: its count stands unless asked otherwise
+      count = TopicAdmin.createInput(client, Topics.WORLD_EVENTS, requested, 30);
+    } catch (TopicAdmin.PartitionCountException e) {
+      spec.commandLine().getErr().printf("camfleet broker: %s%n", e.getMessage());
+      spec.commandLine().getErr().flush();
+      return ExitCode.USAGE.code();
+    }
+    TopicAdmin.createTopics(client, Topics.all(count), 30);
     System.err.printf(
-        "Kafka broker listening on %s, data in %s; topics: %s. Ctrl-C to stop.%n",
+        "Kafka broker listening on %s, data in %s; topics: %s (%s with %d partitions)."
+            + " Ctrl-C to stop.%n",
         broker.bootstrapServers(),
         broker.dataDir(),
-        Topics.all().stream().map(t -> t.name()).toList());
+        Topics.all().stream().map(t -> t.name()).toList(),
+        Topics.WORLD_EVENTS.name(),
+        count);
     stopped.await();
     return ExitCode.OK.code();
   }

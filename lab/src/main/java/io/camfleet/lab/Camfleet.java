@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      SweepCommand.class,
       SimulateCommand.class,
       RetentionServiceCommand.class,
       SharingServiceCommand.class,

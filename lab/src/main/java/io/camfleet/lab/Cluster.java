@@ -39,6 +39,17 @@ final class Cluster implements AutoCloseable {
         null, new ClientConfig(plan.bootstrapServers().get(), plan.clientSettings()), prefix);
   }
 
+  /**
+   * This cluster under topics and application ids of their own, named after {@code prefix} (one
+   * variant of a sweep, say); closing the view leaves the cluster as it is.
+   */
+  Cluster view(String prefix) {
+    return new Cluster(
+        null,
+        client,
+        TopicPrefix.of(this.prefix.value().isEmpty() ? prefix : this.prefix.apply(prefix)));
+  }
+
   ClientConfig client() {
     return client;
   }

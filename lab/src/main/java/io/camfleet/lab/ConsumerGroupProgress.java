@@ -32,6 +32,15 @@ final class ConsumerGroupProgress implements AutoCloseable {
         .sum();
   }
 
+  /** Records of the topic that {@code groups} have committed, added up over groups. */
+  long committed(List<String> groups) throws InterruptedException, ExecutionException {
+    long sum = 0;
+    for (String group : groups) {
+      sum += committed(group);
+    }
+    return sum;
+  }
+
   /** The end of the topic now (committed records and transaction markers), over all partitions. */
   long end() throws InterruptedException, ExecutionException {
     List<TopicPartition> partitions =

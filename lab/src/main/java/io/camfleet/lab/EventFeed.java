@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where a run's events come from: the simulation of its world, or a recorded event log ({@code
@@ -34,11 +35,14 @@ final class EventFeed {
     return recorded.isPresent() ? "the replay" : "the simulation";
   }
 
-  /** The partitions of world-events the events were made for. */
-  int partitions() {
-    return recorded
-        .map(r -> r.world().partitions())
-        .orElse(SimulationOptions.defaults().partitions());
+  /**
+   * The partitions of world-events: those the recorded events were made for, else those asked for
+   * (or the catalog's).
+   */
+  OptionalInt partitions() {
+    return recorded.isPresent()
+        ? OptionalInt.of(recorded.get().world().partitions())
+        : plan.partitions();
   }
 
   /** The world the report describes. */
@@ -74,7 +78,7 @@ final class EventFeed {
               world.start(),
               world.worldFile(),
               world.worldFileSha256(),
-              partitions(),
+              kafka.partitions().orElse(SimulationOptions.defaults().partitions()),
               "1/1");
       kept = new AvroFileSink(keptEventsIn(plan.out()), header.toMetadata());
     }
@@ -87,8 +91,9 @@ final class EventFeed {
         progress.finished(null);
         return events;
       }
-      return Simulator.run(
-              plan.world(),
+      return Simulator.runAll(
+              plan.worlds(),
+              plan.runs(),
               SimulationOptions.defaults(),
               checked,
               TerminalProgress.onStderr(plan.world().days()))
@@ -119,6 +124,11 @@ final class EventFeed {
       public void abort() {
         kafka.abort();
         file.abort();
+      }
+
+      @Override
+      public OptionalInt partitions() {
+        return kafka.partitions();
       }
 
       @Override

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
  */
 final class ReplayOption {
   private static final List<String> WORLD_OPTIONS =
-      List.of("--world", "--seed", "--cameras", "--days");
+      List.of("--world", "--seed", "--cameras", "--days", "--seeds", "--seed-list", "--partitions");
 
   private ReplayOption() {}
 

@@ -6,8 +6,9 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.ClusterReach;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
-import io.camfleet.report.Report;
+import io.camfleet.report.Comparison;
 import io.camfleet.report.ReportWriter;
+import io.camfleet.simulator.cli.PartitionsOption;
 import io.camfleet.simulator.cli.WorldOverrides;
 import io.camfleet.simulator.world.World;
 import java.io.PrintStream;
@@ -32,11 +33,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Simulates a world once, enforces every policy on the same event stream with the retention and",
-      "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html,",
-      "and the audit files (every receipt and ledger entry) in audit/. --events replays a recorded",
-      "event log instead of simulating. Without --bootstrap-servers a real Kafka broker runs in this",
-      "process for the duration. With --dashboard the finished dashboard stays up after the report",
-      "until Ctrl-C (exit code 130, as for any Ctrl-C; the report is complete by then)."
+      "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html.",
+      "With --seeds N (or --seed-list) it runs the world under N seeds in one pass of each service and",
+      "the report gives each policy's mean, 95% interval and difference from the baseline policy.",
+      "The audit files (every receipt and ledger entry) go to audit/ beside the report. --events",
+      "replays a recorded event log instead of simulating. Without --bootstrap-servers a real Kafka",
+      "broker runs in this process for the duration. With --dashboard the finished dashboard stays up",
+      "after the report until Ctrl-C (exit code 130, as for any Ctrl-C; the report is complete by then)."
     })
 public final class RunCommand implements Callable<Integer> {
   @Option(
@@ -73,6 +76,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin WorldOverrides overrides;
 
+  @Mixin Replicates replicates;
+
   @Option(
       names = "--dashboard",
       description = "Serve the live dashboard on 127.0.0.1 while the run lasts.")
@@ -91,9 +96,11 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "PT30M",
       paramLabel = "DURATION",
       description =
-          "Give up if the services have not finished this long after the simulation"
-              + " (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
+          "Give up if the services make no progress for this long after the simulation; a run that"
+              + " still progresses goes on (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
   Duration timeout;
+
+  @Mixin PartitionsOption partitions;
 
   @Option(
       names = "--keep-events",
@@ -124,9 +131,8 @@ public final class RunCommand implements Callable<Integer> {
       err.printf("camfleet run: log in %s%n", logFile);
       Scenario scenario = new Scenario(plan, guard, err);
       try {
-        Report report = scenario.run();
+        Comparison report = Comparison.of(scenario.run(), plan.baseline());
         ReportWriter.write(report, plan.out());
-
         if (!report.trustworthy()) {
           err.printf(
               "camfleet: %s (topic %s; details in %s)%n",
@@ -176,11 +182,21 @@ public final class RunCommand implements Callable<Integer> {
                 : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
     World world =
         replay.isPresent() ? null : overrides.apply(World.read(worldPath), worldPath, spec);
+    List<Long> seeds =
+        replay.isPresent()
+            ? List.of(replay.get().world().seed())
+            : replicates.seeds(world.seed(), spec);
+    if (keepEvents && seeds.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--keep-events keeps the events of one seed, not of " + seeds.size());
+    }
     List<Path> files =
         policyFiles == null || policyFiles.isEmpty()
             ? Policies.filesIn(Installation.resolveDefault(Path.of("policies")))
             : policyFiles;
     List<Policy> policies = Policies.read(files);
+    Optional<String> baseline =
+        replicates.baseline(policies.stream().map(Policy::name).toList(), spec);
     Path out =
         outDir != null
             ? outDir
@@ -200,12 +216,15 @@ public final class RunCommand implements Callable<Integer> {
         clientSettings,
         dashboard ? OptionalInt.of(dashboardPort) : OptionalInt.empty(),
         timeout,
+        partitions.requested(),
+        seeds,
+        baseline,
         replay,
         keepEvents);
   }
 
   /** Fails before any work when the report could not be written. */
-  private static void requireWritable(Path out) {
+  static void requireWritable(Path out) {
     Path dir = out.toAbsolutePath().normalize();
     Path existing = dir;
     while (existing != null && !Files.exists(existing)) {

@@ -10,6 +10,7 @@ import io.camfleet.policy.Policy;
 import io.camfleet.report.EvidenceFile;
 import io.camfleet.report.PolicyInfo;
 import io.camfleet.report.Report;
+import io.camfleet.report.SeedRun;
 import io.camfleet.report.WorldInfo;
 import io.camfleet.retention.RetentionService;
 import io.camfleet.retention.config.RetentionOptions;
@@ -36,6 +37,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +47,7 @@ import java.util.stream.Stream;
  * catalog and the run's prefix, as this class does; it knows none of their internals.
  */
 final class Scenario {
-  /** The services stopped short of their final statistics within the plan's timeout. */
+  /** The services made no progress towards their final statistics for the plan's timeout. */
   static final class StalledException extends Exception {
     StalledException(String message) {
       super(message);
@@ -100,19 +102,27 @@ final class Scenario {
    * Runs the plan and returns its report; the cluster and the state folder are gone when it
    * returns.
    */
-  Report run() throws Exception {
+  List<SeedRun> run() throws Exception {
     try (Cluster cluster = Cluster.open(plan, err)) {
-      guard.check();
-      Path stateDir = Files.createTempDirectory("camfleet-state-");
-      try {
-        return run(cluster, stateDir);
-      } finally {
-        deleteRecursively(stateDir);
-      }
+      return run(cluster);
     }
   }
 
-  private Report run(Cluster cluster, Path stateDir) throws Exception {
+  /**
+   * Runs the plan on {@code cluster}, which stays up: one report per seed, in the plan's order. The
+   * state folder is gone when it returns.
+   */
+  List<SeedRun> run(Cluster cluster) throws Exception {
+    guard.check();
+    Path stateDir = Files.createTempDirectory("camfleet-state-");
+    try {
+      return run(cluster, stateDir);
+    } finally {
+      deleteRecursively(stateDir);
+    }
+  }
+
+  private List<SeedRun> run(Cluster cluster, Path stateDir) throws Exception {
     ClientConfig client = cluster.client();
     TopicPrefix prefix = cluster.prefix();
     Topic<String, DailyStats> retentionStats = prefix.apply(Topics.RETENTION_STATS);
@@ -121,23 +131,25 @@ final class Scenario {
     deadLetterTopic = prefix.apply(Topics.DEAD_LETTERS).name();
     // created before the services (which create their own too), so that a dashboard follows them
     // from the start
+    int partitions =
+        TopicAdmin.createInput(
+            client.toProperties(), prefix.apply(Topics.WORLD_EVENTS), feed.partitions(), 30);
     TopicAdmin.createTopics(
         client.toProperties(),
-        List.of(
-            prefix.apply(Topics.WORLD_EVENTS).withPartitions(feed.partitions()),
-            retentionStats,
-            exposureStats,
-            prefix.apply(Topics.DEAD_LETTERS)),
+        List.of(retentionStats, exposureStats, prefix.apply(Topics.DEAD_LETTERS)),
         30);
     WorldInfo world = feed.worldInfo();
     List<String> names = plan.policyNames();
     err.printf(
-        "Kafka: %s; world %s (%d cameras, %d days, seed %d); %d %s: %s%n",
+        "Kafka: %s, %s with %d partitions; world %s (%d cameras, %d days, %s %s); %d %s: %s%n",
         client.describe(),
+        prefix.apply(Topics.WORLD_EVENTS).name(),
+        partitions,
         world.name(),
         world.cameras(),
         world.days(),
-        world.seed(),
+        plan.seeds().size() == 1 ? "seed" : plan.seeds().size() + " seeds",
+        plan.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")),
         names.size(),
         names.size() == 1 ? "policy" : "policies",
         String.join(", ", names));
@@ -147,16 +159,18 @@ final class Scenario {
     List<Policy> policies = plan.policies();
     RetentionOptions retentionOptions =
         RetentionOptions.of(
-            prefix,
-            policies,
-            Processing.inStateDir(stateDir).withThreads(retentionThreads()),
-            Optional.empty());
+                prefix,
+                policies,
+                Processing.inStateDir(stateDir).withThreads(retentionThreads(partitions)),
+                Optional.empty())
+            .withRuns(plan.runs());
     SharingOptions sharingOptions =
         SharingOptions.of(
-            prefix,
-            policies,
-            Processing.inStateDir(stateDir),
-            Optional.of(HttpEndpoint.loopback(0)));
+                prefix,
+                policies,
+                Processing.inStateDir(stateDir),
+                Optional.of(HttpEndpoint.loopback(0)))
+            .withRuns(plan.runs());
     try (DashboardServer board =
             plan.dashboardPort().isPresent()
                 ? DashboardServer.start(client, stats, "127.0.0.1", plan.dashboardPort().getAsInt())
@@ -203,20 +217,31 @@ final class Scenario {
 
       phase = "the report";
       deadLetters = DeadLetters.count(client, deadLetterTopic, Duration.ofSeconds(30));
-      Report report =
-          Report.build(world, policyInfos(), collector.stats(), Version.current())
-              .withDeadLetters(deadLetters)
-              .withEvidence(evidence);
-      if (plan.replay().isPresent()) {
-        RecordedEvents replayed = plan.replay().get();
-        report =
-            report.replayedFrom(
-                EvidenceFile.replayed(replayed.file().toString(), replayed.sha256()));
+      // A dead letter may belong to any run: each seed's report counts them all.
+      List<SeedRun> runs = new ArrayList<>();
+      List<PolicyInfo> policyInfos = policyInfos();
+      for (int i = 0; i < plan.seeds().size(); i++) {
+        long seed = plan.seeds().get(i);
+        Report report =
+            Report.build(
+                    worldInfo(seed),
+                    policyInfos,
+                    collector.stats(plan.runs().get(i)),
+                    Version.current())
+                .withDeadLetters(deadLetters)
+                .withEvidence(evidence);
+        if (plan.replay().isPresent()) {
+          RecordedEvents replayed = plan.replay().get();
+          report =
+              report.replayedFrom(
+                  EvidenceFile.replayed(replayed.file().toString(), replayed.sha256()));
+        }
+        runs.add(new SeedRun(seed, report));
       }
       if (board != null) {
         finished = new FinishedDashboard(collector.stats(), board.port());
       }
-      return report;
+      return runs;
     }
   }
 
@@ -228,15 +253,16 @@ final class Scenario {
       StatsCollector collector, ClientConfig client, String worldEvents, List<String> groups)
       throws Exception {
     CatchUpProgress progress = CatchUpProgress.onStderr();
-    long deadline = System.nanoTime() + plan.timeout().toNanos();
+    StallWatch stall = new StallWatch(plan.timeout(), System::nanoTime);
     try (ConsumerGroupProgress lag = new ConsumerGroupProgress(client, worldEvents)) {
-      while (!collector.complete(SERVICES, plan.policyNames())) {
+      while (!collector.complete(plan.runs(), SERVICES, plan.policyNames())) {
         guard.check();
         collector.poll(Duration.ofMillis(500));
         progress.show(() -> lag.fraction(groups));
-        if (System.nanoTime() > deadline) {
+        if (stall.stalled(() -> lag.committed(groups) + collector.stats().size())) {
           progress.finished();
-          throw new StalledException("the services did not finish within " + plan.timeout());
+          throw new StalledException(
+              "the services made no progress for " + plan.timeout() + " (--timeout)");
         }
       }
     }
@@ -244,13 +270,25 @@ final class Scenario {
   }
 
   /**
-   * One retention stream thread per core, up to the partitions of world-events. Retention is the
-   * slowest stage of a run (it writes and later deletes every clip); the simulator and the sharing
-   * service finish long before it on large worlds, and with one thread the second core would then
-   * do nothing but RocksDB compaction.
+   * One retention stream thread per core, up to the {@code partitions} of world-events. Retention
+   * is the slowest stage of a run (it writes and later deletes every clip); the simulator and the
+   * sharing service finish long before it on large worlds, and with one thread the second core
+   * would then do nothing but RocksDB compaction.
    */
-  private static int retentionThreads() {
-    return Math.min(Runtime.getRuntime().availableProcessors(), Topics.WORLD_PARTITIONS);
+  private static int retentionThreads(int partitions) {
+    return Math.min(Runtime.getRuntime().availableProcessors(), partitions);
+  }
+
+  private WorldInfo worldInfo(long seed) throws IOException {
+    WorldInfo world = feed.worldInfo();
+    return new WorldInfo(
+        world.name(),
+        seed,
+        world.cameras(),
+        world.days(),
+        world.start(),
+        world.worldFile(),
+        world.worldFileSha256());
   }
 
   private List<PolicyInfo> policyInfos() throws IOException {

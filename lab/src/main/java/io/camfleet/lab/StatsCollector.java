@@ -2,6 +2,7 @@ package io.camfleet.lab;
 
 import io.camfleet.avro.DailyStats;
 import io.camfleet.kafka.ClientConfig;
+import io.camfleet.schemas.Runs;
 import io.camfleet.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +43,24 @@ final class StatsCollector implements AutoCloseable {
       DailyStats stats = record.value();
       all.add(stats);
       if (stats.getLast()) {
-        finals.add(stats.getService() + "/" + stats.getPolicy());
+        finals.add(runOf(stats) + "/" + stats.getService() + "/" + stats.getPolicy());
       }
     }
   }
 
-  /** Whether each of {@code services} has written the final day of each of {@code policies}. */
-  boolean complete(List<String> services, List<String> policies) {
-    return services.stream()
-        .allMatch(s -> policies.stream().allMatch(p -> finals.contains(s + "/" + p)));
+  /**
+   * Whether each of {@code services} has written the final day of each of {@code policies} in each
+   * of {@code runs} ({@link Runs}).
+   */
+  boolean complete(List<String> runs, List<String> services, List<String> policies) {
+    return runs.stream()
+        .allMatch(
+            r ->
+                services.stream()
+                    .allMatch(
+                        s ->
+                            policies.stream()
+                                .allMatch(p -> finals.contains(r + "/" + s + "/" + p))));
   }
 
   int finalsSeen() {
@@ -59,6 +69,15 @@ final class StatsCollector implements AutoCloseable {
 
   List<DailyStats> stats() {
     return List.copyOf(all);
+  }
+
+  /** The statistics of one run ({@link Runs#SINGLE} on a topic of one run). */
+  List<DailyStats> stats(String run) {
+    return all.stream().filter(s -> runOf(s).equals(run)).toList();
+  }
+
+  private static String runOf(DailyStats stats) {
+    return stats.getRun() == null ? Runs.SINGLE : stats.getRun();
   }
 
   @Override

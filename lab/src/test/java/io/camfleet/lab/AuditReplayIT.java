@@ -17,8 +17,9 @@ import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyStatus;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.policy.Policies;
-import io.camfleet.report.Report;
+import io.camfleet.report.Comparison;
 import io.camfleet.report.ReportWriter;
+import io.camfleet.report.SeedRun;
 import io.camfleet.schemas.stats.StatsMeasure;
 import io.camfleet.simulator.world.World;
 import java.io.PrintWriter;
@@ -86,11 +87,15 @@ class AuditReplayIT {
             new Properties(),
             OptionalInt.empty(),
             Duration.ofMinutes(8),
+            OptionalInt.empty(),
+            List.of(5L),
+            Optional.empty(),
             Optional.empty(),
             true);
     try (ShutdownGuard guard = ShutdownGuard.install("audit-it", System.err)) {
-      Report built = new Scenario(plan, guard, System.err).observingEnd(this::askCustody).run();
-      ReportWriter.write(built, out);
+      List<SeedRun> runs =
+          new Scenario(plan, guard, System.err).observingEnd(this::askCustody).run();
+      ReportWriter.write(Comparison.of(runs, Optional.empty()), out);
     }
     report = JSON.readTree(out.resolve("report.json").toFile());
   }

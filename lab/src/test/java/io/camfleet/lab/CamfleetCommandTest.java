@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.camfleet.schemas.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -218,6 +219,35 @@ class CamfleetCommandTest {
   }
 
   @Test
+  void zeroPartitionsAreRefusedBeforeTheRunStarts() {
+    Outcome bad = run("run", "--partitions", "0", "--out", tmp.resolve("r").toString());
+    assertEquals(2, bad.exitCode());
+    assertEquals(
+        "camfleet run: --partitions must be between 1 and 127, not 0 (see 'camfleet run --help')",
+        oneLine(bad.err()));
+    assertFalse(Files.exists(tmp.resolve("r")));
+  }
+
+  @Test
+  void brokerRefusesMorePartitionsThanTheSimulatorCanFillBeforeStarting() {
+    Outcome bad = run("broker", "--partitions", "500", "--data-dir", tmp.resolve("b").toString());
+    assertEquals(2, bad.exitCode());
+    assertEquals(
+        "camfleet broker: --partitions must be between 1 and 127, not 500"
+            + " (see 'camfleet broker --help')",
+        oneLine(bad.err()));
+    assertFalse(Files.exists(tmp.resolve("b")));
+  }
+
+  @Test
+  void runHelpSaysTheTimeoutIsAboutProgressAndNamesThePartitionsDefault() {
+    String help = run("run", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("make no progress for this long"), help);
+    assertTrue(help.contains("--partitions=N"), help);
+    assertTrue(help.contains("(default " + Topics.DEFAULT_WORLD_PARTITIONS + ", 1 to 127)"), help);
+  }
+
+  @Test
   void zeroDaysIsRefusedNamingTheOption() {
     Outcome bad = run("run", "--days", "0", "--out", tmp.resolve("r").toString());
     assertEquals(2, bad.exitCode());
@@ -371,6 +401,7 @@ class CamfleetCommandTest {
   private static List<String> commands() {
     return List.of(
         "run",
+        "sweep",
         "simulate",
         "retention-service",
         "sharing-service",

@@ -261,7 +261,8 @@ class CopyVerifierTest {
     Map<String, Long> all = new TreeMap<>();
     StatsService.SHARING.keys().forEach(key -> all.put(key.wireName(), 0L));
     measures.forEach((name, value) -> all.put(StatsService.SHARING.key(name).wireName(), value));
-    return new DailyStats(policy, StatsService.SHARING.id(), "2019-12-18", HORIZON, true, all);
+    return new DailyStats(
+        policy, StatsService.SHARING.id(), "2019-12-18", HORIZON, true, all, null);
   }
 
   @Test

@@ -317,7 +317,7 @@ class SchemaEvolutionIT {
     }
     Instant horizon = START.plus(Duration.ofDays(DAYS));
     for (Instant at = START; !at.isAfter(horizon); at = at.plus(Duration.ofHours(6))) {
-      for (int p = 0; p < Topics.WORLD_PARTITIONS; p++) {
+      for (int p = 0; p < Topics.DEFAULT_WORLD_PARTITIONS; p++) {
         events.add(
             new Event(
                 "tick-" + p,

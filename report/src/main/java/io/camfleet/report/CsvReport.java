@@ -12,14 +12,34 @@ final class CsvReport {
 
   private CsvReport() {}
 
-  static String render(Report report) {
+  /**
+   * One row per policy, baseline first: its figures when there is one seed, their means over the
+   * seeds when there are more.
+   */
+  static String render(Comparison comparison) {
     StringBuilder out = new StringBuilder();
-    List<String> header = List.copyOf(row(report.policies().get(0)).keySet());
-    line(out, header);
-    for (PolicyReport policy : report.policies()) {
-      line(out, List.copyOf(row(policy).values()));
+    boolean header = true;
+    for (PolicyInfo info : comparison.policies()) {
+      Map<String, String> row = row(comparison.perSeed(info.name()).get(0));
+      if (comparison.n() > 1) {
+        for (ReportKey key : ReportKey.ALL) {
+          row.put(key.name(), plain(comparison.summary(info.name(), key).mean()));
+        }
+      }
+      if (header) {
+        line(out, List.copyOf(row.keySet()));
+        header = false;
+      }
+      line(out, List.copyOf(row.values()));
     }
     return out.toString();
+  }
+
+  /** A mean without grouping or exponent: {@code 12}, {@code 12.5}, {@code 3.3333333333333335}. */
+  static String plain(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : new java.math.BigDecimal(Double.toString(value)).toPlainString();
   }
 
   /** The figures of one policy as flat columns: names, then figures, breakdowns flattened. */
@@ -44,7 +64,7 @@ final class CsvReport {
     return row;
   }
 
-  private static void line(StringBuilder out, List<String> fields) {
+  static void line(StringBuilder out, List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         out.append(',');

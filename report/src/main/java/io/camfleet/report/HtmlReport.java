@@ -2,33 +2,45 @@ package io.camfleet.report;
 
 import io.camfleet.avro.HolderType;
 import io.camfleet.schemas.stats.HolderTypes;
-import io.camfleet.schemas.stats.RetentionMeasure;
-import io.camfleet.schemas.stats.StatsMeasure;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Renders report.html: one self-contained page (inline CSS and SVG, no script, nothing loaded from
- * the network, which its Content-Security-Policy also forbids) with the summary table and, per
- * policy, a footage chart and a copies chart over simulated time.
+ * the network, which its Content-Security-Policy also forbids): the baseline, the main findings,
+ * the differences from the baseline with their intervals, one chart per key measure comparing all
+ * policies over simulated time (with the 95% band of the daily mean when there are several seeds),
+ * the summary table, the measures' meanings, the world and how to reproduce it.
  */
 final class HtmlReport {
-  static final String FOOTAGE = "footage";
-  static final String COPIES = "copies";
+  /**
+   * The charts comparing the policies over simulated time, each one measure (or its part by holder
+   * type) on its own scale, so no series lies flat against a much larger one.
+   */
+  static final List<ReportKey> CHARTS = charts();
 
-  /** The footage chart's series, each a measure and its colour (Okabe-Ito palette). */
-  private static final List<Line> FOOTAGE_SERIES =
-      List.of(
-          new Line(RetentionMeasure.CLIPS_ALIVE, "#0072B2"),
-          new Line(RetentionMeasure.CLIPS_EXPIRED, "#D55E00"),
-          new Line(RetentionMeasure.CLIPS_EXEMPT_BY_SHARE, "#009E73"));
-
-  private record Line(StatsMeasure measure, String colour) {}
-
-  private static final String[] HOLDER_COLOURS = {
-    "#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7"
+  /** The baseline's colour, then the other policies' (Okabe-Ito palette). */
+  private static final String[] POLICY_COLOURS = {
+    "#000000", "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442"
   };
+
+  /** The colour of the policy at {@code index} in a comparison's order (the baseline's is 0). */
+  static String policyColour(int index) {
+    return POLICY_COLOURS[index % POLICY_COLOURS.length];
+  }
+
+  private static List<ReportKey> charts() {
+    List<ReportKey> charts = new ArrayList<>();
+    charts.add(new ReportKey(Measure.FOOTAGE_ALIVE_PAST_RETENTION, null));
+    charts.add(new ReportKey(Measure.HOUSEHOLDS_EXPOSED, null));
+    for (HolderType holder : HolderType.values()) {
+      charts.add(new ReportKey(HolderBreakdown.COPIES_ALIVE, holder));
+    }
+    charts.add(new ReportKey(Measure.CLIPS_EXEMPT_BY_SHARE, null));
+    charts.add(new ReportKey(Measure.LIVE_BYTES_AT_END, null));
+    return List.copyOf(charts);
+  }
 
   private static final String STYLE =
       """
@@ -69,13 +81,32 @@ final class HtmlReport {
       svg.chart .grid { stroke: #eaeef2; stroke-width: 1; }
       svg.chart .baseline, svg.chart .tick { stroke: var(--muted); stroke-width: 1; }
       svg.chart .axis text { fill: var(--muted); }
+      p.baseline { font-weight: 600; margin: 4px 0; }
+      ul.findings { padding-left: 20px; }
+      ul.findings li { margin: 3px 0; }
+      ul.findings li.no-effect, ul.findings li.identical { color: var(--muted); }
+      table.differences { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; }
+      table.differences th, table.differences td { padding: 4px 10px; text-align: right; white-space: nowrap;
+        border-bottom: 1px solid var(--band); vertical-align: top; }
+      table.differences thead th { white-space: normal; vertical-align: bottom; border-bottom: 1px solid var(--rule);
+        min-width: 7em; }
+      table.differences th[scope=row], table.differences thead th:first-child { text-align: left; font-weight: normal; }
+      table.differences td .ci { display: block; color: var(--muted); font-size: 12px; }
+      table.differences td .abs { display: block; color: var(--muted); font-size: 12px; }
+      table.differences td.same { color: var(--muted); }
+      table.differences td.up { background: #fff1e6; }
+      table.differences td.down { background: #e8f4fb; }
+      table.differences td.up .rel, table.differences td.down .rel { font-weight: 700; }
+      table.differences th.baseline, table.differences td.baseline { border-right: 2px solid var(--rule); }
+      dl.measures dt { font-weight: 600; margin-top: 8px; }
+      dl.measures dd { margin: 0 0 0 16px; }
       footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
       """;
 
   private HtmlReport() {}
 
-  static String render(Report report) {
-    WorldInfo world = report.world();
+  static String render(Comparison comparison) {
+    WorldInfo world = comparison.world();
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append(
@@ -88,21 +119,258 @@ final class HtmlReport {
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n");
 
+    int policies = comparison.policies().size();
     out.append("<header>\n<h1>camfleet report: ")
         .append(Html.escape(world.name()))
         .append("</h1>\n")
         .append("<p class=\"note\">")
-        .append(report.policies().size())
-        .append(report.policies().size() == 1 ? " policy" : " policies")
-        .append(" on the same simulated world.</p>\n");
-    if (!report.trustworthy()) {
+        .append(policies)
+        .append(policies == 1 ? " policy" : " policies")
+        .append(" on the same simulated world, ")
+        .append(comparison.n() == 1 ? "seed " : comparison.n() + " seeds (")
+        .append(Html.escape(Words.seeds(comparison)))
+        .append(comparison.n() == 1 ? "." : ").")
+        .append("</p>\n");
+    if (!comparison.trustworthy()) {
       out.append("<p class=\"untrusted\" role=\"alert\">")
-          .append(Html.escape(report.integrityWarning()))
+          .append(Html.escape(comparison.integrityWarning()))
           .append("</p>\n");
     }
-    out.append("<dl class=\"world\">\n");
+    out.append("<p class=\"baseline\">")
+        .append(Html.escape(Words.baseline(comparison)))
+        .append("</p>\n<p class=\"note\">")
+        .append(Html.escape(Words.method(comparison)))
+        .append("</p>\n");
+    out.append("<nav><ul>\n");
+    for (String[] link :
+        new String[][] {
+          {"findings", "main findings"},
+          {"differences", "differences from the baseline"},
+          {"comparison", "over simulated time"},
+          {"summary", "all figures"},
+          {"measures", "measures"},
+          {"world", "world and reproduction"}
+        }) {
+      out.append("<li><a href=\"#")
+          .append(link[0])
+          .append("\">")
+          .append(link[1])
+          .append("</a></li>\n");
+    }
+    out.append("</ul></nav>\n</header>\n");
+
+    findings(out, comparison);
+    differences(out, comparison);
+    charts(out, comparison);
+    summary(out, SummaryTable.of(comparison));
+    measures(out);
+    world(out, comparison);
+
+    out.append("<footer>Generated from ")
+        .append(Html.escape(JsonReport.generatedFrom()))
+        .append(". camfleet ")
+        .append(Html.escape(comparison.camfleetVersion()))
+        .append(".</footer>\n")
+        .append("</body>\n</html>\n");
+    return out.toString();
+  }
+
+  private static void findings(StringBuilder out, Comparison comparison) {
+    out.append("<section id=\"findings\">\n<h2>Main findings</h2>\n");
+    if (comparison.policies().size() == 1) {
+      out.append("<p class=\"note\">One policy: nothing to compare it with.</p>\n</section>\n");
+      return;
+    }
+    out.append("<p class=\"note\">")
+        .append(Html.escape(Words.findingsIntro(comparison)))
+        .append("</p>\n<ul class=\"findings\">\n");
+    for (Words.Line line : Words.findings(comparison)) {
+      item(out, line.kind(), line.policy(), line.text());
+    }
+    out.append("</ul>\n</section>\n");
+  }
+
+  private static void item(StringBuilder out, String kind, String policy, String text) {
+    out.append("<li class=\"")
+        .append(kind)
+        .append("\" data-policy=\"")
+        .append(Html.escape(policy))
+        .append("\">")
+        .append(Html.escape(text))
+        .append("</li>\n");
+  }
+
+  private static void differences(StringBuilder out, Comparison comparison) {
+    out.append("<section id=\"differences\">\n<h2>Differences from the baseline</h2>\n");
+    if (comparison.policies().size() == 1) {
+      out.append("<p class=\"note\">One policy: nothing to compare it with.</p>\n</section>\n");
+      return;
+    }
+    out.append("<p class=\"note\">The baseline's ")
+        .append(comparison.n() == 1 ? "value" : "mean")
+        .append(", then each policy's change from it (same: equal in every seed): relative, ")
+        .append(
+            comparison.n() == 1
+                ? "and in the measure's unit (one seed: no interval)."
+                : "its 95% interval, and the mean difference in the measure's unit. Shaded: the"
+                    + " interval excludes 0 (orange up, blue down).")
+        .append("</p>\n")
+        .append("<div class=\"table-wrap\">\n<table class=\"differences\">\n<thead><tr>")
+        .append("<th scope=\"col\">measure</th><th scope=\"col\">unit</th>")
+        .append("<th scope=\"col\" class=\"baseline\">")
+        .append(Html.escape(comparison.baseline()))
+        .append(" (baseline)</th>");
+    List<String> others = new ArrayList<>();
+    for (PolicyInfo policy : comparison.policies()) {
+      if (!policy.name().equals(comparison.baseline())) {
+        others.add(policy.name());
+        out.append("<th scope=\"col\">")
+            .append(Html.escape(policy.name()))
+            .append(comparison.noEffect(policy.name()) ? " (no effect)" : "")
+            .append("</th>");
+      }
+    }
+    out.append("</tr></thead>\n<tbody>\n");
+    for (ReportKey key : ReportKey.ALL) {
+      if (!key.whole()) {
+        continue;
+      }
+      out.append("<tr data-difference=\"")
+          .append(Html.escape(key.name()))
+          .append("\"><th scope=\"row\">")
+          .append(Html.escape(key.label()))
+          .append("</th><td>")
+          .append(Html.escape(Words.unit(key)))
+          .append("</td><td class=\"baseline\">")
+          .append(
+              Html.escape(Words.value(key, comparison.summary(comparison.baseline(), key).mean())))
+          .append("</td>");
+      for (String name : others) {
+        Difference d = comparison.vsBaseline(name, key).orElseThrow();
+        if (d.none()) {
+          out.append("<td class=\"same\" data-policy=\"")
+              .append(Html.escape(name))
+              .append("\"><span class=\"rel\">same</span></td>");
+          continue;
+        }
+        String direction =
+            !(comparison.n() == 1 ? d.diff().mean() != 0 : d.diff().excludesZero())
+                ? ""
+                : d.diff().mean() > 0 ? " class=\"up\"" : " class=\"down\"";
+        out.append("<td")
+            .append(direction)
+            .append(" data-policy=\"")
+            .append(Html.escape(name))
+            .append("\"><span class=\"rel\">")
+            .append(
+                Html.escape(
+                    d.hasRelative()
+                        ? Words.percent(d.relative())
+                        : Words.signed(key, d.diff().mean())))
+            .append("</span>");
+        if (comparison.n() > 1) {
+          out.append("<span class=\"ci\">")
+              .append(
+                  Html.escape(
+                      d.hasRelative()
+                          ? Words.relativeInterval(d)
+                          : Words.interval(key, d.diff(), true)))
+              .append("</span>");
+        }
+        if (d.hasRelative()) {
+          out.append("<span class=\"abs\">")
+              .append(Html.escape(Words.signed(key, d.diff().mean())))
+              .append("</span>");
+        }
+        out.append("</td>");
+      }
+      out.append("</tr>\n");
+    }
+    out.append("</tbody>\n</table>\n</div>\n</section>\n");
+  }
+
+  private static void charts(StringBuilder out, Comparison comparison) {
+    List<LocalDate> days = comparison.days();
+    out.append("<section id=\"comparison\">\n<h2>Over simulated time</h2>\n")
+        .append(
+            "<p class=\"note\">One chart per measure, all policies on it, each chart on its own")
+        .append(" scale.")
+        .append(
+            comparison.n() == 1
+                ? ""
+                : " Lines are the daily mean over the seeds; bands its 95% interval.")
+        .append(" Hover a line for its policy.</p>\n<div class=\"charts\">\n");
+    for (ReportKey key : CHARTS) {
+      List<SvgChart.Series> series = new ArrayList<>();
+      int index = 0;
+      for (PolicyInfo policy : comparison.policies()) {
+        series.add(
+            SvgChart.Series.of(
+                policy.name(),
+                policy.name(),
+                POLICY_COLOURS[index++ % POLICY_COLOURS.length],
+                comparison.series(policy.name(), key::value),
+                true));
+      }
+      String title = chartTitle(key);
+      boolean bytes = key.measure().unit() == io.camfleet.schemas.stats.MeasureUnit.BYTES;
+      figure(
+          out,
+          title,
+          SvgChart.render(
+              key.name(),
+              title,
+              days,
+              series,
+              SvgChart.maxOf(series),
+              bytes ? value -> Words.bytes(value) : SvgChart::axisNumber,
+              value -> Words.value(key, value)));
+    }
+    out.append("</div>\n</section>\n");
+  }
+
+  /** A chart's title: the measure's label, the holder type for a part, and its unit. */
+  static String chartTitle(ReportKey key) {
+    String label = key.measure().label();
+    String title = Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    if (!key.whole()) {
+      title += " outside accounts, held by " + HolderTypes.label(key.holder());
+    }
+    return title + " (" + Words.unit(key) + ")";
+  }
+
+  private static void measures(StringBuilder out) {
+    out.append("<section id=\"measures\">\n<h2>Measures</h2>\n")
+        .append("<p class=\"note\">A counter counts over the whole run; a level is what exists at")
+        .append(" the end of the day.</p>\n<dl class=\"measures\">\n");
+    for (Figure figure : Figure.ALL) {
+      io.camfleet.schemas.stats.StatsMeasure measure =
+          figure instanceof Measure m ? m.source() : ((HolderBreakdown) figure).source();
+      out.append("<dt id=\"measure-")
+          .append(Html.escape(figure.field()))
+          .append("\">")
+          .append(Html.escape(measure.label()))
+          .append(figure instanceof HolderBreakdown ? ", by holder type" : "")
+          .append(" <code>")
+          .append(Html.escape(figure.field()))
+          .append("</code></dt><dd>")
+          .append(Html.escape(measure.definition()))
+          .append(" <span class=\"muted\">(")
+          .append(measure.unit().word())
+          .append(", ")
+          .append(measure.kind().word())
+          .append(", ")
+          .append(measure.service().id())
+          .append(")</span></dd>\n");
+    }
+    out.append("</dl>\n</section>\n");
+  }
+
+  private static void world(StringBuilder out, Comparison comparison) {
+    WorldInfo world = comparison.world();
+    out.append("<section id=\"world\">\n<h2>World and reproduction</h2>\n<dl class=\"world\">\n");
     definition(out, "name", Html.escape(world.name()));
-    definition(out, "seed", Long.toString(world.seed()));
+    definition(out, comparison.n() == 1 ? "seed" : "seeds", Html.escape(Words.seeds(comparison)));
     definition(out, "cameras", SvgChart.groupedNumber(world.cameras()));
     definition(out, "days", Integer.toString(world.days()));
     definition(out, "start", Html.escape(world.start()));
@@ -114,35 +382,25 @@ final class HtmlReport {
             + "</code> sha256 <code>"
             + world.worldFileSha256()
             + "</code>");
-    if (report.replayedFrom().isPresent()) {
-      definition(out, "events", Html.escape(report.replayNote()));
+    if (comparison.replayedFrom().isPresent()) {
+      definition(out, "events", Html.escape(comparison.replayNote()));
     }
     definition(
         out,
         "reproduce",
-        "<code>" + Html.escape(MarkdownReport.reproduceCommand(report)) + "</code>");
-    definition(out, "camfleet version", Html.escape(report.camfleetVersion()));
-    out.append("</dl>\n");
-    out.append("<nav><ul>\n<li><a href=\"#summary\">summary</a></li>\n");
-    for (PolicyReport policy : report.policies()) {
-      out.append("<li><a href=\"#")
-          .append(anchor(policy))
-          .append("\">")
-          .append(Html.escape(policy.name()))
-          .append("</a></li>\n");
+        "<code>" + Html.escape(MarkdownReport.reproduceCommand(comparison)) + "</code>");
+    definition(out, "camfleet version", Html.escape(comparison.camfleetVersion()));
+    out.append("</dl>\n<h3>Policies</h3>\n<dl class=\"world\">\n");
+    for (PolicyInfo policy : comparison.policies()) {
+      definition(
+          out,
+          Html.escape(policy.name()),
+          Html.escape(policy.description())
+              + " <code>"
+              + Html.escape(policy.policyFile())
+              + "</code>");
     }
-    out.append("</ul></nav>\n</header>\n");
-
-    summary(out, SummaryTable.of(report));
-    charts(out, report);
-
-    out.append("<footer>Generated from ")
-        .append(Html.escape(JsonReport.generatedFrom()))
-        .append(". camfleet ")
-        .append(Html.escape(report.camfleetVersion()))
-        .append(".</footer>\n")
-        .append("</body>\n</html>\n");
-    return out.toString();
+    out.append("</dl>\n</section>\n");
   }
 
   private static void definition(StringBuilder out, String term, String html) {
@@ -150,10 +408,10 @@ final class HtmlReport {
   }
 
   private static void summary(StringBuilder out, SummaryTable table) {
-    out.append("<section id=\"summary\">\n<h2>Summary</h2>\n")
-        .append("<p class=\"note\">Counters count over the whole run; <code>…AtEnd</code>, ")
-        .append("<code>copiesByHolderType.*</code>, <code>footageAlivePastRetention</code> and ")
-        .append("<code>householdsExposed…</code> are levels at the end of the final day.</p>\n")
+    out.append("<section id=\"summary\">\n<h2>All figures</h2>\n")
+        .append("<p class=\"note\">Each policy's final figures (the mean over the seeds when there")
+        .append(
+            " are several), by their key in report.json; see Measures for what each counts.</p>\n")
         .append(
             "<div class=\"table-wrap\">\n<table class=\"summary\">\n<thead><tr><th scope=\"col\">measure</th>");
     for (String policy : table.policies()) {
@@ -196,86 +454,12 @@ final class HtmlReport {
           .append(">")
           .append(Html.escape(label))
           .append("</th>");
-      for (long value : row.values()) {
-        out.append("<td>").append(SvgChart.groupedNumber(value)).append("</td>");
+      for (String value : row.values()) {
+        out.append("<td>").append(Html.escape(value)).append("</td>");
       }
       out.append("</tr>\n");
     }
     out.append("</tbody>\n</table>\n</div>\n</section>\n");
-  }
-
-  private static void charts(StringBuilder out, Report report) {
-    long footageMax = 0;
-    long copiesMax = 0;
-    for (PolicyReport policy : report.policies()) {
-      for (DayPoint day : policy.series()) {
-        for (Line line : FOOTAGE_SERIES) {
-          footageMax = Math.max(footageMax, day.value(line.measure()));
-        }
-        for (HolderType holder : HolderType.values()) {
-          copiesMax = Math.max(copiesMax, copiesAlive(day, holder));
-        }
-      }
-    }
-    out.append("<section id=\"charts\">\n<h2>Over simulated time</h2>\n")
-        .append(
-            "<p class=\"note\">Charts of one kind share their vertical scale, so heights compare across policies.")
-        .append(" Hover a line for its name.</p>\n");
-    for (PolicyReport policy : report.policies()) {
-      List<LocalDate> days = policy.series().stream().map(DayPoint::day).toList();
-      out.append("<section class=\"policy\" id=\"")
-          .append(anchor(policy))
-          .append("\">\n<h3>")
-          .append(Html.escape(policy.name()))
-          .append("</h3>\n");
-      if (!policy.info().description().isEmpty()) {
-        out.append("<p class=\"muted\">")
-            .append(Html.escape(policy.info().description()))
-            .append("</p>\n");
-      }
-      out.append("<div class=\"charts\">\n");
-
-      List<SvgChart.Series> footage = new ArrayList<>();
-      for (Line line : FOOTAGE_SERIES) {
-        footage.add(
-            new SvgChart.Series(
-                line.measure().wireName(),
-                line.measure().label(),
-                line.colour(),
-                policy.series().stream().map(day -> day.value(line.measure())).toList()));
-      }
-      figure(
-          out,
-          "Footage: alive, expired, exempt by share",
-          SvgChart.render(
-              policy.name(),
-              FOOTAGE,
-              "Footage: alive, expired, exempt by share",
-              days,
-              footage,
-              footageMax));
-
-      List<SvgChart.Series> copies = new ArrayList<>();
-      for (HolderType holder : HolderType.values()) {
-        copies.add(
-            new SvgChart.Series(
-                HolderBreakdown.COPIES_ALIVE.source(holder).wireName(),
-                HolderTypes.label(holder),
-                HOLDER_COLOURS[holder.ordinal() % HOLDER_COLOURS.length],
-                policy.series().stream().map(day -> copiesAlive(day, holder)).toList()));
-      }
-      figure(
-          out,
-          "Copies alive by holder type",
-          SvgChart.render(
-              policy.name(), COPIES, "Copies alive by holder type", days, copies, copiesMax));
-      out.append("</div>\n</section>\n");
-    }
-    out.append("</section>\n");
-  }
-
-  private static long copiesAlive(DayPoint day, HolderType holder) {
-    return day.value(HolderBreakdown.COPIES_ALIVE.source(holder));
   }
 
   private static void figure(StringBuilder out, String caption, String svg) {
@@ -284,9 +468,5 @@ final class HtmlReport {
         .append("</figcaption>\n")
         .append(svg)
         .append("\n</figure>\n");
-  }
-
-  private static String anchor(PolicyReport policy) {
-    return "policy-" + Html.escape(policy.name().replaceAll("[^A-Za-z0-9_.-]", "-"));
   }
 }

@@ -57,6 +57,12 @@ public record Report(
     this(world, camfleetVersion, policies, 0, List.of(), Optional.empty());
   }
 
+  /** A report of a run whose services dead-lettered {@code deadLetters} input records. */
+  public Report(
+      WorldInfo world, String camfleetVersion, List<PolicyReport> policies, long deadLetters) {
+    this(world, camfleetVersion, policies, deadLetters, List.of(), Optional.empty());
+  }
+
   /** The same report, for a run whose services dead-lettered {@code count} input records. */
   public Report withDeadLetters(long count) {
     return new Report(world, camfleetVersion, policies, count, evidence, replayedFrom);

@@ -34,23 +34,47 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
-   * Writes the four files into {@code outDir}, creating it if needed.
+   * Writes the four files of a single seed's report into {@code outDir}, creating it if needed: the
+   * comparison of that one seed with the default baseline.
    *
    * @throws IOException naming {@code outDir} if it cannot be created or written; {@code outDir} is
    *     then left as it was and no temporary folder remains
    */
   public static void write(Report report, Path outDir) throws IOException {
-    Objects.requireNonNull(report, "report");
+    write(Comparison.of(Objects.requireNonNull(report, "report")), outDir);
+  }
+
+  /**
+   * Writes the four files of a comparison over one or more seeds into {@code outDir}, creating it
+   * if needed.
+   *
+   * @throws IOException naming {@code outDir} if it cannot be created or written; {@code outDir} is
+   *     then left as it was and no temporary folder remains
+   */
+  public static void write(Comparison comparison, Path outDir) throws IOException {
+    Objects.requireNonNull(comparison, "comparison");
+    writeAll("report", FILES, render(comparison), outDir);
+  }
+
+  /**
+   * Writes {@code contents} (file name to bytes, one entry per name of {@code files}) into {@code
+   * outDir}, all or nothing; {@code what} names them in errors.
+   */
+  static void writeAll(String what, List<String> files, Map<String, byte[]> contents, Path outDir)
+      throws IOException {
+    if (!contents.keySet().equals(new java.util.HashSet<>(files))) {
+      throw new IllegalArgumentException("contents " + contents.keySet() + " are not " + files);
+    }
     Path target = Objects.requireNonNull(outDir, "outDir").toAbsolutePath().normalize();
-    Map<String, byte[]> contents = render(report);
 
     Path parent = target.getParent();
     if (parent == null) {
-      throw new IOException("cannot write the report into " + target + ": it has no parent folder");
+      throw new IOException(
+          "cannot write the " + what + " into " + target + ": it has no parent folder");
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target)) {
       throw new IOException(
-          "cannot write the report into " + target + ": it exists and is not a folder");
+          "cannot write the " + what + " into " + target + ": it exists and is not a folder");
     }
     // the outermost folder this call creates, removed again if writing fails
     Path created = null;
@@ -63,7 +87,8 @@ public final class ReportWriter {
       Files.createDirectories(target);
     } catch (IOException e) {
       IOException failure =
-          new IOException("cannot create the report folder " + target + ": " + describe(e), e);
+          new IOException(
+              "cannot create the " + what + " folder " + target + ": " + describe(e), e);
       if (created != null) {
         deleteQuietly(created, failure);
       }
@@ -76,7 +101,9 @@ public final class ReportWriter {
     } catch (IOException e) {
       IOException failure =
           new IOException(
-              "cannot write the report into "
+              "cannot write the "
+                  + what
+                  + " into "
                   + target
                   + ": cannot create a temporary folder beside it in "
                   + parent
@@ -96,13 +123,14 @@ public final class ReportWriter {
       for (Map.Entry<String, byte[]> file : contents.entrySet()) {
         writeDurably(fresh.resolve(file.getKey()), file.getValue());
       }
-      publish(fresh, previous, target);
+      publish(files, fresh, previous, target);
     } catch (IOException | RuntimeException e) {
       String state =
           e.getSuppressed().length == 0
               ? ", left it as it was: "
               : ", and could not put every previous file back (see suppressed errors): ";
-      failure = new IOException("cannot write the report into " + target + state + describe(e), e);
+      failure =
+          new IOException("cannot write the " + what + " into " + target + state + describe(e), e);
       if (created != null) {
         deleteQuietly(created, failure);
       }
@@ -113,7 +141,9 @@ public final class ReportWriter {
       if (failure == null) {
         failure =
             new IOException(
-                "wrote the report into "
+                "wrote the "
+                    + what
+                    + " into "
                     + target
                     + " but cannot remove the temporary folder "
                     + staging,
@@ -127,12 +157,12 @@ public final class ReportWriter {
     }
   }
 
-  private static Map<String, byte[]> render(Report report) {
+  private static Map<String, byte[]> render(Comparison comparison) {
     Map<String, byte[]> contents = new LinkedHashMap<>();
-    contents.put("report.json", JsonReport.render(report).getBytes(StandardCharsets.UTF_8));
-    contents.put("report.md", MarkdownReport.render(report).getBytes(StandardCharsets.UTF_8));
-    contents.put("report.csv", CsvReport.render(report).getBytes(StandardCharsets.UTF_8));
-    contents.put("report.html", HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
+    contents.put("report.json", JsonReport.render(comparison).getBytes(StandardCharsets.UTF_8));
+    contents.put("report.md", MarkdownReport.render(comparison).getBytes(StandardCharsets.UTF_8));
+    contents.put("report.csv", CsvReport.render(comparison).getBytes(StandardCharsets.UTF_8));
+    contents.put("report.html", HtmlReport.render(comparison).getBytes(StandardCharsets.UTF_8));
     return contents;
   }
 
@@ -151,10 +181,11 @@ public final class ReportWriter {
    * Moves each new file over its target. An existing target is first hard-linked (or copied) aside,
    * so readers never see it missing and a failure can restore it.
    */
-  private static void publish(Path fresh, Path previous, Path target) throws IOException {
+  private static void publish(List<String> files, Path fresh, Path previous, Path target)
+      throws IOException {
     Deque<String> moved = new ArrayDeque<>();
     try {
-      for (String name : FILES) {
+      for (String name : files) {
         Path destination = target.resolve(name);
         if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
           keepAside(destination, previous.resolve(name));

@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The summary shown in report.md and report.html: a row per figure, a column per policy. */
+/**
+ * The summary shown in report.md and report.html: a row per figure, a column per policy (baseline
+ * first), each value as printed (the mean over the seeds; bytes in their unit).
+ */
 record SummaryTable(List<String> policies, List<Row> rows) {
 
   /**
    * A figure's values, named as in report.csv ({@code field} or {@code field.HOLDER_TYPE}); {@code
    * holder} is null for a figure that is one number.
    */
-  record Row(Figure.Group group, String measure, HolderType holder, List<Long> values) {
+  record Row(Figure.Group group, String measure, HolderType holder, List<String> values) {
     Row {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(measure, "measure");
@@ -25,27 +28,18 @@ record SummaryTable(List<String> policies, List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
-  static SummaryTable of(Report report) {
-    List<String> names = report.policies().stream().map(PolicyReport::name).toList();
+  static SummaryTable of(Comparison comparison) {
+    List<String> names = comparison.policies().stream().map(PolicyInfo::name).toList();
     List<Row> rows = new ArrayList<>();
-    for (Figure figure : Figure.ALL) {
-      if (figure instanceof Measure measure) {
-        rows.add(
-            new Row(
-                measure.group(),
-                measure.field(),
-                null,
-                report.policies().stream().map(p -> p.figure(measure)).toList()));
-      } else if (figure instanceof HolderBreakdown breakdown) {
-        for (HolderType holder : HolderType.values()) {
-          rows.add(
-              new Row(
-                  breakdown.group(),
-                  breakdown.field() + "." + holder.name(),
-                  holder,
-                  report.policies().stream().map(p -> p.figure(breakdown).get(holder)).toList()));
-        }
-      }
+    for (ReportKey key : ReportKey.ALL) {
+      rows.add(
+          new Row(
+              key.figure().group(),
+              key.name(),
+              key.holder(),
+              names.stream()
+                  .map(name -> Words.value(key, comparison.summary(name, key).mean()))
+                  .toList()));
     }
     return new SummaryTable(names, rows);
   }

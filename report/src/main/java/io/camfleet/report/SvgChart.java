@@ -20,29 +20,85 @@ final class SvgChart {
   private static final int LEGEND_ROW = 18;
   private static final int MAX_DATE_TICKS = 6;
 
-  /** One line of the chart, a value per day. */
-  record Series(String id, String label, String color, List<Long> values) {
+  /**
+   * One line of the chart, a value per day, and optionally a band around it (the 95% interval of
+   * each day's mean over the seeds): {@code low} and {@code high} are empty for no band.
+   */
+  record Series(
+      String id,
+      String label,
+      String color,
+      List<Double> values,
+      List<Double> low,
+      List<Double> high) {
     Series {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(color, "color");
       values = List.copyOf(values);
+      low = List.copyOf(low);
+      high = List.copyOf(high);
+      if (low.size() != high.size() || (!low.isEmpty() && low.size() != values.size())) {
+        throw new IllegalArgumentException(
+            "series " + id + ": a band needs a low and high per value");
+      }
+    }
+
+    /** A line without a band. */
+    static Series of(String id, String label, String color, List<Long> values) {
+      return new Series(
+          id, label, color, values.stream().map(Long::doubleValue).toList(), List.of(), List.of());
+    }
+
+    /** A line of means over the seeds, with their interval as a band where there is one. */
+    static Series of(
+        String id, String label, String color, List<Estimate> estimates, boolean band) {
+      List<Double> means = estimates.stream().map(Estimate::mean).toList();
+      if (!band || estimates.stream().noneMatch(Estimate::hasInterval)) {
+        return new Series(id, label, color, means, List.of(), List.of());
+      }
+      return new Series(
+          id,
+          label,
+          color,
+          means,
+          estimates.stream().map(Estimate::low).toList(),
+          estimates.stream().map(Estimate::high).toList());
+    }
+
+    boolean banded() {
+      return !low.isEmpty();
     }
   }
 
   private SvgChart() {}
 
+  /** The top of the value axis for these series: the largest value or band edge. */
+  static long maxOf(List<Series> series) {
+    double max = 0;
+    for (Series line : series) {
+      for (double v : line.values()) {
+        max = Math.max(max, v);
+      }
+      for (double v : line.high()) {
+        max = Math.max(max, v);
+      }
+    }
+    return (long) Math.ceil(max);
+  }
+
   /**
-   * Renders the chart; {@code yMax} is the top of the value axis, shared by the charts of one kind
-   * so that their heights compare across policies.
+   * Renders the chart, {@code yMax} the top of its value axis, with the value axis labelled by
+   * {@code axisLabel} and the legend's final values by {@code valueLabel}.
    */
   static String render(
-      String policy,
       String kind,
       String title,
       List<LocalDate> days,
       List<Series> series,
-      long yMax) {
+      long yMax,
+      java.util.function.LongFunction<String> axisLabel,
+      java.util.function.DoubleFunction<String> valueLabel) {
     for (Series line : series) {
       if (line.values().size() != days.size()) {
         throw new IllegalArgumentException(
@@ -59,23 +115,21 @@ final class SvgChart {
     long step = axis[0];
     long top = axis[1];
     List<String> legend = new ArrayList<>();
-    List<int[]> legendAt = layoutLegend(series, legend);
+    List<int[]> legendAt = layoutLegend(series, legend, valueLabel);
     int rows = legendAt.isEmpty() ? 0 : legendAt.get(legendAt.size() - 1)[1] + 1;
     int height = LEGEND_TOP + rows * LEGEND_ROW;
 
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"chart\" data-policy=\"")
-        .append(Html.escape(policy))
-        .append("\" data-chart=\"")
+    svg.append("<svg class=\"chart\" data-chart=\"")
         .append(Html.escape(kind))
         .append("\" viewBox=\"0 0 ")
         .append(WIDTH)
         .append(' ')
         .append(height)
         .append("\" role=\"img\" aria-label=\"")
-        .append(Html.escape(title + ", " + policy))
+        .append(Html.escape(title))
         .append("\">\n");
-    svg.append("<title>").append(Html.escape(title + ", " + policy)).append("</title>\n");
+    svg.append("<title>").append(Html.escape(title)).append("</title>\n");
 
     // value axis: gridlines and labels at round numbers
     svg.append("<g class=\"axis y\">\n");
@@ -95,7 +149,7 @@ final class SvgChart {
           .append("\" y=\"")
           .append(y)
           .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">")
-          .append(axisNumber(value))
+          .append(axisLabel.apply(value))
           .append("</text>\n");
     }
     svg.append("</g>\n");
@@ -132,7 +186,36 @@ final class SvgChart {
     }
     svg.append("</g>\n");
 
+    svg.append("<g class=\"bands\">\n");
     for (Series line : series) {
+      if (!line.banded()) {
+        continue;
+      }
+      StringBuilder band = new StringBuilder();
+      for (int i = 0; i < days.size(); i++) {
+        band.append(i > 0 ? " " : "")
+            .append(coordinate(x(days, i)))
+            .append(',')
+            .append(coordinate(y(line.high().get(i), top)));
+      }
+      for (int i = days.size() - 1; i >= 0; i--) {
+        band.append(' ')
+            .append(coordinate(x(days, i)))
+            .append(',')
+            .append(coordinate(y(line.low().get(i), top)));
+      }
+      svg.append("<polygon class=\"band\" data-series=\"")
+          .append(Html.escape(line.id()))
+          .append("\" fill=\"")
+          .append(line.color())
+          .append("\" fill-opacity=\"0.18\" stroke=\"none\" points=\"")
+          .append(band)
+          .append("\"/>\n");
+    }
+    svg.append("</g>\n");
+    // the first series (the baseline) last, on top of the others
+    for (int k = series.size() - 1; k >= 0; k--) {
+      Series line = series.get(k);
       StringBuilder points = new StringBuilder();
       for (int i = 0; i < days.size(); i++) {
         if (i > 0) {
@@ -194,13 +277,16 @@ final class SvgChart {
    * The legend entries (label and final value) and where each goes: x and row, wrapping at the
    * width.
    */
-  private static List<int[]> layoutLegend(List<Series> series, List<String> labels) {
+  private static List<int[]> layoutLegend(
+      List<Series> series,
+      List<String> labels,
+      java.util.function.DoubleFunction<String> valueLabel) {
     List<int[]> at = new ArrayList<>();
     int x = LEFT;
     int row = 0;
     for (Series line : series) {
       String label =
-          line.label() + ": " + groupedNumber(line.values().get(line.values().size() - 1));
+          line.label() + ": " + valueLabel.apply(line.values().get(line.values().size() - 1));
       int width = 24 + (int) Math.ceil(label.length() * 6.6) + 16;
       if (x > LEFT && x + width > WIDTH) {
         x = LEFT;
@@ -222,7 +308,7 @@ final class SvgChart {
     return LEFT + (days.get(index).toEpochDay() - first) * (double) (WIDTH - RIGHT - LEFT) / span;
   }
 
-  private static double y(long value, long top) {
+  private static double y(double value, long top) {
     return PLOT_BOTTOM - value * (double) (PLOT_BOTTOM - TOP) / top;
   }
 
@@ -271,13 +357,20 @@ final class SvgChart {
     return String.format(Locale.ROOT, "%,d", value);
   }
 
+  /** A value as the legend shows it: grouped digits, one decimal where it is not whole. */
+  static String groupedNumber(double value) {
+    return value == Math.rint(value)
+        ? groupedNumber((long) value)
+        : String.format(Locale.ROOT, "%,.1f", value);
+  }
+
   private static String trimmed(double value) {
     String text = String.format(Locale.ROOT, "%.2f", value);
     text = text.replaceAll("0+$", "");
     return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
-  private static String coordinate(double value) {
+  static String coordinate(double value) {
     String text = String.format(Locale.ROOT, "%.1f", value);
     return text.equals("-0.0") ? "0.0" : text;
   }

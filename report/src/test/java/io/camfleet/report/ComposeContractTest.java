@@ -77,6 +77,44 @@ class ComposeContractTest {
   }
 
   @Test
+  void clusterProfileRunsThreeKraftVotersReplicatingEverythingThreeTimesTwoInSync() {
+    Map<String, String> hosts = new TreeMap<>();
+    for (String name : List.of("kafka-1", "kafka-2", "kafka-3")) {
+      JsonNode node = services.get(name);
+      JsonNode env = node.get("environment");
+      String id = env.get("KAFKA_NODE_ID").asText();
+
+      assertEquals(List.of("cluster"), words(node.get("profiles")), name);
+      assertEquals(name, "kafka-" + id, "node id of " + name);
+      assertEquals("broker,controller", env.get("KAFKA_PROCESS_ROLES").asText(), name);
+      assertEquals(
+          "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093",
+          env.get("KAFKA_CONTROLLER_QUORUM_VOTERS").asText(),
+          name);
+      for (String replicas :
+          List.of(
+              "KAFKA_DEFAULT_REPLICATION_FACTOR",
+              "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+              "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")) {
+        assertEquals("3", env.get(replicas).asText(), name + " " + replicas);
+      }
+      for (String inSync :
+          List.of("KAFKA_MIN_INSYNC_REPLICAS", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
+        assertEquals("2", env.get(inSync).asText(), name + " " + inSync);
+      }
+      assertTrue(
+          List.of(env.get("KAFKA_ADVERTISED_LISTENERS").asText().split(","))
+              .contains("INTERNAL://" + name + ":9092"),
+          name);
+      hosts.put(name, words(node.get("ports")).get(0));
+    }
+    assertEquals(3, hosts.values().stream().distinct().count(), "a host port each: " + hosts);
+    for (String always : SUBCOMMANDS.keySet()) {
+      assertTrue(services.get(always).get("profiles") == null, always + " runs without a profile");
+    }
+  }
+
+  @Test
   void topicInitCreatesExactlyTheCatalogsTopicsOnceKafkaIsHealthy() {
     JsonNode init = services.get("topic-init");
     Map<String, String> created = new TreeMap<>();

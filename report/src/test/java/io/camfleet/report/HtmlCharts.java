@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 final class HtmlCharts {
   private static final Pattern CHART =
       Pattern.compile(
-          "<svg class=\"chart\" data-policy=\"([^\"]*)\" data-chart=\"([^\"]*)\"[^>]*>(.*?)</svg>",
-          Pattern.DOTALL);
+          "<svg class=\"chart\" data-chart=\"([^\"]*)\"[^>]*>(.*?)</svg>", Pattern.DOTALL);
+  private static final Pattern BAND =
+      Pattern.compile("<polygon class=\"band\" data-series=\"([^\"]*)\"[^>]*? points=\"([^\"]*)\"");
   private static final Pattern LINE =
       Pattern.compile(
           "<polyline class=\"series\" data-series=\"([^\"]*)\"[^>]*? points=\"([^\"]*)\"");
@@ -21,8 +22,8 @@ final class HtmlCharts {
   /** One line of a chart and its points, as {@code x,y} pairs. */
   record Line(String series, List<String> points) {}
 
-  /** One chart: the policy, the kind, its lines. */
-  record Chart(String policy, String kind, List<Line> lines) {}
+  /** One chart: the measure it shows, its lines, and the bands around them. */
+  record Chart(String kind, List<Line> lines, List<Line> bands) {}
 
   private HtmlCharts() {}
 
@@ -30,29 +31,30 @@ final class HtmlCharts {
     List<Chart> charts = new ArrayList<>();
     Matcher chart = CHART.matcher(html);
     while (chart.find()) {
-      List<Line> lines = new ArrayList<>();
-      Matcher line = LINE.matcher(chart.group(3));
-      while (line.find()) {
-        lines.add(
-            new Line(
-                line.group(1),
-                line.group(2).isBlank() ? List.of() : List.of(line.group(2).split(" "))));
-      }
-      charts.add(new Chart(chart.group(1), chart.group(2), lines));
+      charts.add(
+          new Chart(chart.group(1), lines(LINE, chart.group(2)), lines(BAND, chart.group(2))));
     }
     return charts;
   }
 
-  /**
-   * Each chart as {@code policy/kind: series=points, ...}, for comparing whole pages at a glance.
-   */
+  private static List<Line> lines(Pattern pattern, String svg) {
+    List<Line> lines = new ArrayList<>();
+    Matcher line = pattern.matcher(svg);
+    while (line.find()) {
+      lines.add(
+          new Line(
+              line.group(1),
+              line.group(2).isBlank() ? List.of() : List.of(line.group(2).split(" "))));
+    }
+    return lines;
+  }
+
+  /** Each chart as {@code kind: series=points, ...}, for comparing whole pages at a glance. */
   static List<String> shapes(List<Chart> charts) {
     return charts.stream()
         .map(
             chart ->
-                chart.policy()
-                    + "/"
-                    + chart.kind()
+                chart.kind()
                     + ": "
                     + String.join(
                         ", ",

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
@@ -27,15 +29,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens report.html of a seven-policy, one-year comparison in headless Chromium: the browser's DOM
- * holds every chart's lines, and screenshots show them drawn. Needs Chromium ({@code apt-get
- * install -y chromium}); fails without it unless {@code -Dcamfleet.browser.optional=true}.
+ * Opens report.html of a seven-policy comparison over five seeds in headless Chromium: the
+ * browser's DOM holds the differences table, the findings and every comparison chart with its lines
+ * and interval bands, and screenshots show them drawn. Needs Chromium ({@code apt-get install -y
+ * chromium}); fails without it unless {@code -Dcamfleet.browser.optional=true}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ReportHtmlBrowserIT {
   private static final Path TARGET = Path.of("target");
   private static final Path REPORT = TARGET.resolve("browser-it");
   private static final long BROWSER_SECONDS = 120;
+  private static final List<Long> SEEDS = List.of(11L, 12L, 13L, 14L, 15L);
 
   private Path chromium;
 
@@ -43,7 +47,7 @@ class ReportHtmlBrowserIT {
 
   @BeforeAll
   static void writeReport() throws IOException {
-    ReportWriter.write(SevenPolicies.report(), REPORT);
+    ReportWriter.write(SeededPolicies.comparison(SEEDS, Optional.empty()), REPORT);
   }
 
   // per test, not per class: a skip (camfleet.browser.optional) then shows on every test
@@ -53,51 +57,94 @@ class ReportHtmlBrowserIT {
   }
 
   @Test
-  void domHoldsAFootageAndACopiesChartPerPolicyWithEveryDayDrawn()
+  void domHoldsTheDifferencesTableTheFindingsAndTheComparisonCharts()
       throws IOException, InterruptedException {
-    String dom =
-        browser("--dump-dom", REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
-    List<HtmlCharts.Chart> charts = HtmlCharts.in(dom);
+    String dom = dom();
 
-    List<String> expected = new ArrayList<>();
-    int days = SevenPolicies.DAYS;
-    for (String policy : SevenPolicies.NAMES) {
-      expected.add(
-          policy
-              + "/footage: clipsAlive="
-              + days
-              + ", clipsExpired="
-              + days
-              + ", clipsExemptByShare="
-              + days);
-      expected.add(
-          policy
-              + "/copies: copiesAlive.REQUESTING_POLICE="
-              + days
-              + ", copiesAlive.OTHER_AGENCY="
-              + days
-              + ", copiesAlive.FEDERAL_AGENCY="
-              + days
-              + ", copiesAlive.NEIGHBOURHOOD_FEED="
-              + days
-              + ", copiesAlive.PUBLIC="
-              + days);
-    }
-    assertEquals(expected, HtmlCharts.shapes(charts));
+    // the differences table: the baseline's column, then one per other policy
+    Matcher head =
+        Pattern.compile(
+                "<table class=\"differences\">\\s*<thead><tr>(.*?)</tr></thead>", Pattern.DOTALL)
+            .matcher(dom);
+    assertTrue(head.find(), "a differences table");
+    List<String> columns =
+        Pattern.compile("<th[^>]*>([^<]*)</th>")
+            .matcher(head.group(1))
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertEquals(
+        List.of(
+            "measure",
+            "unit",
+            "status-quo-2019 (baseline)",
+            "eu-30-days",
+            "copies-inherit-expiry",
+            "markey-caps-2019",
+            "no-forwarding",
+            "police-copies-180-days (no effect)",
+            "rfa-2021"),
+        columns);
+    Matcher past =
+        Pattern.compile(
+                "<tr data-difference=\"footageAlivePastRetention\">(.*?)</tr>", Pattern.DOTALL)
+            .matcher(dom);
+    assertTrue(past.find(), "a row for clips alive past retention");
+    assertTrue(
+        past.group(1)
+            .contains(
+                "<td class=\"up\" data-policy=\"eu-30-days\"><span class=\"rel\">+51%</span>"),
+        past.group(1));
+
+    // the findings, as sentences
+    List<String> findings =
+        Pattern.compile("<li class=\"(?:finding|no-effect|identical)\"[^>]*>([^<]*)</li>")
+            .matcher(dom)
+            .results()
+            .map(m -> m.group(1).replace("&amp;", "&"))
+            .toList();
+    assertTrue(
+        findings.stream()
+            .anyMatch(
+                f ->
+                    f.matches(
+                        "eu-30-days: clips alive past retention \\+51% \\(95% CI \\+\\d+% to \\+\\d+%\\)")),
+        findings.toString());
+    assertTrue(
+        findings.contains(
+            "police-copies-180-days: no effect on this world; it gave the same figures as"
+                + " status-quo-2019 on every measure in every seed: its shortest copy lifetime, 180"
+                + " days, is longer than any copy lives in this world of 120 days."),
+        findings.toString());
+    assertTrue(
+        findings.stream()
+            .anyMatch(f -> f.startsWith("markey-caps-2019 and rfa-2021 gave the same figures")),
+        findings.toString());
+
+    // one comparison chart per key measure: every policy's line over every day, and its band
+    List<HtmlCharts.Chart> charts = HtmlCharts.in(dom);
+    assertEquals(
+        HtmlReport.CHARTS.stream().map(ReportKey::name).toList(),
+        charts.stream().map(HtmlCharts.Chart::kind).toList());
     for (HtmlCharts.Chart chart : charts) {
+      List<String> drawn = new ArrayList<>(SevenPolicies.NAMES);
+      Collections.reverse(drawn); // the baseline's line last, on top
+      assertEquals(drawn, chart.lines().stream().map(HtmlCharts.Line::series).toList());
+      assertEquals(
+          SevenPolicies.NAMES, chart.bands().stream().map(HtmlCharts.Line::series).toList());
       for (HtmlCharts.Line line : chart.lines()) {
+        assertEquals(SeededPolicies.DAYS, line.points().size(), chart.kind() + "/" + line.series());
         assertTrue(
             line.points().stream().allMatch(point -> point.matches("\\d+\\.\\d,\\d+\\.\\d")),
-            chart.policy()
-                + "/"
-                + chart.kind()
-                + "/"
-                + line.series()
-                + " has a point that is not x,y");
+            chart.kind() + "/" + line.series() + " has a point that is not x,y");
       }
     }
     assertTrue(
         dom.contains("Content-Security-Policy"), "the browser kept the page's no-network policy");
+  }
+
+  private String dom() throws IOException, InterruptedException {
+    return browser("--dump-dom", REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
   }
 
   @Test
@@ -107,12 +154,12 @@ class ReportHtmlBrowserIT {
 
     browser(
         "--screenshot=" + png,
-        "--window-size=1400,2000",
+        "--window-size=1400,2400",
         "--hide-scrollbars",
         REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
 
     BufferedImage image = ImageIO.read(png.toFile());
-    assertEquals(List.of(1400, 2000), List.of(image.getWidth(), image.getHeight()));
+    assertEquals(List.of(1400, 2400), List.of(image.getWidth(), image.getHeight()));
   }
 
   @Test
@@ -122,20 +169,21 @@ class ReportHtmlBrowserIT {
 
     browser(
         "--screenshot=" + png,
-        "--window-size=1400,6400",
+        "--window-size=1400,7000",
         "--hide-scrollbars",
         REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
 
-    // each colour also marks its legend entries (7 charts x 18 x 3 pixels); far more than that
-    // means the lines themselves were drawn
+    // each colour also marks its legend entries (9 charts x 18 x 3 pixels); far more than that
+    // means the lines themselves were drawn. The lines of police-copies-180-days and rfa-2021 are
+    // hidden under the identical ones of the baseline and markey-caps-2019, drawn after them.
     Map<String, Integer> pixels =
         countColours(
             ImageIO.read(png.toFile()),
-            List.of("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7"));
+            List.of("#000000", "#0072B2", "#D55E00", "#009E73", "#E69F00"));
     Map<String, Integer> tooFew = new TreeMap<>();
     pixels.forEach(
         (colour, count) -> {
-          if (count < 3000) {
+          if (count < 800) {
             tooFew.put(colour, count);
           }
         });

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,43 +25,75 @@ class ReportHtmlTest {
   }
 
   @Test
-  void drawsAFootageAndACopiesChartPerPolicyWithAPointPerDay() throws IOException {
+  void drawsOneChartPerKeyMeasureWithALinePerPolicyBaselineFirst() throws IOException {
+    List<String> expected = new ArrayList<>();
+    for (ReportKey key : HtmlReport.CHARTS) {
+      // the baseline's line is drawn last, on top
+      expected.add(key.name() + ": eu-30-days=3, status-quo-2019=3");
+    }
+    assertEquals(expected, HtmlCharts.shapes(HtmlCharts.in(html())));
     assertEquals(
         List.of(
-            "status-quo-2019/footage: clipsAlive=3, clipsExpired=3, clipsExemptByShare=3",
-            "status-quo-2019/copies: copiesAlive.REQUESTING_POLICE=3, copiesAlive.OTHER_AGENCY=3,"
-                + " copiesAlive.FEDERAL_AGENCY=3, copiesAlive.NEIGHBOURHOOD_FEED=3, copiesAlive.PUBLIC=3",
-            "eu-30-days/footage: clipsAlive=3, clipsExpired=3, clipsExemptByShare=3",
-            "eu-30-days/copies: copiesAlive.REQUESTING_POLICE=3, copiesAlive.OTHER_AGENCY=3,"
-                + " copiesAlive.FEDERAL_AGENCY=3, copiesAlive.NEIGHBOURHOOD_FEED=3, copiesAlive.PUBLIC=3"),
-        HtmlCharts.shapes(HtmlCharts.in(html())));
+            "footageAlivePastRetention",
+            "householdsExposed",
+            "copiesByHolderType.REQUESTING_POLICE",
+            "copiesByHolderType.OTHER_AGENCY",
+            "copiesByHolderType.FEDERAL_AGENCY",
+            "copiesByHolderType.NEIGHBOURHOOD_FEED",
+            "copiesByHolderType.PUBLIC",
+            "clipsExemptByShare",
+            "liveBytesAtEnd"),
+        HtmlReport.CHARTS.stream().map(ReportKey::name).toList());
   }
 
   @Test
-  void placesPointsByDayAndByValueOnAScaleSharedAcrossPolicies() throws IOException {
-    List<HtmlCharts.Chart> charts = HtmlCharts.in(html());
+  void placesPointsByDayAndByValueOnTheChartsOwnScale() throws IOException {
+    HtmlCharts.Chart past = HtmlCharts.in(html()).get(0);
 
-    // days span x 64..600; the largest footage value (18 expired clips, eu-30-days) puts the top at
-    // 20,
-    // so a clip is 10 units of the 200-unit-high plot that ends at y 212
+    // days span x 64..600; the largest value (2 clips, status-quo-2019) puts the top at 2, so a
+    // clip is 100 units of the 200-unit-high plot that ends at y 212
     assertEquals(
-        new HtmlCharts.Line("clipsAlive", List.of("64.0,112.0", "332.0,62.0", "600.0,52.0")),
-        charts.get(0).lines().get(0));
+        new HtmlCharts.Line("status-quo-2019", List.of("64.0,212.0", "332.0,112.0", "600.0,12.0")),
+        past.lines().get(1));
     assertEquals(
-        new HtmlCharts.Line("clipsExpired", List.of("64.0,212.0", "332.0,152.0", "600.0,32.0")),
-        charts.get(2).lines().get(1));
+        new HtmlCharts.Line("eu-30-days", List.of("64.0,212.0", "332.0,212.0", "600.0,212.0")),
+        past.lines().get(0));
+    assertEquals(List.of(), past.bands(), "one seed: no interval bands");
   }
 
   @Test
   void labelsAxesWithDatesAndValuesAndNamesEachLineInALegend() throws IOException {
-    String footage = chartSvg(html(), "status-quo-2019", "footage");
+    String html = html();
+    String past = chartSvg(html, "footageAlivePastRetention");
 
-    assertEquals(List.of("0", "5", "10", "15", "20"), texts(footage, "<g class=\"axis y\">"));
+    assertEquals(List.of("0", "1", "2"), texts(past, "<g class=\"axis y\">"));
     assertEquals(
-        List.of("2019-01-01", "2019-01-02", "2019-01-03"), texts(footage, "<g class=\"axis x\">"));
+        List.of("2019-01-01", "2019-01-02", "2019-01-03"), texts(past, "<g class=\"axis x\">"));
     assertEquals(
-        List.of("clips alive: 16", "clips expired: 12", "clips exempt by share: 2"),
-        texts(footage, "<g class=\"legend\">"));
+        List.of("status-quo-2019: 2", "eu-30-days: 0"), texts(past, "<g class=\"legend\">"));
+    assertEquals(
+        List.of("0 bytes", "500 bytes", "1.00 kB", "1.50 kB", "2.00 kB"),
+        texts(chartSvg(html, "liveBytesAtEnd"), "<g class=\"axis y\">"));
+  }
+
+  @Test
+  void drawsTheIntervalOfTheDailyMeanAsABandAroundEachLineWithSeveralSeeds() {
+    Comparison comparison =
+        SeededPolicies.comparison(List.of(1L, 2L, 3L), java.util.Optional.empty());
+    List<HtmlCharts.Chart> charts = HtmlCharts.in(HtmlReport.render(comparison));
+
+    assertEquals(HtmlReport.CHARTS.size(), charts.size());
+    for (HtmlCharts.Chart chart : charts) {
+      List<String> drawn = new ArrayList<>(SevenPolicies.NAMES);
+      java.util.Collections.reverse(drawn); // the baseline's line last, on top
+      assertEquals(drawn, chart.lines().stream().map(HtmlCharts.Line::series).toList());
+      assertEquals(
+          SevenPolicies.NAMES, chart.bands().stream().map(HtmlCharts.Line::series).toList());
+      for (HtmlCharts.Line band : chart.bands()) {
+        assertEquals(
+            2 * SeededPolicies.DAYS, band.points().size(), chart.kind() + " " + band.series());
+      }
+    }
   }
 
   @Test
@@ -89,21 +122,25 @@ class ReportHtmlTest {
     assertTrue(row.find(), "row copiesByHolderType.FEDERAL_AGENCY");
     assertEquals(
         "<th scope=\"row\" class=\"holder\">FEDERAL_AGENCY</th><td>0</td><td>1</td>", row.group(1));
+    assertTrue(html.contains("<section id=\"differences\">"), "the differences table");
+    assertTrue(html.contains("<section id=\"findings\">"), "the findings");
     assertEquals(
-        SummaryTable.of(Fixtures.twoPolicyReport()).rows().size(),
+        SummaryTable.of(Comparison.of(Fixtures.twoPolicyReport())).rows().size(),
         Pattern.compile("<tr data-measure=").matcher(html).results().count());
   }
 
   @Test
   void warnsAtTheTopWhenRecordsWereDeadLettered() {
-    String html = HtmlReport.render(Fixtures.twoPolicyReport().withDeadLetters(2500));
+    String html =
+        HtmlReport.render(Comparison.of(Fixtures.twoPolicyReport().withDeadLetters(2500)));
     String warning =
         "<p class=\"untrusted\" role=\"alert\">Warning: the services sent 2,500 input records to the"
             + " dead-letter topic instead of processing them; the figures below leave them out and cannot be trusted.</p>";
     assertTrue(html.contains(warning), html);
-    assertTrue(html.indexOf(warning) < html.indexOf("<dl class=\"world\">"), "before the world");
+    assertTrue(
+        html.indexOf(warning) < html.indexOf("<section id=\"findings\">"), "before the findings");
     assertFalse(
-        HtmlReport.render(Fixtures.twoPolicyReport()).contains("untrusted\""),
+        HtmlReport.render(Comparison.of(Fixtures.twoPolicyReport())).contains("untrusted\""),
         "no warning without dead letters");
   }
 
@@ -120,16 +157,14 @@ class ReportHtmlTest {
                 Fixtures.sharing(odd, Fixtures.DAY_1, true, "copiesAlive", 1)),
             Fixtures.VERSION);
 
-    String html = HtmlReport.render(report);
+    String html = HtmlReport.render(Comparison.of(report));
 
     assertTrue(html.contains("&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;"));
     assertFalse(html.contains("<b>bold</b>"));
   }
 
-  private static String chartSvg(String html, String policy, String kind) {
-    int start =
-        html.indexOf(
-            "<svg class=\"chart\" data-policy=\"" + policy + "\" data-chart=\"" + kind + "\"");
+  private static String chartSvg(String html, String kind) {
+    int start = html.indexOf("<svg class=\"chart\" data-chart=\"" + kind + "\"");
     return html.substring(start, html.indexOf("</svg>", start));
   }
 

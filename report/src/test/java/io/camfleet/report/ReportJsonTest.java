@@ -52,9 +52,16 @@ class ReportJsonTest {
             "generatedFrom",
             "deadLetters",
             "trustworthy",
+            "seeds",
+            "baseline",
+            "baselineReason",
+            "confidenceLevel",
+            "measures",
             "audit",
             "policies"),
         fieldNames(report));
+    assertEquals(json("[42]"), report.get("seeds"));
+    assertEquals("status-quo-2019", report.get("baseline").asText());
     assertEquals(json("{}"), report.get("audit"), "a report of no kept files lists none");
     assertEquals(0, report.get("deadLetters").asLong());
     assertEquals(true, report.get("trustworthy").asBoolean());
@@ -254,8 +261,15 @@ class ReportJsonTest {
             "holdsPlaced",
             "expiryHeld",
             "holdsReleased",
-            "series"),
+            "series",
+            "perSeed",
+            "summary"),
         fieldNames(policy));
+    List<String> other = fieldNames(written().get("policies").get(1));
+    assertEquals(
+        List.of(
+            "series", "perSeed", "summary", "vsBaseline", "noEffectOnThisWorld", "noEffectReason"),
+        other.subList(other.indexOf("series"), other.size()));
     assertEquals(
         List.of(
             "REQUESTING_POLICE", "OTHER_AGENCY", "FEDERAL_AGENCY", "NEIGHBOURHOOD_FEED", "PUBLIC"),
@@ -277,7 +291,15 @@ class ReportJsonTest {
 
   private static JsonNode withoutSeries(JsonNode policy) {
     JsonNode copy = policy.deepCopy();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("series");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy)
+        .remove(
+            List.of(
+                "series",
+                "perSeed",
+                "summary",
+                "vsBaseline",
+                "noEffectOnThisWorld",
+                "noEffectReason"));
     return copy;
   }
 

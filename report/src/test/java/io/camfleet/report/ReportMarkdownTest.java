@@ -26,13 +26,35 @@ class ReportMarkdownTest {
   }
 
   @Test
-  void opensWithTitleWorldParametersAndHowToReproduce() throws IOException {
+  void opensWithTheBaselineAndTheMainFindings() throws IOException {
     assertEquals(
         List.of(
             "# camfleet report: tiny-town",
             "",
-            "2 policies on the same simulated world.",
+            "2 policies on the same simulated world, seed 42.",
+            "Baseline: status-quo-2019, the status quo, the default baseline.",
+            "One seed: the figures are a single run, differences carry no interval and may be seed"
+                + " noise; run with --seeds to get 95% confidence intervals.",
             "",
+            "## Main findings",
+            "",
+            "Per policy, its largest changes from the baseline (single-seed differences, no interval).",
+            "",
+            "- eu-30-days: clips alive past retention \u2212100% (0 against 2; one seed, so no"
+                + " interval: this may be seed noise)",
+            "- eu-30-days: posts to the feed \u2212100% (0 against 1; one seed, so no interval: this"
+                + " may be seed noise)",
+            "- eu-30-days: shares blocked by policy +1 (1 against 0; one seed, so no interval: this"
+                + " may be seed noise)",
+            ""),
+        lines().subList(0, 14));
+  }
+
+  @Test
+  void endsWithTheWorldAndHowToReproduceIt() throws IOException {
+    List<String> lines = lines();
+    assertEquals(
+        List.of(
             "## World",
             "",
             "- name: tiny-town",
@@ -53,24 +75,62 @@ class ReportMarkdownTest {
             "Generated from output topics retention-stats (retention-service) and exposure-stats"
                 + " (sharing-service): final figures from each policy's last=true records, series from every day.",
             ""),
-        lines().subList(0, 22));
+        lines.subList(lines.indexOf("## World"), lines.indexOf("## Policies")));
+  }
+
+  @Test
+  void tabulatesEachPolicysDifferencesFromTheBaselineWithBytesInTheirUnit() throws IOException {
+    List<String> lines = lines();
+    List<String> table = between(lines, "### eu-30-days against status-quo-2019", "## Results");
+    assertEquals(
+        "| measure                          | unit       | status-quo-2019 | eu-30-days | difference |"
+            + " 95% CI | relative | relative 95% CI |",
+        table.get(2));
+    assertEquals(
+        "| bytes stored                     | bytes      |         1.60 kB |    1.10 kB | \u2212500 bytes |"
+            + "    n/a |     \u221231% |             n/a |",
+        table.get(7));
+    assertEquals(
+        "The same as the baseline: clips recorded, police requests, request emails, answers: ignored.",
+        table.get(table.size() - 2));
+  }
+
+  @Test
+  void definesEveryMeasureWithItsLabelUnitAndKind() throws IOException {
+    List<String> lines = lines();
+    List<String> measures = between(lines, "## Measures", "## World");
+    assertEquals(4 + Figure.ALL.size() + 1, measures.size());
+    assertEquals(
+        "- `liveBytesAtEnd`: **bytes stored** (bytes, level, retention-service). "
+            + io.camfleet.schemas.stats.RetentionMeasure.LIVE_BYTES.definition(),
+        measures.get(4 + Figure.ALL.indexOf(Measure.LIVE_BYTES_AT_END)));
+    assertEquals(
+        "- `copiesByHolderType.<HOLDER_TYPE>`: **copies alive, by holder type** (copies, level,"
+            + " sharing-service). "
+            + io.camfleet.schemas.stats.SharingMeasure.COPIES_ALIVE.definition(),
+        measures.get(4 + Figure.ALL.indexOf(HolderBreakdown.COPIES_ALIVE)));
   }
 
   @Test
   void warnsUnderTheTitleWhenRecordsWereDeadLettered() {
     List<String> lines =
-        MarkdownReport.render(Fixtures.twoPolicyReport().withDeadLetters(1)).lines().toList();
+        MarkdownReport.render(Comparison.of(Fixtures.twoPolicyReport().withDeadLetters(1)))
+            .lines()
+            .toList();
     assertEquals(
         List.of(
             "# camfleet report: tiny-town",
             "",
-            "2 policies on the same simulated world.",
+            "2 policies on the same simulated world, seed 42.",
+            "Baseline: status-quo-2019, the status quo, the default baseline.",
+            "One seed: the figures are a single run, differences carry no interval and may be seed"
+                + " noise; run with --seeds to get 95% confidence intervals.",
             "",
             "> **Warning: the services sent 1 input record to the dead-letter topic instead of processing it;"
                 + " the figures below leave it out and cannot be trusted.**",
             "",
-            "## World"),
-        lines.subList(0, 7));
+            "## Main findings"),
+        lines.subList(0, 9));
   }
 
   @Test
@@ -89,7 +149,7 @@ class ReportMarkdownTest {
             "| clipsExpired                                     |              12 |         18 |",
             "| clipsExemptByShare                               |               2 |          1 |",
             "| clipsAliveAtEnd                                  |              16 |         11 |",
-            "| liveBytesAtEnd                                   |            1600 |       1100 |",
+            "| liveBytesAtEnd                                   |         1.60 kB |    1.10 kB |",
             "| footageAlivePastRetention                        |               2 |          0 |",
             "| **Police requests and shares**                   |                 |            |",
             "| requests                                         |               3 |          3 |",
@@ -141,7 +201,7 @@ class ReportMarkdownTest {
         List.of(
             "## Policies",
             "",
-            "### status-quo-2019",
+            "### status-quo-2019 (baseline)",
             "",
             "60 days; shared clips exempt; copies kept indefinitely.",
             "",
@@ -169,6 +229,6 @@ class ReportMarkdownTest {
 
     assertEquals(
         "./camfleet run --world worlds/tiny-town.yaml --seed 42 --policy 'my policies/it'\\''s.yaml'",
-        MarkdownReport.reproduceCommand(report));
+        MarkdownReport.reproduceCommand(Comparison.of(report)));
   }
 }

@@ -112,7 +112,8 @@ public final class RetentionService implements RunningService {
       // theirs.
       schemas = KafkaSchemaSource.of(client);
       Topology topology =
-          RetentionTopology.build(topics.withSchemas(schemas), rules, inputPartitions, receipts);
+          RetentionTopology.build(
+              topics.withSchemas(schemas), rules, options.runs(), inputPartitions, receipts);
       runner =
           new ServiceRunner(
               topology, settings, metrics, options.processing().resetState(), notices);

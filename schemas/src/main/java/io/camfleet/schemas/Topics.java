@@ -13,8 +13,13 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
   private Topics() {}
 
-  /** Partitions of the world's input; ticks go to each one, so this is part of the contract. */
-  public static final int WORLD_PARTITIONS = 4;
+  /**
+   * Partitions a new {@code world-events} gets when nobody asks for another count ({@code
+   * --partitions}): enough for a laptop's cores. Once the topic exists its count on the cluster is
+   * the one every program uses (the simulator's ticks go to each of its partitions, the services
+   * wait for all of them): read it from the cluster, never from here.
+   */
+  public static final int DEFAULT_WORLD_PARTITIONS = 4;
 
   private static final Serde<String> KEY = Serdes.String();
 
@@ -23,7 +28,8 @@ public final class Topics {
           "world-events",
           KEY,
           AvroSerde.of(WorldEvent.class),
-          WORLD_PARTITIONS,
+          DEFAULT_WORLD_PARTITIONS,
+          Topic.Sizing.LIKE_INPUT,
           Topic.Cleanup.DELETE,
           "Simulator output: cameras, clips, police requests, answers, shares, copies, ticks. Key: camera id.");
 
@@ -32,7 +38,8 @@ public final class Topics {
           "retention-receipts",
           KEY,
           AvroSerde.of(RetentionReceipt.class),
-          WORLD_PARTITIONS,
+          DEFAULT_WORLD_PARTITIONS,
+          Topic.Sizing.LIKE_INPUT,
           Topic.Cleanup.DELETE,
           "One receipt per retention decision. Key: policy/clipId.");
 
@@ -42,6 +49,7 @@ public final class Topics {
           KEY,
           AvroSerde.of(DailyStats.class),
           1,
+          Topic.Sizing.FIXED,
           Topic.Cleanup.DELETE,
           "Per policy and simulated day: clips recorded, expired, exempt, live, live bytes. Key: policy/day.");
 
@@ -52,7 +60,8 @@ public final class Topics {
           "copy-ledger",
           KEY,
           AvroSerde.of(CopyLedgerEntry.class),
-          WORLD_PARTITIONS,
+          DEFAULT_WORLD_PARTITIONS,
+          Topic.Sizing.LIKE_INPUT,
           Topic.Cleanup.COMPACT,
           "Latest state of every copy that left an owner's account. Key: policy/copyId.");
 
@@ -61,7 +70,8 @@ public final class Topics {
           "copy-receipts",
           KEY,
           AvroSerde.of(CopyReceipt.class),
-          WORLD_PARTITIONS,
+          DEFAULT_WORLD_PARTITIONS,
+          Topic.Sizing.LIKE_INPUT,
           Topic.Cleanup.DELETE,
           "Copies expired and shares or forwards blocked by a policy. Key: policy/copyId.");
 
@@ -71,6 +81,7 @@ public final class Topics {
           KEY,
           AvroSerde.of(DailyStats.class),
           1,
+          Topic.Sizing.FIXED,
           Topic.Cleanup.DELETE,
           "Per policy and simulated day: copies by holder type, households exposed, requests, answers. Key: policy/day.");
 
@@ -82,6 +93,7 @@ public final class Topics {
           Serdes.ByteArray(),
           Serdes.ByteArray(),
           1,
+          Topic.Sizing.FIXED,
           Topic.Cleanup.DELETE,
           "Records a service could not read or process, with source topic, partition, offset and error in headers.");
 
@@ -91,6 +103,7 @@ public final class Topics {
           KEY,
           Serdes.String(),
           1,
+          Topic.Sizing.FIXED,
           Topic.Cleanup.COMPACT,
           "Writer schema of camfleet's Avro records, registered before the first record written with it. "
               + "Key: fingerprint (CRC-64-AVRO), 16 hex digits; value: the schema JSON.");
@@ -106,10 +119,19 @@ public final class Topics {
         KEY,
         Serdes.String(),
         stats.partitions(),
+        stats.sizing(),
         stats.cleanup(),
         "Flat JSON of "
             + stats.name()
             + ": policy, service, day, dayEnd, last and each measure as a field. Key: policy/day.");
+  }
+
+  /**
+   * Every topic in the catalog as created beside a {@code world-events} of {@code worldPartitions}
+   * partitions (see {@link Topic#besideInput}), in data-flow order.
+   */
+  public static List<Topic<?, ?>> all(int worldPartitions) {
+    return all().stream().<Topic<?, ?>>map(t -> t.besideInput(worldPartitions)).toList();
   }
 
   /** Every topic in the catalog, in data-flow order. */

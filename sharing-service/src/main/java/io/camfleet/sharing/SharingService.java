@@ -121,7 +121,11 @@ public final class SharingService implements RunningService {
       runner =
           new ServiceRunner(
               SharingTopology.build(
-                  topics.withSchemas(schemas), rules, inputPartitions, copyCounter(metrics, names)),
+                  topics.withSchemas(schemas),
+                  rules,
+                  options.runs(),
+                  inputPartitions,
+                  copyCounter(metrics, names)),
               settings,
               metrics,
               options.processing().resetState(),

@@ -1,19 +1,20 @@
 package io.camfleet.sharing;
 
+import static io.camfleet.sharing.DoorstepClip.CAMERA;
+import static io.camfleet.sharing.DoorstepClip.DAY;
+import static io.camfleet.sharing.DoorstepClip.DAY_0;
+import static io.camfleet.sharing.DoorstepClip.alive;
+import static io.camfleet.sharing.DoorstepClip.day;
+import static io.camfleet.sharing.DoorstepClip.forwarded;
+import static io.camfleet.sharing.DoorstepClip.sharedWithPolice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camfleet.avro.ClipShared;
-import io.camfleet.avro.ClockTick;
 import io.camfleet.avro.CopyKind;
-import io.camfleet.avro.CopyMade;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.HolderType;
-import io.camfleet.avro.RequestTerms;
-import io.camfleet.avro.ShareChannel;
-import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
@@ -26,9 +27,6 @@ import io.camfleet.sharing.topology.SharingTopics;
 import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.Processing;
 import io.camfleet.testkafka.TestKafka;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,21 +35,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -63,10 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two instances of the sharing service, two policies side by side, on a real broker. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SharingServiceIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CustodyApi.JSON;
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static final long DAY_0 = Instant.parse("2019-06-01T00:00:00Z").toEpochMilli();
-  private static final long DAY = Duration.ofDays(1).toMillis();
   private static final String STATUS_QUO = "status-quo-2019";
   private static final String NO_FORWARDING = "no-forwarding";
 
@@ -94,55 +83,36 @@ class SharingServiceIT {
     first = SharingService.start(policies, client, options(run, stateDirs.resolve("first")));
     second = starting.get();
 
-    try (KafkaProducer<String, byte[]> producer = producer()) {
-      producer.initTransactions();
-      producer.beginTransaction();
-      send(producer, "cam-1", sharedWithPolice("copy-police", DAY_0 + DAY));
-      send(
-          producer,
-          "cam-1",
-          forwarded(
-              "copy-sheriff",
-              "copy-police",
-              "agency-sheriff",
-              HolderType.OTHER_AGENCY,
-              DAY_0 + 2 * DAY));
-      send(
-          producer,
-          "cam-1",
-          forwarded(
-              "copy-ice",
-              "copy-sheriff",
-              "agency-ice",
-              HolderType.FEDERAL_AGENCY,
-              DAY_0 + 3 * DAY));
-      producer.send(
-          new ProducerRecord<>(
-              topics.worldEvents().name(),
-              null,
-              DAY_0 + 3 * DAY,
-              "cam-1",
-              "not avro".getBytes(StandardCharsets.UTF_8)));
-      send(
-          producer,
-          "cam-1",
-          forwarded(
-              "copy-orphan",
-              "copy-never-made",
-              "agency-x",
-              HolderType.OTHER_AGENCY,
-              DAY_0 + 3 * DAY));
-      long horizon = DAY_0 + 4 * DAY;
-      for (int partition = 0; partition < topics.worldEvents().partitions(); partition++) {
-        producer.send(
-            new ProducerRecord<>(
-                topics.worldEvents().name(),
-                partition,
-                horizon,
-                Integer.toString(partition),
-                serialize(new WorldEvent(horizon, new ClockTick(partition, true)))));
-      }
-      producer.commitTransaction();
+    try (SharingInput input = SharingInput.begin(topics)) {
+      input
+          .send(CAMERA, sharedWithPolice("copy-police", DAY_0 + DAY))
+          .send(
+              CAMERA,
+              forwarded(
+                  "copy-sheriff",
+                  "copy-police",
+                  "agency-sheriff",
+                  HolderType.OTHER_AGENCY,
+                  DAY_0 + 2 * DAY))
+          .send(
+              CAMERA,
+              forwarded(
+                  "copy-ice",
+                  "copy-sheriff",
+                  "agency-ice",
+                  HolderType.FEDERAL_AGENCY,
+                  DAY_0 + 3 * DAY))
+          .sendUnreadable(CAMERA, DAY_0 + 3 * DAY)
+          .send(
+              CAMERA,
+              forwarded(
+                  "copy-orphan",
+                  "copy-never-made",
+                  "agency-x",
+                  HolderType.OTHER_AGENCY,
+                  DAY_0 + 3 * DAY))
+          .tickEveryPartition(DAY_0 + 4 * DAY, true)
+          .commit();
     }
   }
 
@@ -279,7 +249,7 @@ class SharingServiceIT {
 
   @Test
   void refusesAMalformedAsOfWith400NamingTheParameter() throws Exception {
-    HttpResponse<String> response = get(first, "/clips/clip-1/custody?asOf=2019-06-03");
+    HttpResponse<String> response = CustodyApi.get(first, "/clips/clip-1/custody?asOf=2019-06-03");
 
     assertEquals(400, response.statusCode());
     assertEquals(
@@ -378,94 +348,13 @@ class SharingServiceIT {
         .collect(Collectors.toSet());
   }
 
-  /** The custody answer, retried while the instances rebalance (503). */
   private static JsonNode awaitCustody(SharingService instance, String path) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    HttpResponse<String> response;
-    do {
-      response = get(instance, path);
-      if (response.statusCode() != 503) {
-        break;
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    assertEquals(200, response.statusCode(), response.body());
-    return JSON.readTree(response.body());
-  }
-
-  private static HttpResponse<String> get(SharingService instance, String path) throws Exception {
-    URI uri =
-        URI.create("http://" + instance.httpAddress().host() + ":" + instance.httpPort() + path);
-    return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return CustodyApi.await(instance, path, WAIT);
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(
       Topic<?, ?> topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> enough) {
     return TestKafka.awaitRecords(topic.name(), enough, WAIT);
-  }
-
-  /**
-   * A transactional producer: the broker keeps an open transaction's producer state whatever the
-   * records' event times (docs/reliability.md), and a lost batch fails the commit.
-   */
-  private static KafkaProducer<String, byte[]> producer() {
-    Properties props = TestKafka.clientConfig();
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sharing-it-input-" + UUID.randomUUID());
-    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private static void send(KafkaProducer<String, byte[]> producer, String key, WorldEvent event) {
-    producer.send(
-        new ProducerRecord<>(
-            topics.worldEvents().name(), null, event.getEventTime(), key, serialize(event)));
-  }
-
-  private static byte[] serialize(WorldEvent event) {
-    return topics
-        .worldEvents()
-        .valueSerde()
-        .serializer()
-        .serialize(topics.worldEvents().name(), event);
-  }
-
-  private static final long RECORDED_AT = DAY_0 + 20 * 3_600_000L;
-
-  private static WorldEvent sharedWithPolice(String copyId, long at) {
-    RequestTerms terms =
-        new RequestTerms(
-            "req-1", RECORDED_AT - 3_600_000L, RECORDED_AT + 3_600_000L, 0.25, at, 0.1);
-    return new WorldEvent(
-        at,
-        new ClipShared(
-            copyId,
-            "clip-1",
-            "cam-1",
-            "house-1",
-            RECORDED_AT,
-            "US",
-            ShareChannel.POLICE_REQUEST,
-            "agency-fll",
-            HolderType.REQUESTING_POLICE,
-            true,
-            terms));
-  }
-
-  private static WorldEvent forwarded(
-      String copyId, String parent, String agency, HolderType holder, long at) {
-    return new WorldEvent(
-        at,
-        new CopyMade(
-            copyId,
-            parent,
-            "clip-1",
-            "cam-1",
-            "house-1",
-            RECORDED_AT,
-            CopyKind.FORWARD,
-            agency,
-            holder));
   }
 
   private static CopyView copy(
@@ -476,53 +365,11 @@ class SharingServiceIT {
       HolderType type,
       CopyKind kind,
       int day) {
-    return new CopyView(
-        policy,
-        copyId,
-        parent,
-        "clip-1",
-        "cam-1",
-        "house-1",
-        Instant.ofEpochMilli(RECORDED_AT).toString(),
-        holder,
-        type.name(),
-        kind.name(),
-        "POLICE_REQUEST",
-        "req-1",
-        true,
-        Instant.ofEpochMilli(DAY_0 + day * DAY).toString(),
-        null,
-        "ALIVE",
-        null,
-        null,
-        null,
-        null,
-        null);
+    return alive(policy, copyId, parent, holder, type, kind, day(day), null);
   }
 
-  /** A forward the no-forwarding policy blocked: only what its receipt tells is known. */
+  /** A forward the no-forwarding policy blocked. */
   private static CopyView blocked(String copyId, int day, String cause, String reason) {
-    return new CopyView(
-        NO_FORWARDING,
-        copyId,
-        null,
-        "clip-1",
-        null,
-        "house-1",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        null,
-        null,
-        "BLOCKED",
-        Instant.ofEpochMilli(DAY_0 + day * DAY).toString(),
-        "FORWARD_BLOCKED",
-        cause,
-        reason,
-        null);
+    return DoorstepClip.blocked(NO_FORWARDING, copyId, day(day), cause, reason);
   }
 }

@@ -1,6 +1,7 @@
 package io.camfleet.simulator;
 
 import io.camfleet.avro.WorldEvent;
+import java.util.OptionalInt;
 
 /**
  * Where the simulator's events go: Kafka, an Avro file, or anything a test passes. The simulator
@@ -22,6 +23,14 @@ public interface EventSink extends AutoCloseable {
    */
   default void abort() {}
 
+  /**
+   * The partitions of the topic this sink writes to, when it has one: the simulator then runs the
+   * world on that count (a clock tick to each partition), whatever its options say.
+   */
+  default OptionalInt partitions() {
+    return OptionalInt.empty();
+  }
+
   /** Flushes and releases the sink; throws if an event could not be delivered. */
   @Override
   void close();
@@ -41,6 +50,11 @@ public interface EventSink extends AutoCloseable {
       @Override
       public void abort() {
         sink.abort();
+      }
+
+      @Override
+      public OptionalInt partitions() {
+        return sink.partitions();
       }
 
       @Override

@@ -10,12 +10,14 @@ import io.camfleet.avro.PoliceRequest;
 import io.camfleet.avro.RequestAnswer;
 import io.camfleet.avro.RequestNotification;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.schemas.Runs;
 import io.camfleet.simulator.generate.Generator;
 import io.camfleet.simulator.world.World;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a world into a sink: the pure {@link Generator} makes the events, this class paces them
@@ -41,8 +43,10 @@ public final class Simulator {
   private static final long DAY_MS = 86_400_000L;
 
   /**
-   * Runs the world (or the options' shard of it) into {@code sink}; on failure the sink is aborted
-   * and the error rethrown.
+   * Runs the world (or the options' shard of it) into {@code sink}, on the partitions of the sink's
+   * topic when it has one; on failure the sink is aborted and the error rethrown.
+   *
+   * @throws IllegalArgumentException if the options' shards are more than the sink's partitions
    */
   public static SimulationSummary run(
       World world, SimulationOptions options, EventSink sink, ProgressListener progress) {
@@ -55,12 +59,48 @@ public final class Simulator {
       EventSink sink,
       ProgressListener progress,
       WallClock clock) {
+    int partitions = sink.partitions().orElse(options.partitions());
     Generator generator =
-        new Generator(world, options.shardIndex(), options.shardCount(), options.partitions());
+        new Generator(world, options.shardIndex(), options.shardCount(), partitions);
+    return run(world, options, sink, progress, clock, generator::run);
+  }
+
+  /**
+   * Runs several runs of one world ({@code worlds.get(i)} is run {@code runs.get(i)}, the same
+   * world under another seed, say) into {@code sink} as one stream, merged in event time with one
+   * clock (see {@link Runs}); the summary counts every run's events. One run named {@link
+   * Runs#SINGLE} is exactly {@link #run}.
+   */
+  public static SimulationSummary runAll(
+      List<World> worlds,
+      List<String> runs,
+      SimulationOptions options,
+      EventSink sink,
+      ProgressListener progress) {
+    if (runs.equals(Runs.ONLY) && worlds.size() == 1) {
+      return run(worlds.get(0), options, sink, progress);
+    }
+    int partitions = sink.partitions().orElse(options.partitions());
+    RunMerge merge =
+        new RunMerge(
+            worlds,
+            runs,
+            new SimulationOptions(
+                options.shardIndex(), options.shardCount(), options.speed(), partitions));
+    return run(worlds.get(0), options, sink, progress, WallClock.SYSTEM, merge::run);
+  }
+
+  private static SimulationSummary run(
+      World world,
+      SimulationOptions options,
+      EventSink sink,
+      ProgressListener progress,
+      WallClock clock,
+      Consumer<Generator.Emitter> events) {
     Pump pump =
         new Pump(world.startInstant().toEpochMilli(), options.speed(), sink, progress, clock);
     try {
-      generator.run(pump);
+      events.accept(pump);
     } catch (RuntimeException | Error e) {
       sink.abort();
       throw e;

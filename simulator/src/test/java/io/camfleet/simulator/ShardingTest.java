@@ -37,7 +37,7 @@ class ShardingTest {
   private static int partitionOf(String record) {
     String[] parts = record.split("\\|", 3);
     return parts[1].equals("null")
-        ? Partitions.of(parts[0], Topics.WORLD_PARTITIONS)
+        ? Partitions.of(parts[0], Topics.DEFAULT_WORLD_PARTITIONS)
         : Integer.parseInt(parts[1]);
   }
 
@@ -61,7 +61,7 @@ class ShardingTest {
 
   @Test
   void wholeStreamFillsEveryPartition() {
-    long[] events = new long[Topics.WORLD_PARTITIONS];
+    long[] events = new long[Topics.DEFAULT_WORLD_PARTITIONS];
     for (String record : whole) {
       events[partitionOf(record)]++;
     }

@@ -148,7 +148,7 @@ class SimulateCommandTest {
   @Test
   void shardWithKAboveNIsRefusedNamingTheOptionAndValue() {
     refusedBeforeWriting(
-        "--shard must be K/N with 1 <= K <= N <= 4 (the partitions of world-events), e.g. 1/2, not '3/2'",
+        "--shard must be K/N with 1 <= K <= N <= the partitions of world-events, e.g. 1/2, not '3/2'",
         "--shard",
         "3/2");
   }
@@ -156,17 +156,62 @@ class SimulateCommandTest {
   @Test
   void moreShardsThanPartitionsAreRefused() {
     refusedBeforeWriting(
-        "--shard must be K/N with 1 <= K <= N <= 4 (the partitions of world-events), e.g. 1/2, not '1/5'",
+        "--shard 1/5 asks for 5 shards, but the file's world has 4 partitions and a shard owns whole"
+            + " partitions: N must be at most 4",
         "--shard",
         "1/5");
   }
 
   @Test
-  void malformedShardIsRefused() {
+  void moreShardsThanTheRequestedPartitionsAreRefused() {
     refusedBeforeWriting(
-        "--shard must be K/N with 1 <= K <= N <= 4 (the partitions of world-events), e.g. 1/2, not 'half'",
+        "--shard 3/3 asks for 3 shards, but the file's world has 2 partitions and a shard owns whole"
+            + " partitions: N must be at most 2",
+        "--partitions",
+        "2",
         "--shard",
-        "half");
+        "3/3");
+  }
+
+  @Test
+  void zeroPartitionsAreRefused() {
+    refusedBeforeWriting(
+        "--partitions must be between 1 and 127, not 0", "--partitions", "0", "--shard", "1/2");
+  }
+
+  @Test
+  void shardsUpToTwelvePartitionsTogetherMakeTheWholeFile() throws IOException {
+    Path whole = dir.resolve("whole.avro");
+    assertEquals(0, simulateTwelvePartitions("--out-file", whole.toString()), err.toString());
+    Map<String, Long> union = new TreeMap<>();
+    for (int k = 1; k <= 12; k++) {
+      Path shard = dir.resolve("shard-" + k + ".avro");
+      assertEquals(
+          0,
+          simulateTwelvePartitions("--shard", k + "/12", "--out-file", shard.toString()),
+          err.toString());
+      countByEventType(shard).forEach((type, n) -> union.merge(type, n, Long::sum));
+    }
+    Map<String, Long> counts = countByEventType(whole);
+    assertEquals(counts, union);
+    assertEquals(12L * 2 * 24, counts.get("ClockTick"), "hourly ticks on 12 partitions");
+  }
+
+  /** A small world of 30 cameras over 2 days on 12 partitions, with {@code more} options. */
+  private int simulateTwelvePartitions(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--world",
+                Worlds.file("default").toString(),
+                "--cameras",
+                "30",
+                "--days",
+                "2",
+                "--partitions",
+                "12"));
+    args.addAll(List.of(more));
+    return simulate(args.toArray(String[]::new));
   }
 
   @Test

@@ -336,8 +336,8 @@ class StreamContractTest {
     for (int i = 0; i < expected.size(); i++) {
       expectedLast.add(i == expected.size() - 1);
     }
-    assertEquals(Topics.WORLD_PARTITIONS, ticks.size());
-    for (int p = 0; p < Topics.WORLD_PARTITIONS; p++) {
+    assertEquals(Topics.DEFAULT_WORLD_PARTITIONS, ticks.size());
+    for (int p = 0; p < Topics.DEFAULT_WORLD_PARTITIONS; p++) {
       assertEquals(expected, ticks.get(p));
       assertEquals(expectedLast, lasts.get(p));
     }

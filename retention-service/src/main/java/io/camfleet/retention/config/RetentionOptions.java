@@ -3,6 +3,7 @@ package io.camfleet.retention.config;
 import io.camfleet.policy.Policy;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.retention.topology.RetentionTopology;
+import io.camfleet.schemas.Runs;
 import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.streams.ApplicationIds;
 import io.camfleet.streams.HttpEndpoint;
@@ -14,13 +15,14 @@ import java.util.Optional;
 /**
  * How one retention-service instance runs: the topics it reads and writes (dead letters included),
  * its application id, how its Kafka Streams application processes, and where it serves {@code GET
- * /metrics} (empty: it serves none, and keeps none).
+ * /metrics} (empty: it serves none, and keeps none), and the runs its input carries.
  */
 public record RetentionOptions(
     RetentionTopics topics,
     String applicationId,
     Processing processing,
-    Optional<HttpEndpoint> http) {
+    Optional<HttpEndpoint> http,
+    List<String> runs) {
 
   /**
    * Where {@code /metrics} listens unless told otherwise: 8080 is the dashboard's, 8081 the custody
@@ -32,9 +34,31 @@ public record RetentionOptions(
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(processing, "processing");
     Objects.requireNonNull(http, "http");
+    runs = List.copyOf(runs);
+    if (runs.isEmpty() || runs.stream().distinct().count() != runs.size()) {
+      throw new IllegalArgumentException("the runs of the input are distinct and at least one");
+    }
+    runs.forEach(Runs::requireValid);
     if (applicationId == null || !applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
       throw new IllegalArgumentException("not a usable application id: '" + applicationId + "'");
     }
+  }
+
+  /** Options for an input that carries one run, as {@code world-events} ordinarily does. */
+  public RetentionOptions(
+      RetentionTopics topics,
+      String applicationId,
+      Processing processing,
+      Optional<HttpEndpoint> http) {
+    this(topics, applicationId, processing, http, Runs.ONLY);
+  }
+
+  /**
+   * The same options for an input that carries {@code runs} ({@link Runs}): the service keeps each
+   * run's statistics apart, keyed {@code run/policy/day}.
+   */
+  public RetentionOptions withRuns(List<String> newRuns) {
+    return new RetentionOptions(topics, applicationId, processing, http, newRuns);
   }
 
   /**

@@ -32,6 +32,7 @@ import io.camfleet.schemas.stats.RetentionMeasure;
 import io.camfleet.streams.InvariantViolation;
 import io.camfleet.streams.TimeKey;
 import io.camfleet.streams.stats.DailyDeltas;
+import io.camfleet.streams.stats.RunDeltas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +95,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, LiveClip> clips;
   private KeyValueStore<String, Long> cursors;
-  private DailyDeltas deltas;
+  private RunDeltas deltas;
+  // The open days of the run that the record, or the clip, being processed belongs to.
+  private DailyDeltas days;
+  private final List<String> runs;
   // Per period: every clip recorded before this was already checked against that period.
   private long[] scannedFrom;
   // Stream time at which the next hourly expiry pass is due.
@@ -104,6 +108,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
 
   RetentionProcessor(
       List<PolicyRules> rules,
+      List<String> runs,
       String clipStoreName,
       String cursorStoreName,
       String deltasStoreName) {
@@ -118,6 +123,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     this.clipStoreName = clipStoreName;
     this.cursorStoreName = cursorStoreName;
     this.deltasStoreName = deltasStoreName;
+    this.runs = List.copyOf(runs);
   }
 
   // Neither store has a record cache. A clip is written when recorded and read back when it
@@ -152,7 +158,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
     KeyValueStore<String, long[]> deltaStore = context.getStateStore(deltasStoreName);
     this.deltas =
-        new DailyDeltas(deltaStore, List.copyOf(policies.keySet()), RetentionMeasure.names());
+        new RunDeltas(deltaStore, runs, List.copyOf(policies.keySet()), RetentionMeasure.names());
     // Quiet partitions still get hourly clock ticks; this punctuation closes days and expires
     // clips whenever stream time moves, even between records that touch no clip.
     context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
@@ -170,14 +176,17 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     // dead-letter topic.
     LiveClip known = null;
     if (payload instanceof ClipRecorded clip) {
+      days = deltas.ofId(clip.getHouseholdId());
       if (clips.get(clipKey(clip.getRecordedAt(), clip.getClipId())) != null) {
         throw new InvariantViolation("clip " + clip.getClipId() + " was recorded twice");
       }
     } else if (payload instanceof ClipShared share) {
+      days = deltas.ofId(share.getHouseholdId());
       known = clips.get(clipKey(share.getClipRecordedAt(), share.getClipId()));
       requireKnown(
           known, share.getClipId(), share.getRegion(), share.getClipRecordedAt(), now, "a share");
     } else if (payload instanceof LegalHold hold) {
+      days = deltas.ofId(hold.getCameraId());
       known = clips.get(clipKey(hold.getClipRecordedAt(), hold.getClipId()));
       requireKnownForHold(known, hold, now);
     }
@@ -186,8 +195,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         payload instanceof ClipShared
             || payload instanceof LegalHold
             || (payload instanceof ClockTick tick && tick.getLast());
+    DailyDeltas recordDays = days;
     if (now >= nextPass || (decidesOnCurrentState && now > scannedThrough)) {
       expireDue(now);
+      days = recordDays;
       if (known != null) {
         known = clips.get(knownKey(payload));
       }
@@ -234,9 +245,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       String policy = rules.policyName();
       OriginalLifecycle original =
           OriginalLifecycle.recorded(rules, clip.getRegion(), clip.getRecordedAt());
-      deltas.add(policy, CLIPS_RECORDED.ordinal(), 1);
-      deltas.add(policy, CLIPS_ALIVE.ordinal(), 1);
-      deltas.add(policy, LIVE_BYTES.ordinal(), clip.getSizeBytes());
+      days.add(policy, CLIPS_RECORDED.ordinal(), 1);
+      days.add(policy, CLIPS_ALIVE.ordinal(), 1);
+      days.add(policy, LIVE_BYTES.ordinal(), clip.getSizeBytes());
       Transition arrival = original.arrive(now);
       for (Step step : arrival.steps()) {
         // Arrived after its own deletion time (out of order): deleted on arrival.
@@ -282,17 +293,17 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
                 .setReason(reason(step, share.getClipRecordedAt(), share.getChannel(), null))
                 .build();
         context.forward(new Record<>(policy + "/" + share.getClipId(), refused, now));
-        deltas.add(policy, SHARES_REFUSED.ordinal(), 1);
+        days.add(policy, SHARES_REFUSED.ordinal(), 1);
         continue;
       }
       update(state, step.after());
       changed = true;
       receipt(policy, share.getClipId(), live, step, share.getChannel(), null);
       if (step.change() == Change.EXEMPTED) {
-        deltas.add(policy, CLIPS_EXEMPT_BY_SHARE.ordinal(), 1);
-        deltas.add(policy, CLIPS_ALIVE.ordinal(), -1);
+        days.add(policy, CLIPS_EXEMPT_BY_SHARE.ordinal(), 1);
+        days.add(policy, CLIPS_ALIVE.ordinal(), -1);
       } else {
-        deltas.add(policy, SHARES_RECORDED.ordinal(), 1);
+        days.add(policy, SHARES_RECORDED.ordinal(), 1);
       }
     }
     if (changed) {
@@ -316,11 +327,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         switch (step.change()) {
           case HOLD_PLACED -> {
             update(state, step.after());
-            deltas.add(policy, HOLDS_PLACED.ordinal(), 1);
+            days.add(policy, HOLDS_PLACED.ordinal(), 1);
           }
           case HOLD_RELEASED -> {
             update(state, step.after());
-            deltas.add(policy, HOLDS_RELEASED.ordinal(), 1);
+            days.add(policy, HOLDS_RELEASED.ordinal(), 1);
           }
           case DELETED_ON_RELEASE -> {
             removeState(live, state);
@@ -376,7 +387,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       long dueAt = entry.dueAt();
       LiveClip live = visited.getOrDefault(entry.key(), entry.clip());
       String clipId = ClipKey.decode(entry.key()).clipId();
-      forward(deltas.advanceTo(dueAt, partition()), dueAt);
+      days = deltas.ofId(live.getHouseholdId());
+      forward(days.advanceTo(dueAt, partition()), dueAt);
       boolean changed = false;
       for (PolicyClipState state : List.copyOf(live.getPolicies())) {
         String policy = state.getPolicy();
@@ -388,7 +400,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         for (Step step : restore(rules, dueAt, state, dueAt - 1).due().steps()) {
           receipt(policy, clipId, live, step, null, null);
           if (step.change() == Change.KEPT_BY_HOLD) {
-            deltas.add(policy, EXPIRY_HELD.ordinal(), 1);
+            days.add(policy, EXPIRY_HELD.ordinal(), 1);
           } else {
             removeState(live, state);
             changed = true;
@@ -436,9 +448,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   }
 
   private void countExpired(String policy, LiveClip live) {
-    deltas.add(policy, CLIPS_EXPIRED.ordinal(), 1);
-    deltas.add(policy, CLIPS_ALIVE.ordinal(), -1);
-    deltas.add(policy, LIVE_BYTES.ordinal(), -live.getSizeBytes());
+    days.add(policy, CLIPS_EXPIRED.ordinal(), 1);
+    days.add(policy, CLIPS_ALIVE.ordinal(), -1);
+    days.add(policy, LIVE_BYTES.ordinal(), -live.getSizeBytes());
   }
 
   private static PolicyClipState stateOf(LiveClip live, String policy) {

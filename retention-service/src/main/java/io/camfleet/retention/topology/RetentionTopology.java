@@ -3,6 +3,7 @@ package io.camfleet.retention.topology;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.policy.PolicyRules;
+import io.camfleet.schemas.Runs;
 import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.TopicStreams;
 import io.camfleet.streams.stats.DailyDeltas;
@@ -39,15 +40,17 @@ public final class RetentionTopology {
    */
   public static Topology build(
       RetentionTopics topics, List<PolicyRules> policies, int inputPartitions) {
-    return build(topics, policies, inputPartitions, ReceiptCounter.NONE);
+    return build(topics, policies, Runs.ONLY, inputPartitions, ReceiptCounter.NONE);
   }
 
   /**
-   * The same topology, telling {@code receipts} of each receipt on its way to the receipts topic.
+   * The same topology for an input carrying {@code runs} ({@link Runs}), telling {@code receipts}
+   * of each receipt on its way to the receipts topic.
    */
   public static Topology build(
       RetentionTopics topics,
       List<PolicyRules> policies,
+      List<String> runs,
       int inputPartitions,
       ReceiptCounter receipts) {
     if (policies.isEmpty()) {
@@ -63,7 +66,7 @@ public final class RetentionTopology {
             .process(
                 () ->
                     new RetentionProcessor(
-                        policies, CLIPS_STORE, EXPIRY_CURSOR_STORE, DAY_DELTAS_STORE),
+                        policies, runs, CLIPS_STORE, EXPIRY_CURSOR_STORE, DAY_DELTAS_STORE),
                 CLIPS_STORE,
                 EXPIRY_CURSOR_STORE,
                 DAY_DELTAS_STORE);

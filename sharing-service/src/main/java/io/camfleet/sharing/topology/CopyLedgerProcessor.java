@@ -16,8 +16,10 @@ import static io.camfleet.schemas.stats.SharingMeasure.SHARES_REFUSED_EXPIRED;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_REQUEST;
 
+import io.camfleet.avro.CameraInstalled;
 import io.camfleet.avro.ClipExposure;
 import io.camfleet.avro.ClipHolds;
+import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
 import io.camfleet.avro.CopyKind;
@@ -52,6 +54,7 @@ import io.camfleet.sharing.topology.ExpirySchedule.Due;
 import io.camfleet.sharing.topology.ExpirySchedule.Kind;
 import io.camfleet.streams.InvariantViolation;
 import io.camfleet.streams.stats.DailyDeltas;
+import io.camfleet.streams.stats.RunDeltas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,13 +86,17 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   private KeyValueStore<String, String> registry;
   private KeyValueStore<String, ClipHolds> holds;
   private ExpirySchedule schedule;
-  private DailyDeltas deltas;
+  private final List<String> runs;
+  private RunDeltas deltas;
+  // The open days of the run that the record, or the copy or clip falling due, belongs to.
+  private DailyDeltas days;
   private int partition;
   // Not the task's stream time: this task also reads the household signals of other partitions.
   private long streamTime = Long.MIN_VALUE;
 
-  CopyLedgerProcessor(List<PolicyRules> rules) {
+  CopyLedgerProcessor(List<PolicyRules> rules, List<String> runs) {
     rules.forEach(p -> policies.put(p.policyName(), p));
+    this.runs = List.copyOf(runs);
   }
 
   @Override
@@ -105,8 +112,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     this.holds = context.getStateStore(SharingTopology.HOLDS_STORE);
     this.schedule = new ExpirySchedule(context.getStateStore(SharingTopology.SCHEDULE_STORE));
     this.deltas =
-        new DailyDeltas(
+        new RunDeltas(
             context.getStateStore(SharingTopology.COPY_DAYS_STORE),
+            runs,
             List.copyOf(policies.keySet()),
             MeasureSlots.COPIES.names());
   }
@@ -120,6 +128,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     Object event = world.getEvent();
     long time = world.getEventTime();
     check(event, time);
+    DailyDeltas recordDays = runOf(event);
 
     partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
     streamTime = Math.max(streamTime, time);
@@ -132,6 +141,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       }
     }
     forwardDeltas(deltas.advanceTo(streamTime, partition));
+    days = recordDays;
 
     if (event instanceof PoliceRequest) {
       addToAll(REQUESTS);
@@ -161,6 +171,31 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       }
     }
     deltas.flush();
+  }
+
+  /**
+   * The open days of the event's run, or null for a clock tick, which every run shares; an event of
+   * a run the input does not carry breaks an invariant, before any state changes.
+   */
+  private DailyDeltas runOf(Object event) {
+    if (event instanceof PoliceRequest request) {
+      return deltas.ofId(request.getRequestId());
+    } else if (event instanceof RequestNotification notification) {
+      return deltas.ofId(notification.getHouseholdId());
+    } else if (event instanceof RequestAnswer answer) {
+      return deltas.ofId(answer.getHouseholdId());
+    } else if (event instanceof ClipShared share) {
+      return deltas.ofId(share.getHouseholdId());
+    } else if (event instanceof CopyMade copy) {
+      return deltas.ofId(copy.getHouseholdId());
+    } else if (event instanceof LegalHold hold) {
+      return deltas.ofId(hold.getCameraId());
+    } else if (event instanceof CameraInstalled installed) {
+      return deltas.ofId(installed.getHouseholdId());
+    } else if (event instanceof ClipRecorded clip) {
+      return deltas.ofId(clip.getHouseholdId());
+    }
+    return null;
   }
 
   /** Rejects a well-formed event the world cannot have produced, before any state changes. */
@@ -387,6 +422,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       return;
     }
     String policy = copy.getPolicy();
+    days = deltas.ofId(copy.getHouseholdId());
     copies.delete(copyKey);
     holderCopies.delete(new HolderCopyKey(policy, copy.getHolderId(), copy.getCopyId()).encoded());
     CopyLedgerEntry expired =
@@ -458,7 +494,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     }
     clip.setCountedPastRetention(true);
     clips.put(clipKey, clip);
-    add(PolicyClipKey.decode(clipKey).policy(), FOOTAGE_ALIVE_PAST_RETENTION, 1);
+    PolicyClipKey key = PolicyClipKey.decode(clipKey);
+    days = deltas.ofId(key.clipId());
+    add(key.policy(), FOOTAGE_ALIVE_PAST_RETENTION, 1);
   }
 
   private void ledger(CopyLedgerEntry copy) {
@@ -516,10 +554,10 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   }
 
   private void add(String policy, SharingMeasure name, long amount) {
-    deltas.add(policy, measure.of(name), amount);
+    days.add(policy, measure.of(name), amount);
   }
 
   private void add(String policy, MeasureKey name, long amount) {
-    deltas.add(policy, measure.of(name), amount);
+    days.add(policy, measure.of(name), amount);
   }
 }

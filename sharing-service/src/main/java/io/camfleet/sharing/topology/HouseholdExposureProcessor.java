@@ -11,9 +11,9 @@ import io.camfleet.avro.HouseholdSignal;
 import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.schemas.stats.MeasureKey;
-import io.camfleet.schemas.stats.SharingMeasure;
 import io.camfleet.streams.TimeKey;
 import io.camfleet.streams.stats.DailyDeltas;
+import io.camfleet.streams.stats.RunDeltas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class HouseholdExposureProcessor
     implements Processor<String, HouseholdSignal, String, StatsDelta> {
   private final List<String> policies;
+  private final List<String> runs;
   private final int sources;
   private final MeasureSlots measure = MeasureSlots.HOUSEHOLDS;
 
@@ -42,14 +43,15 @@ final class HouseholdExposureProcessor
   private KeyValueStore<String, HouseholdExposure> households;
   private KeyValueStore<String, HouseholdSignal> buffer;
   private KeyValueStore<String, SourceMark> watermarks;
-  private DailyDeltas deltas;
+  private RunDeltas deltas;
   private int statsPartition;
 
   /** The time every source partition has passed, or Long.MIN_VALUE until each has reported. */
   private long watermark;
 
-  HouseholdExposureProcessor(List<String> policies, int sources) {
+  HouseholdExposureProcessor(List<String> policies, List<String> runs, int sources) {
     this.policies = List.copyOf(policies);
+    this.runs = List.copyOf(runs);
     this.sources = sources;
   }
 
@@ -60,8 +62,9 @@ final class HouseholdExposureProcessor
     this.buffer = context.getStateStore(SharingTopology.HOUSEHOLD_BUFFER_STORE);
     this.watermarks = context.getStateStore(SharingTopology.WATERMARKS_STORE);
     this.deltas =
-        new DailyDeltas(
+        new RunDeltas(
             context.getStateStore(SharingTopology.HOUSEHOLD_DAYS_STORE),
+            runs,
             policies,
             MeasureSlots.HOUSEHOLDS.names());
     List<SourceMark> marks = sourceWatermarks();
@@ -75,6 +78,7 @@ final class HouseholdExposureProcessor
     // this task reports its days as the partitions after those of the copy ledger
     statsPartition = sources + metadata.partition();
     if (signal.getSignal() instanceof HouseholdCopyChange change) {
+      deltas.ofId(change.getHouseholdId()); // a run the input does not carry fails here, unchanged
       if (signal.getTime() < watermark) {
         // later than the watermark promised: counted in the open day
         apply(change);
@@ -156,13 +160,16 @@ final class HouseholdExposureProcessor
       }
     }
     for (KeyValue<String, HouseholdSignal> entry : ready) {
-      forward(deltas.advanceTo(entry.value.getTime(), statsPartition));
-      apply((HouseholdCopyChange) entry.value.getSignal());
+      HouseholdCopyChange change = (HouseholdCopyChange) entry.value.getSignal();
+      forward(
+          deltas.ofId(change.getHouseholdId()).advanceTo(entry.value.getTime(), statsPartition));
+      apply(change);
       buffer.delete(entry.key);
     }
   }
 
   private void apply(HouseholdCopyChange change) {
+    DailyDeltas days = deltas.ofId(change.getHouseholdId());
     String policy = change.getPolicy();
     String key = new HouseholdKey(policy, change.getHouseholdId()).encoded();
     HouseholdExposure household = households.get(key);
@@ -185,18 +192,18 @@ final class HouseholdExposureProcessor
     }
     MeasureKey byHolder = byHolder(HOUSEHOLDS_EXPOSED, holder);
     if (before == 0 && after > 0) {
-      add(policy, byHolder, 1);
+      days.add(policy, measure.of(byHolder), 1);
     } else if (before > 0 && after == 0) {
-      add(policy, byHolder, -1);
+      days.add(policy, measure.of(byHolder), -1);
     }
     if (!exposedBefore && !live.isEmpty()) {
-      add(policy, HOUSEHOLDS_EXPOSED, 1);
+      days.add(policy, measure.of(HOUSEHOLDS_EXPOSED), 1);
     } else if (exposedBefore && live.isEmpty()) {
-      add(policy, HOUSEHOLDS_EXPOSED, -1);
+      days.add(policy, measure.of(HOUSEHOLDS_EXPOSED), -1);
     }
     if (change.getAddressDisclosed() && !household.getAddressDisclosed()) {
       household.setAddressDisclosed(true);
-      add(policy, ADDRESSES_DISCLOSED, 1);
+      days.add(policy, measure.of(ADDRESSES_DISCLOSED), 1);
     }
     if (live.isEmpty() && !household.getAddressDisclosed()) {
       households.delete(key);
@@ -209,13 +216,5 @@ final class HouseholdExposureProcessor
     for (StatsDelta delta : closed) {
       context.forward(new Record<>(delta.getPolicy(), delta, delta.getDayEnd()));
     }
-  }
-
-  private void add(String policy, SharingMeasure name, long amount) {
-    deltas.add(policy, measure.of(name), amount);
-  }
-
-  private void add(String policy, MeasureKey name, long amount) {
-    deltas.add(policy, measure.of(name), amount);
   }
 }

@@ -11,6 +11,7 @@ import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
+import io.camfleet.schemas.Runs;
 import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.TopicStreams;
 import io.camfleet.streams.stats.DailyDeltas;
@@ -62,14 +63,19 @@ public final class SharingTopology {
    */
   public static Topology build(
       SharingTopics topics, List<PolicyRules> policies, int inputPartitions) {
-    return build(topics, policies, inputPartitions, CopyCounter.NONE);
+    return build(topics, policies, Runs.ONLY, inputPartitions, CopyCounter.NONE);
   }
 
   /**
-   * The same topology, telling {@code counter} of each new copy and each copy receipt it writes.
+   * The same topology for an input carrying {@code runs} ({@link Runs}), telling {@code counter} of
+   * each new copy and each copy receipt it writes.
    */
   public static Topology build(
-      SharingTopics topics, List<PolicyRules> policies, int inputPartitions, CopyCounter counter) {
+      SharingTopics topics,
+      List<PolicyRules> policies,
+      List<String> runs,
+      int inputPartitions,
+      CopyCounter counter) {
     if (policies.isEmpty()) {
       throw new IllegalArgumentException("the sharing service enforces at least one policy");
     }
@@ -105,7 +111,7 @@ public final class SharingTopology {
     KStream<String, SpecificRecord> ledger =
         builder.stream(topics.worldEvents().name(), TopicStreams.consumed(topics.worldEvents()))
             .process(
-                () -> new CopyLedgerProcessor(rules),
+                () -> new CopyLedgerProcessor(rules, runs),
                 Named.as("copy-ledger"),
                 CopyStores.COPIES,
                 CopyStores.HOLDER_COPIES,
@@ -141,7 +147,7 @@ public final class SharingTopology {
                     .withNumberOfPartitions(inputPartitions)
                     .withStreamPartitioner(new HouseholdSignalPartitioner()))
             .process(
-                () -> new HouseholdExposureProcessor(policyNames, inputPartitions),
+                () -> new HouseholdExposureProcessor(policyNames, runs, inputPartitions),
                 Named.as("household-exposure"),
                 HOUSEHOLDS_STORE,
                 HOUSEHOLD_BUFFER_STORE,

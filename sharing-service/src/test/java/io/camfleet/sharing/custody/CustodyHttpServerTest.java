@@ -1,5 +1,7 @@
 package io.camfleet.sharing.custody;
 
+import static io.camfleet.sharing.custody.CopyViews.ended;
+import static io.camfleet.sharing.custody.CopyViews.forwardBlocked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,28 +41,14 @@ class CustodyHttpServerTest {
           "HOLDER_LIFETIME_ENDED",
           "copies held by REQUESTING_POLICE live 30 days");
   private static final CopyView NEIGHBOUR_BLOCKED =
-      new CopyView(
+      forwardBlocked(
           "status-quo-2019",
           "copy-neighbour",
-          null,
           "clip-1",
-          null,
           "house-1",
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          false,
-          null,
-          null,
-          "BLOCKED",
           "2019-06-04T00:00:00Z",
-          "FORWARD_BLOCKED",
           "FORWARDING_FORBIDDEN",
-          "forwarding is forbidden",
-          null);
+          "forwarding is forbidden");
   private static final CopyView SHERIFF =
       copy(
           "status-quo-2019",
@@ -342,32 +330,6 @@ class CustodyHttpServerTest {
         null,
         null,
         null,
-        null);
-  }
-
-  private static CopyView ended(
-      CopyView copy, String status, String endedAt, String receipt, String cause, String reason) {
-    return new CopyView(
-        copy.policy(),
-        copy.copyId(),
-        copy.parentCopyId(),
-        copy.clipId(),
-        copy.cameraId(),
-        copy.householdId(),
-        copy.clipRecordedAt(),
-        copy.holderId(),
-        copy.holderType(),
-        copy.kind(),
-        copy.channel(),
-        copy.requestId(),
-        copy.addressDisclosed(),
-        copy.madeAt(),
-        copy.expiresAt(),
-        status,
-        endedAt,
-        receipt,
-        cause,
-        reason,
         null);
   }
 }

@@ -9,6 +9,7 @@ import io.camfleet.avro.HouseholdSignal;
 import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.schemas.AvroSerde;
+import io.camfleet.schemas.Runs;
 import io.camfleet.streams.stats.LongArraySerde;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ class HouseholdExposureProcessorTest {
 
   private final MockProcessorContext<String, StatsDelta> context = new MockProcessorContext<>();
   private final HouseholdExposureProcessor processor =
-      new HouseholdExposureProcessor(List.of(POLICY), SOURCES);
+      new HouseholdExposureProcessor(List.of(POLICY), Runs.ONLY, SOURCES);
   private long offset;
 
   @Test

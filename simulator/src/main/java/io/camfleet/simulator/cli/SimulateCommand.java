@@ -10,6 +10,7 @@ import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.SimulationSummary;
 import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.generate.Partitions;
 import io.camfleet.simulator.sink.AvroFileSink;
 import io.camfleet.simulator.sink.EventFileHeader;
 import io.camfleet.simulator.sink.KafkaEventSink;
@@ -17,6 +18,7 @@ import io.camfleet.simulator.world.World;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
@@ -76,11 +78,14 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Kafka client properties (SASL, SSL, ...) for --bootstrap-servers.")
   Path kafkaConfig;
 
+  @Mixin PartitionsOption partitions;
+
   @Option(
       names = "--shard",
       paramLabel = "K/N",
       description =
-          "Run only the K-th of N shards (1 <= K <= N <= 4, the partitions of world-events): each shard owns whole partitions.")
+          "Run only the K-th of N shards (1 <= K <= N <= the partitions of world-events): each shard owns whole"
+              + " partitions, so several simulators, one per shard, may publish at once.")
   String shard;
 
   @Option(
@@ -98,9 +103,17 @@ public final class SimulateCommand implements Callable<Integer> {
           spec.commandLine(), "--kafka-config goes with --bootstrap-servers, not --out-file");
     }
     SimulationOptions options = SimulationOptions.defaults().withSpeed(speed());
+    OptionalInt requested = partitions.requested();
     int[] kn = shard();
-    if (kn != null) {
-      options = options.withShard(kn[0] - 1, kn[1]);
+    if (output.outFile != null) {
+      // a file has no topic to ask: the world runs on the partitions asked for, or a new topic's
+      options = options.withPartitions(requested.orElse(options.partitions()));
+      if (kn != null) {
+        if (kn[1] > options.partitions()) {
+          throw usage(shardExpectation(options.partitions(), "the file's world"));
+        }
+        options = options.withShard(kn[0] - 1, kn[1]);
+      }
     }
     World w;
     try {
@@ -123,23 +136,27 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       KafkaEventSink kafka;
       try {
-        TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
+        int count =
+            TopicAdmin.createInput(client.toProperties(), Topics.WORLD_EVENTS, requested, 30);
+        // ticks and shards follow the topic's real count, which an existing topic may not share
+        if (kn != null && kn[1] > count) {
+          throw usage(
+              shardExpectation(
+                  count, "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe()));
+        }
+        TopicAdmin.createTopics(client.toProperties(), Topics.all(count), 30);
         kafka = new KafkaEventSink(client, Topics.WORLD_EVENTS);
+      } catch (TopicAdmin.PartitionCountException e) {
+        throw usage(e.getMessage());
       } catch (TopicAdmin.UnreachableClusterException | IllegalStateException e) {
         err.println(e.getMessage());
         err.flush();
         return CommandLine.ExitCode.SOFTWARE;
       }
-      // an existing topic may have another partition count: ticks and shards follow the real one
-      if (options.shardCount() > kafka.partitions()) {
-        kafka.abort();
-        kafka.close();
-        throw usage(
-            shardExpectation(
-                kafka.partitions(),
-                "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe()));
+      options = options.withPartitions(kafka.partitions().getAsInt());
+      if (kn != null) {
+        options = options.withShard(kn[0] - 1, kn[1]);
       }
-      options = options.withPartitions(kafka.partitions());
       sink = kafka;
       destination = "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe();
     } else {
@@ -222,21 +239,30 @@ public final class SimulateCommand implements Callable<Integer> {
         && parts[1].strip().matches("\\d{1,9}")) {
       int k = Integer.parseInt(parts[0].strip());
       int n = Integer.parseInt(parts[1].strip());
-      if (n >= 1 && k >= 1 && k <= n && n <= Topics.WORLD_PARTITIONS) {
+      if (n >= 1 && k >= 1 && k <= n && n <= Partitions.MAX) {
         return new int[] {k, n};
       }
     }
-    throw usage(shardExpectation(Topics.WORLD_PARTITIONS, Topics.WORLD_EVENTS.name()));
+    throw usage(
+        "--shard must be K/N with 1 <= K <= N <= the partitions of "
+            + Topics.WORLD_EVENTS.name()
+            + ", e.g. 1/2, not '"
+            + shard
+            + "'");
   }
 
-  private String shardExpectation(int partitions, String topic) {
-    return "--shard must be K/N with 1 <= K <= N <= "
-        + partitions
-        + " (the partitions of "
-        + topic
-        + "), e.g. 1/2, not '"
+  private String shardExpectation(int count, String topic) {
+    return "--shard "
         + shard
-        + "'";
+        + " asks for "
+        + shard.split("/", -1)[1].strip()
+        + " shards, but "
+        + topic
+        + " has "
+        + count
+        + (count == 1 ? " partition" : " partitions")
+        + " and a shard owns whole partitions: N must be at most "
+        + count;
   }
 
   /**

@@ -40,7 +40,8 @@ final class Cameras {
   private final int[] cellStart;
   private final int[] cellCameras;
 
-  Cameras(World world, int partitions) {
+  /** {@code idPrefix} starts every camera and household id: a run's ({@code Runs.idPrefix}). */
+  Cameras(World world, int partitions, String idPrefix) {
     count = world.cameras();
     ids = new String[count];
     households = new String[count];
@@ -105,8 +106,8 @@ final class Cameras {
         long at = start + (long) (Math.max(0, day) * DAY_MS);
         installAt[i] = Math.min(at, horizon - 1);
       }
-      ids[i] = numbered("cam-", i);
-      households[i] = numbered("hh-", i);
+      ids[i] = idPrefix + numbered("cam-", i);
+      households[i] = idPrefix + numbered("hh-", i);
       partition[i] = (byte) Partitions.of(ids[i], partitions);
     }
 

@@ -15,6 +15,7 @@ import io.camfleet.avro.RequestNotification;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.schemas.Runs;
 import io.camfleet.simulator.world.World;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -95,8 +96,17 @@ public final class Generator {
   private Emitter out;
 
   public Generator(World world, int shardIndex, int shardCount, int partitions) {
-    if (partitions < 1 || partitions > 127) {
-      throw new IllegalArgumentException("partitions must be between 1 and 127, not " + partitions);
+    this(world, shardIndex, shardCount, partitions, Runs.SINGLE);
+  }
+
+  /**
+   * The generator of one run ({@link Runs}) of a topic that carries several: every id it makes
+   * holds the run ({@link Runs#idPrefix}); the events are otherwise those of the run's world alone.
+   */
+  public Generator(World world, int shardIndex, int shardCount, int partitions, String run) {
+    if (partitions < 1 || partitions > Partitions.MAX) {
+      throw new IllegalArgumentException(
+          "partitions must be between 1 and " + Partitions.MAX + ", not " + partitions);
     }
     if (shardCount < 1 || shardCount > partitions) {
       throw new IllegalArgumentException(
@@ -117,9 +127,10 @@ public final class Generator {
     this.start = world.startInstant().toEpochMilli();
     this.horizon = world.horizon().toEpochMilli();
     this.tickMs = world.tickMinutes() * 60_000L;
-    this.cameras = new Cameras(world, partitions);
+    String idPrefix = Runs.idPrefix(run);
+    this.cameras = new Cameras(world, partitions, idPrefix);
     this.clips = new ClipModel(world);
-    this.requests = RequestPlan.of(world, partitions);
+    this.requests = RequestPlan.of(world, partitions, idPrefix);
     this.ownsPartition = new boolean[partitions];
     for (int p = 0; p < partitions; p++) {
       ownsPartition[p] = p % shardCount == shardIndex;

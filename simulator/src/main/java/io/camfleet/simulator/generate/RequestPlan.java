@@ -16,7 +16,8 @@ import java.util.List;
 final class RequestPlan {
   private RequestPlan() {}
 
-  static List<PlannedRequest> of(World world, int partitions) {
+  /** {@code idPrefix} starts every request id: a run's ({@code Runs.idPrefix}). */
+  static List<PlannedRequest> of(World world, int partitions, String idPrefix) {
     long start = world.startInstant().toEpochMilli();
     long lastIssue = start + (world.days() - world.residents().lapseDays()) * Cameras.DAY_MS;
     Sampler radius = new Sampler(world.requests().radiusMiles());
@@ -70,7 +71,7 @@ final class RequestPlan {
         long windowStart = Math.max(issuedAt - delayMs - windowMs / 2, issuedAt - lookBack);
         long incidentAt = Math.max(issuedAt - delayMs, windowStart);
         long windowEnd = Math.min(incidentAt + windowMs / 2, issuedAt);
-        String id = "req-" + agency.id() + "-" + (j + 1);
+        String id = idPrefix + "req-" + agency.id() + "-" + (j + 1);
         drafts.add(
             new Draft(
                 issuedAt,

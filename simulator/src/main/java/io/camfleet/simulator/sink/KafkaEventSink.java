@@ -8,6 +8,7 @@ import io.camfleet.simulator.EventSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.Callback;
@@ -114,11 +115,10 @@ public final class KafkaEventSink implements EventSink {
     sender.start();
   }
 
-  /**
-   * Partitions of the topic on the cluster: the simulation's ticks and shards must use this count.
-   */
-  public int partitions() {
-    return partitions;
+  /** Partitions of the topic on the cluster: the simulation's ticks and shards use this count. */
+  @Override
+  public OptionalInt partitions() {
+    return OptionalInt.of(partitions);
   }
 
   @Override

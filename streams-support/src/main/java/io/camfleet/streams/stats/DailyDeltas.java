@@ -1,6 +1,7 @@
 package io.camfleet.streams.stats;
 
 import io.camfleet.avro.StatsDelta;
+import io.camfleet.schemas.Runs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ public final class DailyDeltas {
   private static final long AT_END = 2;
 
   private final KeyValueStore<String, long[]> store;
+  private final String run;
+  private final String key;
   private final List<String> policies;
   private final List<String> measures;
   private final Map<String, long[]> open = new HashMap<>();
@@ -57,10 +60,25 @@ public final class DailyDeltas {
 
   public DailyDeltas(
       KeyValueStore<String, long[]> store, List<String> policies, List<String> measures) {
+    this(store, Runs.SINGLE, policies, measures);
+  }
+
+  /**
+   * The open days of one run ({@link Runs}) of a multi-run input, kept in their own store entry, so
+   * a record costs the write of its own run's entry only; {@link Runs#SINGLE} keeps the entry of an
+   * input of one run.
+   */
+  public DailyDeltas(
+      KeyValueStore<String, long[]> store,
+      String run,
+      List<String> policies,
+      List<String> measures) {
     this.store = store;
+    this.run = Runs.requireValid(run);
+    this.key = run.isEmpty() ? KEY : KEY + "/" + run;
     this.policies = List.copyOf(policies);
     this.measures = List.copyOf(measures);
-    long[] saved = store.get(KEY);
+    long[] saved = store.get(key);
     int width = width();
     // entries written before the changes at a day's end were kept apart lack that second half
     int before = FIRST_MEASURE + this.measures.size();
@@ -182,7 +200,7 @@ public final class DailyDeltas {
     for (int i = 0; i < policies.size(); i++) {
       System.arraycopy(open.get(policies.get(i)), 0, all, i * width, width);
     }
-    store.put(KEY, all);
+    store.put(key, all);
     dirty = false;
   }
 
@@ -217,9 +235,10 @@ public final class DailyDeltas {
   }
 
   /** A day that is not the last one; {@code setLast(true)} makes it the last. */
-  private static StatsDelta.Builder delta(
+  private StatsDelta.Builder delta(
       String policy, int partition, long dayStart, long dayEnd, Map<String, Long> changes) {
     return StatsDelta.newBuilder()
+        .setRun(run)
         .setPolicy(policy)
         .setPartition(partition)
         .setDayStart(dayStart)

@@ -4,6 +4,7 @@ import io.camfleet.avro.DailyStats;
 import io.camfleet.avro.PendingDay;
 import io.camfleet.avro.PendingStats;
 import io.camfleet.avro.StatsDelta;
+import io.camfleet.schemas.Runs;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,10 +20,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Sums the daily deltas of every input partition into one policy's totals. A day is released, in
- * order, once every partition has closed it or a later day; its record carries the cumulative
- * totals at that day's end. The day the final tick closes is the world's last: {@link DailyDeltas}
- * ends it at the horizon, so a world of N days gives N records, the last with {@code last=true}.
+ * Sums the daily deltas of every input partition into one policy's totals (one run's, where the
+ * input carries several runs: {@link Runs}). A day is released, in order, once every partition has
+ * closed it or a later day; its record carries the cumulative totals at that day's end. The day the
+ * final tick closes is the world's last: {@link DailyDeltas} ends it at the horizon, so a world of
+ * N days gives N records, the last with {@code last=true}.
  */
 public final class DailyStatsAggregator
     implements Processor<String, StatsDelta, String, DailyStats> {
@@ -55,7 +57,9 @@ public final class DailyStatsAggregator
               + inputPartitions);
     }
     String policy = delta.getPolicy();
-    PendingStats state = store.get(policy);
+    String run = delta.getRun();
+    String storeKey = run.isEmpty() ? policy : run + "/" + policy;
+    PendingStats state = store.get(storeKey);
     if (state == null) {
       state =
           PendingStats.newBuilder()
@@ -114,14 +118,17 @@ public final class DailyStatsAggregator
               .setDayEnd(complete.getDayEnd())
               .setLast(complete.getLast())
               .setMeasures(new LinkedHashMap<>(totals))
+              .setRun(run.isEmpty() ? null : run)
               .build();
       // Stamped with the day's end (the horizon for the last day), or with the time of the delta
       // that closed the day if that is earlier: never a time the world has not reached.
       context.forward(
           new Record<>(
-              policy + "/" + date, stats, Math.min(record.timestamp(), complete.getDayEnd())));
+              Runs.statsKey(run, policy, date),
+              stats,
+              Math.min(record.timestamp(), complete.getDayEnd())));
       state.setReleasedThrough(complete.getDayStart());
     }
-    store.put(policy, state);
+    store.put(storeKey, state);
   }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@link DailyStats} as one flat JSON object: {@code policy}, {@code service}, {@code day}, {@code
- * dayEnd}, {@code last}, then each measure as a top-level number, in name order.
+ * {@link DailyStats} as one flat JSON object: {@code run} (only where the topic carries several
+ * runs), {@code policy}, {@code service}, {@code day}, {@code dayEnd}, {@code last}, then each
+ * measure as a top-level number, in name order.
  */
 public final class FlatStatsJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -17,6 +18,9 @@ public final class FlatStatsJson {
 
   public static String of(DailyStats stats) {
     ObjectNode node = MAPPER.createObjectNode();
+    if (stats.getRun() != null) {
+      node.put("run", stats.getRun());
+    }
     node.put("policy", stats.getPolicy());
     node.put("service", stats.getService());
     node.put("day", stats.getDay());
