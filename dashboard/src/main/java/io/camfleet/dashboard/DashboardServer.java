@@ -100,7 +100,9 @@ public final class DashboardServer implements AutoCloseable {
     CONNECTING,
     CONNECTED,
     UNREACHABLE,
-    STOPPED
+    STOPPED,
+    /** A finished run's statistics, served with no Kafka ({@link #finished}). */
+    FINISHED
   }
 
   private final HttpServer http;
@@ -135,11 +137,15 @@ public final class DashboardServer implements AutoCloseable {
     this.handlers = handlers;
     this.client = client;
     this.topics = topics.stream().map(Topic::name).toList();
-    this.values = topics.get(0).valueSerde();
+    this.values = topics.isEmpty() ? null : topics.get(0).valueSerde();
     this.consumer = consumer;
     this.retry = retry;
     this.statusJson =
-        statusJson(State.CONNECTING, "Connecting to Kafka at " + client.bootstrapServers());
+        client == null
+            ? statusJson(
+                State.FINISHED,
+                "The run has finished: these are its final statistics, Kafka is gone")
+            : statusJson(State.CONNECTING, "Connecting to Kafka at " + client.bootstrapServers());
     this.follower = new Thread(this::follow, "dashboard-follower");
     this.follower.setDaemon(true);
   }
@@ -181,7 +187,30 @@ public final class DashboardServer implements AutoCloseable {
       }
       throw e;
     }
-    // each open page holds a thread for each of its event streams
+    DashboardServer server =
+        new DashboardServer(http, handlers(http), client, topics, consumer, retry);
+    server.serve();
+    server.follower.start();
+    return server;
+  }
+
+  /**
+   * Serves {@code stats}, the final statistics of a run whose cluster is gone, on {@code
+   * bind}:{@code port}: the same page, {@code /events} gives these records and {@code /status} says
+   * {@code finished}.
+   */
+  public static DashboardServer finished(List<DailyStats> stats, String bind, int port)
+      throws IOException {
+    HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 0);
+    DashboardServer server =
+        new DashboardServer(http, handlers(http), null, List.of(), null, RETRY);
+    stats.forEach(record -> server.publish(FlatStatsJson.of(record)));
+    server.serve();
+    return server;
+  }
+
+  /** Each open page holds a thread for each of its event streams. */
+  private static ExecutorService handlers(HttpServer http) {
     ExecutorService handlers =
         Executors.newCachedThreadPool(
             r -> {
@@ -190,14 +219,15 @@ public final class DashboardServer implements AutoCloseable {
               return t;
             });
     http.setExecutor(handlers);
-    DashboardServer server = new DashboardServer(http, handlers, client, topics, consumer, retry);
-    http.createContext("/", server::page);
-    http.createContext("/events", server::events);
-    http.createContext("/status", server::status);
-    http.createContext("/webjars/", server::webjar);
-    server.follower.start();
+    return handlers;
+  }
+
+  private void serve() {
+    http.createContext("/", this::page);
+    http.createContext("/events", this::events);
+    http.createContext("/status", this::status);
+    http.createContext("/webjars/", this::webjar);
     http.start();
-    return server;
   }
 
   private static KafkaConsumer<String, DailyStats> newConsumer(

@@ -124,6 +124,11 @@
     if (feed !== 'open') {
       status.textContent = feed;
       status.className = feed === 'connecting' ? '' : 'lost';
+    } else if (kafka.state === 'finished') {
+      // a finished run's final statistics, served after its broker has gone
+      status.textContent = 'finished';
+      status.className = 'live';
+      status.title = kafka.message;
     } else if (kafka.state === 'connected') {
       status.textContent = 'live';
       status.className = 'live';

@@ -307,7 +307,8 @@ class DashboardBrowserIT {
   private static final String LIVE =
       "document.getElementById('banner').hidden && document.getElementById('status').textContent === 'live'";
 
-  private static DailyStats day(String day, boolean last) {
+  /** One day's retention statistics of status-quo-2019, the final day when {@code last}. */
+  static DailyStats day(String day, boolean last) {
     return DailyStats.newBuilder()
         .setPolicy("status-quo-2019")
         .setService(StatsService.RETENTION.id())

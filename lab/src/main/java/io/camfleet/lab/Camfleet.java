@@ -1,5 +1,6 @@
 package io.camfleet.lab;
 
+import io.camfleet.audit.ExplainCommand;
 import io.camfleet.cli.CommandList;
 import io.camfleet.cli.ExitCode;
 import io.camfleet.cli.UserTerms;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Command;
       RetentionServiceCommand.class,
       SharingServiceCommand.class,
       BrokerCommand.class,
-      DashboardCommand.class
+      DashboardCommand.class,
+      ExplainCommand.class
     })
 public final class Camfleet implements Runnable {
 

@@ -19,6 +19,7 @@ final class CatchUpProgress {
   }
 
   private final PrintStream err;
+  private final String what;
   private final boolean terminal;
   private final LongSupplier nanoClock;
   private final long startedNanos;
@@ -28,7 +29,13 @@ final class CatchUpProgress {
   private boolean drawn;
 
   CatchUpProgress(PrintStream err, boolean terminal, LongSupplier nanoClock) {
+    this(err, "services' catch-up: %5.1f%% of the events processed", terminal, nanoClock);
+  }
+
+  /** {@code what}: the line's format, with {@code %5.1f%%} where the percentage goes. */
+  CatchUpProgress(PrintStream err, String what, boolean terminal, LongSupplier nanoClock) {
     this.err = err;
+    this.what = what;
     this.terminal = terminal;
     this.nanoClock = nanoClock;
     this.startedNanos = nanoClock.getAsLong();
@@ -37,6 +44,11 @@ final class CatchUpProgress {
 
   static CatchUpProgress onStderr() {
     return new CatchUpProgress(System.err, System.console() != null, System::nanoTime);
+  }
+
+  /** Another long phase's progress, {@code what} formatted as for the constructor. */
+  static CatchUpProgress onStderr(String what) {
+    return new CatchUpProgress(System.err, what, System.console() != null, System::nanoTime);
   }
 
   /**
@@ -76,8 +88,7 @@ final class CatchUpProgress {
     if (shown > startFraction && seconds > 0) {
       eta = "ETA " + clock(Math.round((1.0 - shown) * seconds / (shown - startFraction)));
     }
-    return String.format(
-        Locale.ROOT, "  services' catch-up: %5.1f%% of the events processed  %s", shown * 100, eta);
+    return String.format(Locale.ROOT, "  " + what + "  %s", shown * 100, eta);
   }
 
   private static String clock(long seconds) {

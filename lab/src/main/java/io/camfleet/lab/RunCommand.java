@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
       "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html.",
       "With --seeds N (or --seed-list) it runs the world under N seeds in one pass of each service and",
       "the report gives each policy's mean, 95% interval and difference from the baseline policy.",
-      "Without --bootstrap-servers a real Kafka broker runs in this process for the duration."
+      "The audit files (every receipt and ledger entry) go to audit/ beside the report. --events",
+      "replays a recorded event log instead of simulating. Without --bootstrap-servers a real Kafka",
+      "broker runs in this process for the duration. With --dashboard the finished dashboard stays up",
+      "after the report until Ctrl-C (exit code 130, as for any Ctrl-C; the report is complete by then)."
     })
 public final class RunCommand implements Callable<Integer> {
   @Option(
@@ -99,6 +102,20 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin PartitionsOption partitions;
 
+  @Option(
+      names = "--keep-events",
+      description =
+          "Also write the events to events.avro beside the report, as 'simulate --out-file' does.")
+  boolean keepEvents;
+
+  @Option(
+      names = "--events",
+      paramLabel = "FILE.avro",
+      description =
+          "Enforce the policies on this recorded event log (events.avro of a run, or 'simulate"
+              + " --out-file') instead of simulating a world.")
+  Path events;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -126,6 +143,10 @@ public final class RunCommand implements Callable<Integer> {
             (System.nanoTime() - started) / 1e9,
             plan.out().toAbsolutePath().normalize(),
             report.deadLetters());
+        if (scenario.finishedDashboard().isPresent()) {
+          scenario.finishedDashboard().get().serveUntilStopped(guard, err);
+          return ExitCode.INTERRUPTED.code();
+        }
         return ExitCode.OK.code();
       } catch (Scenario.StalledException e) {
         err.printf("camfleet: %s; no report written (log: %s)%n", e.getMessage(), logFile);
@@ -152,12 +173,23 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
     }
+    Optional<RecordedEvents> replay = ReplayOption.open(events, spec);
     Path worldPath =
-        worldFile != null
-            ? worldFile
-            : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
-    World world = overrides.apply(World.read(worldPath), worldPath, spec);
-    List<Long> seeds = replicates.seeds(world.seed(), spec);
+        replay.isPresent()
+            ? null
+            : worldFile != null
+                ? worldFile
+                : Installation.resolveDefault(Path.of("worlds", "default.yaml"));
+    World world =
+        replay.isPresent() ? null : overrides.apply(World.read(worldPath), worldPath, spec);
+    List<Long> seeds =
+        replay.isPresent()
+            ? List.of(replay.get().world().seed())
+            : replicates.seeds(world.seed(), spec);
+    if (keepEvents && seeds.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--keep-events keeps the events of one seed, not of " + seeds.size());
+    }
     List<Path> files =
         policyFiles == null || policyFiles.isEmpty()
             ? Policies.filesIn(Installation.resolveDefault(Path.of("policies")))
@@ -165,7 +197,10 @@ public final class RunCommand implements Callable<Integer> {
     List<Policy> policies = Policies.read(files);
     Optional<String> baseline =
         replicates.baseline(policies.stream().map(Policy::name).toList(), spec);
-    Path out = outDir != null ? outDir : Path.of("out", world.name());
+    Path out =
+        outDir != null
+            ? outDir
+            : Path.of("out", replay.map(r -> r.world().worldName()).orElseGet(() -> world.name()));
     requireWritable(out);
     Properties clientSettings = ClientConfig.readProperties(kafkaConfig);
     if (bootstrapServers != null) {
@@ -183,7 +218,9 @@ public final class RunCommand implements Callable<Integer> {
         timeout,
         partitions.requested(),
         seeds,
-        baseline);
+        baseline,
+        replay,
+        keepEvents);
   }
 
   /** Fails before any work when the report could not be written. */

@@ -16,7 +16,9 @@ import java.util.Properties;
  * the policies and their files, the report folder, the cluster (an embedded broker when {@code
  * bootstrapServers} is empty), the dashboard port if any, how long the services may make no
  * progress before the run gives up, the partitions of world-events if asked for, the seeds the
- * world runs under (its own first, for one seed) and the baseline policy if one was named.
+ * world runs under (its own first, for one seed) and the baseline policy if one was named; {@code
+ * replay}, the recorded event log to enforce the policies on instead of simulating {@code world}
+ * (which is then null), and whether to keep the events beside the report.
  */
 record RunPlan(
     World world,
@@ -30,11 +32,16 @@ record RunPlan(
     Duration timeout,
     OptionalInt partitions,
     List<Long> seeds,
-    Optional<String> baseline) {
+    Optional<String> baseline,
+    Optional<RecordedEvents> replay,
+    boolean keepEvents) {
 
   RunPlan {
-    Objects.requireNonNull(world, "world");
-    Objects.requireNonNull(worldFile, "worldFile");
+    Objects.requireNonNull(replay, "replay");
+    if (replay.isEmpty()) {
+      Objects.requireNonNull(world, "world");
+      Objects.requireNonNull(worldFile, "worldFile");
+    }
     policies = List.copyOf(policies);
     policyFiles = List.copyOf(policyFiles);
     if (policies.isEmpty() || policies.size() != policyFiles.size()) {

@@ -1,11 +1,13 @@
 package io.camfleet.lab;
 
+import io.camfleet.audit.EventLog;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.dashboard.DashboardServer;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policy;
+import io.camfleet.report.EvidenceFile;
 import io.camfleet.report.PolicyInfo;
 import io.camfleet.report.Report;
 import io.camfleet.report.SeedRun;
@@ -19,12 +21,7 @@ import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.simulator.EventSink;
-import io.camfleet.simulator.SimulationOptions;
-import io.camfleet.simulator.SimulationSummary;
-import io.camfleet.simulator.Simulator;
-import io.camfleet.simulator.cli.TerminalProgress;
 import io.camfleet.simulator.sink.KafkaEventSink;
-import io.camfleet.simulator.world.World;
 import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.Processing;
 import java.io.IOException;
@@ -63,14 +60,29 @@ final class Scenario {
   private final RunPlan plan;
   private final ShutdownGuard guard;
   private final PrintStream err;
+  private final EventFeed feed;
   private volatile String phase = "the start";
   private long deadLetters;
   private String deadLetterTopic;
+  private FinishedDashboard finished;
+  private RunEnd.Observer atEnd = end -> {};
 
   Scenario(RunPlan plan, ShutdownGuard guard, PrintStream err) {
     this.plan = plan;
     this.guard = guard;
     this.err = err;
+    this.feed = new EventFeed(plan);
+  }
+
+  /** Calls {@code observer} once the audit files are written, while the services still run. */
+  Scenario observingEnd(RunEnd.Observer observer) {
+    this.atEnd = observer;
+    return this;
+  }
+
+  /** With --dashboard, the finished dashboard to serve once the report is written. */
+  Optional<FinishedDashboard> finishedDashboard() {
+    return Optional.ofNullable(finished);
   }
 
   /** What the run was doing: "the simulation", "the services' catch-up", ... */
@@ -121,12 +133,12 @@ final class Scenario {
     // from the start
     int partitions =
         TopicAdmin.createInput(
-            client.toProperties(), prefix.apply(Topics.WORLD_EVENTS), plan.partitions(), 30);
+            client.toProperties(), prefix.apply(Topics.WORLD_EVENTS), feed.partitions(), 30);
     TopicAdmin.createTopics(
         client.toProperties(),
         List.of(retentionStats, exposureStats, prefix.apply(Topics.DEAD_LETTERS)),
         30);
-    World world = plan.world();
+    WorldInfo world = feed.worldInfo();
     List<String> names = plan.policyNames();
     err.printf(
         "Kafka: %s, %s with %d partitions; world %s (%d cameras, %d days, %s %s); %d %s: %s%n",
@@ -174,21 +186,18 @@ final class Scenario {
       }
       guard.check();
 
-      phase = "the simulation";
+      phase = feed.phase();
       Topic<String, ?> worldEvents = prefix.apply(Topics.WORLD_EVENTS);
-      SimulationSummary summary;
+      long published = System.nanoTime();
+      long events;
       try (EventSink sink = new KafkaEventSink(client, prefix.apply(Topics.WORLD_EVENTS))) {
-        summary =
-            Simulator.runAll(
-                plan.worlds(),
-                plan.runs(),
-                SimulationOptions.defaults(),
-                EventSink.checkedBy(sink, guard::check),
-                TerminalProgress.onStderr(world.days()));
+        events = feed.publish(sink, guard, err);
       }
       err.printf(
-          "Simulated %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
-          summary.totalEvents(), summary.wallTime().toMillis() / 1000.0);
+          "%s %,d events in %.1f s; waiting for the services to process the final clock tick...%n",
+          plan.replay().isPresent() ? "Replayed" : "Simulated",
+          events,
+          (System.nanoTime() - published) / 1e9);
 
       phase = "the services' catch-up";
       awaitFinalStatistics(
@@ -196,6 +205,15 @@ final class Scenario {
           client,
           worldEvents.name(),
           List.of(retention.applicationId(), sharing.applicationId()));
+
+      phase = "the audit files";
+      List<EvidenceFile> evidence =
+          new ArrayList<>(AuditPhase.write(client, prefix, plan.out(), guard, err));
+      atEnd.atEnd(new RunEnd(plan.out(), sharing.httpPort()));
+      if (plan.keepEvents()) {
+        Path kept = EventFeed.keptEventsIn(plan.out());
+        evidence.add(new EvidenceFile(EventLog.FILE_NAME, events, RecordedEvents.sha256(kept)));
+      }
 
       phase = "the report";
       deadLetters = DeadLetters.count(client, deadLetterTopic, Duration.ofSeconds(30));
@@ -210,8 +228,18 @@ final class Scenario {
                     policyInfos,
                     collector.stats(plan.runs().get(i)),
                     Version.current())
-                .withDeadLetters(deadLetters);
+                .withDeadLetters(deadLetters)
+                .withEvidence(evidence);
+        if (plan.replay().isPresent()) {
+          RecordedEvents replayed = plan.replay().get();
+          report =
+              report.replayedFrom(
+                  EvidenceFile.replayed(replayed.file().toString(), replayed.sha256()));
+        }
         runs.add(new SeedRun(seed, report));
+      }
+      if (board != null) {
+        finished = new FinishedDashboard(collector.stats(), board.port());
       }
       return runs;
     }
@@ -252,15 +280,15 @@ final class Scenario {
   }
 
   private WorldInfo worldInfo(long seed) throws IOException {
-    World world = plan.world();
+    WorldInfo world = feed.worldInfo();
     return new WorldInfo(
         world.name(),
         seed,
         world.cameras(),
         world.days(),
-        world.start().toString(),
-        plan.worldFile().toString(),
-        sha256(plan.worldFile()));
+        world.start(),
+        world.worldFile(),
+        world.worldFileSha256());
   }
 
   private List<PolicyInfo> policyInfos() throws IOException {

@@ -177,7 +177,9 @@ public final class SweepCommand implements Callable<Integer> {
               timeout,
               OptionalInt.empty(),
               replicates.seeds(world.seed(), spec),
-              baseline));
+              baseline,
+              Optional.empty(),
+              false));
     }
     if (bootstrapServers != null) {
       ClusterReach.require(bootstrapServers);

@@ -331,6 +331,37 @@ class CamfleetCommandTest {
   }
 
   @Test
+  void explainOfAFolderWithoutAuditFilesExitsTwoNamingIt() {
+    Outcome none = run("explain", "--clip", "clip-1", "--from", tmp.toString());
+    assertEquals(2, none.exitCode());
+    assertEquals(
+        "camfleet: no audit files in "
+            + tmp
+            + " (missing audit/retention-receipts.avro); name a run's report folder with --from",
+        oneLine(none.err()));
+  }
+
+  @Test
+  void replayOfAMissingEventLogExitsTwoNamingTheFileBeforeAnyWork() {
+    Path missing = tmp.resolve("events.avro");
+    Outcome replay =
+        run("run", "--events", missing.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(2, replay.exitCode());
+    assertEquals("camfleet: no event log " + missing, oneLine(replay.err()));
+    assertFalse(Files.exists(tmp.resolve("o")));
+  }
+
+  @Test
+  void replayRefusesOptionsThatChooseAWorld() throws Exception {
+    Outcome replay = run("run", "--events", "events.avro", "--seed", "7");
+    assertEquals(2, replay.exitCode());
+    assertEquals(
+        "camfleet run: --seed goes without --events: a recorded event log carries its own world"
+            + " (see 'camfleet run --help')",
+        oneLine(replay.err()));
+  }
+
+  @Test
   void everyCommandAnswersVersion() {
     for (String command : commands()) {
       Outcome version = run(command, "--version");
@@ -376,6 +407,7 @@ class CamfleetCommandTest {
         "sharing-service",
         "broker",
         "dashboard",
+        "explain",
         "bench");
   }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.audit.ReceiptMeasures;
 import io.camfleet.kafka.EmbeddedBroker;
+import io.camfleet.schemas.stats.RetentionMeasure;
+import io.camfleet.schemas.stats.StatsMeasure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -95,6 +98,20 @@ class RunCommandIT {
               + measure(policy, "clipsAliveAtEnd"),
           policy);
       assertTrue(measure(policy, "clipsExpired") > 0, policy + " expires some clips");
+    }
+  }
+
+  @Test
+  void auditFilesHoldAReceiptForEveryCountedDecisionOfEveryPolicy() {
+    Map<String, Map<StatsMeasure, Long>> tally = ReceiptMeasures.tally(out);
+    for (String policy : byPolicy.keySet()) {
+      for (StatsMeasure measure : ReceiptMeasures.COUNTED) {
+        assertEquals(
+            measure(policy, measure.wireName()),
+            tally.get(policy).get(measure),
+            policy + " " + measure.wireName());
+      }
+      assertTrue(tally.get(policy).get(RetentionMeasure.CLIPS_EXPIRED) > 0, policy);
     }
   }
 

@@ -66,7 +66,9 @@ class SeedReplicatesIT {
             Duration.ofMinutes(5),
             OptionalInt.empty(),
             seeds,
-            Optional.empty());
+            Optional.empty(),
+            Optional.empty(),
+            false);
     PrintStream err = System.err;
     try (ShutdownGuard guard = ShutdownGuard.install("seed replicates test", err)) {
       return new Scenario(plan, guard, err).run();

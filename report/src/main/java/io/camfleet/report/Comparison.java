@@ -210,6 +210,21 @@ public final class Comparison {
     return runs.get(0).report().world();
   }
 
+  /** The files kept beside the report: the same for every seed, so the first run's. */
+  public List<EvidenceFile> evidence() {
+    return runs().get(0).report().evidence();
+  }
+
+  /** The recorded event log the runs replayed, if they replayed one. */
+  public Optional<EvidenceFile> replayedFrom() {
+    return runs().get(0).report().replayedFrom();
+  }
+
+  /** "replayed from FILE (sha256 ...)", or empty. */
+  public String replayNote() {
+    return runs().get(0).report().replayNote();
+  }
+
   public String camfleetVersion() {
     return runs.get(0).report().camfleetVersion();
   }

@@ -382,6 +382,9 @@ final class HtmlReport {
             + "</code> sha256 <code>"
             + world.worldFileSha256()
             + "</code>");
+    if (comparison.replayedFrom().isPresent()) {
+      definition(out, "events", Html.escape(comparison.replayNote()));
+    }
     definition(
         out,
         "reproduce",

@@ -98,6 +98,20 @@ final class JsonReport {
     root.put("baselineReason", comparison.baselineReason());
     root.put("confidenceLevel", Estimate.LEVEL);
     root.set("measures", catalogue());
+    comparison
+        .replayedFrom()
+        .ifPresent(
+            log -> {
+              ObjectNode replayed = root.putObject("replayedFrom");
+              replayed.put("file", log.path());
+              replayed.put("sha256", log.sha256());
+            });
+    ObjectNode audit = root.putObject("audit");
+    for (EvidenceFile file : comparison.evidence()) {
+      ObjectNode node = audit.putObject(file.path());
+      node.put("records", file.records());
+      node.put("sha256", file.sha256());
+    }
     ArrayNode policies = root.putArray("policies");
     for (PolicyInfo policy : comparison.policies()) {
       policies.add(policy(comparison, policy));

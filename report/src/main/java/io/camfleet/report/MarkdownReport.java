@@ -62,12 +62,30 @@ final class MarkdownReport {
         .append(world.worldFile())
         .append("` (sha256 ")
         .append(world.worldFileSha256())
-        .append(")\n\n");
+        .append(")\n");
+    if (comparison.replayedFrom().isPresent()) {
+      out.append("- events: ").append(comparison.replayNote()).append('\n');
+    }
+    out.append('\n');
 
     out.append("## Reproduce\n\n");
     out.append("```sh\n").append(reproduceCommand(comparison)).append("\n```\n\n");
     out.append("camfleet version: ").append(comparison.camfleetVersion()).append("  \n");
     out.append("Generated from ").append(JsonReport.generatedFrom()).append(".\n\n");
+
+    if (!comparison.evidence().isEmpty()) {
+      out.append("## Evidence\n\n");
+      for (EvidenceFile file : comparison.evidence()) {
+        out.append("- `")
+            .append(file.path())
+            .append("`: ")
+            .append(file.records())
+            .append(" records, sha256 ")
+            .append(file.sha256())
+            .append('\n');
+      }
+      out.append('\n');
+    }
 
     out.append("## Policies\n");
     for (PolicyInfo info : comparison.policies()) {
@@ -205,9 +223,14 @@ final class MarkdownReport {
    */
   static String reproduceCommand(Comparison comparison) {
     StringBuilder command =
-        new StringBuilder("./camfleet run --world ")
-            .append(shellWord(comparison.world().worldFile()));
-    if (comparison.n() == 1) {
+        comparison.replayedFrom().isPresent()
+            ? new StringBuilder("./camfleet run --events ")
+                .append(shellWord(comparison.replayedFrom().get().path()))
+            : new StringBuilder("./camfleet run --world ")
+                .append(shellWord(comparison.world().worldFile()));
+    if (comparison.replayedFrom().isPresent()) {
+      // the event log carries its world and seed
+    } else if (comparison.n() == 1) {
       command.append(" --seed ").append(comparison.seeds().get(0));
     } else {
       command.append(" --seed-list ").append(Words.seeds(comparison).replace(", ", ","));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,10 +20,17 @@ import java.util.TreeSet;
 /**
  * The comparison of several policies on one simulated world, built from the services' daily
  * statistics. {@code deadLetters} counts the input records the services could not process (sent to
- * the dead-letter topic): a run with any cannot be trusted, and every rendering says so.
+ * the dead-letter topic): a run with any cannot be trusted, and every rendering says so. {@code
+ * evidence} lists the files kept beside the report (audit files, the kept event log); {@code
+ * replayedFrom} is the recorded event log the run enforced the policies on, when it replayed one.
  */
 public record Report(
-    WorldInfo world, String camfleetVersion, List<PolicyReport> policies, long deadLetters) {
+    WorldInfo world,
+    String camfleetVersion,
+    List<PolicyReport> policies,
+    long deadLetters,
+    List<EvidenceFile> evidence,
+    Optional<EvidenceFile> replayedFrom) {
 
   public Report {
     Objects.requireNonNull(world, "world");
@@ -40,16 +48,41 @@ public record Report(
         throw new IllegalArgumentException("policy '" + policy.name() + "' appears twice");
       }
     }
+    evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
+    Objects.requireNonNull(replayedFrom, "replayedFrom");
   }
 
   /** A report of a run in which no record was dead-lettered. */
   public Report(WorldInfo world, String camfleetVersion, List<PolicyReport> policies) {
-    this(world, camfleetVersion, policies, 0);
+    this(world, camfleetVersion, policies, 0, List.of(), Optional.empty());
+  }
+
+  /** A report of a run whose services dead-lettered {@code deadLetters} input records. */
+  public Report(
+      WorldInfo world, String camfleetVersion, List<PolicyReport> policies, long deadLetters) {
+    this(world, camfleetVersion, policies, deadLetters, List.of(), Optional.empty());
   }
 
   /** The same report, for a run whose services dead-lettered {@code count} input records. */
   public Report withDeadLetters(long count) {
-    return new Report(world, camfleetVersion, policies, count);
+    return new Report(world, camfleetVersion, policies, count, evidence, replayedFrom);
+  }
+
+  /** The same report, with {@code files} kept beside it as evidence. */
+  public Report withEvidence(List<EvidenceFile> files) {
+    return new Report(world, camfleetVersion, policies, deadLetters, files, replayedFrom);
+  }
+
+  /** The same report, of a run that replayed the event log {@code log}. */
+  public Report replayedFrom(EvidenceFile log) {
+    return new Report(world, camfleetVersion, policies, deadLetters, evidence, Optional.of(log));
+  }
+
+  /** "replayed from FILE (sha256 ...)", or empty for a run that simulated its world. */
+  public String replayNote() {
+    return replayedFrom
+        .map(log -> "replayed from " + log.path() + " (sha256 " + log.sha256() + ")")
+        .orElse("");
   }
 
   /** Whether the figures can be quoted: no input record was dead-lettered. */

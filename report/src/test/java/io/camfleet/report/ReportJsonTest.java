@@ -57,12 +57,52 @@ class ReportJsonTest {
             "baselineReason",
             "confidenceLevel",
             "measures",
+            "audit",
             "policies"),
         fieldNames(report));
     assertEquals(json("[42]"), report.get("seeds"));
     assertEquals("status-quo-2019", report.get("baseline").asText());
+    assertEquals(json("{}"), report.get("audit"), "a report of no kept files lists none");
     assertEquals(0, report.get("deadLetters").asLong());
     assertEquals(true, report.get("trustworthy").asBoolean());
+  }
+
+  @Test
+  void listsTheAuditFilesAndTheReplayedEventLogWithTheirDigests() throws IOException {
+    Path out = temp.resolve("evidence");
+    ReportWriter.write(
+        Fixtures.twoPolicyReport()
+            .withEvidence(
+                List.of(
+                    new EvidenceFile("audit/retention-receipts.avro", 40, "b".repeat(64)),
+                    new EvidenceFile("events.avro", 900, "c".repeat(64))))
+            .replayedFrom(EvidenceFile.replayed("recorded/events.avro", "D".repeat(64))),
+        out);
+    JsonNode report = MAPPER.readTree(out.resolve("report.json").toFile());
+
+    assertEquals(
+        json(
+            """
+            {"audit/retention-receipts.avro": {"records": 40, "sha256": "%s"},
+             "events.avro": {"records": 900, "sha256": "%s"}}
+            """
+                .formatted("b".repeat(64), "c".repeat(64))),
+        report.get("audit"));
+    assertEquals(
+        json(
+            """
+            {"file": "recorded/events.avro", "sha256": "%s"}
+            """
+                .formatted("d".repeat(64))),
+        report.get("replayedFrom"));
+    String markdown = Files.readString(out.resolve("report.md"));
+    String replayed = "replayed from recorded/events.avro (sha256 " + "d".repeat(64) + ")";
+    assertEquals(true, markdown.contains("- events: " + replayed), markdown);
+    assertEquals(
+        true,
+        markdown.contains("./camfleet run --events recorded/events.avro --policy"),
+        "the command reproduces the replay");
+    assertEquals(true, Files.readString(out.resolve("report.html")).contains(replayed));
   }
 
   @Test

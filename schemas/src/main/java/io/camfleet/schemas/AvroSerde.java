@@ -148,7 +148,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
    * The single-object encoding's header: the marker {@code C3 01}, then the schema's 64-bit
    * fingerprint, little-endian.
    */
-  private static byte[] singleObjectHeader(Schema schema) {
+  public static byte[] singleObjectHeader(Schema schema) {
     long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
     byte[] header = new byte[10];
     header[0] = (byte) 0xC3;

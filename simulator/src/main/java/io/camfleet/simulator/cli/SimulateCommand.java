@@ -12,6 +12,7 @@ import io.camfleet.simulator.SimulationSummary;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.generate.Partitions;
 import io.camfleet.simulator.sink.AvroFileSink;
+import io.camfleet.simulator.sink.EventFileHeader;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
 import java.io.PrintWriter;
@@ -160,7 +161,7 @@ public final class SimulateCommand implements Callable<Integer> {
       destination = "topic " + Topics.WORLD_EVENTS.name() + " at " + client.describe();
     } else {
       try {
-        sink = new AvroFileSink(output.outFile);
+        sink = new AvroFileSink(output.outFile, EventFileHeader.of(w, world, options).toMetadata());
       } catch (UncheckedIOException e) {
         err.println(e.getMessage());
         err.flush();

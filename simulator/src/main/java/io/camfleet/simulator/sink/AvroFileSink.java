@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -33,6 +34,14 @@ public final class AvroFileSink implements EventSink {
   private boolean closed;
 
   public AvroFileSink(Path target) {
+    this(target, Map.of());
+  }
+
+  /**
+   * A sink whose file also carries {@code metadata} in its header (see {@link EventFileHeader}); a
+   * key starting with {@code avro.} is Avro's own and is refused.
+   */
+  public AvroFileSink(Path target, Map<String, String> metadata) {
     this.target = target.toAbsolutePath();
     try {
       Path dir = this.target.getParent();
@@ -44,6 +53,7 @@ public final class AvroFileSink implements EventSink {
       temp.toFile().deleteOnExit();
       this.writer = new DataFileWriter<>(new SpecificDatumWriter<>(WorldEvent.class));
       writer.setCodec(CodecFactory.nullCodec());
+      metadata.forEach(writer::setMeta);
       writer.create(WorldEvent.getClassSchema(), new BufferedOutputStream(out, 1 << 16), SYNC);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
