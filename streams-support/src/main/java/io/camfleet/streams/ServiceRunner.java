@@ -67,6 +67,13 @@ public final class ServiceRunner implements AutoCloseable {
     }
     streams.setUncaughtExceptionHandler(
         e -> {
+          // state this version cannot read fails the same way on every thread: stop, saying why
+          for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StateFolderException refused) {
+              log.error("{}: {}", applicationId, refused.getMessage());
+              return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+          }
           log.error("{}: stream thread failed, replacing it", applicationId, e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });

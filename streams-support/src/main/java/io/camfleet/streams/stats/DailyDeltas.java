@@ -2,6 +2,7 @@ package io.camfleet.streams.stats;
 
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.schemas.Runs;
+import io.camfleet.streams.StateFolderException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,6 +88,14 @@ public final class DailyDeltas {
         saved == null
             ? 0
             : saved.length == width * count ? width : saved.length == before * count ? before : 0;
+    if (saved != null && savedWidth == 0) {
+      throw new StateFolderException(
+          String.format(
+              "the open days saved in state store %s hold %d values, where this version keeps %d:"
+                  + " they were written by a version that counted other measures; start again with"
+                  + " --reset-state",
+              store.name(), saved.length, width * count));
+    }
     if (savedWidth > 0) {
       for (int i = 0; i < count; i++) {
         long[] day = new long[width];

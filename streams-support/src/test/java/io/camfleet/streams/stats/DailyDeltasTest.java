@@ -1,8 +1,10 @@
 package io.camfleet.streams.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.camfleet.avro.StatsDelta;
+import io.camfleet.streams.StateFolderException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,6 +135,20 @@ class DailyDeltasTest {
     out.addAll(days.finish(START.plus(Duration.ofDays(1)).toEpochMilli(), PARTITION));
 
     assertEquals(List.of("2019-06-01 to 2019-06-02T00:00:00Z clips=7 last"), describe(out));
+  }
+
+  @Test
+  void refusesOpenDaysSavedWithAnotherCountOfMeasuresNamingResetState() {
+    // one measure more than today: the layout of another version
+    store.put("open-days", new long[] {START.toEpochMilli(), 0, 7, 1, 0, 0});
+
+    StateFolderException refused = assertThrows(StateFolderException.class, this::deltas);
+
+    assertEquals(
+        "the open days saved in state store days hold 6 values, where this version keeps 4:"
+            + " they were written by a version that counted other measures; start again with"
+            + " --reset-state",
+        refused.getMessage());
   }
 
   private DailyDeltas deltas() {
