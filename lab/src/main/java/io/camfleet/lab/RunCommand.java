@@ -2,8 +2,6 @@ package io.camfleet.lab;
 
 import io.camfleet.cli.ExitCode;
 import io.camfleet.cli.ShutdownGuard;
-import io.camfleet.kafka.ClientConfig;
-import io.camfleet.kafka.ClusterReach;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.report.Comparison;
@@ -50,29 +48,12 @@ public final class RunCommand implements Callable<Integer> {
   Path worldFile;
 
   @Option(
-      names = "--policy",
-      paramLabel = "FILE",
-      description =
-          "Policy file (repeatable; default every file in policies/, from this folder or else from camfleet's own).")
-  List<Path> policyFiles;
-
-  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Report folder (default out/<world name>/).")
   Path outDir;
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      description = "Use this Kafka cluster instead of an embedded broker.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--kafka-config",
-      paramLabel = "FILE",
-      description = "Client properties (SASL, SSL...) for every Kafka client.")
-  Path kafkaConfig;
+  @Mixin EngineOptions engine;
 
   @Mixin WorldOverrides overrides;
 
@@ -90,15 +71,6 @@ public final class RunCommand implements Callable<Integer> {
       description =
           "Port of the dashboard with --dashboard (default ${DEFAULT-VALUE}; 0 for any free port).")
   int dashboardPort;
-
-  @Option(
-      names = "--timeout",
-      defaultValue = "PT30M",
-      paramLabel = "DURATION",
-      description =
-          "Give up if the services make no progress for this long after the simulation; a run that"
-              + " still progresses goes on (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
-  Duration timeout;
 
   @Mixin PartitionsOption partitions;
 
@@ -169,10 +141,7 @@ public final class RunCommand implements Callable<Integer> {
           spec.commandLine(),
           "--dashboard-port must be 0 (any free port) to 65535, not " + dashboardPort);
     }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new ParameterException(
-          spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
-    }
+    Duration timeout = engine.timeout(spec);
     Optional<RecordedEvents> replay = ReplayOption.open(events, spec);
     Path worldPath =
         replay.isPresent()
@@ -190,10 +159,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--keep-events keeps the events of one seed, not of " + seeds.size());
     }
-    List<Path> files =
-        policyFiles == null || policyFiles.isEmpty()
-            ? Policies.filesIn(Installation.resolveDefault(Path.of("policies")))
-            : policyFiles;
+    List<Path> files = engine.policyFiles();
     List<Policy> policies = Policies.read(files);
     Optional<String> baseline =
         replicates.baseline(policies.stream().map(Policy::name).toList(), spec);
@@ -202,17 +168,15 @@ public final class RunCommand implements Callable<Integer> {
             ? outDir
             : Path.of("out", replay.map(r -> r.world().worldName()).orElseGet(() -> world.name()));
     requireWritable(out);
-    Properties clientSettings = ClientConfig.readProperties(kafkaConfig);
-    if (bootstrapServers != null) {
-      ClusterReach.require(bootstrapServers);
-    }
+    Properties clientSettings = engine.clientSettings();
+    Optional<String> cluster = engine.reachableCluster();
     return new RunPlan(
         world,
         worldPath,
         policies,
         files,
         out,
-        Optional.ofNullable(bootstrapServers),
+        cluster,
         clientSettings,
         dashboard ? OptionalInt.of(dashboardPort) : OptionalInt.empty(),
         timeout,

@@ -2,11 +2,10 @@ package io.camfleet.lab;
 
 import io.camfleet.cli.ExitCode;
 import io.camfleet.cli.ShutdownGuard;
-import io.camfleet.kafka.ClientConfig;
-import io.camfleet.kafka.ClusterReach;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
 import io.camfleet.report.Comparison;
+import io.camfleet.report.ReportWriter;
 import io.camfleet.report.Sweep;
 import io.camfleet.report.SweepVariant;
 import io.camfleet.report.SweepWriter;
@@ -53,38 +52,12 @@ public final class SweepCommand implements Callable<Integer> {
               + " requests.windowHours.median...) and its values (repeatable: the grid of all).")
   List<String> varies;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "FILE",
-      description =
-          "Policy file (repeatable; default every file in policies/, from this folder or else from camfleet's own).")
-  List<Path> policyFiles;
+  @Mixin EngineOptions engine;
 
   @Mixin Replicates replicates;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Sweep folder.")
   Path outDir;
-
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      description = "Use this Kafka cluster instead of an embedded broker.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--kafka-config",
-      paramLabel = "FILE",
-      description = "Client properties (SASL, SSL...) for every Kafka client.")
-  Path kafkaConfig;
-
-  @Option(
-      names = "--timeout",
-      defaultValue = "PT30M",
-      paramLabel = "DURATION",
-      description =
-          "Give up on a variant whose services make no progress for this long after its simulation"
-              + " (default ${DEFAULT-VALUE}; 30m, 90s, 2h or PT30M).")
-  Duration timeout;
 
   @Spec CommandSpec spec;
 
@@ -92,7 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream err = System.err;
     List<RunPlan> plans = plans();
-    Path out = plans.get(0).out();
+    Path out = outDir;
     Files.createDirectories(out);
     Path logFile = out.resolve("sweep.log").toAbsolutePath().normalize();
     long started = System.nanoTime();
@@ -104,11 +77,14 @@ public final class SweepCommand implements Callable<Integer> {
       List<Map<String, String>> grid = grid();
       try (Cluster cluster = Cluster.open(plans.get(0), err)) {
         for (int i = 0; i < plans.size(); i++) {
-          err.printf("Variant %d of %d: %s%n", i + 1, plans.size(), grid.get(i));
+          err.printf(
+              "Variant %d of %d: %s (report in %s)%n",
+              i + 1, plans.size(), grid.get(i), plans.get(i).out());
           Scenario scenario = new Scenario(plans.get(i), guard, err);
           Comparison comparison =
               Comparison.of(
                   scenario.run(cluster.view("variant-" + (i + 1))), plans.get(i).baseline());
+          ReportWriter.write(comparison, plans.get(i).out());
           if (!comparison.trustworthy()) {
             err.printf("camfleet: variant %d: %s%n", i + 1, comparison.integrityWarning());
           }
@@ -127,7 +103,8 @@ public final class SweepCommand implements Callable<Integer> {
       }
       SweepWriter.write(new Sweep(keys(), variants), out);
       err.printf(
-          "Done in %.1f s. Sweep: %s (sweep.csv, sweep.html)%n",
+          "Done in %.1f s. Sweep: %s (sweep.csv, sweep.html; each variant's report and audit files in"
+              + " variant-N/)%n",
           (System.nanoTime() - started) / 1e9, out.toAbsolutePath().normalize());
       return ExitCode.OK.code();
     }
@@ -148,30 +125,26 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** Every variant's plan, each world read and checked, before anything runs. */
   private List<RunPlan> plans() {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new ParameterException(
-          spec.commandLine(), "--timeout must be longer than 0, not " + timeout);
-    }
-    List<Path> files =
-        policyFiles == null || policyFiles.isEmpty()
-            ? Policies.filesIn(Installation.resolveDefault(Path.of("policies")))
-            : policyFiles;
+    Duration timeout = engine.timeout(spec);
+    List<Path> files = engine.policyFiles();
     List<Policy> policies = Policies.read(files);
     Optional<String> baseline =
         replicates.baseline(policies.stream().map(Policy::name).toList(), spec);
     RunCommand.requireWritable(outDir);
-    Properties clientSettings = ClientConfig.readProperties(kafkaConfig);
+    Properties clientSettings = engine.clientSettings();
+    List<World> worlds = grid().stream().map(values -> World.read(worldFile, values)).toList();
+    Optional<String> cluster = engine.reachableCluster();
     List<RunPlan> plans = new ArrayList<>();
-    for (Map<String, String> values : grid()) {
-      World world = World.read(worldFile, values);
+    for (int i = 0; i < worlds.size(); i++) {
+      World world = worlds.get(i);
       plans.add(
           new RunPlan(
               world,
               worldFile,
               policies,
               files,
-              outDir,
-              Optional.ofNullable(bootstrapServers),
+              variantFolder(i),
+              cluster,
               clientSettings,
               OptionalInt.empty(),
               timeout,
@@ -181,10 +154,12 @@ public final class SweepCommand implements Callable<Integer> {
               Optional.empty(),
               false));
     }
-    if (bootstrapServers != null) {
-      ClusterReach.require(bootstrapServers);
-    }
     return plans;
+  }
+
+  /** Where variant {@code index} (from 0) keeps its report and audit files. */
+  private Path variantFolder(int index) {
+    return outDir.resolve("variant-" + (index + 1));
   }
 
   /** The varied keys, in the order given. */
