@@ -36,10 +36,18 @@ class SeedReplicatesIT {
     List<SeedRun> eight = run(List.of(8L));
 
     assertEquals(List.of(7L, 8L), together.stream().map(SeedRun::seed).toList());
-    assertEquals(seven.get(0).report(), together.get(0).report());
-    assertEquals(eight.get(0).report(), together.get(1).report());
+    assertEquals(figures(seven.get(0)), figures(together.get(0)));
+    assertEquals(figures(eight.get(0)), figures(together.get(1)));
     // the seeds' worlds differ, so the equality above compares real figures
     assertNotEquals(policiesOf(together.get(0).report()), policiesOf(together.get(1).report()));
+  }
+
+  /**
+   * A seed's report without its evidence: the audit files of one pass hold every seed's records, so
+   * they differ from those of a run of one seed while every figure is the same.
+   */
+  private static Report figures(SeedRun run) {
+    return run.report().withEvidence(List.of());
   }
 
   private static List<?> policiesOf(Report report) {
