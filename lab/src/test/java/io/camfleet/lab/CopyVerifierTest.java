@@ -362,6 +362,24 @@ class CopyVerifierTest {
   }
 
   @Test
+  void acceptsAnAliveEntryCompactedAwayOnceTheCopysExpiryIsWrittenButNotBefore() {
+    List<CopyLedgerEntry> compacted = rightLedger();
+    compacted.remove(FBI_180);
+    List<CopyLedgerEntry> lost = rightLedger();
+    lost.remove(FBI_180);
+    lost.remove(expired(FBI_180));
+
+    CopyVerifier.Diff afterCompaction =
+        CopyVerifier.compare(
+            smallWorld().expected(POLICIES), compacted, rightReceipts(), rightStats());
+    CopyVerifier.Diff afterLoss =
+        CopyVerifier.compare(smallWorld().expected(POLICIES), lost, rightReceipts(), rightStats());
+
+    assertTrue(afterCompaction.clean(), afterCompaction.describe(10));
+    assertEquals(2, afterLoss.missing().size(), afterLoss.describe(10));
+  }
+
+  @Test
   void findsNothingInTheRightOutputWhateverTheWordingOfItsReasons() {
     List<CopyReceipt> reworded =
         rightReceipts().stream()
