@@ -166,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
-    Files.writeString(out, markdown);
+    Files.writeString(out, markdown + measuredElsewhere(out));
     err.printf(
         "bench: results in %s (%.0f s)%n",
         out, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
@@ -352,6 +352,22 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--size must be tiny, small or full, not '" + size + "'");
     }
+  }
+
+  /**
+   * The line after which a results file holds measurements the bench does not make (side-by-side
+   * runs of whole commands, say); a new bench keeps them.
+   */
+  static final String KEPT_BELOW = "<!-- camfleet bench keeps what follows: measured apart -->";
+
+  /** What follows {@link #KEPT_BELOW} in the results file being replaced, with the line itself. */
+  private static String measuredElsewhere(Path out) throws IOException {
+    if (!Files.isRegularFile(out)) {
+      return "";
+    }
+    String before = Files.readString(out);
+    int at = before.indexOf(KEPT_BELOW);
+    return at < 0 ? "" : "\n" + before.substring(at);
   }
 
   private String render(

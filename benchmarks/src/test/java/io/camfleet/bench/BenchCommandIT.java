@@ -1,6 +1,7 @@
 package io.camfleet.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -36,6 +37,19 @@ class BenchCommandIT {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void itemsChoosesTheRowsAndTheOthersAreNotRun() throws Exception {
     assertEquals(List.of("2", "4"), measuredItems(tinyBench("some.md", "--items", "2,4")));
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void keepsWhatWasMeasuredApartBelowTheMarkerAndReplacesTheRest() throws Exception {
+    String apart = BenchCommand.KEPT_BELOW + "\n\n## Measured apart\n\n- 1.43 x\n";
+    Files.writeString(dir.resolve("kept.md"), "# old table\n\n" + apart);
+
+    String text = tinyBench("kept.md", "--items", "2");
+
+    assertEquals(List.of("2"), measuredItems(text));
+    assertFalse(text.contains("# old table"), text);
+    assertTrue(text.endsWith("\n" + apart), text);
   }
 
   /**

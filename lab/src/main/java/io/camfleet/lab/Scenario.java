@@ -296,7 +296,13 @@ final class Scenario {
     for (int i = 0; i < plan.policies().size(); i++) {
       Policy policy = plan.policies().get(i);
       Path file = plan.policyFiles().get(i);
-      infos.add(new PolicyInfo(policy.name(), policy.description(), file.toString(), sha256(file)));
+      infos.add(
+          new PolicyInfo(
+              policy.name(),
+              policy.description(),
+              file.toString(),
+              sha256(file),
+              policy.copies().lifetimeDays()));
     }
     return infos;
   }
