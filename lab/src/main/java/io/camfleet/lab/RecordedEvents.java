@@ -2,6 +2,7 @@ package io.camfleet.lab;
 
 import io.camfleet.audit.EventLog;
 import io.camfleet.avro.CameraInstalled;
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
@@ -154,6 +155,8 @@ record RecordedEvents(Path file, String sha256, EventFileHeader world) {
     } else if (body instanceof CopyMade e) {
       return e.getCameraId();
     } else if (body instanceof LegalHold e) {
+      return e.getCameraId();
+    } else if (body instanceof CameraMapped e) {
       return e.getCameraId();
     }
     throw new IllegalArgumentException("an event of unknown type " + body.getClass().getName());

@@ -1,6 +1,7 @@
 package io.camfleet.simulator;
 
 import io.camfleet.avro.CameraInstalled;
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
@@ -37,7 +38,8 @@ public final class Simulator {
           "ClipShared",
           "CopyMade",
           "LegalHold",
-          "ClockTick");
+          "ClockTick",
+          "CameraMapped");
 
   private static final long REPORT_EVERY_NANOS = 250_000_000L;
   private static final long DAY_MS = 86_400_000L;
@@ -178,6 +180,8 @@ public final class Simulator {
         byType[6]++;
       } else if (body instanceof LegalHold) {
         byType[7]++;
+      } else if (body instanceof CameraMapped) {
+        byType[9]++;
       }
       if (speed > 0) {
         pace(event.getEventTime());

@@ -81,7 +81,7 @@ class WorldFileTest {
             + lineOf(file, "optOutProbabilty")
             + ":3: field 'fleet.optOutProbabilty': unknown key 'optOutProbabilty';"
             + " expected one of installedAtStart, adoptionMidpointDay, adoptionScaleDays, optOutProbability, feedMemberProbability,"
-            + " regions",
+            + " regions, optOut",
         e.getMessage());
   }
 
@@ -95,7 +95,7 @@ class WorldFileTest {
             + lineOf(file, "dayz: 100")
             + ":1: field 'dayz': unknown key 'dayz'; expected one of name,"
             + " description, seed, start, days, cameras, tickMinutes, county, agencies, fleet, activity, clips, requests, residents,"
-            + " feed, forwarding, legalHolds",
+            + " feed, forwarding, legalHolds, partners, portal",
         e.getMessage());
   }
 

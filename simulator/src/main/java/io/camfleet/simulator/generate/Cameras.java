@@ -25,7 +25,14 @@ final class Cameras {
   final byte[] profile;
   final byte[] region;
   final byte[] partition;
-  final boolean[] optedOut;
+
+  /**
+   * When the owner opts out of police requests, in milliseconds since the epoch: {@link
+   * Long#MIN_VALUE} for an owner opted out from the start, {@link Long#MAX_VALUE} for one who never
+   * opts out.
+   */
+  final long[] optOutAt;
+
   final boolean[] feedMember;
   final double[] activityFactor;
 
@@ -52,7 +59,7 @@ final class Cameras {
     profile = new byte[count];
     region = new byte[count];
     partition = new byte[count];
-    optedOut = new boolean[count];
+    optOutAt = new long[count];
     feedMember = new boolean[count];
     activityFactor = new double[count];
 
@@ -83,6 +90,8 @@ final class Cameras {
     double s = fleet.adoptionScaleDays();
     double firstShare = logistic((0 - m) / s);
     double lastShare = logistic((world.days() - m) / s);
+    World.OptOut optOut = fleet.optOut();
+    long seed = world.seed();
 
     for (int i = 0; i < count; i++) {
       Rng rng = new Rng(Rng.seed(world.seed(), Rng.CAMERA, i));
@@ -93,7 +102,7 @@ final class Cameras {
       y[i] = area.y() + rng.nextDouble() * area.height();
       profile[i] = (byte) profileIndex.get(n)[rng.pick(profileOdds.get(n))];
       region[i] = (byte) rng.pick(byRegion);
-      optedOut[i] = rng.nextDouble() < fleet.optOutProbability();
+      boolean optsOut = rng.nextDouble() < fleet.optOutProbability();
       feedMember[i] = rng.nextDouble() < fleet.feedMemberProbability();
       activityFactor[i] = activity.sample(rng);
       double u = rng.nextDouble();
@@ -106,6 +115,8 @@ final class Cameras {
         long at = start + (long) (Math.max(0, day) * DAY_MS);
         installAt[i] = Math.min(at, horizon - 1);
       }
+      optOutAt[i] =
+          !optsOut ? Long.MAX_VALUE : optOut == null ? Long.MIN_VALUE : optOutTime(i, optOut, seed);
       ids[i] = idPrefix + numbered("cam-", i);
       households[i] = idPrefix + numbered("hh-", i);
       partition[i] = (byte) Partitions.of(ids[i], partitions);
@@ -133,8 +144,28 @@ final class Cameras {
   }
 
   /**
-   * The cameras the portal emails for a request: installed by {@code at}, owner not opted out, at
-   * most {@code radius} miles from ({@code cx}, {@code cy}); in ascending camera order.
+   * When the owner of camera {@code i}, who opts out, does so: the later of the opt-out's
+   * availability and the installation, plus an exponential wait at the yearly uptake rate.
+   */
+  private long optOutTime(int i, World.OptOut optOut, long seed) {
+    long from = Math.max(optOut.availableFromMillis(), installAt[i]);
+    if (optOut.uptakePerYear() >= 1) {
+      return from;
+    }
+    double perDay = -StrictMath.log1p(-optOut.uptakePerYear()) / 365.25;
+    Rng rng = new Rng(Rng.seed(seed, Rng.OPT_OUT, i));
+    double waitDays = rng.exponential() / perDay;
+    return from + (long) Math.min(waitDays * DAY_MS, (double) (Long.MAX_VALUE / 2));
+  }
+
+  /** Whether the owner of camera {@code i} has opted out of police requests at {@code at}. */
+  boolean optedOutAt(int i, long at) {
+    return optOutAt[i] <= at;
+  }
+
+  /**
+   * The cameras the portal emails for a request: installed by {@code at}, owner not opted out by
+   * then, at most {@code radius} miles from ({@code cx}, {@code cy}); in ascending camera order.
    */
   int[] inRange(double cx, double cy, double radius, long at) {
     int c0 = Math.max(0, (int) ((cx - radius) / cellMiles));
@@ -151,7 +182,7 @@ final class Cameras {
           int i = cellCameras[k];
           double dx = x[i] - cx;
           double dy = y[i] - cy;
-          if (dx * dx + dy * dy <= r2 && installAt[i] <= at && !optedOut[i]) {
+          if (dx * dx + dy * dy <= r2 && installAt[i] <= at && optOutAt[i] > at) {
             if (size == found.length) {
               found = Arrays.copyOf(found, size * 2);
             }

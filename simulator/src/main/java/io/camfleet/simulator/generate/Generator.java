@@ -2,6 +2,7 @@ package io.camfleet.simulator.generate;
 
 import io.camfleet.avro.Answer;
 import io.camfleet.avro.CameraInstalled;
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
@@ -63,6 +64,9 @@ public final class Generator {
   private final String[] regionNames;
   private final String[] agencyIds;
   private final boolean[] federal;
+  private final boolean[] localOnly;
+  private final long federalMask;
+  private final int[] jurisdictionAgency;
   private final double[] forwardWeight;
   private final Sampler answerDelay;
   private final Sampler postDelay;
@@ -81,6 +85,7 @@ public final class Generator {
   private final RequestTerms terms = new RequestTerms();
   private final CopyMade copy = new CopyMade();
   private final LegalHold hold = new LegalHold();
+  private final CameraMapped mapped = new CameraMapped();
   private final ClockTick tick = new ClockTick();
   private final StringBuilder text = new StringBuilder(64);
 
@@ -139,13 +144,22 @@ public final class Generator {
     int agencies = world.agencies().size();
     this.agencyIds = new String[agencies];
     this.federal = new boolean[agencies];
+    this.localOnly = new boolean[agencies];
     this.forwardWeight = new double[agencies];
     for (int a = 0; a < agencies; a++) {
       World.Agency agency = world.agencies().get(a);
       agencyIds[a] = agency.id();
       federal[a] = agency.kind() == World.AgencyKind.FEDERAL;
+      localOnly[a] = agency.forwardsLocallyOnly();
       forwardWeight[a] = agency.forwardWeight();
     }
+    List<String> ids = List.of(agencyIds);
+    this.jurisdictionAgency = cameras.jurisdictions.stream().mapToInt(ids::indexOf).toArray();
+    long mask = 0;
+    for (int a = 0; a < agencies; a++) {
+      mask |= federal[a] ? 1L << a : 0L;
+    }
+    this.federalMask = mask;
     this.answerDelay = new Sampler(world.residents().answerDelayHours());
     this.postDelay = new Sampler(world.feed().postDelayMinutes());
     this.downloadDelay = new Sampler(world.feed().downloadDelayHours());
@@ -164,6 +178,11 @@ public final class Generator {
    */
   public void run(Emitter emitter) {
     this.out = emitter;
+    for (World.DeviceMap map : world.portal().deviceMaps()) {
+      if (map.atMillis() >= start) {
+        schedule(new MapGiven(map.atMillis(), List.of(agencyIds).indexOf(map.agency())));
+      }
+    }
     int[] mine = ownedCameras();
     ClipCursor[] cursors = new ClipCursor[cameras.count];
     ClipHeap heap = new ClipHeap(mine.length, start, World.cameraBits(cameras.count));
@@ -365,7 +384,7 @@ public final class Generator {
     installed.setYMiles(cameras.y[c]);
     installed.setJurisdiction(cameras.jurisdictions.get(cameras.neighbourhood[c]));
     installed.setRegion(regionNames[cameras.region[c]]);
-    installed.setOptedOutOfRequests(cameras.optedOut[c]);
+    installed.setOptedOutOfRequests(cameras.optedOutAt(c, cameras.installAt[c]));
     installed.setFeedMember(cameras.feedMember[c]);
     emit(cameras.ids[c], -1, cameras.installAt[c], installed);
   }
@@ -468,6 +487,7 @@ public final class Generator {
       notification.setWindowEnd(r.windowEnd());
       notification.setRadiusMiles(r.radiusMiles());
       notification.setIssuedAt(r.issuedAt());
+      notification.setCameraDistanceMiles(cameras.distance(c, r.x(), r.y()));
       emit(cameras.ids[c], -1, r.issuedAt(), notification);
 
       Rng rng = new Rng(Rng.seed(seed, Rng.ANSWER, r.index(), c));
@@ -513,16 +533,26 @@ public final class Generator {
         recordedAt[found++] = cursor.time;
       }
     }
+    if (found > 0 && world.residents().selectiveAt(reply.time)) {
+      found = choose(clipIds, recordedAt, found, r.index(), c);
+    }
     // a would-be sharer whose camera recorded nothing in the window has nothing to send, and
     // declines
     Answer kind = reply.kind == Answer.SHARED && found == 0 ? Answer.DECLINED : reply.kind;
     String agency = agencyIds[r.agency()];
+    double distance = cameras.distance(c, r.x(), r.y());
     answer.setRequestId(r.id());
     answer.setAgencyId(agency);
     answer.setCameraId(cameras.ids[c]);
     answer.setHouseholdId(cameras.households[c]);
     answer.setAnswer(kind);
     answer.setClipsShared(found);
+    answer.setWindowStart(r.windowStart());
+    answer.setWindowEnd(r.windowEnd());
+    answer.setRadiusMiles(r.radiusMiles());
+    answer.setIssuedAt(r.issuedAt());
+    answer.setCameraDistanceMiles(distance);
+    answer.setRefusalReported(kind != Answer.SHARED && world.portal().refusalsReported());
     emit(cameras.ids[c], -1, reply.time, answer);
     if (found == 0) {
       return;
@@ -530,7 +560,6 @@ public final class Generator {
     String[] copyIds = new String[found];
     clipIds = java.util.Arrays.copyOf(clipIds, found);
     recordedAt = java.util.Arrays.copyOf(recordedAt, found);
-    double distance = cameras.distance(c, r.x(), r.y());
     Rng holds = new Rng(Rng.seed(seed, Rng.HOLD, r.index(), c));
     World.LegalHolds legalHolds = world.legalHolds();
     for (int k = 0; k < found; k++) {
@@ -564,16 +593,67 @@ public final class Generator {
     Rng rng = new Rng(Rng.seed(seed, Rng.FORWARD, r.index(), c));
     if (forwarding.maxHops() > 0 && rng.nextDouble() < forwarding.probability()) {
       long at = reply.time + Math.max(1, days(forwardDelay.sample(rng)));
-      schedule(new Forward(at, c, 1, 1L << r.agency(), clipIds, recordedAt, copyIds, rng));
+      schedule(
+          new Forward(at, c, 1, r.agency(), 1L << r.agency(), clipIds, recordedAt, copyIds, rng));
+    }
+  }
+
+  /**
+   * Selective sharing: keeps {@code max(1, round(fraction * found))} of the {@code found} clips,
+   * picked uniformly from a stream of the request and camera, in their recording order; returns how
+   * many.
+   */
+  private int choose(String[] clipIds, long[] recordedAt, int found, int request, int c) {
+    int keep =
+        (int) Math.max(1, Math.round(world.residents().shareFractionOfWindowClips() * found));
+    if (keep >= found) {
+      return found;
+    }
+    int[] order = new int[found];
+    for (int k = 0; k < found; k++) {
+      order[k] = k;
+    }
+    Rng rng = new Rng(Rng.seed(seed, Rng.SELECT, request, c));
+    for (int k = 0; k < keep; k++) {
+      int pick = k + rng.nextInt(found - k);
+      int swap = order[k];
+      order[k] = order[pick];
+      order[pick] = swap;
+    }
+    int[] kept = java.util.Arrays.copyOf(order, keep);
+    java.util.Arrays.sort(kept);
+    for (int k = 0; k < keep; k++) {
+      clipIds[k] = clipIds[kept[k]];
+      recordedAt[k] = recordedAt[kept[k]];
+    }
+    return keep;
+  }
+
+  /**
+   * A device map given to an agency: the location of every owned camera installed by then in the
+   * agency's jurisdiction, in camera order.
+   */
+  private void mapGiven(MapGiven m) {
+    for (int c = 0; c < cameras.count; c++) {
+      if (ownsCamera(c)
+          && cameras.installAt[c] <= m.time
+          && jurisdictionAgency[cameras.neighbourhood[c]] == m.agency) {
+        mapped.setCameraId(cameras.ids[c]);
+        mapped.setHouseholdId(cameras.households[c]);
+        mapped.setAgencyId(agencyIds[m.agency]);
+        emit(cameras.ids[c], -1, m.time, mapped);
+      }
     }
   }
 
   // ---------------------------------------------------------------- onward copies
 
   private void forward(Forward f) {
+    // an agency that forwards locally only never picks a federal agency
+    long closed = f.visited | (localOnly[f.holder] ? federalMask : 0L);
     double total = 0;
     for (int a = 0; a < agencyIds.length; a++) {
-      if ((f.visited & (1L << a)) == 0) {
+      if ((closed & (1L << a)) == 0) {
         total += forwardWeight[a];
       }
     }
@@ -583,7 +663,7 @@ public final class Generator {
     double u = f.rng.nextDouble() * total;
     int target = -1;
     for (int a = 0; a < agencyIds.length; a++) {
-      if ((f.visited & (1L << a)) == 0 && forwardWeight[a] > 0) {
+      if ((closed & (1L << a)) == 0 && forwardWeight[a] > 0) {
         target = a;
         u -= forwardWeight[a];
         if (u < 0) {
@@ -614,6 +694,7 @@ public final class Generator {
               at,
               c,
               f.hop + 1,
+              target,
               f.visited | (1L << target),
               f.clipIds,
               f.recordedAt,
@@ -733,6 +814,10 @@ public final class Generator {
   private static final class Forward extends Task {
     final int camera;
     final int hop;
+
+    /** The agency passing the footage on. */
+    final int holder;
+
     final long visited;
     final String[] clipIds;
     final long[] recordedAt;
@@ -743,6 +828,7 @@ public final class Generator {
         long time,
         int camera,
         int hop,
+        int holder,
         long visited,
         String[] clipIds,
         long[] recordedAt,
@@ -751,6 +837,7 @@ public final class Generator {
       super(time);
       this.camera = camera;
       this.hop = hop;
+      this.holder = holder;
       this.visited = visited;
       this.clipIds = clipIds;
       this.recordedAt = recordedAt;
@@ -761,6 +848,20 @@ public final class Generator {
     @Override
     void run(Generator g) {
       g.forward(this);
+    }
+  }
+
+  private static final class MapGiven extends Task {
+    final int agency;
+
+    MapGiven(long time, int agency) {
+      super(time);
+      this.agency = agency;
+    }
+
+    @Override
+    void run(Generator g) {
+      g.mapGiven(this);
     }
   }
 

@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * Every police request of the world, decided up front from the seed: each partnered agency's
- * requests are spread uniformly over its request period (from its partnership to {@code lapseDays}
- * before the horizon, so every notification is answered or lapses before the world ends), each with
- * an incident in the agency's jurisdiction (neighbourhoods weighted by households), a radius, a
- * window centred on the incident, and a delay before the request.
+ * requests are spread uniformly over its request period (from the day it joins the portal, {@link
+ * World#joinTimes}, to {@code lapseDays} before the horizon, so every notification is answered or
+ * lapses before the world ends), each with an incident in the agency's jurisdiction (neighbourhoods
+ * weighted by households), a radius, a window centred on the incident, and a delay before the
+ * request.
  */
 final class RequestPlan {
   private RequestPlan() {}
@@ -25,6 +26,7 @@ final class RequestPlan {
     Sampler delay = new Sampler(world.requests().delayHours());
     long lookBack = (long) (world.requests().lookBackLimitDays() * Cameras.DAY_MS);
     List<World.Neighbourhood> hoods = world.county().neighbourhoods();
+    long[] joined = world.joinTimes();
 
     record Draft(long issuedAt, int agency, int number, PlannedRequest shape) {}
     List<Draft> drafts = new ArrayList<>();
@@ -33,14 +35,7 @@ final class RequestPlan {
       if (!agency.requestsHere()) {
         continue;
       }
-      long from =
-          Math.max(
-              start,
-              agency
-                  .partneredFrom()
-                  .atStartOfDay(java.time.ZoneOffset.UTC)
-                  .toInstant()
-                  .toEpochMilli());
+      long from = Math.max(start, joined[a]);
       if (lastIssue <= from) {
         continue;
       }

@@ -17,7 +17,9 @@ public final class Rng {
       ANSWER = 5,
       FORWARD = 6,
       POST = 7,
-      HOLD = 8;
+      HOLD = 8,
+      OPT_OUT = 9,
+      SELECT = 10;
 
   private long state;
 

@@ -42,7 +42,9 @@ public record World(
     @JsonProperty(value = "residents", required = true) Residents residents,
     @JsonProperty(value = "feed", required = true) Feed feed,
     @JsonProperty(value = "forwarding", required = true) Forwarding forwarding,
-    @JsonProperty("legalHolds") LegalHolds legalHolds) {
+    @JsonProperty("legalHolds") LegalHolds legalHolds,
+    @JsonProperty("partners") Partners partners,
+    @JsonProperty("portal") Portal portal) {
 
   private static final long DAY_MS = 86_400_000L;
 
@@ -98,6 +100,7 @@ public record World(
     Objects.requireNonNull(feed, "feed is required");
     Objects.requireNonNull(forwarding, "forwarding is required");
     legalHolds = legalHolds == null ? LegalHolds.NONE : legalHolds;
+    portal = portal == null ? Portal.NONE : portal;
     if (agencies == null || agencies.isEmpty()) {
       throw new IllegalArgumentException("agencies must name at least one agency");
     }
@@ -150,11 +153,35 @@ public record World(
       }
     }
     for (Agency agency : agencies) {
+      if (partners == null && agency.requestsHere() && agency.partneredFrom() == null) {
+        throw new IllegalArgumentException(
+            "agencies."
+                + agency.id()
+                + ".requests: give both partneredFrom and requests for a partnered agency, or neither");
+      }
+      if (partners != null && agency.partneredFrom() != null) {
+        throw new IllegalArgumentException(
+            "agencies."
+                + agency.id()
+                + ".partneredFrom: partners.joined decides when partnered agencies join; give no partneredFrom");
+      }
       if (agency.requestsHere() && !withHouseholds.contains(agency.id())) {
         throw new IllegalArgumentException(
             "agencies."
                 + agency.id()
                 + ".requests: the agency sends requests, but no neighbourhood with households lies in its jurisdiction");
+      }
+    }
+    for (int i = 0; i < portal.deviceMaps().size(); i++) {
+      String agency = portal.deviceMaps().get(i).agency();
+      if (!agencyIds.contains(agency)) {
+        throw new IllegalArgumentException(
+            "portal.deviceMaps: map "
+                + (i + 1)
+                + " names agency '"
+                + agency
+                + "' is not the id of an agency; expected one of "
+                + String.join(", ", agencyIds));
       }
     }
     long households = county.households();
@@ -230,7 +257,9 @@ public record World(
         residents,
         feed,
         forwarding,
-        legalHolds);
+        legalHolds,
+        partners,
+        portal);
   }
 
   /** The same world with another number of cameras. */
@@ -252,7 +281,9 @@ public record World(
         residents,
         feed,
         forwarding,
-        legalHolds);
+        legalHolds,
+        partners,
+        portal);
   }
 
   /** The same world over another number of days. */
@@ -274,7 +305,9 @@ public record World(
         residents,
         feed,
         forwarding,
-        legalHolds);
+        legalHolds,
+        partners,
+        portal);
   }
 
   /** The same world with another number of cameras over another number of days. */
@@ -296,7 +329,9 @@ public record World(
         residents,
         feed,
         forwarding,
-        legalHolds);
+        legalHolds,
+        partners,
+        portal);
   }
 
   /** Midnight UTC of the start date: the time of the first event. */
@@ -439,9 +474,22 @@ public record World(
   }
 
   /**
-   * A police or federal agency. A partnered agency ({@code partneredFrom} set, and {@code
-   * requests}) sends footage requests through the portal from that date; every agency may receive
-   * forwarded footage, with probability proportional to {@code forwardWeight}.
+   * Where an agency passes footage on: to any agency, or to local agencies only (reported for the
+   * Chula Vista and Olathe police, who forward locally but never to federal agencies).
+   */
+  public enum AgencyForwarding {
+    @JsonProperty("any")
+    ANY,
+    @JsonProperty("local-only")
+    LOCAL_ONLY
+  }
+
+  /**
+   * A police or federal agency. A partnered agency ({@code requests}) sends footage requests
+   * through the portal from the day it joins: its {@code partneredFrom}, or the day {@link
+   * Partners#joined} gives it; every agency may receive forwarded footage, with probability
+   * proportional to {@code forwardWeight}, and passes it on to any agency or, with {@code
+   * forwarding: local-only}, never to a federal one.
    */
   public record Agency(
       @JsonProperty(value = "id", required = true) String id,
@@ -450,7 +498,8 @@ public record World(
       @JsonProperty("partneredFrom") @JsonDeserialize(using = DateText.class)
           LocalDate partneredFrom,
       @JsonProperty("requests") RequestRate requests,
-      @JsonProperty("forwardWeight") Double forwardWeight) {
+      @JsonProperty("forwardWeight") Double forwardWeight,
+      @JsonProperty("forwarding") AgencyForwarding forwarding) {
 
     public Agency {
       Objects.requireNonNull(id, "id is required");
@@ -471,15 +520,21 @@ public record World(
             given
                 + ": a federal agency sends no portal requests; give neither partneredFrom nor requests");
       }
-      if ((partneredFrom == null) != (requests == null)) {
+      if (partneredFrom != null && requests == null) {
         throw new IllegalArgumentException(
             given + ": give both partneredFrom and requests for a partnered agency, or neither");
       }
+      forwarding = forwarding == null ? AgencyForwarding.ANY : forwarding;
     }
 
     /** Whether the agency sends footage requests through the portal. */
     public boolean requestsHere() {
-      return partneredFrom != null;
+      return requests != null;
+    }
+
+    /** Whether the agency never passes footage on to a federal agency. */
+    public boolean forwardsLocallyOnly() {
+      return forwarding == AgencyForwarding.LOCAL_ONLY;
     }
   }
 
@@ -510,7 +565,9 @@ public record World(
 
   /**
    * The fleet: when cameras are installed (a share at the start, the rest following a logistic
-   * adoption curve over the world's days) and their owners' settings.
+   * adoption curve over the world's days) and their owners' settings. {@code optOutProbability} is
+   * the share of owners who opt out of police requests: from their installation, or, with {@code
+   * optOut}, once the opt-out exists and they take it up.
    */
   public record Fleet(
       @JsonProperty(value = "installedAtStart", required = true) double installedAtStart,
@@ -518,7 +575,8 @@ public record World(
       @JsonProperty(value = "adoptionScaleDays", required = true) double adoptionScaleDays,
       @JsonProperty(value = "optOutProbability", required = true) double optOutProbability,
       @JsonProperty(value = "feedMemberProbability", required = true) double feedMemberProbability,
-      @JsonProperty(value = "regions", required = true) Map<String, Double> regions) {
+      @JsonProperty(value = "regions", required = true) Map<String, Double> regions,
+      @JsonProperty("optOut") OptOut optOut) {
 
     public Fleet {
       checkProbability("fleet.installedAtStart", installedAtStart);
@@ -631,7 +689,10 @@ public record World(
       @JsonProperty(value = "shareProbability", required = true) double shareProbability,
       @JsonProperty(value = "declineProbability", required = true) double declineProbability,
       @JsonProperty(value = "answerDelayHours", required = true) Spread answerDelayHours,
-      @JsonProperty(value = "lapseDays", required = true) int lapseDays) {
+      @JsonProperty(value = "lapseDays", required = true) int lapseDays,
+      @JsonProperty("shareFractionOfWindowClips") Double shareFractionOfWindowClips,
+      @JsonProperty("selectiveSharingFrom") @JsonDeserialize(using = DateText.class)
+          LocalDate selectiveSharingFrom) {
 
     public Residents {
       checkProbability("residents.shareProbability", shareProbability);
@@ -645,6 +706,182 @@ public record World(
         throw new IllegalArgumentException(
             "residents.lapseDays must be a positive number of days, not " + lapseDays);
       }
+      shareFractionOfWindowClips =
+          shareFractionOfWindowClips == null ? 1.0 : shareFractionOfWindowClips;
+      if (!(shareFractionOfWindowClips > 0 && shareFractionOfWindowClips <= 1)) {
+        throw new IllegalArgumentException(
+            "residents.shareFractionOfWindowClips must be a share above 0 and at most 1, not "
+                + shareFractionOfWindowClips);
+      }
+      if (selectiveSharingFrom != null && shareFractionOfWindowClips == 1.0) {
+        throw new IllegalArgumentException(
+            "residents.selectiveSharingFrom: it dates selective sharing, so give"
+                + " residents.shareFractionOfWindowClips below 1 too");
+      }
+    }
+
+    /**
+     * Whether an owner who shares at {@code answeredAt} (milliseconds since the epoch) sends only a
+     * part of the window's clips.
+     */
+    public boolean selectiveAt(long answeredAt) {
+      return shareFractionOfWindowClips < 1.0
+          && (selectiveSharingFrom == null || answeredAt >= epochMilli(selectiveSharingFrom));
+    }
+  }
+
+  /**
+   * When the owners' opt-out of police requests became available (the privacy "Control Center",
+   * 2020) and how fast the owners who opt out ({@code fleet.optOutProbability}) take it up: each
+   * year, {@code uptakePerYear} of those who have not yet done so, from the later of that date and
+   * their installation.
+   */
+  public record OptOut(
+      @JsonProperty(value = "availableFrom", required = true)
+          @JsonDeserialize(using = DateText.class)
+          LocalDate availableFrom,
+      @JsonProperty(value = "uptakePerYear", required = true) double uptakePerYear) {
+
+    public OptOut {
+      Objects.requireNonNull(availableFrom, "fleet.optOut.availableFrom is required");
+      if (!(uptakePerYear > 0 && uptakePerYear <= 1)) {
+        throw new IllegalArgumentException(
+            "fleet.optOut.uptakePerYear must be a share above 0 and at most 1, not "
+                + uptakePerYear);
+      }
+    }
+
+    /** The opt-out's start, in milliseconds since the epoch. */
+    public long availableFromMillis() {
+      return epochMilli(availableFrom);
+    }
+  }
+
+  /**
+   * Partnered agencies joining the portal over time: reported counts of partners at dates ({@code
+   * joined}), scaled so that the largest count is the world's partnered agencies (those with {@code
+   * requests}), which join in the order the file lists them. Between two dates the count grows in a
+   * straight line; before the first date no agency has joined. The k-th agency joins when the
+   * scaled count reaches k - 0.5 (the count rounded to whole agencies reaches k).
+   */
+  public record Partners(
+      @JsonProperty(value = "joined", required = true) List<PartnerCount> joined) {
+
+    public Partners {
+      if (joined == null || joined.isEmpty()) {
+        throw new IllegalArgumentException(
+            "partners.joined must list at least one dated count of agencies");
+      }
+      joined = List.copyOf(joined);
+      for (int i = 1; i < joined.size(); i++) {
+        PartnerCount before = joined.get(i - 1);
+        PartnerCount at = joined.get(i);
+        if (!at.from().isAfter(before.from())) {
+          throw new IllegalArgumentException(
+              "partners.joined: count "
+                  + (i + 1)
+                  + " is dated "
+                  + at.from()
+                  + ", not after the count before it ("
+                  + before.from()
+                  + "); list the counts by ascending date");
+        }
+        if (at.count() < before.count()) {
+          throw new IllegalArgumentException(
+              "partners.joined: count "
+                  + (i + 1)
+                  + " is "
+                  + at.count()
+                  + ", below the count before it ("
+                  + before.count()
+                  + "); agencies join, none leaves");
+        }
+      }
+      if (joined.get(joined.size() - 1).count() < 1) {
+        throw new IllegalArgumentException(
+            "partners.joined: the last count must be a positive number of agencies");
+      }
+    }
+
+    /**
+     * When each of {@code agencies} partnered agencies joins, in milliseconds since the epoch, in
+     * joining order.
+     */
+    public long[] joinTimes(int agencies) {
+      long[] times = new long[agencies];
+      double largest = joined.get(joined.size() - 1).count();
+      for (int k = 1; k <= agencies; k++) {
+        double target = k - 0.5;
+        long at = epochMilli(joined.get(joined.size() - 1).from());
+        for (int i = 0; i < joined.size(); i++) {
+          double scaled = agencies * joined.get(i).count() / largest;
+          if (scaled >= target) {
+            long to = epochMilli(joined.get(i).from());
+            if (i == 0) {
+              at = to;
+            } else {
+              double before = agencies * joined.get(i - 1).count() / largest;
+              long from = epochMilli(joined.get(i - 1).from());
+              at = from + (long) Math.ceil((target - before) / (scaled - before) * (to - from));
+            }
+            break;
+          }
+        }
+        times[k - 1] = at;
+      }
+      return times;
+    }
+  }
+
+  /** A reported count of partnered agencies at a date. */
+  public record PartnerCount(
+      @JsonProperty(value = "from", required = true) @JsonDeserialize(using = DateText.class)
+          LocalDate from,
+      @JsonProperty(value = "count", required = true) int count) {
+
+    public PartnerCount {
+      Objects.requireNonNull(from, "from is required");
+      if (count < 0) {
+        throw new IllegalArgumentException(
+            "count must be a non-negative number of agencies, not " + count);
+      }
+    }
+  }
+
+  /**
+   * What the provider tells partnered agencies beyond the answers themselves: whether it reports
+   * who declined or ignored a request ({@code refusalsReported}; Gizmodo, 2019), and the maps of
+   * cameras in their area it gives some agencies ({@code deviceMaps}).
+   */
+  public record Portal(
+      @JsonProperty("refusalsReported") Boolean refusalsReported,
+      @JsonProperty("deviceMaps") List<DeviceMap> deviceMaps) {
+
+    public static final Portal NONE = new Portal(false, List.of());
+
+    public Portal {
+      refusalsReported = refusalsReported != null && refusalsReported;
+      deviceMaps = deviceMaps == null ? List.of() : List.copyOf(deviceMaps);
+    }
+  }
+
+  /**
+   * A map the provider gives an agency on a date: the location of every camera installed by then in
+   * the agency's jurisdiction.
+   */
+  public record DeviceMap(
+      @JsonProperty(value = "date", required = true) @JsonDeserialize(using = DateText.class)
+          LocalDate date,
+      @JsonProperty(value = "agency", required = true) String agency) {
+
+    public DeviceMap {
+      Objects.requireNonNull(date, "date is required");
+      Objects.requireNonNull(agency, "agency is required");
+    }
+
+    /** Midnight UTC of the map's date, in milliseconds since the epoch. */
+    public long atMillis() {
+      return epochMilli(date);
     }
   }
 
@@ -708,6 +945,33 @@ public record World(
             "legalHolds.releasedAfterDays must be a non-negative number of days");
       }
     }
+  }
+
+  private static long epochMilli(LocalDate date) {
+    return date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  /**
+   * When each agency may first send a request, in milliseconds since the epoch, in the order of
+   * {@link #agencies}: its {@code partneredFrom}, or its day from {@link #partners}; {@link
+   * Long#MAX_VALUE} for an agency that sends none.
+   */
+  public long[] joinTimes() {
+    long[] times = new long[agencies.size()];
+    java.util.Arrays.fill(times, Long.MAX_VALUE);
+    int partnered = 0;
+    for (Agency agency : agencies) {
+      partnered += agency.requestsHere() ? 1 : 0;
+    }
+    long[] byCounts = partners == null ? null : partners.joinTimes(partnered);
+    int k = 0;
+    for (int a = 0; a < agencies.size(); a++) {
+      Agency agency = agencies.get(a);
+      if (agency.requestsHere()) {
+        times[a] = byCounts != null ? byCounts[k++] : epochMilli(agency.partneredFrom());
+      }
+    }
+    return times;
   }
 
   private static void positiveMiles(String field, double miles) {
