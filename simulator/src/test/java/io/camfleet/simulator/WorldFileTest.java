@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -344,6 +345,140 @@ class WorldFileTest {
         assertThrows(IllegalArgumentException.class, () -> world.withCameras(1_000_000));
     assertEquals(
         "cameras: 1000000 cameras need as many households, but the county has 27750",
+        e.getMessage());
+  }
+
+  /** A problem at {@code key} on the first line holding {@code lineText}: "file:line:column". */
+  private static String at(Path file, String lineText, String key) throws IOException {
+    int line = lineOf(file, lineText);
+    return file + ":" + line + ":" + (Files.readAllLines(file).get(line - 1).indexOf(key) + 1);
+  }
+
+  private Path ringWorldWith(String from, String to) throws IOException {
+    String text = Files.readString(Worlds.file("ring-2019-2025"));
+    if (!text.contains(from)) {
+      throw new IllegalStateException("the ring world has no '" + from + "'");
+    }
+    Path file = dir.resolve("ring.yaml");
+    Files.writeString(file, text.replace(from, to));
+    return file;
+  }
+
+  @Test
+  void readsTheRingWorldWithItsStages() {
+    World ring = Worlds.read("ring-2019-2025");
+    assertEquals(
+        List.of(LocalDate.of(2019, 7, 1), 2376, 16, 7, 3),
+        List.of(
+            ring.start(),
+            ring.days(),
+            ring.cameras(),
+            ring.agencies().size(),
+            ring.partners().joined().size()));
+    assertEquals(LocalDate.of(2026, 1, 1), LocalDate.ofInstant(ring.horizon(), ZoneOffset.UTC));
+  }
+
+  @Test
+  void partneredFromBesidePartnerCountsIsRefusedAtTheAgency() throws IOException {
+    Path file =
+        ringWorldWith(
+            "    kind: local\n    requests: {perDay: 0.05}",
+            "    kind: local\n    partneredFrom: 2019-08-01\n    requests: {perDay: 0.05}");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "partneredFrom: 2019-08-01", "partneredFrom")
+            + ": field 'agencies.bay-pd.partneredFrom': partners.joined decides when partnered"
+            + " agencies join; give no partneredFrom",
+        e.getMessage());
+  }
+
+  @Test
+  void requestsWithoutAJoinDateAreRefusedAtTheAgency() throws IOException {
+    Path file = defaultWorldWith("    partneredFrom: 2019-06-21 ", "   ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "requests: {perDay: 0.25}", "requests")
+            + ": field 'agencies.county-sheriff.requests': give both partneredFrom and requests"
+            + " for a partnered agency, or neither",
+        e.getMessage());
+  }
+
+  @Test
+  void partnerCountsOutOfDateOrderAreRefused() throws IOException {
+    Path file = ringWorldWith("{from: 2019-11-01, count: 600}", "{from: 2019-07-01, count: 600}");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "  joined:", "joined")
+            + ": field 'partners.joined': count 2 is dated 2019-07-01, not after the count"
+            + " before it (2019-08-01); list the counts by ascending date",
+        e.getMessage());
+  }
+
+  @Test
+  void aNegativePartnerCountIsRefusedAtItsItem() throws IOException {
+    Path file = ringWorldWith("count: 401}", "count: -401}");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "count: -401", "count")
+            + ": field 'partners.joined[0].count': count must be a non-negative number of"
+            + " agencies, not -401",
+        e.getMessage());
+  }
+
+  @Test
+  void anOptOutUptakeAboveOneIsRefused() throws IOException {
+    Path file = ringWorldWith("uptakePerYear: 0.4 ", "uptakePerYear: 1.4 ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "uptakePerYear: 1.4", "uptakePerYear")
+            + ": field 'fleet.optOut.uptakePerYear': fleet.optOut.uptakePerYear must be a share"
+            + " above 0 and at most 1, not 1.4",
+        e.getMessage());
+  }
+
+  @Test
+  void noClipsSharedIsNotSelectiveSharing() throws IOException {
+    Path file =
+        ringWorldWith("shareFractionOfWindowClips: 0.5 ", "shareFractionOfWindowClips: 0.0 ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "shareFractionOfWindowClips: 0.0", "shareFractionOfWindowClips")
+            + ": field 'residents.shareFractionOfWindowClips':"
+            + " residents.shareFractionOfWindowClips must be a share above 0 and at most 1, not 0.0",
+        e.getMessage());
+  }
+
+  @Test
+  void aSelectiveSharingDateWithoutAShareIsRefused() throws IOException {
+    Path file =
+        ringWorldWith("shareFractionOfWindowClips: 0.5 ", "shareFractionOfWindowClips: 1.0 ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "selectiveSharingFrom:", "selectiveSharingFrom")
+            + ": field 'residents.selectiveSharingFrom': it dates selective sharing, so give"
+            + " residents.shareFractionOfWindowClips below 1 too",
+        e.getMessage());
+  }
+
+  @Test
+  void aDeviceMapForAnUnknownAgencyIsRefused() throws IOException {
+    Path file = ringWorldWith("agency: city-pd}", "agency: city-police}");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "  deviceMaps:", "deviceMaps")
+            + ": field 'portal.deviceMaps': map 1 names agency 'city-police', which is not the id"
+            + " of an agency; expected one of city-pd, bay-pd, campus-pd, county-sheriff,"
+            + " township-pd, state-police, fbi",
+        e.getMessage());
+  }
+
+  @Test
+  void anUnknownForwardingPracticeListsThePractices() throws IOException {
+    Path file = ringWorldWith("forwarding: local-only ", "forwarding: state-only ");
+    ConfigException e = assertThrows(ConfigException.class, () -> World.read(file));
+    assertEquals(
+        at(file, "forwarding: state-only", "forwarding")
+            + ": field 'agencies.bay-pd.forwarding': 'state-only' is not one of any, local-only",
         e.getMessage());
   }
 }

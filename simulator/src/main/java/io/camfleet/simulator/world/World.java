@@ -180,7 +180,7 @@ public record World(
                 + (i + 1)
                 + " names agency '"
                 + agency
-                + "' is not the id of an agency; expected one of "
+                + "', which is not the id of an agency; expected one of "
                 + String.join(", ", agencyIds));
       }
     }
