@@ -9,14 +9,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -70,12 +71,11 @@ public final class DailyStatsAggregator
               .setDays(new ArrayList<>())
               .build();
     }
-    PendingDay day = null;
-    for (PendingDay pending : state.getDays()) {
-      if (pending.getDayStart() == delta.getDayStart()) {
-        day = pending;
-      }
-    }
+    // Each pending day is an entry of its own (the key orders it by day), so a delta costs the
+    // same however far one input partition runs ahead of the others.
+    String dayKey = dayKey(storeKey, delta.getDayStart());
+    PendingStats held = store.get(dayKey);
+    PendingDay day = held == null ? null : held.getDays().get(0);
     if (day == null) {
       if (delta.getDayStart() <= state.getReleasedThrough()) {
         // A partition re-sent a day that was already released: stats stay as they are.
@@ -88,21 +88,35 @@ public final class DailyStatsAggregator
               .setLast(false)
               .setChanges(new HashMap<>())
               .build();
-      state.getDays().add(day);
-      state.getDays().sort(Comparator.comparingLong(PendingDay::getDayStart));
     }
     Map<String, Long> changes = day.getChanges();
     delta.getChanges().forEach((measure, amount) -> changes.merge(measure, amount, Long::sum));
     day.setLast(day.getLast() || delta.getLast());
+    store.put(dayKey, holding(day));
     List<Long> through = state.getReportedThrough();
     through.set(
         delta.getPartition(), Math.max(through.get(delta.getPartition()), delta.getDayStart()));
 
     long everyPartitionThrough =
         through.stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
-    while (!state.getDays().isEmpty()
-        && state.getDays().get(0).getDayStart() <= everyPartitionThrough) {
-      PendingDay complete = state.getDays().remove(0);
+    while (everyPartitionThrough > state.getReleasedThrough()) {
+      PendingDay complete = null;
+      String completeKey = null;
+      // from the day after the last released one, so the scan never walks over released days
+      try (KeyValueIterator<String, PendingStats> first =
+          store.range(
+              dayKey(storeKey, state.getReleasedThrough() + 1),
+              dayKey(storeKey, everyPartitionThrough))) {
+        if (first.hasNext()) {
+          KeyValue<String, PendingStats> entry = first.next();
+          completeKey = entry.key;
+          complete = entry.value.getDays().get(0);
+        }
+      }
+      if (complete == null) {
+        break;
+      }
+      store.delete(completeKey);
       Map<String, Long> totals = state.getTotals();
       complete.getChanges().forEach((measure, amount) -> totals.merge(measure, amount, Long::sum));
       String date =
@@ -130,5 +144,26 @@ public final class DailyStatsAggregator
       state.setReleasedThrough(complete.getDayStart());
     }
     store.put(storeKey, state);
+  }
+
+  /**
+   * The entry of one pending day of a policy: the policy's key, a separator that sorts after every
+   * key character used in policy and run names, and the day's start as sixteen hex digits with the
+   * sign bit flipped, so that the text order is the order of days.
+   */
+  static String dayKey(String storeKey, long dayStart) {
+    return storeKey
+        + "~day~"
+        + String.format(java.util.Locale.ROOT, "%016x", dayStart ^ Long.MIN_VALUE);
+  }
+
+  /** A pending day held in an entry of its own. */
+  private static PendingStats holding(PendingDay day) {
+    return PendingStats.newBuilder()
+        .setTotals(new HashMap<>())
+        .setReleasedThrough(Long.MIN_VALUE)
+        .setReportedThrough(new ArrayList<>())
+        .setDays(new ArrayList<>(List.of(day)))
+        .build();
   }
 }

@@ -51,6 +51,51 @@ class StatsPipelineTest {
    */
   @Test
   void aWorldOfAHundredDaysGivesAHundredDaysTheLastEndingAtTheHorizon() {
+    List<Event> world = world();
+    List<String> expected = expected();
+
+    try (TopologyTestDriver driver = driver()) {
+      List<String> stats = stats(driver, world);
+      List<String> json =
+          driver
+              .createOutputTopic(
+                  JSON.name(), JSON.keySerde().deserializer(), JSON.valueSerde().deserializer())
+              .readValuesToList();
+
+      assertEquals(expected, stats);
+      assertEquals(
+          List.of(
+              "status-quo-2019/2019-06-01 retention-service dayEnd=2019-06-02T00:00:00Z last=false clips=2",
+              "status-quo-2019/2019-09-08 retention-service dayEnd=2019-09-09T00:00:00Z last=true clips=202"),
+          List.of(stats.get(0), stats.get(stats.size() - 1)));
+      assertEquals(DAYS, json.size());
+      assertEquals(
+          "{\"policy\":\"status-quo-2019\",\"service\":\"retention-service\",\"day\":\"2019-09-08\","
+              + "\"dayEnd\":1567987200000,\"last\":true,\"clips\":202}",
+          json.get(DAYS - 1));
+    }
+  }
+
+  /**
+   * One partition's whole world arrives before the other's (a stream task far ahead of another):
+   * the days are held until both partitions closed them, then released in order with the same
+   * totals, and no held day is left behind.
+   */
+  @Test
+  void aPartitionFarAheadOfTheOtherGivesTheSameDaysAndLeavesNoneHeld() {
+    List<Event> world = new ArrayList<>(world());
+    world.sort(Comparator.comparing((Event e) -> -e.partition()).thenComparing(Event::time));
+    try (TopologyTestDriver driver = driver()) {
+      assertEquals(expected(), stats(driver, world));
+      List<String> held = new ArrayList<>();
+      try (var all = driver.getKeyValueStore(SERVICE + "-stats-totals").all()) {
+        all.forEachRemaining(kv -> held.add(String.valueOf(kv.key)));
+      }
+      assertEquals(List.of(POLICY), held);
+    }
+  }
+
+  private static List<Event> world() {
     List<Event> world = new ArrayList<>();
     for (int partition = 0; partition < 2; partition++) {
       for (int day = 0; day < DAYS; day++) {
@@ -70,7 +115,10 @@ class StatsPipelineTest {
     world.add(new Event(1, HORIZON, "last"));
     world.sort(
         Comparator.comparing(Event::time)); // stable: the horizon's clip before its final ticks
+    return world;
+  }
 
+  private static List<String> expected() {
     List<String> expected = new ArrayList<>();
     long clips = 0;
     for (int day = 0; day < DAYS; day++) {
@@ -90,48 +138,32 @@ class StatsPipelineTest {
               + clips);
     }
 
-    try (TopologyTestDriver driver = driver()) {
-      TestInputTopic<String, String> in =
-          driver.createInputTopic(
-              "events", Serdes.String().serializer(), Serdes.String().serializer());
-      world.forEach(e -> in.pipeInput(Integer.toString(e.partition()), e.kind(), e.time()));
+    return expected;
+  }
 
-      List<String> stats =
-          driver
-              .createOutputTopic(
-                  STATS.name(), STATS.keySerde().deserializer(), STATS.valueSerde().deserializer())
-              .readKeyValuesToList()
-              .stream()
-              .map(
-                  kv ->
-                      kv.key
-                          + " "
-                          + kv.value.getService()
-                          + " dayEnd="
-                          + Instant.ofEpochMilli(kv.value.getDayEnd())
-                          + " last="
-                          + kv.value.getLast()
-                          + " clips="
-                          + kv.value.getMeasures().get("clips"))
-              .toList();
-      List<String> json =
-          driver
-              .createOutputTopic(
-                  JSON.name(), JSON.keySerde().deserializer(), JSON.valueSerde().deserializer())
-              .readValuesToList();
-
-      assertEquals(expected, stats);
-      assertEquals(
-          List.of(
-              "status-quo-2019/2019-06-01 retention-service dayEnd=2019-06-02T00:00:00Z last=false clips=2",
-              "status-quo-2019/2019-09-08 retention-service dayEnd=2019-09-09T00:00:00Z last=true clips=202"),
-          List.of(stats.get(0), stats.get(stats.size() - 1)));
-      assertEquals(DAYS, json.size());
-      assertEquals(
-          "{\"policy\":\"status-quo-2019\",\"service\":\"retention-service\",\"day\":\"2019-09-08\","
-              + "\"dayEnd\":1567987200000,\"last\":true,\"clips\":202}",
-          json.get(DAYS - 1));
-    }
+  /** Pipes {@code world} in and reads each day's stats as one line. */
+  private static List<String> stats(TopologyTestDriver driver, List<Event> world) {
+    TestInputTopic<String, String> in =
+        driver.createInputTopic(
+            "events", Serdes.String().serializer(), Serdes.String().serializer());
+    world.forEach(e -> in.pipeInput(Integer.toString(e.partition()), e.kind(), e.time()));
+    return driver
+        .createOutputTopic(
+            STATS.name(), STATS.keySerde().deserializer(), STATS.valueSerde().deserializer())
+        .readKeyValuesToList()
+        .stream()
+        .map(
+            kv ->
+                kv.key
+                    + " "
+                    + kv.value.getService()
+                    + " dayEnd="
+                    + Instant.ofEpochMilli(kv.value.getDayEnd())
+                    + " last="
+                    + kv.value.getLast()
+                    + " clips="
+                    + kv.value.getMeasures().get("clips"))
+        .toList();
   }
 
   private TopologyTestDriver driver() {
