@@ -302,7 +302,8 @@ final class Scenario {
               policy.description(),
               file.toString(),
               sha256(file),
-              policy.copies().lifetimeDays()));
+              policy.copies().lifetimeDays(),
+              PolicyStages.of(policy)));
     }
     return infos;
   }

@@ -299,7 +299,14 @@ final class HtmlReport {
             comparison.n() == 1
                 ? ""
                 : " Lines are the daily mean over the seeds; bands its 95% interval.")
-        .append(" Hover a line for its policy.</p>\n<div class=\"charts\">\n");
+        .append(" Hover a line for its policy.")
+        .append(
+            stageMarkers(comparison).isEmpty()
+                ? ""
+                : " A dashed line marks the midnight a policy's stage takes over, labelled with the"
+                    + " stage; hover it for the policy.")
+        .append("</p>\n<div class=\"charts\">\n");
+    List<SvgChart.Marker> markers = stageMarkers(comparison);
     for (ReportKey key : CHARTS) {
       List<SvgChart.Series> series = new ArrayList<>();
       int index = 0;
@@ -322,11 +329,40 @@ final class HtmlReport {
               title,
               days,
               series,
+              markers,
               SvgChart.maxOf(series),
               bytes ? value -> Words.bytes(value) : SvgChart::axisNumber,
               value -> Words.value(key, value)));
     }
     out.append("</div>\n</section>\n");
+  }
+
+  /**
+   * One marker per stage start, in date order; policies whose stages start on the same day under
+   * the same label share one, drawn grey, a policy's own in its colour.
+   */
+  static List<SvgChart.Marker> stageMarkers(Comparison comparison) {
+    java.util.SortedMap<String, List<Integer>> starts = new java.util.TreeMap<>();
+    List<PolicyInfo> policies = comparison.policies();
+    for (int i = 0; i < policies.size(); i++) {
+      for (StageInfo stage : policies.get(i).stages()) {
+        starts.computeIfAbsent(stage.from() + " " + stage.label(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<SvgChart.Marker> markers = new ArrayList<>();
+    starts.forEach(
+        (key, indexes) -> {
+          int space = key.indexOf(' ');
+          String names =
+              String.join(", ", indexes.stream().map(i -> policies.get(i).name()).toList());
+          markers.add(
+              new SvgChart.Marker(
+                  LocalDate.parse(key.substring(0, space)),
+                  key.substring(space + 1),
+                  names,
+                  indexes.size() == 1 ? policyColour(indexes.get(0)) : "#57606a"));
+        });
+    return List.copyOf(markers);
   }
 
   /** A chart's title: the measure's label, the holder type for a part, and its unit. */
@@ -398,7 +434,10 @@ final class HtmlReport {
           Html.escape(policy.description())
               + " <code>"
               + Html.escape(policy.policyFile())
-              + "</code>");
+              + "</code>"
+              + (policy.stages().isEmpty()
+                  ? ""
+                  : " <span class=\"stages\">" + Html.escape(Words.stages(policy)) + "</span>"));
     }
     out.append("</dl>\n</section>\n");
   }

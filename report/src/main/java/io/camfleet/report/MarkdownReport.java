@@ -97,6 +97,9 @@ final class MarkdownReport {
       if (!info.description().isEmpty()) {
         out.append(info.description()).append("\n\n");
       }
+      if (!info.stages().isEmpty()) {
+        out.append(Words.stages(info)).append("\n\n");
+      }
       out.append("Policy file: `")
           .append(info.policyFile())
           .append("` (sha256 ")
