@@ -106,6 +106,11 @@ final class HtmlReport {
   private HtmlReport() {}
 
   static String render(Comparison comparison) {
+    return render(comparison, TableSection.of(comparison));
+  }
+
+  /** The page with these tables of the vocabulary after the differences. */
+  static String render(Comparison comparison, List<TableSection> tables) {
     WorldInfo world = comparison.world();
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -141,16 +146,17 @@ final class HtmlReport {
         .append("</p>\n<p class=\"note\">")
         .append(Html.escape(Words.method(comparison)))
         .append("</p>\n");
+    List<String[]> links = new ArrayList<>();
+    links.add(new String[] {"findings", "main findings"});
+    links.add(new String[] {"differences", "differences from the baseline"});
+    tables.forEach(
+        t -> links.add(new String[] {t.id(), t.title().toLowerCase(java.util.Locale.ROOT)}));
+    links.add(new String[] {"comparison", "over simulated time"});
+    links.add(new String[] {"summary", "all figures"});
+    links.add(new String[] {"measures", "measures"});
+    links.add(new String[] {"world", "world and reproduction"});
     out.append("<nav><ul>\n");
-    for (String[] link :
-        new String[][] {
-          {"findings", "main findings"},
-          {"differences", "differences from the baseline"},
-          {"comparison", "over simulated time"},
-          {"summary", "all figures"},
-          {"measures", "measures"},
-          {"world", "world and reproduction"}
-        }) {
+    for (String[] link : links) {
       out.append("<li><a href=\"#")
           .append(link[0])
           .append("\">")
@@ -161,6 +167,7 @@ final class HtmlReport {
 
     findings(out, comparison);
     differences(out, comparison);
+    tables.forEach(table -> table.html(out));
     charts(out, comparison);
     summary(out, SummaryTable.of(comparison));
     measures(out);
