@@ -249,7 +249,8 @@ class DashboardBrowserIT {
                 List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS),
                 "127.0.0.1",
                 0,
-                Duration.ofMillis(200));
+                Duration.ofMillis(200),
+                List.of());
         Browser browser = Browser.open(chromium, temp, dashboard.url());
         DevTools page = DevTools.attachToPage(browser.debuggingPort())) {
       assertEquals(down + " day=-", page.waitFor(BANNER_SHOWN, HEADER, WAIT));
