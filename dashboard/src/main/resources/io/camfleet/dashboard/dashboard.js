@@ -46,7 +46,7 @@
     let els = [];
     return [{
       hooks: {
-        ready: u => {
+        init: u => { // before the first draw
           els = mark.stages.map(stage => {
             const el = document.createElement('div');
             el.className = 'stage';
