@@ -22,9 +22,14 @@ class WorldFileTest {
   @TempDir Path dir;
 
   private Path defaultWorldWith(String from, String to) throws IOException {
-    String text = Files.readString(Worlds.file("default"));
+    return shippedWorldWith("default", from, to);
+  }
+
+  /** A copy of a shipped world with {@code from} replaced by {@code to}. */
+  private Path shippedWorldWith(String name, String from, String to) throws IOException {
+    String text = Files.readString(Worlds.file(name));
     if (!text.contains(from)) {
-      throw new IllegalStateException("the default world has no '" + from + "'");
+      throw new IllegalStateException("the " + name + " world has no '" + from + "'");
     }
     Path file = dir.resolve("world.yaml");
     Files.writeString(file, text.replace(from, to));
@@ -355,13 +360,7 @@ class WorldFileTest {
   }
 
   private Path ringWorldWith(String from, String to) throws IOException {
-    String text = Files.readString(Worlds.file("ring-2019-2025"));
-    if (!text.contains(from)) {
-      throw new IllegalStateException("the ring world has no '" + from + "'");
-    }
-    Path file = dir.resolve("ring.yaml");
-    Files.writeString(file, text.replace(from, to));
-    return file;
+    return shippedWorldWith("ring-2019-2025", from, to);
   }
 
   @Test
