@@ -122,6 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintStream err = System.err;
     World base = World.read(worldFile);
     List<Policy> policies = Policies.read(List.of(policyFile));
+    World fleet = chosen.contains(1) ? fleetSlice(benchSize) : null;
     ResultsTable table = new ResultsTable();
     List<String> notes = new ArrayList<>();
     Instant started = Instant.now();
@@ -131,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
       try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
         ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
         if (chosen.contains(1) || chosen.contains(2)) {
-          producerItems(chosen, base, benchSize, client, table, notes);
+          producerItems(chosen, base, fleet, benchSize, client, table, notes);
         }
         if (chosen.contains(3)) {
           serviceItems(base, benchSize, client, policies, table, notes);
@@ -191,9 +192,10 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Items 1 and 2: the simulator into Kafka against ProducerPerformance, and into an Avro file. */
-  private void producerItems(
+  private static void producerItems(
       Set<Integer> chosen,
       World base,
+      World fleet,
       BenchSize benchSize,
       ClientConfig client,
       ResultsTable table,
@@ -213,7 +215,6 @@ public final class BenchCommand implements Callable<Integer> {
     if (chosen.contains(1)) {
       err.println("1. simulator to Kafka vs ProducerPerformance...");
       simulatorToKafkaRow(producerWorld, shape, "", client, runs, table, notes);
-      World fleet = fleetSlice(benchSize);
       ProducerBench.Shape fleetShape = ProducerBench.shape(fleet);
       String label =
           String.format(
