@@ -328,42 +328,15 @@ public final class BenchCommand implements Callable<Integer> {
     for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
       ServiceBench.Result r = services.measure(guarantee, benchSize.runs);
       Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
+      String consumer = "ConsumerPerformance";
+      String counting = "Streams count by key";
+      table.add(serviceRow("retention-service", consumer, guarantee, goal, events, r.retention()));
+      table.add(serviceRow("sharing-service", consumer, guarantee, goal, events, r.sharing()));
       table.add(
-          new Row(
-              "3",
-              "retention-service / ConsumerPerformance, " + guarantee,
-              r.retention().medianRatio(),
-              "x",
-              goal,
-              0.5,
-              serviceDetail(events, r.retention())));
+          serviceRow(
+              "retention-service", counting, guarantee, goal, events, r.retentionVsStreams()));
       table.add(
-          new Row(
-              "3",
-              "sharing-service / ConsumerPerformance, " + guarantee,
-              r.sharing().medianRatio(),
-              "x",
-              goal,
-              0.5,
-              serviceDetail(events, r.sharing())));
-      table.add(
-          new Row(
-              "3",
-              "retention-service / Streams count by key, " + guarantee,
-              r.retentionVsStreams().medianRatio(),
-              "x",
-              goal,
-              0.5,
-              streamsDetail(events, r.retentionVsStreams())));
-      table.add(
-          new Row(
-              "3",
-              "sharing-service / Streams count by key, " + guarantee,
-              r.sharingVsStreams().medianRatio(),
-              "x",
-              goal,
-              0.5,
-              streamsDetail(events, r.sharingVsStreams())));
+          serviceRow("sharing-service", counting, guarantee, goal, events, r.sharingVsStreams()));
       notes.add(
           "3. CPU during the last "
               + guarantee
@@ -409,22 +382,28 @@ public final class BenchCommand implements Callable<Integer> {
                 benchSize.liveLarge)));
   }
 
-  private static String serviceDetail(long events, Ratios.Comparison c) {
-    return String.format(
-        Locale.ROOT,
-        "%,d events, one policy; service %s rec/s, ConsumerPerformance %s rec/s",
-        events,
-        ResultsTable.runs(c.ours()),
-        ResultsTable.runs(c.reference()));
-  }
-
-  private static String streamsDetail(long events, Ratios.Comparison c) {
-    return String.format(
-        Locale.ROOT,
-        "%,d events, one policy; service %s rec/s, counting application %s rec/s",
-        events,
-        ResultsTable.runs(c.ours()),
-        ResultsTable.runs(c.reference()));
+  /** One row of item 3: a service against one of the two references, under one guarantee. */
+  private static Row serviceRow(
+      String service,
+      String reference,
+      String guarantee,
+      Goal goal,
+      long events,
+      Ratios.Comparison c) {
+    return new Row(
+        "3",
+        service + " / " + reference + ", " + guarantee,
+        c.medianRatio(),
+        "x",
+        goal,
+        0.5,
+        String.format(
+            Locale.ROOT,
+            "%,d events, one policy; service %s rec/s, %s %s rec/s",
+            events,
+            ResultsTable.runs(c.ours()),
+            reference.equals("ConsumerPerformance") ? reference : "counting application",
+            ResultsTable.runs(c.reference())));
   }
 
   static Set<Integer> parseItems(List<Integer> items) {
