@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Starts its own Kafka broker and measures the simulator to Kafka against ProducerPerformance, the simulator "
-          + "to an Avro file, both services against ConsumerPerformance (exactly-once and at-least-once), expiry cost "
+          + "to an Avro file, both services against ConsumerPerformance and against a plain Kafka Streams application "
+          + "counting the same topic by key (exactly-once and at-least-once), expiry cost "
           + "with few and many live clips, and (--size full) the fleet-100k run end to end.",
       "Prints the table and writes it to --out. Measures only: a missed goal never fails the command."
     })
@@ -77,6 +78,22 @@ public final class BenchCommand implements Callable<Integer> {
   Path policyFile;
 
   @Option(
+      names = "--fleet-world",
+      defaultValue = "worlds/fleet-100k.yaml",
+      paramLabel = "FILE",
+      description =
+          "World of item 1's second row, published as it is (not scaled) over its first --fleet-days days "
+              + "(default ${DEFAULT-VALUE}).")
+  Path fleetWorldFile;
+
+  @Option(
+      names = "--fleet-days",
+      paramLabel = "DAYS",
+      description =
+          "Days of --fleet-world that item 1's second row publishes (default 3; 1 at --size tiny, with 200 of its cameras).")
+  Integer fleetDays;
+
+  @Option(
       names = "--skip-e2e",
       description = "Skip item 5 (the fleet-100k run), which --size full otherwise runs.")
   boolean skipE2e;
@@ -105,6 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintStream err = System.err;
     World base = World.read(worldFile);
     List<Policy> policies = Policies.read(List.of(policyFile));
+    World fleet = chosen.contains(1) ? fleetSlice(benchSize) : null;
     ResultsTable table = new ResultsTable();
     List<String> notes = new ArrayList<>();
     Instant started = Instant.now();
@@ -114,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
       try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
         ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
         if (chosen.contains(1) || chosen.contains(2)) {
-          producerItems(chosen, base, benchSize, client, table, notes);
+          producerItems(chosen, base, fleet, benchSize, client, table, notes);
         }
         if (chosen.contains(3)) {
           serviceItems(base, benchSize, client, policies, table, notes);
@@ -177,6 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
   private static void producerItems(
       Set<Integer> chosen,
       World base,
+      World fleet,
       BenchSize benchSize,
       ClientConfig client,
       ResultsTable table,
@@ -195,28 +214,19 @@ public final class BenchCommand implements Callable<Integer> {
         shape.averageBytes());
     if (chosen.contains(1)) {
       err.println("1. simulator to Kafka vs ProducerPerformance...");
-      ProducerBench.KafkaResult one =
-          ProducerBench.simulatorVersusProducerPerformance(producerWorld, shape, client, runs);
-      table.add(
-          new Row(
-              "1",
-              "simulator to Kafka / ProducerPerformance",
-              one.comparison().medianRatio(),
-              "x",
-              Goal.AT_LEAST,
-              0.9,
-              String.format(
-                  Locale.ROOT,
-                  "%,d records of %.0f B, 4 partitions, lz4, acks=all, idempotent, batch 256 KiB, linger 10 ms, a transaction every 100 ms; "
-                      + "ours %s ev/s, theirs %s rec/s",
-                  shape.events(),
-                  shape.averageBytes(),
-                  ResultsTable.runs(one.comparison().ours()),
-                  ResultsTable.runs(one.comparison().reference()))));
-      notes.add(
-          "1. CPU during the last simulator-to-Kafka run, by thread (% of one core): "
-              + one.profile()
-              + ".");
+      simulatorToKafkaRow(producerWorld, shape, "", client, runs, table, notes);
+      ProducerBench.Shape fleetShape = ProducerBench.shape(fleet);
+      String label =
+          String.format(
+              Locale.ROOT,
+              ", %s, first %s (%,d cameras)",
+              fleet.name(),
+              fleet.days() == 1 ? "day" : fleet.days() + " days",
+              fleet.cameras());
+      err.printf(
+          "1. the same on %s: %,d events of %.1f bytes on average...%n",
+          label.substring(2), fleetShape.events(), fleetShape.averageBytes());
+      simulatorToKafkaRow(fleet, fleetShape, label, client, runs, table, notes);
     }
     if (chosen.contains(2)) {
       err.println("2. simulator to an Avro file...");
@@ -237,9 +247,61 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** One row of item 1: the simulator on {@code world} into Kafka against ProducerPerformance. */
+  private static void simulatorToKafkaRow(
+      World world,
+      ProducerBench.Shape shape,
+      String label,
+      ClientConfig client,
+      int runs,
+      ResultsTable table,
+      List<String> notes)
+      throws Exception {
+    ProducerBench.KafkaResult one =
+        ProducerBench.simulatorVersusProducerPerformance(world, shape, client, runs);
+    table.add(
+        new Row(
+            "1",
+            "simulator to Kafka / ProducerPerformance" + label,
+            one.comparison().medianRatio(),
+            "x",
+            Goal.AT_LEAST,
+            0.9,
+            String.format(
+                Locale.ROOT,
+                "%,d records of %.0f B, 4 partitions, lz4, acks=all, idempotent, batch 256 KiB, linger 10 ms, a transaction every 100 ms; "
+                    + "ours %s ev/s, theirs %s rec/s",
+                shape.events(),
+                shape.averageBytes(),
+                ResultsTable.runs(one.comparison().ours()),
+                ResultsTable.runs(one.comparison().reference()))));
+    notes.add(
+        "1"
+            + label
+            + ": CPU during the last simulator-to-Kafka run, by thread (% of one core): "
+            + one.profile()
+            + ".");
+  }
+
   /**
-   * Item 3: both services against ConsumerPerformance over one preloaded topic, under both
-   * guarantees.
+   * The fleet world of item 1's second row: {@code --fleet-world} over its first {@code
+   * --fleet-days} days (at the tiny size, a few hundred of its cameras over one day).
+   */
+  World fleetSlice(BenchSize benchSize) {
+    World fleet = World.read(fleetWorldFile);
+    int days = fleetDays != null ? fleetDays : benchSize.fleetDays;
+    if (days < 1 || days > fleet.days()) {
+      throw new IllegalArgumentException(
+          "--fleet-days must be 1 to " + fleet.days() + " for " + fleetWorldFile + ", not " + days);
+    }
+    return benchSize.fleetCameras > 0
+        ? fleet.withSize(Math.min(benchSize.fleetCameras, fleet.cameras()), days)
+        : fleet.withDays(days);
+  }
+
+  /**
+   * Item 3: both services against ConsumerPerformance and against the counting Streams application
+   * over one preloaded topic, under both guarantees.
    */
   private static void serviceItems(
       World base,
@@ -259,29 +321,22 @@ public final class BenchCommand implements Callable<Integer> {
           Simulator.run(servicesWorld, SimulationOptions.defaults(), sink, ProgressListener.NONE)
               .totalEvents();
     }
-    System.err.printf("3. services vs ConsumerPerformance over %,d preloaded events...%n", events);
+    System.err.printf(
+        "3. services vs ConsumerPerformance and a Streams count over %,d preloaded events...%n",
+        events);
     ServiceBench services = new ServiceBench(client, preloaded, events, policies);
     for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
       ServiceBench.Result r = services.measure(guarantee, benchSize.runs);
       Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
+      String consumer = "ConsumerPerformance";
+      String counting = "Streams count by key";
+      table.add(serviceRow("retention-service", consumer, guarantee, goal, events, r.retention()));
+      table.add(serviceRow("sharing-service", consumer, guarantee, goal, events, r.sharing()));
       table.add(
-          new Row(
-              "3",
-              "retention-service / ConsumerPerformance, " + guarantee,
-              r.retention().medianRatio(),
-              "x",
-              goal,
-              0.5,
-              serviceDetail(events, r.retention())));
+          serviceRow(
+              "retention-service", counting, guarantee, goal, events, r.retentionVsStreams()));
       table.add(
-          new Row(
-              "3",
-              "sharing-service / ConsumerPerformance, " + guarantee,
-              r.sharing().medianRatio(),
-              "x",
-              goal,
-              0.5,
-              serviceDetail(events, r.sharing())));
+          serviceRow("sharing-service", counting, guarantee, goal, events, r.sharingVsStreams()));
       notes.add(
           "3. CPU during the last "
               + guarantee
@@ -327,13 +382,28 @@ public final class BenchCommand implements Callable<Integer> {
                 benchSize.liveLarge)));
   }
 
-  private static String serviceDetail(long events, Ratios.Comparison c) {
-    return String.format(
-        Locale.ROOT,
-        "%,d events, one policy; service %s rec/s, ConsumerPerformance %s rec/s",
-        events,
-        ResultsTable.runs(c.ours()),
-        ResultsTable.runs(c.reference()));
+  /** One row of item 3: a service against one of the two references, under one guarantee. */
+  private static Row serviceRow(
+      String service,
+      String reference,
+      String guarantee,
+      Goal goal,
+      long events,
+      Ratios.Comparison c) {
+    return new Row(
+        "3",
+        service + " / " + reference + ", " + guarantee,
+        c.medianRatio(),
+        "x",
+        goal,
+        0.5,
+        String.format(
+            Locale.ROOT,
+            "%,d events, one policy; service %s rec/s, %s %s rec/s",
+            events,
+            ResultsTable.runs(c.ours()),
+            reference.equals("ConsumerPerformance") ? reference : "counting application",
+            ResultsTable.runs(c.reference())));
   }
 
   static Set<Integer> parseItems(List<Integer> items) {
@@ -426,7 +496,12 @@ public final class BenchCommand implements Callable<Integer> {
         - 2: the simulator into `AvroFileSink` (no codec), timed from the first event to the file's rename, one thread.
         - 3: each service starts with a new application id and state folder on the preloaded topic and is timed from \
         `start` until its final statistics (last=true for the policy) are committed; ConsumerPerformance's nMsg.sec reads \
-        the same topic, from before joining its group to the last record. Both include their start-up.
+        the same topic, from before joining its group to the last record. The counting application is a plain Kafka Streams \
+        application with the services' settings (`StreamsSettings`: guarantee, commit interval, record cache, RocksDB budget, \
+        lz4 and batching), a new application id and state folder, that counts the topic by key in a RocksDB store (values \
+        not decoded) and writes each count to a topic; it is timed from its creation until the committed counts add up to \
+        the topic's records. All three include their start-up and alternate: ConsumerPerformance, the counting \
+        application, retention, sharing.
         - 4: the retention topology under `TopologyTestDriver` (RocksDB stores as in the service, one task, no broker): \
         load the live clips, close the days in between, then time the clock ticks that expire the fixed batch in three groups.
         """);

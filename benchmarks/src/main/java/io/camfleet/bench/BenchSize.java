@@ -10,13 +10,15 @@ package io.camfleet.bench;
  * @param liveSmall live clips at the smaller size of item 4
  * @param liveLarge live clips at the larger size of item 4
  * @param expiring clips expired (the same number at both sizes) in item 4
+ * @param fleetCameras cameras of the fleet world in item 1's second row (0: all of the world's)
+ * @param fleetDays days of the fleet world in item 1's second row, unless {@code --fleet-days}
  */
 public enum BenchSize {
-  TINY(20, 20, 1, 5_000, 20_000, 1_500),
-  SMALL(1_400, 700, 3, 100_000, 1_000_000, 15_000),
+  TINY(20, 20, 1, 5_000, 20_000, 1_500, 200, 1),
+  SMALL(1_400, 700, 3, 100_000, 1_000_000, 15_000, 0, 3),
   // ~733 events per camera over the default world's 100 days: 13,700 cameras give ~10 million
   // events
-  FULL(13_700, 13_700, 3, 1_000_000, 10_000_000, 150_000);
+  FULL(13_700, 13_700, 3, 1_000_000, 10_000_000, 150_000, 0, 3);
 
   final int producerCameras;
   final int servicesCameras;
@@ -24,6 +26,8 @@ public enum BenchSize {
   final int liveSmall;
   final int liveLarge;
   final int expiring;
+  final int fleetCameras;
+  final int fleetDays;
 
   BenchSize(
       int producerCameras,
@@ -31,12 +35,16 @@ public enum BenchSize {
       int runs,
       int liveSmall,
       int liveLarge,
-      int expiring) {
+      int expiring,
+      int fleetCameras,
+      int fleetDays) {
     this.producerCameras = producerCameras;
     this.servicesCameras = servicesCameras;
     this.runs = runs;
     this.liveSmall = liveSmall;
     this.liveLarge = liveLarge;
     this.expiring = expiring;
+    this.fleetCameras = fleetCameras;
+    this.fleetDays = fleetDays;
   }
 }

@@ -34,17 +34,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Item 3: each service's records per second over a preloaded topic, from its start until it has
  * written the final statistics of every policy, alternated with ConsumerPerformance reading the
- * same topic.
+ * same topic and with a plain Kafka Streams application counting it by key under the services'
+ * settings ({@link StreamsCountBaseline}).
  */
 final class ServiceBench {
   /**
-   * Both services' comparisons under one processing guarantee, and the CPU profile of the last run
-   * of each.
+   * Both services' comparisons under one processing guarantee, against ConsumerPerformance and
+   * against the counting Streams application, and the CPU profile of the last run of each.
    */
   record Result(
       String guarantee,
       Ratios.Comparison retention,
       Ratios.Comparison sharing,
+      Ratios.Comparison retentionVsStreams,
+      Ratios.Comparison sharingVsStreams,
       String retentionProfile,
       String sharingProfile) {}
 
@@ -67,12 +70,15 @@ final class ServiceBench {
 
   Result measure(String guarantee, int runs) throws Exception {
     List<Double> consumer = new ArrayList<>();
+    List<Double> counting = new ArrayList<>();
     List<Double> retention = new ArrayList<>();
     List<Double> sharing = new ArrayList<>();
     String[] profiles = new String[2];
     for (int i = 0; i < runs; i++) {
       consumer.add(
           KafkaTools.consumerPerformance(client.bootstrapServers(), preloaded.name(), events));
+      counting.add(
+          StreamsCountBaseline.rate(client, preloaded, events, guarantee, "bench-" + (++runId)));
       retention.add(run(StatsService.RETENTION, guarantee, profiles));
       sharing.add(run(StatsService.SHARING, guarantee, profiles));
     }
@@ -80,6 +86,8 @@ final class ServiceBench {
         guarantee,
         new Ratios.Comparison(retention, consumer),
         new Ratios.Comparison(sharing, consumer),
+        new Ratios.Comparison(retention, counting),
+        new Ratios.Comparison(sharing, counting),
         profiles[0],
         profiles[1]);
   }

@@ -25,7 +25,18 @@ class BenchCommandIT {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void tinyBenchWritesEveryRowWithANumber() throws Exception {
     String text = tinyBench("results.md");
-    assertEquals(List.of("1", "2", "3", "3", "3", "3", "4"), measuredItems(text));
+    assertEquals(
+        List.of("1", "1", "2", "3", "3", "3", "3", "3", "3", "3", "3", "4"), measuredItems(text));
+    assertTrue(
+        text.contains("| retention-service / Streams count by key, exactly_once_v2 |"),
+        "compares the retention service with the counting application");
+    assertTrue(
+        text.contains("| sharing-service / Streams count by key, at_least_once |"),
+        "compares the sharing service with the counting application");
+    assertTrue(
+        text.contains(
+            "| simulator to Kafka / ProducerPerformance, fleet-100k, first day (200 cameras) |"),
+        "publishes the fleet world's slice");
     assertTrue(text.contains("cores"), "names the machine's cores");
     assertTrue(text.contains("GiB memory"), "names the machine's memory");
     assertTrue(text.contains("- date: "), "carries the date");
@@ -69,7 +80,9 @@ class BenchCommandIT {
                 "--world",
                 root.resolve("worlds/default.yaml").toString(),
                 "--policy",
-                root.resolve("policies/status-quo-2019.yaml").toString()));
+                root.resolve("policies/status-quo-2019.yaml").toString(),
+                "--fleet-world",
+                root.resolve("worlds/fleet-100k.yaml").toString()));
     args.addAll(List.of(options));
     assertEquals(0, new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new)));
     return Files.readString(results);

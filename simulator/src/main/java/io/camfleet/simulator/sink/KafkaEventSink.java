@@ -36,9 +36,10 @@ import org.apache.kafka.common.serialization.Serializer;
  * batches were written twice; inside an open transaction the broker keeps the producer's sequence
  * numbers and drops the retries.
  *
- * <p>The caller's thread serializes each event and queues it; one sending thread hands the queued
- * records to the producer, in order, and commits, so that a commit waiting for its acks does not
- * stop the simulation. The queue is bounded: a caller that runs ahead of the broker waits.
+ * <p>The caller's thread (one thread) serializes each event ({@link WorldEventBytes}) and queues
+ * it; one sending thread hands the queued records to the producer, in order, and commits, so that a
+ * commit waiting for its acks does not stop the simulation. The queue is bounded: a caller that
+ * runs ahead of the broker waits.
  */
 public final class KafkaEventSink implements EventSink {
   /**
@@ -58,7 +59,8 @@ public final class KafkaEventSink implements EventSink {
   private final KafkaProducer<byte[], byte[]> producer;
   private final KafkaSchemaSource schemas;
   private final Serializer<String> keySerializer;
-  private final Serializer<WorldEvent> valueSerializer;
+  // used by the one thread that calls send
+  private final WorldEventBytes values;
   private final String topic;
   private final int partitions;
   private final Callback onDelivery =
@@ -98,7 +100,7 @@ public final class KafkaEventSink implements EventSink {
     this.schemas = KafkaSchemaSource.of(config);
     Topic<String, WorldEvent> registering = topic.withSchemas(schemas);
     this.keySerializer = registering.keySerde().serializer();
-    this.valueSerializer = registering.valueSerde().serializer();
+    this.values = new WorldEventBytes(registering.valueSerde().serializer());
     this.producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = topic.name();
@@ -131,7 +133,7 @@ public final class KafkaEventSink implements EventSink {
             partition,
             event.getEventTime(),
             keySerializer.serialize(topic, key),
-            valueSerializer.serialize(topic, event));
+            values.encode(topic, event));
     synchronized (lock) {
       while (queued.size() >= MAX_QUEUED && !senderDone) {
         callerWaiting = true;
