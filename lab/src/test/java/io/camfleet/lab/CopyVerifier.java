@@ -395,7 +395,7 @@ final class CopyVerifier {
         String householdId,
         CopyReceiptKind kind,
         long at) {
-      return new CopyReceipt(policy, copyId, clipId, householdId, kind, at, words, cause);
+      return new CopyReceipt(policy, copyId, clipId, householdId, kind, at, words, cause, "base");
     }
   }
 

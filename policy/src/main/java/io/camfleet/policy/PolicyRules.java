@@ -10,9 +10,11 @@ import io.camfleet.policy.Retention.SharedOriginals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -121,6 +123,13 @@ public final class PolicyRules {
   /** The pieces of the due-time function for {@code region}, in recording-time order. */
   public List<DuePiece> duePieces(String region) {
     return pieces.getOrDefault(region, pieces.get(DEFAULT_REGION));
+  }
+
+  /** Every distinct piece of the due-time functions of every region, in no particular order. */
+  public Set<DuePiece> allDuePieces() {
+    Set<DuePiece> all = new LinkedHashSet<>();
+    pieces.values().forEach(all::addAll);
+    return all;
   }
 
   /** The piece of the due-time function that holds a clip recorded in {@code region}. */
