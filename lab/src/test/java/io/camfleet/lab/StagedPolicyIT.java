@@ -1,0 +1,134 @@
+package io.camfleet.lab;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.camfleet.avro.ReceiptKind;
+import io.camfleet.avro.RetentionReceipt;
+import io.camfleet.kafka.ClientConfig;
+import io.camfleet.kafka.EmbeddedBroker;
+import io.camfleet.kafka.TopicAdmin;
+import io.camfleet.policy.Policies;
+import io.camfleet.policy.Policy;
+import io.camfleet.retention.RetentionService;
+import io.camfleet.retention.config.RetentionOptions;
+import io.camfleet.schemas.TopicPrefix;
+import io.camfleet.schemas.Topics;
+import io.camfleet.streams.Processing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A policy whose retention shortens from 60 to 30 days (30 to 15 in the EU) mid-world, run by the
+ * retention service under both {@code existingClips} settings at once, against the retention
+ * verifier's own staged due times: every receipt, with the stage that decided it, and no other.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class StagedPolicyIT {
+  private static final String STAGE = "2019-07-16"; // day 45 of the default world
+  private static final long STAGE_AT = Instant.parse(STAGE + "T00:00:00Z").toEpochMilli();
+
+  private static final String FOLLOW =
+      """
+      name: staged-follow
+      existingClips: follow-new-rules
+      retention: {days: 60, regions: {EU: 30}, sharedOriginals: exempt}
+      copies: {lifetimeDays: {REQUESTING_POLICE: 40}}
+      stages:
+        - from: %s
+          retention: {days: 30, regions: {EU: 15}, sharedOriginals: exempt}
+          copies: {lifetimeDays: {REQUESTING_POLICE: 20}}
+      """
+          .formatted(STAGE);
+
+  private static final String KEEP =
+      """
+      name: staged-keep
+      existingClips: keep-old-rules
+      retention: {days: 60, regions: {EU: 30}, sharedOriginals: exempt}
+      copies: {lifetimeDays: {REQUESTING_POLICE: 40}}
+      stages:
+        - from: %s
+          retention: {days: 30, regions: {EU: 15}, sharedOriginals: expire-on-time}
+          copies: {lifetimeDays: {REQUESTING_POLICE: 20}}
+      """
+          .formatted(STAGE);
+
+  @Test
+  void verifierAgreesWithTheRetentionServiceUnderBothExistingClipsSettings() throws Exception {
+    Path dir = Files.createTempDirectory("staged-policy-");
+    List<Policy> policies =
+        Policies.read(
+            List.of(
+                Files.writeString(dir.resolve("follow.yaml"), FOLLOW),
+                Files.writeString(dir.resolve("keep.yaml"), KEEP)));
+    List<RetentionVerifier.SimplePolicy> expected =
+        List.of(
+            new RetentionVerifier.SimplePolicy(
+                "staged-follow",
+                60,
+                Map.of("EU", 30),
+                true,
+                List.of(
+                    new RetentionVerifier.SimpleStage(STAGE, STAGE_AT, 30, Map.of("EU", 15), true)),
+                true),
+            new RetentionVerifier.SimplePolicy(
+                "staged-keep",
+                60,
+                Map.of("EU", 30),
+                true,
+                List.of(
+                    new RetentionVerifier.SimpleStage(
+                        STAGE, STAGE_AT, 30, Map.of("EU", 15), false)),
+                false));
+    try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
+      ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
+      TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
+      WorldFeed.publishAll(client);
+      try (RetentionService service =
+          RetentionService.start(
+              policies,
+              client,
+              RetentionOptions.of(
+                  TopicPrefix.NONE,
+                  policies,
+                  Processing.inStateDir(Files.createTempDirectory("staged-policy-state-")),
+                  Optional.empty()))) {
+        ReceiptCheck.awaitFinalStats(
+            client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());
+      }
+      ReceiptCheck.assertExactlyTheExpectedReceipts(client, Set.of(), expected, 1_000);
+
+      // The cases the stage is about were there to check: clips recorded before it and deleted
+      // after it, by the new stage (follow-new-rules) or the old one (keep-old-rules), and under
+      // follow-new-rules clips already past the new period deleted at the stage's start.
+      Map<String, Integer> counts = new HashMap<>();
+      ReceiptCheck.readAll(
+          client,
+          Topics.RETENTION_RECEIPTS.name(),
+          r -> {
+            RetentionReceipt receipt =
+                Topics.RETENTION_RECEIPTS.valueSerde().deserializer().deserialize("", r.value());
+            if (receipt.getKind() == ReceiptKind.CLIP_EXPIRED
+                && receipt.getRecordedAt() < STAGE_AT
+                && receipt.getDecidedAt() >= STAGE_AT) {
+              String at = receipt.getDecidedAt() == STAGE_AT ? "at" : "after";
+              counts.merge(
+                  receipt.getPolicy() + " " + at + " " + receipt.getStage(), 1, Integer::sum);
+            }
+          });
+      assertTrue(counts.getOrDefault("staged-follow at " + STAGE, 0) > 0, counts.toString());
+      assertTrue(counts.getOrDefault("staged-follow after " + STAGE, 0) > 0, counts.toString());
+      assertTrue(counts.getOrDefault("staged-keep after base", 0) > 0, counts.toString());
+    }
+  }
+}
