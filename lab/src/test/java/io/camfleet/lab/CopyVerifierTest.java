@@ -360,7 +360,8 @@ class CopyVerifierTest {
             + " expires="
             + (FORWARDED + 180 * DAY)
             + " updated="
-            + (FORWARDED + 180 * DAY),
+            + (FORWARDED + 180 * DAY)
+            + " stage=base",
         diff.missing().get(0));
     assertTrue(diff.wrong().get(0).contains("address=false"), diff.wrong().get(0));
     assertTrue(

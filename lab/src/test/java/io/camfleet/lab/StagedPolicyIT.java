@@ -2,6 +2,7 @@ package io.camfleet.lab;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.ReceiptKind;
 import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.kafka.ClientConfig;
@@ -13,6 +14,9 @@ import io.camfleet.retention.RetentionService;
 import io.camfleet.retention.config.RetentionOptions;
 import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.schemas.Topics;
+import io.camfleet.sharing.SharingService;
+import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.Processing;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A policy whose retention shortens from 60 to 30 days (30 to 15 in the EU) mid-world, run by the
- * retention service under both {@code existingClips} settings at once, against the retention
- * verifier's own staged due times: every receipt, with the stage that decided it, and no other.
+ * A policy whose retention shortens from 60 to 30 days (30 to 15 in the EU), whose police copies
+ * live 20 days instead of 40 and whose forwarding stops mid-world, run by both services under both
+ * {@code existingClips} settings at once, against the verifiers' own staged rules: every receipt
+ * and ledger entry, with the stage that decided it, and no other.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StagedPolicyIT {
@@ -47,6 +52,7 @@ class StagedPolicyIT {
         - from: %s
           retention: {days: 30, regions: {EU: 15}, sharedOriginals: exempt}
           copies: {lifetimeDays: {REQUESTING_POLICE: 20}}
+          forwarding: none
       """
           .formatted(STAGE);
 
@@ -60,11 +66,12 @@ class StagedPolicyIT {
         - from: %s
           retention: {days: 30, regions: {EU: 15}, sharedOriginals: expire-on-time}
           copies: {lifetimeDays: {REQUESTING_POLICE: 20}}
+          forwarding: none
       """
           .formatted(STAGE);
 
   @Test
-  void verifierAgreesWithTheRetentionServiceUnderBothExistingClipsSettings() throws Exception {
+  void verifiersAgreeWithBothServicesUnderBothExistingClipsSettings() throws Exception {
     Path dir = Files.createTempDirectory("staged-policy-");
     List<Policy> policies =
         Policies.read(
@@ -94,19 +101,31 @@ class StagedPolicyIT {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
       WorldFeed.publishAll(client);
-      try (RetentionService service =
-          RetentionService.start(
-              policies,
-              client,
-              RetentionOptions.of(
-                  TopicPrefix.NONE,
+      try (RetentionService retention =
+              RetentionService.start(
                   policies,
-                  Processing.inStateDir(Files.createTempDirectory("staged-policy-state-")),
-                  Optional.empty()))) {
+                  client,
+                  RetentionOptions.of(
+                      TopicPrefix.NONE,
+                      policies,
+                      Processing.inStateDir(Files.createTempDirectory("staged-retention-state-")),
+                      Optional.empty()));
+          SharingService sharing =
+              SharingService.start(
+                  policies,
+                  client,
+                  SharingOptions.of(
+                      TopicPrefix.NONE,
+                      policies,
+                      Processing.inStateDir(Files.createTempDirectory("staged-sharing-state-")),
+                      Optional.of(HttpEndpoint.loopback(0))))) {
         ReceiptCheck.awaitFinalStats(
-            client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());
+            client, policies.size(), () -> retention.streams().state().isRunningOrRebalancing());
+        CopyCheck.awaitFinalStats(
+            client, policies.size(), () -> sharing.streams().state().isRunningOrRebalancing());
       }
       ReceiptCheck.assertExactlyTheExpectedReceipts(client, Set.of(), expected, 1_000);
+      CopyCheck.assertExactlyTheExpectedCopies(client, policies);
 
       // The cases the stage is about were there to check: clips recorded before it and deleted
       // after it, by the new stage (follow-new-rules) or the old one (keep-old-rules), and under
@@ -129,6 +148,22 @@ class StagedPolicyIT {
       assertTrue(counts.getOrDefault("staged-follow at " + STAGE, 0) > 0, counts.toString());
       assertTrue(counts.getOrDefault("staged-follow after " + STAGE, 0) > 0, counts.toString());
       assertTrue(counts.getOrDefault("staged-keep after base", 0) > 0, counts.toString());
+
+      // Copies made after the stage under both settings: the new lifetime for clips recorded
+      // after it, and for older clips too under follow-new-rules only.
+      Map<String, Integer> copies = new HashMap<>();
+      ReceiptCheck.readAll(
+          client,
+          Topics.COPY_LEDGER.name(),
+          r -> {
+            CopyLedgerEntry copy =
+                Topics.COPY_LEDGER.valueSerde().deserializer().deserialize("", r.value());
+            if (copy.getMadeAt() >= STAGE_AT && copy.getClipRecordedAt() < STAGE_AT) {
+              copies.merge(copy.getPolicy() + " " + copy.getStage(), 1, Integer::sum);
+            }
+          });
+      assertTrue(copies.getOrDefault("staged-follow " + STAGE, 0) > 0, copies.toString());
+      assertTrue(copies.getOrDefault("staged-keep base", 0) > 0, copies.toString());
     }
   }
 }
