@@ -16,6 +16,11 @@ import io.camfleet.schemas.TopicPrefix;
 import io.camfleet.schemas.Topics;
 import io.camfleet.sharing.SharingService;
 import io.camfleet.sharing.config.SharingOptions;
+import io.camfleet.simulator.ProgressListener;
+import io.camfleet.simulator.SimulationOptions;
+import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.sink.KafkaEventSink;
+import io.camfleet.simulator.world.World;
 import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.Processing;
 import java.nio.file.Files;
@@ -39,7 +44,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StagedPolicyIT {
-  private static final String STAGE = "2019-07-16"; // day 45 of the default world
+  private static final String STAGE = "2019-07-16";
   private static final long STAGE_AT = Instant.parse(STAGE + "T00:00:00Z").toEpochMilli();
 
   private static final String FOLLOW =
@@ -100,7 +105,11 @@ class StagedPolicyIT {
     try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
       TopicAdmin.createTopics(client.toProperties(), Topics.all(), 30);
-      WorldFeed.publishAll(client);
+      // the default world at half its fleet: the stage falls on its day 45 of 100
+      World world = World.read(Path.of("../worlds/default.yaml")).withCameras(75);
+      try (KafkaEventSink sink = new KafkaEventSink(client, Topics.WORLD_EVENTS)) {
+        Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
+      }
       try (RetentionService retention =
               RetentionService.start(
                   policies,
