@@ -47,33 +47,25 @@ class StagedPolicyIT {
   private static final String STAGE = "2019-07-16";
   private static final long STAGE_AT = Instant.parse(STAGE + "T00:00:00Z").toEpochMilli();
 
-  private static final String FOLLOW =
+  /**
+   * The staged policy under one existingClips setting; under keep-old-rules the stage also stops
+   * shares exempting originals (follow-new-rules refuses that change).
+   */
+  private static final String POLICY =
       """
-      name: staged-follow
-      existingClips: follow-new-rules
+      name: staged-%1$s
+      existingClips: %1$s-%2$s-rules
       retention: {days: 60, regions: {EU: 30}, sharedOriginals: exempt}
       copies: {lifetimeDays: {REQUESTING_POLICE: 40}}
       stages:
-        - from: %s
-          retention: {days: 30, regions: {EU: 15}, sharedOriginals: exempt}
+        - from: %3$s
+          retention: {days: 30, regions: {EU: 15}, sharedOriginals: %4$s}
           copies: {lifetimeDays: {REQUESTING_POLICE: 20}}
           forwarding: none
-      """
-          .formatted(STAGE);
+      """;
 
-  private static final String KEEP =
-      """
-      name: staged-keep
-      existingClips: keep-old-rules
-      retention: {days: 60, regions: {EU: 30}, sharedOriginals: exempt}
-      copies: {lifetimeDays: {REQUESTING_POLICE: 40}}
-      stages:
-        - from: %s
-          retention: {days: 30, regions: {EU: 15}, sharedOriginals: expire-on-time}
-          copies: {lifetimeDays: {REQUESTING_POLICE: 20}}
-          forwarding: none
-      """
-          .formatted(STAGE);
+  private static final String FOLLOW = POLICY.formatted("follow", "new", STAGE, "exempt");
+  private static final String KEEP = POLICY.formatted("keep", "old", STAGE, "expire-on-time");
 
   @Test
   void verifiersAgreeWithBothServicesUnderBothExistingClipsSettings() throws Exception {
