@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * every {@link DailyStats} so far and then each new one as a server-sent event (flat JSON), {@code
  * GET /status} whether the dashboard reaches Kafka, as server-sent events (the state now, then each
  * change), {@code GET /vocabulary.json} the statistics' services, measures and the charts drawn of
- * them, {@code GET /webjars/...} the charting library from its WebJar.
+ * them, {@code GET /stages.json} the dated stages of the policies it was given ({@link
+ * StageMarks}), {@code GET /webjars/...} the charting library from its WebJar.
  *
  * <p>While Kafka cannot be reached the consumer is left alone (closed, or never polled), so its
  * client logs no connection warnings; a plain TCP connection to the bootstrap servers is tried
@@ -85,6 +86,9 @@ public final class DashboardServer implements AutoCloseable {
   /** The statistics vocabulary and the charts, for the page ({@link PageVocabulary}). */
   private static final String VOCABULARY = "/vocabulary.json";
 
+  /** The policies' dated stages, for the page to mark on their charts ({@link StageMarks}). */
+  private static final String STAGES = "/stages.json";
+
   private static final Map<String, String> PAGES =
       Map.of(
           "/", "index.html",
@@ -111,6 +115,7 @@ public final class DashboardServer implements AutoCloseable {
   private final List<String> topics;
   private final Serde<DailyStats> values;
   private final Duration retry;
+  private final String stagesJson;
   private final Thread follower;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopping = new CountDownLatch(1);
@@ -132,7 +137,9 @@ public final class DashboardServer implements AutoCloseable {
       ClientConfig client,
       List<Topic<String, DailyStats>> topics,
       KafkaConsumer<String, DailyStats> consumer,
-      Duration retry) {
+      Duration retry,
+      String stagesJson) {
+    this.stagesJson = stagesJson;
     this.http = http;
     this.handlers = handlers;
     this.client = client;
@@ -157,7 +164,21 @@ public final class DashboardServer implements AutoCloseable {
   public static DashboardServer start(
       ClientConfig client, List<Topic<String, DailyStats>> topics, String bind, int port)
       throws IOException {
-    return start(client, topics, bind, port, RETRY);
+    return start(client, topics, bind, port, List.of());
+  }
+
+  /**
+   * As above, marking on each policy's charts the dated stages {@code stages} gives it (policies
+   * not named there are drawn without marks).
+   */
+  public static DashboardServer start(
+      ClientConfig client,
+      List<Topic<String, DailyStats>> topics,
+      String bind,
+      int port,
+      List<StageMarks> stages)
+      throws IOException {
+    return start(client, topics, bind, port, RETRY, stages);
   }
 
   /** As above, trying an unreachable cluster again every {@code retry}. */
@@ -166,8 +187,10 @@ public final class DashboardServer implements AutoCloseable {
       List<Topic<String, DailyStats>> topics,
       String bind,
       int port,
-      Duration retry)
+      Duration retry,
+      List<StageMarks> stages)
       throws IOException {
+    String stagesJson = StageMarks.json(stages); // a bad list fails before anything starts
     // made now, so that a bad setting fails the start; only a server name that does not resolve
     // (yet) waits for the follower, which makes the consumer once the name resolves
     KafkaConsumer<String, DailyStats> consumer = null;
@@ -188,7 +211,7 @@ public final class DashboardServer implements AutoCloseable {
       throw e;
     }
     DashboardServer server =
-        new DashboardServer(http, handlers(http), client, topics, consumer, retry);
+        new DashboardServer(http, handlers(http), client, topics, consumer, retry, stagesJson);
     server.serve();
     server.follower.start();
     return server;
@@ -201,9 +224,16 @@ public final class DashboardServer implements AutoCloseable {
    */
   public static DashboardServer finished(List<DailyStats> stats, String bind, int port)
       throws IOException {
+    return finished(stats, List.of(), bind, port);
+  }
+
+  /** As above, marking on each policy's charts the dated stages {@code stages} gives it. */
+  public static DashboardServer finished(
+      List<DailyStats> stats, List<StageMarks> stages, String bind, int port) throws IOException {
+    String stagesJson = StageMarks.json(stages);
     HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 0);
     DashboardServer server =
-        new DashboardServer(http, handlers(http), null, List.of(), null, RETRY);
+        new DashboardServer(http, handlers(http), null, List.of(), null, RETRY, stagesJson);
     stats.forEach(record -> server.publish(FlatStatsJson.of(record)));
     server.serve();
     return server;
@@ -532,6 +562,14 @@ public final class DashboardServer implements AutoCloseable {
           200,
           "application/json; charset=utf-8",
           PageVocabulary.json().getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (exchange.getRequestURI().getPath().equals(STAGES)) {
+      send(
+          exchange,
+          200,
+          "application/json; charset=utf-8",
+          stagesJson.getBytes(StandardCharsets.UTF_8));
       return;
     }
     String resource = PAGES.get(exchange.getRequestURI().getPath());

@@ -1,6 +1,7 @@
 // Follows /events (one flat JSON object per DailyStats) and draws, per policy, one row of small charts
 // as /vocabulary.json (the server's statistics vocabulary: services, measures, charts) describes them;
-// follows /status (whether the dashboard reaches Kafka) and shows a banner while it cannot.
+// follows /status (whether the dashboard reaches Kafka) and shows a banner while it cannot; marks each
+// policy's dated stages (/stages.json) on its charts as dashed lines at the midnight each takes over.
 (function () {
   'use strict';
   const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7'];
@@ -8,6 +9,8 @@
   // from /vocabulary.json: the services' ids, and each chart {kind, title, service, series: [{measure, label}]}
   let services = [];
   let charts = [];
+  // from /stages.json: policy -> {colour, stages: [{from, label, at}]}, at in seconds like the x axis
+  let marks = new Map();
 
   const grid = document.getElementById('grid');
   const policies = new Map(); // policy -> {days: {service: Map(dayEnd -> stats)}, charts: [{def, plot, el}]}
@@ -32,6 +35,51 @@
     return Math.max(200, Math.floor(title.getBoundingClientRect().width));
   }
 
+  // A uPlot plugin: one element per stage in the plot's overlay, a dashed line in the policy's
+  // colour at the stage's midnight with the stage's label, shown when the midnight lies after the
+  // first day shown closed and before the last one did (as report.html shows it)
+  function stageMarkers(policy) {
+    const mark = marks.get(policy);
+    if (!mark || mark.stages.length === 0) {
+      return [];
+    }
+    let els = [];
+    return [{
+      hooks: {
+        init: u => { // before the first draw
+          els = mark.stages.map(stage => {
+            const el = document.createElement('div');
+            el.className = 'stage';
+            el.dataset.stage = stage.label;
+            el.dataset.from = stage.from;
+            el.title = policy + ': stage ' + stage.label + ' from ' + stage.from;
+            el.style.borderLeftColor = mark.colour;
+            el.hidden = true;
+            const label = document.createElement('span');
+            label.textContent = stage.label;
+            label.style.color = mark.colour;
+            el.appendChild(label);
+            u.over.appendChild(el);
+            return el;
+          });
+        },
+        draw: u => {
+          const xs = u.data[0];
+          const width = u.over.clientWidth;
+          mark.stages.forEach((stage, i) => {
+            const el = els[i];
+            el.hidden = !(xs.length > 1 && xs[0] <= stage.at && stage.at < xs[xs.length - 1]);
+            if (!el.hidden) {
+              const left = u.valToPos(stage.at, 'x');
+              el.style.left = left + 'px';
+              el.classList.toggle('end', left > width - 70);
+            }
+          });
+        },
+      },
+    }];
+  }
+
   function rowFor(policy) {
     let row = policies.get(policy);
     if (row) {
@@ -47,6 +95,10 @@
     label.className = 'policy';
     label.dataset.policy = policy;
     label.textContent = policy;
+    if (marks.has(policy)) {
+      label.style.borderLeftColor = marks.get(policy).colour; // its colour in the report
+      label.classList.add('coloured');
+    }
     grid.insertBefore(label, before);
     for (const def of charts) {
       const el = document.createElement('div');
@@ -63,6 +115,7 @@
         scales: { x: { time: true } },
         axes: [{ size: 30 }, { size: 45, values: (u, ticks) => ticks.map(compact) }],
         series: [{}].concat(def.series.map((line, i) => ({ label: line.label, stroke: COLOURS[i], width: 1.5 }))),
+        plugins: stageMarkers(policy),
       }, [[]].concat(def.series.map(() => [])), el);
       row.charts.push({ def, plot, el });
     }
@@ -163,7 +216,9 @@
   kafkaStatus.onmessage = e => { kafka = JSON.parse(e.data); showStatus(); };
 
   // one column title per chart, its tooltip the definitions of its lines
-  function start(vocabulary) {
+  function start([vocabulary, stages]) {
+    marks = new Map(stages.policies.map(p => [p.policy, p]));
+    document.getElementById('stages-note').hidden = !stages.policies.some(p => p.stages.length > 0);
     services = vocabulary.services.map(s => s.id);
     charts = vocabulary.charts;
     grid.style.gridTemplateColumns = '9rem repeat(' + charts.length + ', minmax(0, 1fr))';
@@ -179,13 +234,16 @@
     waiting.forEach(accept);
   }
 
-  fetch('/vocabulary.json')
-    .then(response => {
+  function json(path) {
+    return fetch(path).then(response => {
       if (!response.ok) {
-        throw new Error('/vocabulary.json: HTTP ' + response.status);
+        throw new Error(path + ': HTTP ' + response.status);
       }
       return response.json();
-    })
+    });
+  }
+
+  Promise.all([json('/vocabulary.json'), json('/stages.json')])
     .then(start)
     .catch(error => {
       events.close();

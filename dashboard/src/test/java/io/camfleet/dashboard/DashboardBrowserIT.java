@@ -43,8 +43,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -102,9 +105,24 @@ class DashboardBrowserIT {
       topics.addAll(SharingTopics.defaults().all());
       TopicAdmin.createTopics(client.toProperties(), topics.stream().distinct().toList(), 30);
 
+      // status-quo-2019 takes a stage on the world's ninth day (policies carry no stages of their
+      // own yet): the dashboard is given it as a run gives it a policy's stages
+      LocalDate stageFrom =
+          LocalDate.ofInstant(world.startInstant(), ZoneOffset.UTC).plusDays(STAGE_DAY);
+      List<StageMarks> marks =
+          List.of(
+              new StageMarks("eu-30-days", "#0072B2", List.of()),
+              new StageMarks(
+                  "status-quo-2019",
+                  "#D55E00",
+                  List.of(new StageMarks.Stage(stageFrom, "stage " + stageFrom))));
       try (DashboardServer dashboard =
               DashboardServer.start(
-                  client, List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS), "127.0.0.1", 0);
+                  client,
+                  List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS),
+                  "127.0.0.1",
+                  0,
+                  marks);
           Browser browser = Browser.open(chromium, temp, dashboard.url());
           DevTools page = DevTools.attachToPage(browser.debuggingPort());
           RetentionService retention =
@@ -190,6 +208,29 @@ class DashboardBrowserIT {
             end.get("day").asText(),
             "the world's last day is the one before its horizon");
 
+        // the stage's mark on each chart of its policy, at its midnight: the close of the world's
+        // day STAGE_DAY - 1, of the days 0 to DAYS - 1 from the left to the right of the plot
+        String fraction = String.format(Locale.ROOT, "%.2f", (STAGE_DAY - 1) / (double) (DAYS - 1));
+        String stage = "stage " + stageFrom;
+        assertEquals(
+            Stream.of("footage", "copies", "requests")
+                    .map(
+                        kind ->
+                            "status-quo-2019/"
+                                + kind
+                                + " "
+                                + stage
+                                + " '"
+                                + stage
+                                + "' dashed rgb(213, 94, 0) at "
+                                + fraction)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + " | note shown",
+            page.waitFor(
+                "[...document.querySelectorAll('.chart .stage')].filter(m => !m.hidden).length === 3",
+                STAGE_MARKS,
+                WAIT));
+
         // a page opened after the run is shown everything so far
         List<JsonNode> replay = replay(dashboard.url() + "events", 2 * POLICIES.size());
         assertEquals(
@@ -216,6 +257,24 @@ class DashboardBrowserIT {
       }
     }
   }
+
+  /** The world's day (from 0) on whose midnight status-quo-2019's stage takes over. */
+  private static final int STAGE_DAY = 8;
+
+  /**
+   * Each stage mark shown: its chart, stage, label, line style and colour, and where it stands
+   * across the plot (0 at the first point, 1 at the last); then whether the page explains them.
+   */
+  private static final String STAGE_MARKS =
+      "[...document.querySelectorAll('.chart .stage')].filter(m => !m.hidden).map(m => {"
+          + " const chart = m.closest('.chart');"
+          + " const plot = chart.querySelector('.u-over').getBoundingClientRect();"
+          + " const style = getComputedStyle(m);"
+          + " return chart.dataset.policy + '/' + chart.dataset.kind + ' ' + m.dataset.stage"
+          + " + \" '\" + m.textContent + \"' \" + style.borderLeftStyle + ' ' + style.borderLeftColor"
+          + " + ' at ' + ((m.getBoundingClientRect().left - plot.left) / plot.width).toFixed(2);"
+          + " }).join(', ')"
+          + " + ' | note ' + (document.getElementById('stages-note').hidden ? 'hidden' : 'shown')";
 
   /** What the page's header and banner say, in one line. */
   private static final String HEADER =
@@ -249,7 +308,8 @@ class DashboardBrowserIT {
                 List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS),
                 "127.0.0.1",
                 0,
-                Duration.ofMillis(200));
+                Duration.ofMillis(200),
+                List.of());
         Browser browser = Browser.open(chromium, temp, dashboard.url());
         DevTools page = DevTools.attachToPage(browser.debuggingPort())) {
       assertEquals(down + " day=-", page.waitFor(BANNER_SHOWN, HEADER, WAIT));

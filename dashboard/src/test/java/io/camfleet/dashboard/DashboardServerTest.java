@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,15 @@ class DashboardServerTest {
             ClientConfig.of("127.0.0.1:9", null),
             List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS),
             "127.0.0.1",
-            0);
+            0,
+            List.of(
+                new StageMarks(
+                    "ring-2018-2025",
+                    "#0072B2",
+                    List.of(
+                        new StageMarks.Stage(LocalDate.parse("2021-06-03"), "2021-06-03"),
+                        new StageMarks.Stage(LocalDate.parse("2024-01-24"), "2024-01-24"))),
+                new StageMarks("status-quo-2019", "#000000", List.of())));
   }
 
   @AfterAll
@@ -148,6 +157,48 @@ class DashboardServerTest {
             "requests (sharing-service) requests=police requests notifications=request emails"
                 + " answersShared=answers: shared"),
         charts);
+  }
+
+  @Test
+  void servesEachPolicysStagesWithTheMidnightTheyTakeOverAndItsColour() throws Exception {
+    HttpResponse<String> response = get("/stages.json");
+
+    assertEquals(200, response.statusCode());
+    assertEquals(
+        "application/json; charset=utf-8",
+        response.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "{\"policies\":["
+            + "{\"policy\":\"ring-2018-2025\",\"colour\":\"#0072B2\",\"stages\":["
+            + "{\"from\":\"2021-06-03\",\"label\":\"2021-06-03\",\"at\":1622678400},"
+            + "{\"from\":\"2024-01-24\",\"label\":\"2024-01-24\",\"at\":1706054400}]},"
+            + "{\"policy\":\"status-quo-2019\",\"colour\":\"#000000\",\"stages\":[]}]}",
+        response.body());
+  }
+
+  @Test
+  void refusesMarksThePageCouldNotDrawBeforeStarting() {
+    StageMarks.Stage june = new StageMarks.Stage(LocalDate.parse("2021-06-03"), "2021-06-03");
+    List<String> problems = new ArrayList<>();
+    for (java.util.function.Supplier<?> bad :
+        List.<java.util.function.Supplier<?>>of(
+            () -> new StageMarks("p", "red; background: url(x)", List.of()),
+            () -> new StageMarks("p", "#000000", List.of(june, june)),
+            () ->
+                StageMarks.json(
+                    List.of(
+                        new StageMarks("p", "#000000", List.of()),
+                        new StageMarks("p", "#0072B2", List.of()))))) {
+      problems.add(
+          org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, bad::get)
+              .getMessage());
+    }
+    assertEquals(
+        List.of(
+            "policy 'p': colour must be #RRGGBB, not red; background: url(x)",
+            "policy 'p': stages must start on increasing days, found 2021-06-03 then 2021-06-03",
+            "policy 'p' is marked twice"),
+        problems);
   }
 
   @Test

@@ -56,7 +56,8 @@ class DashboardStatusTest {
             List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS),
             "127.0.0.1",
             0,
-            Duration.ofMillis(50))) {
+            Duration.ofMillis(50),
+            List.of())) {
       assertTrue(server.awaitProbes(1, Duration.ofSeconds(30)), "a first probe");
       assertEquals(
           List.of(
@@ -85,7 +86,8 @@ class DashboardStatusTest {
             List.of(Topics.RETENTION_STATS, Topics.EXPOSURE_STATS),
             "127.0.0.1",
             0,
-            Duration.ofMillis(50))) {
+            Duration.ofMillis(50),
+            List.of())) {
       assertTrue(server.awaitProbes(3, Duration.ofSeconds(30)), "three probes");
       assertEquals(
           List.of(

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +28,15 @@ class FinishedDashboardTest {
         List.of(
             DashboardBrowserIT.day("2019-06-01", false),
             DashboardBrowserIT.day("2019-06-02", true));
-    try (DashboardServer server = DashboardServer.finished(stats, "127.0.0.1", 0)) {
+    List<StageMarks> marks =
+        List.of(
+            new StageMarks(
+                "status-quo-2019",
+                "#000000",
+                List.of(new StageMarks.Stage(LocalDate.parse("2019-06-02"), "2019-06-02"))));
+    try (DashboardServer server = DashboardServer.finished(stats, marks, "127.0.0.1", 0)) {
       assertEquals(200, get(server, "").statusCode());
+      assertEquals(StageMarks.json(marks), get(server, "stages.json").body());
       assertEquals(
           List.of(
               ": camfleet statistics",

@@ -3,6 +3,7 @@ package io.camfleet.lab;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.dashboard.DashboardServer;
+import io.camfleet.dashboard.StageMarks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -16,16 +17,18 @@ final class FinishedDashboard {
   private static final long POLL_MILLIS = 200;
 
   private final List<DailyStats> stats;
+  private final List<StageMarks> marks;
   private final int port;
 
-  FinishedDashboard(List<DailyStats> stats, int port) {
+  FinishedDashboard(List<DailyStats> stats, List<StageMarks> marks, int port) {
     this.stats = List.copyOf(stats);
+    this.marks = List.copyOf(marks);
     this.port = port;
   }
 
   /** Serves the page until a stop is asked for; returns then, the server closed. */
   void serveUntilStopped(ShutdownGuard guard, PrintStream err) throws IOException {
-    try (DashboardServer board = DashboardServer.finished(stats, "127.0.0.1", port)) {
+    try (DashboardServer board = DashboardServer.finished(stats, marks, "127.0.0.1", port)) {
       err.printf(
           "Serving the finished dashboard (final statistics; the broker is gone) on %s until Ctrl-C%n",
           board.url());

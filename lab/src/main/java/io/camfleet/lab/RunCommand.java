@@ -111,7 +111,8 @@ public final class RunCommand implements Callable<Integer> {
               report.integrityWarning(), scenario.deadLetterTopic(), logFile);
         }
         err.printf(
-            "Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html); dead letters: %,d%n",
+            "Done in %.1f s. Report: %s (report.json, report.md, report.csv, report.html, daily.csv);"
+                + " dead letters: %,d%n",
             (System.nanoTime() - started) / 1e9,
             plan.out().toAbsolutePath().normalize(),
             report.deadLetters());

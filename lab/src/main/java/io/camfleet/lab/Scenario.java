@@ -4,6 +4,7 @@ import io.camfleet.audit.EventLog;
 import io.camfleet.avro.DailyStats;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.dashboard.DashboardServer;
+import io.camfleet.dashboard.StageMarks;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.policy.Policy;
@@ -171,9 +172,11 @@ final class Scenario {
                 Processing.inStateDir(stateDir),
                 Optional.of(HttpEndpoint.loopback(0)))
             .withRuns(plan.runs());
+    List<StageMarks> marks = PolicyStages.marks(policies, plan.baseline());
     try (DashboardServer board =
             plan.dashboardPort().isPresent()
-                ? DashboardServer.start(client, stats, "127.0.0.1", plan.dashboardPort().getAsInt())
+                ? DashboardServer.start(
+                    client, stats, "127.0.0.1", plan.dashboardPort().getAsInt(), marks)
                 : null;
         RetentionService retention = RetentionService.start(policies, client, retentionOptions);
         SharingService sharing = SharingService.start(policies, client, sharingOptions);
@@ -239,7 +242,7 @@ final class Scenario {
         runs.add(new SeedRun(seed, report));
       }
       if (board != null) {
-        finished = new FinishedDashboard(collector.stats(), board.port());
+        finished = new FinishedDashboard(collector.stats(), marks, board.port());
       }
       return runs;
     }
@@ -302,7 +305,8 @@ final class Scenario {
               policy.description(),
               file.toString(),
               sha256(file),
-              policy.copies().lifetimeDays()));
+              policy.copies().lifetimeDays(),
+              PolicyStages.of(policy)));
     }
     return infos;
   }

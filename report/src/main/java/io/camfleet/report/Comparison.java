@@ -150,6 +150,11 @@ public final class Comparison {
       }
     }
     List<String> names = names(first.report().policies().stream().map(PolicyReport::info).toList());
+    BaselineChoice choice = baselineChoice(names, baseline);
+    return new Comparison(runs, baselineOf(names, choice, baseline), choice);
+  }
+
+  private static BaselineChoice baselineChoice(List<String> names, Optional<String> baseline) {
     if (baseline.isPresent()) {
       if (!names.contains(baseline.get())) {
         throw new IllegalArgumentException(
@@ -158,12 +163,39 @@ public final class Comparison {
                 + "' is not one of the policies of the run: "
                 + String.join(", ", names));
       }
-      return new Comparison(runs, baseline.get(), BaselineChoice.GIVEN);
+      return BaselineChoice.GIVEN;
     }
-    if (names.contains(STATUS_QUO)) {
-      return new Comparison(runs, STATUS_QUO, BaselineChoice.STATUS_QUO);
+    return names.contains(STATUS_QUO) ? BaselineChoice.STATUS_QUO : BaselineChoice.FIRST_POLICY;
+  }
+
+  private static String baselineOf(
+      List<String> names, BaselineChoice choice, Optional<String> baseline) {
+    return switch (choice) {
+      case GIVEN -> baseline.orElseThrow();
+      case STATUS_QUO -> STATUS_QUO;
+      case FIRST_POLICY -> names.get(0);
+    };
+  }
+
+  /**
+   * The colour report.html draws each policy in, for a run of the policies {@code names} (in the
+   * run's order) compared with {@code baseline} (empty for the default), so that other pages of the
+   * run can draw a policy in the same colour.
+   *
+   * @throws IllegalArgumentException if {@code baseline} names no policy of {@code names}
+   */
+  public static Map<String, String> colours(List<String> names, Optional<String> baseline) {
+    if (names.isEmpty()) {
+      return Map.of();
     }
-    return new Comparison(runs, names.get(0), BaselineChoice.FIRST_POLICY);
+    String base = baselineOf(names, baselineChoice(names, baseline), baseline);
+    List<String> ordered = new ArrayList<>(List.of(base));
+    names.stream().filter(name -> !name.equals(base)).forEach(ordered::add);
+    Map<String, String> colours = new LinkedHashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      colours.put(ordered.get(i), HtmlReport.policyColour(i));
+    }
+    return java.util.Collections.unmodifiableMap(colours);
   }
 
   /** The comparison of a single seed's run, with the default baseline. */

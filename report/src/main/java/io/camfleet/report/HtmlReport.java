@@ -106,6 +106,11 @@ final class HtmlReport {
   private HtmlReport() {}
 
   static String render(Comparison comparison) {
+    return render(comparison, TableSection.of(comparison));
+  }
+
+  /** The page with these tables of the vocabulary after the differences. */
+  static String render(Comparison comparison, List<TableSection> tables) {
     WorldInfo world = comparison.world();
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -141,16 +146,17 @@ final class HtmlReport {
         .append("</p>\n<p class=\"note\">")
         .append(Html.escape(Words.method(comparison)))
         .append("</p>\n");
+    List<String[]> links = new ArrayList<>();
+    links.add(new String[] {"findings", "main findings"});
+    links.add(new String[] {"differences", "differences from the baseline"});
+    tables.forEach(
+        t -> links.add(new String[] {t.id(), t.title().toLowerCase(java.util.Locale.ROOT)}));
+    links.add(new String[] {"comparison", "over simulated time"});
+    links.add(new String[] {"summary", "all figures"});
+    links.add(new String[] {"measures", "measures"});
+    links.add(new String[] {"world", "world and reproduction"});
     out.append("<nav><ul>\n");
-    for (String[] link :
-        new String[][] {
-          {"findings", "main findings"},
-          {"differences", "differences from the baseline"},
-          {"comparison", "over simulated time"},
-          {"summary", "all figures"},
-          {"measures", "measures"},
-          {"world", "world and reproduction"}
-        }) {
+    for (String[] link : links) {
       out.append("<li><a href=\"#")
           .append(link[0])
           .append("\">")
@@ -161,6 +167,7 @@ final class HtmlReport {
 
     findings(out, comparison);
     differences(out, comparison);
+    tables.forEach(table -> table.html(out));
     charts(out, comparison);
     summary(out, SummaryTable.of(comparison));
     measures(out);
@@ -299,7 +306,14 @@ final class HtmlReport {
             comparison.n() == 1
                 ? ""
                 : " Lines are the daily mean over the seeds; bands its 95% interval.")
-        .append(" Hover a line for its policy.</p>\n<div class=\"charts\">\n");
+        .append(" Hover a line for its policy.")
+        .append(
+            stageMarkers(comparison).isEmpty()
+                ? ""
+                : " A dashed line marks the midnight a policy's stage takes over, labelled with the"
+                    + " stage; hover it for the policy.")
+        .append("</p>\n<div class=\"charts\">\n");
+    List<SvgChart.Marker> markers = stageMarkers(comparison);
     for (ReportKey key : CHARTS) {
       List<SvgChart.Series> series = new ArrayList<>();
       int index = 0;
@@ -322,11 +336,40 @@ final class HtmlReport {
               title,
               days,
               series,
+              markers,
               SvgChart.maxOf(series),
               bytes ? value -> Words.bytes(value) : SvgChart::axisNumber,
               value -> Words.value(key, value)));
     }
     out.append("</div>\n</section>\n");
+  }
+
+  /**
+   * One marker per stage start, in date order; policies whose stages start on the same day under
+   * the same label share one, drawn grey, a policy's own in its colour.
+   */
+  static List<SvgChart.Marker> stageMarkers(Comparison comparison) {
+    java.util.SortedMap<String, List<Integer>> starts = new java.util.TreeMap<>();
+    List<PolicyInfo> policies = comparison.policies();
+    for (int i = 0; i < policies.size(); i++) {
+      for (StageInfo stage : policies.get(i).stages()) {
+        starts.computeIfAbsent(stage.from() + " " + stage.label(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<SvgChart.Marker> markers = new ArrayList<>();
+    starts.forEach(
+        (key, indexes) -> {
+          int space = key.indexOf(' ');
+          String names =
+              String.join(", ", indexes.stream().map(i -> policies.get(i).name()).toList());
+          markers.add(
+              new SvgChart.Marker(
+                  LocalDate.parse(key.substring(0, space)),
+                  key.substring(space + 1),
+                  names,
+                  indexes.size() == 1 ? policyColour(indexes.get(0)) : "#57606a"));
+        });
+    return List.copyOf(markers);
   }
 
   /** A chart's title: the measure's label, the holder type for a part, and its unit. */
@@ -398,7 +441,10 @@ final class HtmlReport {
           Html.escape(policy.description())
               + " <code>"
               + Html.escape(policy.policyFile())
-              + "</code>");
+              + "</code>"
+              + (policy.stages().isEmpty()
+                  ? ""
+                  : " <span class=\"stages\">" + Html.escape(Words.stages(policy)) + "</span>"));
     }
     out.append("</dl>\n</section>\n");
   }

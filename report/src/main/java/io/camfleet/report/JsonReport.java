@@ -151,6 +151,10 @@ final class JsonReport {
     node.put("description", info.description());
     node.put("policyFile", info.policyFile());
     node.put("policyFileSha256", info.policyFileSha256());
+    ArrayNode stages = node.putArray("stages");
+    for (StageInfo stage : info.stages()) {
+      stages.addObject().put("from", stage.from().toString()).put("label", stage.label());
+    }
     node.put("finalDay", runs.get(0).end().day().toString());
     if (single) {
       figures(node, runs.get(0));

@@ -14,6 +14,11 @@ final class MarkdownReport {
   private MarkdownReport() {}
 
   static String render(Comparison comparison) {
+    return render(comparison, TableSection.of(comparison));
+  }
+
+  /** The report with these tables of the vocabulary after the differences. */
+  static String render(Comparison comparison, List<TableSection> tables) {
     WorldInfo world = comparison.world();
     int policies = comparison.policies().size();
     StringBuilder out = new StringBuilder();
@@ -34,6 +39,14 @@ final class MarkdownReport {
 
     findings(out, comparison);
     differences(out, comparison);
+    for (TableSection section : tables) {
+      out.append("## ").append(section.title()).append("\n\n");
+      out.append(section.description())
+          .append(comparison.n() == 1 ? "" : " Means over the seeds.")
+          .append(" A row after a dot is a cause of the total above it.\n\n");
+      section.markdown().forEach(line -> out.append(line).append('\n'));
+      out.append('\n');
+    }
 
     out.append("## Results\n\n");
     out.append(
@@ -96,6 +109,9 @@ final class MarkdownReport {
       out.append("\n\n");
       if (!info.description().isEmpty()) {
         out.append(info.description()).append("\n\n");
+      }
+      if (!info.stages().isEmpty()) {
+        out.append(Words.stages(info)).append("\n\n");
       }
       out.append("Policy file: `")
           .append(info.policyFile())

@@ -2,6 +2,7 @@ package io.camfleet.report;
 
 import io.camfleet.avro.HolderType;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -9,14 +10,16 @@ import java.util.Objects;
 /**
  * A policy compared in a report: its name, its description, the file (with its digest) it came
  * from, and the rules the report can reason about: the lifetime in days the policy gives copies
- * held by each holder type (empty: copies live as long as the rest of the policy lets them).
+ * held by each holder type (empty: copies live as long as the rest of the policy lets them), and
+ * its dated stages in the order they take over (empty for a policy whose rules never change).
  */
 public record PolicyInfo(
     String name,
     String description,
     String policyFile,
     String policyFileSha256,
-    Map<HolderType, Integer> copyLifetimeDays) {
+    Map<HolderType, Integer> copyLifetimeDays,
+    List<StageInfo> stages) {
 
   public PolicyInfo {
     name = Checks.nonBlank(name, "policy name");
@@ -38,6 +41,34 @@ public record PolicyInfo(
       lifetimes.put(lifetime.getKey(), lifetime.getValue());
     }
     copyLifetimeDays = java.util.Collections.unmodifiableMap(lifetimes);
+    stages = List.copyOf(Objects.requireNonNull(stages, "stages"));
+    for (int i = 1; i < stages.size(); i++) {
+      if (!stages.get(i - 1).from().isBefore(stages.get(i).from())) {
+        throw new IllegalArgumentException(
+            "policy '"
+                + name
+                + "': stages must start on increasing days, found "
+                + stages.get(i - 1).from()
+                + " then "
+                + stages.get(i).from());
+      }
+    }
+  }
+
+  /** A policy without stages. */
+  public PolicyInfo(
+      String name,
+      String description,
+      String policyFile,
+      String policyFileSha256,
+      Map<HolderType, Integer> copyLifetimeDays) {
+    this(name, description, policyFile, policyFileSha256, copyLifetimeDays, List.of());
+  }
+
+  /** The same policy with these stages. */
+  public PolicyInfo withStages(List<StageInfo> stages) {
+    return new PolicyInfo(
+        name, description, policyFile, policyFileSha256, copyLifetimeDays, stages);
   }
 
   /** A policy whose copy lifetimes the report is not told. */

@@ -22,19 +22,19 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Writes a report as report.json, report.md, report.csv and report.html into a folder, all or
- * nothing: the files are written into a fresh sibling folder, then each is moved into place
+ * Writes a report as report.json, report.md, report.csv, report.html and daily.csv into a folder,
+ * all or nothing: the files are written into a fresh sibling folder, then each is moved into place
  * atomically; if anything fails, the files moved so far are put back as they were.
  */
 public final class ReportWriter {
   /** The files a report consists of, in the order they are moved into place. */
   public static final List<String> FILES =
-      List.of("report.json", "report.md", "report.csv", "report.html");
+      List.of("report.json", "report.md", "report.csv", "report.html", "daily.csv");
 
   private ReportWriter() {}
 
   /**
-   * Writes the four files of a single seed's report into {@code outDir}, creating it if needed: the
+   * Writes the files of a single seed's report into {@code outDir}, creating it if needed: the
    * comparison of that one seed with the default baseline.
    *
    * @throws IOException naming {@code outDir} if it cannot be created or written; {@code outDir} is
@@ -45,8 +45,8 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the four files of a comparison over one or more seeds into {@code outDir}, creating it
-   * if needed.
+   * Writes the files of a comparison over one or more seeds into {@code outDir}, creating it if
+   * needed.
    *
    * @throws IOException naming {@code outDir} if it cannot be created or written; {@code outDir} is
    *     then left as it was and no temporary folder remains
@@ -163,6 +163,7 @@ public final class ReportWriter {
     contents.put("report.md", MarkdownReport.render(comparison).getBytes(StandardCharsets.UTF_8));
     contents.put("report.csv", CsvReport.render(comparison).getBytes(StandardCharsets.UTF_8));
     contents.put("report.html", HtmlReport.render(comparison).getBytes(StandardCharsets.UTF_8));
+    contents.put("daily.csv", DailyCsv.render(comparison).getBytes(StandardCharsets.UTF_8));
     return contents;
   }
 

@@ -71,6 +71,20 @@ final class SvgChart {
     }
   }
 
+  /**
+   * A policy stage taking over on {@code from}: drawn as a dashed vertical line at that day's
+   * midnight (the points left of it close days under the earlier rules), labelled {@code label};
+   * {@code policies} names the policies whose stage it is, {@code color} draws it.
+   */
+  record Marker(LocalDate from, String label, String policies, String color) {
+    Marker {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(policies, "policies");
+      Objects.requireNonNull(color, "color");
+    }
+  }
+
   private SvgChart() {}
 
   /** The top of the value axis for these series: the largest value or band edge. */
@@ -96,6 +110,19 @@ final class SvgChart {
       String title,
       List<LocalDate> days,
       List<Series> series,
+      long yMax,
+      java.util.function.LongFunction<String> axisLabel,
+      java.util.function.DoubleFunction<String> valueLabel) {
+    return render(kind, title, days, series, List.of(), yMax, axisLabel, valueLabel);
+  }
+
+  /** As above, with the stages that take over within the days marked. */
+  static String render(
+      String kind,
+      String title,
+      List<LocalDate> days,
+      List<Series> series,
+      List<Marker> markers,
       long yMax,
       java.util.function.LongFunction<String> axisLabel,
       java.util.function.DoubleFunction<String> valueLabel) {
@@ -186,6 +213,8 @@ final class SvgChart {
     }
     svg.append("</g>\n");
 
+    stages(svg, days, markers);
+
     svg.append("<g class=\"bands\">\n");
     for (Series line : series) {
       if (!line.banded()) {
@@ -274,6 +303,59 @@ final class SvgChart {
   }
 
   /**
+   * The markers of stages that take over after the first day closes and no later than the last day:
+   * the others change nothing the chart shows.
+   */
+  private static void stages(StringBuilder svg, List<LocalDate> days, List<Marker> markers) {
+    List<Marker> shown =
+        markers.stream()
+            .filter(
+                m -> m.from().isAfter(days.get(0)) && !m.from().isAfter(days.get(days.size() - 1)))
+            .toList();
+    if (shown.isEmpty()) {
+      return;
+    }
+    svg.append("<g class=\"stages\">\n");
+    for (Marker marker : shown) {
+      double at = x(days.get(0), days.get(days.size() - 1), marker.from().toEpochDay() - 1);
+      String x = coordinate(at);
+      boolean right = at > WIDTH - RIGHT - 80;
+      svg.append("<g class=\"stage\" data-stage=\"")
+          .append(Html.escape(marker.label()))
+          .append("\" data-from=\"")
+          .append(marker.from())
+          .append("\" data-policies=\"")
+          .append(Html.escape(marker.policies()))
+          .append("\"><title>")
+          .append(
+              Html.escape(
+                  marker.policies() + ": stage " + marker.label() + " from " + marker.from()))
+          .append("</title><line x1=\"")
+          .append(x)
+          .append("\" x2=\"")
+          .append(x)
+          .append("\" y1=\"")
+          .append(TOP)
+          .append("\" y2=\"")
+          .append(PLOT_BOTTOM)
+          .append("\" stroke=\"")
+          .append(marker.color())
+          .append("\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"")
+          .append(coordinate(right ? at - 3 : at + 3))
+          .append("\" y=\"")
+          .append(TOP + 10)
+          .append("\" text-anchor=\"")
+          .append(right ? "end" : "start")
+          .append("\" fill=\"")
+          .append(marker.color())
+          .append("\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">")
+          .append(Html.escape(marker.label()))
+          .append("</text></g>\n");
+    }
+    svg.append("</g>\n");
+  }
+
+  /**
    * The legend entries (label and final value) and where each goes: x and row, wrapping at the
    * width.
    */
@@ -300,12 +382,19 @@ final class SvgChart {
   }
 
   private static double x(List<LocalDate> days, int index) {
-    long first = days.get(0).toEpochDay();
-    long span = days.get(days.size() - 1).toEpochDay() - first;
+    return x(days.get(0), days.get(days.size() - 1), days.get(index).toEpochDay());
+  }
+
+  /**
+   * Where the point of the day {@code epochDay} goes on a time axis from {@code first} to {@code
+   * last}.
+   */
+  private static double x(LocalDate first, LocalDate last, long epochDay) {
+    long span = last.toEpochDay() - first.toEpochDay();
     if (span == 0) {
       return (LEFT + WIDTH - RIGHT) / 2.0;
     }
-    return LEFT + (days.get(index).toEpochDay() - first) * (double) (WIDTH - RIGHT - LEFT) / span;
+    return LEFT + (epochDay - first.toEpochDay()) * (double) (WIDTH - RIGHT - LEFT) / span;
   }
 
   private static double y(double value, long top) {

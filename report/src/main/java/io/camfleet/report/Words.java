@@ -17,6 +17,26 @@ final class Words {
 
   private Words() {}
 
+  /**
+   * A policy's stages in one sentence, {@code Stages: 2021-06-03, 2024-01-24 (each from that day's
+   * midnight, UTC).}, a label that is not its date followed by the date; empty without stages.
+   */
+  static String stages(PolicyInfo policy) {
+    if (policy.stages().isEmpty()) {
+      return "";
+    }
+    return (policy.stages().size() == 1 ? "Stage: " : "Stages: ")
+        + policy.stages().stream()
+            .map(
+                s ->
+                    s.label().equals(s.from().toString())
+                        ? s.label()
+                        : s.label() + " (from " + s.from() + ")")
+            .collect(Collectors.joining(", "))
+        + (policy.stages().size() == 1 ? " (from that day's" : " (each from that day's")
+        + " midnight, UTC; the rules before the first are the base).";
+  }
+
   /** A value of {@code key}: bytes in the largest decimal unit under it, others grouped. */
   static String value(ReportKey key, double value) {
     return key.measure().unit() == MeasureUnit.BYTES ? bytes(value) : number(value);

@@ -166,6 +166,42 @@ class ComparisonTest {
   }
 
   @Test
+  void givesOtherPagesEachPolicysColourInReportHtmlBeforeTheRunHasReports() {
+    List<String> run = List.of("eu-30-days", "status-quo-2019", "rfa-2021");
+    assertEquals(
+        List.of("status-quo-2019=#000000", "eu-30-days=#0072B2", "rfa-2021=#D55E00"),
+        entries(Comparison.colours(run, Optional.empty())));
+    assertEquals(
+        List.of("rfa-2021=#000000", "eu-30-days=#0072B2", "status-quo-2019=#D55E00"),
+        entries(Comparison.colours(run, Optional.of("rfa-2021"))));
+    assertEquals(
+        List.of("eu-30-days=#000000", "rfa-2021=#0072B2"),
+        entries(Comparison.colours(List.of("eu-30-days", "rfa-2021"), Optional.empty())));
+
+    // the colours the report's own charts give the policies of a comparison, in its order
+    for (Optional<String> baseline : List.of(Optional.<String>empty(), Optional.of("eu-30-days"))) {
+      Comparison comparison =
+          Comparison.of(List.of(new SeedRun(42, Fixtures.twoPolicyReport())), baseline);
+      List<String> drawn = new ArrayList<>();
+      for (int i = 0; i < comparison.policies().size(); i++) {
+        drawn.add(comparison.policies().get(i).name() + "=" + HtmlReport.policyColour(i));
+      }
+      assertEquals(
+          drawn,
+          entries(
+              Comparison.colours(
+                  Fixtures.twoPolicyReport().policies().stream().map(PolicyReport::name).toList(),
+                  baseline)));
+    }
+    assertThrows(
+        IllegalArgumentException.class, () -> Comparison.colours(run, Optional.of("status-quo")));
+  }
+
+  private static List<String> entries(java.util.Map<String, String> colours) {
+    return colours.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  @Test
   void rejectsAnUnknownBaselineNamingThePoliciesOfTheRun() {
     IllegalArgumentException e =
         assertThrows(

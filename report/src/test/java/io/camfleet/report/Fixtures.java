@@ -347,6 +347,18 @@ final class Fixtures {
         STATUS_QUO_SHARING_2);
   }
 
+  /** The day eu-30-days's one stage takes over in {@link #stagedReport()}. */
+  static final LocalDate STAGE_DAY = DAY_3;
+
+  /** {@link #twoPolicyReport()} with eu-30-days in a stage of its own from the third day. */
+  static Report stagedReport() {
+    return Report.build(
+        TINY_TOWN,
+        List.of(STATUS_QUO, EU_30_DAYS.withStages(List.of(StageInfo.of(STAGE_DAY)))),
+        twoPoliciesThreeDays(),
+        VERSION);
+  }
+
   static Report twoPolicyReport() {
     return Report.build(
         TINY_TOWN, List.of(STATUS_QUO, EU_30_DAYS), twoPoliciesThreeDays(), VERSION);

@@ -143,6 +143,31 @@ class ReportHtmlBrowserIT {
         dom.contains("Content-Security-Policy"), "the browser kept the page's no-network policy");
   }
 
+  @Test
+  void everyComparisonChartMarksTheStageOfAStagedPolicy() throws IOException, InterruptedException {
+    String dom = dom();
+
+    Matcher chart =
+        Pattern.compile(
+                "<svg class=\"chart\" data-chart=\"([^\"]*)\"[^>]*>(.*?)</svg>", Pattern.DOTALL)
+            .matcher(dom);
+    List<String> marked = new ArrayList<>();
+    while (chart.find()) {
+      Matcher stage =
+          Pattern.compile(
+                  "<g class=\"stage\" data-stage=\"2019-03-01\" data-from=\"2019-03-01\""
+                      + " data-policies=\"rfa-2021\">.*?<line x1=\"([0-9.]+)\".*?stroke=\"#56B4E9\".*?"
+                      + "<text[^>]*>2019-03-01</text></g>")
+              .matcher(chart.group(2));
+      if (stage.find()) {
+        // 2019-02-28 closes 58 days after 2019-01-01: x = 64 + 58 * 536 / 119
+        assertEquals("325.2", stage.group(1), chart.group(1));
+        marked.add(chart.group(1));
+      }
+    }
+    assertEquals(HtmlReport.CHARTS.stream().map(ReportKey::name).toList(), marked);
+  }
+
   private String dom() throws IOException, InterruptedException {
     return browser("--dump-dom", REPORT.resolve("report.html").toAbsolutePath().toUri().toString());
   }

@@ -97,6 +97,69 @@ class ReportHtmlTest {
   }
 
   @Test
+  void marksAStagesFirstMidnightOnEveryChartInItsPolicysColour() {
+    String html = HtmlReport.render(Comparison.of(Fixtures.stagedReport()));
+
+    // the stage takes over at the midnight that closes 2019-01-02, whose point is at x 332
+    String marker =
+        "<g class=\"stages\">\n<g class=\"stage\" data-stage=\"2019-01-03\" data-from=\"2019-01-03\""
+            + " data-policies=\"eu-30-days\"><title>eu-30-days: stage 2019-01-03 from 2019-01-03</title>"
+            + "<line x1=\"332.0\" x2=\"332.0\" y1=\"12\" y2=\"212\" stroke=\"#0072B2\" stroke-width=\"1.5\""
+            + " stroke-dasharray=\"4 3\"/><text x=\"335.0\" y=\"22\" text-anchor=\"start\" fill=\"#0072B2\""
+            + " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">2019-01-03</text></g>\n</g>\n";
+    for (ReportKey key : HtmlReport.CHARTS) {
+      String svg = chartSvg(html, key.name());
+      assertEquals(1, Pattern.compile(Pattern.quote(marker)).matcher(svg).results().count(), svg);
+    }
+    assertTrue(
+        html.contains(
+            "<span class=\"stages\">Stage: 2019-01-03 (from that day&#39;s midnight, UTC; the rules"
+                + " before the first are the base).</span>"),
+        "the policy list names the stage");
+    assertFalse(html(Fixtures.twoPolicyReport()).contains("class=\"stage"), "no stages, no marks");
+  }
+
+  @Test
+  void marksOnlyStagesThatTakeOverWithinTheChartAndSharesAMarkOfTheSameDay() {
+    PolicyInfo before = Fixtures.STATUS_QUO.withStages(List.of(StageInfo.of(Fixtures.DAY_1)));
+    PolicyInfo both =
+        Fixtures.EU_30_DAYS.withStages(
+            List.of(
+                StageInfo.of(Fixtures.DAY_1),
+                new StageInfo(Fixtures.DAY_2, "2019-01-02"),
+                StageInfo.of(Fixtures.DAY_3.plusDays(1))));
+    Report report =
+        Report.build(
+            Fixtures.TINY_TOWN,
+            List.of(before, both),
+            Fixtures.twoPoliciesThreeDays(),
+            Fixtures.VERSION);
+
+    assertEquals(
+        List.of(
+            new SvgChart.Marker(
+                Fixtures.DAY_1, "2019-01-01", "status-quo-2019, eu-30-days", "#57606a"),
+            new SvgChart.Marker(Fixtures.DAY_2, "2019-01-02", "eu-30-days", "#0072B2"),
+            new SvgChart.Marker(Fixtures.DAY_3.plusDays(1), "2019-01-04", "eu-30-days", "#0072B2")),
+        HtmlReport.stageMarkers(Comparison.of(report)));
+    // a stage in force from the world's first midnight, or from after its last day, changes
+    // nothing a chart shows
+    String svg = chartSvg(HtmlReport.render(Comparison.of(report)), "householdsExposed");
+    assertEquals(
+        List.of("2019-01-02"),
+        Pattern.compile("<g class=\"stage\" data-stage=\"([^\"]*)\"")
+            .matcher(svg)
+            .results()
+            .map(m -> m.group(1))
+            .toList());
+    assertTrue(svg.contains("<line x1=\"64.0\" x2=\"64.0\""), svg);
+  }
+
+  private String html(Report report) {
+    return HtmlReport.render(Comparison.of(report));
+  }
+
+  @Test
   void loadsNothingFromTheNetwork() throws IOException {
     String html = html();
 

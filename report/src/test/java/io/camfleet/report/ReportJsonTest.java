@@ -123,7 +123,7 @@ class ReportJsonTest {
         json(
             """
             {"name": "status-quo-2019", "description": "60 days; shared clips exempt; copies kept indefinitely.",
-             "policyFile": "policies/status-quo-2019.yaml", "policyFileSha256": "%s", "finalDay": "2019-01-03",
+             "policyFile": "policies/status-quo-2019.yaml", "policyFileSha256": "%s", "stages": [], "finalDay": "2019-01-03",
              "clipsRecorded": 30, "clipsExpired": 12, "clipsExemptByShare": 2, "clipsAliveAtEnd": 16,
              "clipsStoredAtEnd": 18, "liveBytesAtEnd": 1600, "footageAlivePastRetention": 2,
              "requests": 3, "notifications": 20, "answersShared": 3, "sharesViaRequest": 3, "declined": 8,
@@ -149,7 +149,7 @@ class ReportJsonTest {
         json(
             """
             {"name": "eu-30-days", "description": "30-day retention everywhere, \\"strict\\", no exceptions.",
-             "policyFile": "policies/eu-30-days.yaml", "policyFileSha256": "%s", "finalDay": "2019-01-03",
+             "policyFile": "policies/eu-30-days.yaml", "policyFileSha256": "%s", "stages": [], "finalDay": "2019-01-03",
              "clipsRecorded": 30, "clipsExpired": 18, "clipsExemptByShare": 1, "clipsAliveAtEnd": 11,
              "clipsStoredAtEnd": 12, "liveBytesAtEnd": 1100, "footageAlivePastRetention": 0,
              "requests": 3, "notifications": 20, "answersShared": 1, "sharesViaRequest": 1, "declined": 10,
@@ -171,6 +171,18 @@ class ReportJsonTest {
             """
                 .formatted("c".repeat(64))),
         withoutSeries(policies.get(1)));
+  }
+
+  @Test
+  void writesEachPolicysStagesWithTheirStartAndLabel() throws IOException {
+    Path out = temp.resolve("staged");
+    ReportWriter.write(Fixtures.stagedReport(), out);
+    JsonNode policies = MAPPER.readTree(out.resolve("report.json").toFile()).get("policies");
+
+    assertEquals(json("[]"), policies.get(0).get("stages"), "status-quo-2019 has no stages");
+    assertEquals(
+        json("[{\"from\": \"2019-01-03\", \"label\": \"2019-01-03\"}]"),
+        policies.get(1).get("stages"));
   }
 
   @Test
@@ -235,6 +247,7 @@ class ReportJsonTest {
             "description",
             "policyFile",
             "policyFileSha256",
+            "stages",
             "finalDay",
             "clipsRecorded",
             "clipsExpired",

@@ -229,6 +229,25 @@ class ReportMarkdownTest {
   }
 
   @Test
+  void namesEachPolicysStagesUnderItsDescription() {
+    List<String> lines =
+        List.of(MarkdownReport.render(Comparison.of(Fixtures.stagedReport())).split("\n", -1));
+
+    assertEquals(
+        List.of(
+            "### eu-30-days",
+            "",
+            "30-day retention everywhere, \"strict\", no exceptions.",
+            "",
+            "Stage: 2019-01-03 (from that day's midnight, UTC; the rules before the first are the"
+                + " base).",
+            "",
+            "Policy file: `policies/eu-30-days.yaml` (sha256 " + "c".repeat(64) + ")",
+            ""),
+        lines.subList(lines.indexOf("### eu-30-days"), lines.size()));
+  }
+
+  @Test
   void quotesFilesWithSpacesInTheReproduceCommand() {
     PolicyInfo spaced = new PolicyInfo("spaced", "", "my policies/it's.yaml", "d".repeat(64));
     Report report =

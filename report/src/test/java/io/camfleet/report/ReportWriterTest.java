@@ -44,12 +44,13 @@ class ReportWriterTest {
   }
 
   @Test
-  void writesTheFourFilesIntoANewFolderAndLeavesNoTemporaryFolder() throws IOException {
+  void writesTheReportFilesIntoANewFolderAndLeavesNoTemporaryFolder() throws IOException {
     Path out = temp.resolve("reports").resolve("run-1");
 
     ReportWriter.write(Fixtures.twoPolicyReport(), out);
 
-    assertEquals(List.of("report.csv", "report.html", "report.json", "report.md"), names(out));
+    assertEquals(
+        List.of("daily.csv", "report.csv", "report.html", "report.json", "report.md"), names(out));
     assertEquals(List.of("run-1"), names(temp.resolve("reports")));
   }
 
@@ -61,7 +62,8 @@ class ReportWriterTest {
     ReportWriter.write(Fixtures.twoPolicyReport(), temp);
 
     assertEquals(
-        List.of("notes.txt", "report.csv", "report.html", "report.json", "report.md"), names(temp));
+        List.of("daily.csv", "notes.txt", "report.csv", "report.html", "report.json", "report.md"),
+        names(temp));
     assertEquals("mine", Files.readString(temp.resolve("notes.txt")));
     assertTrue(Files.readString(temp.resolve("report.json")).startsWith("{\n  \"world\""));
   }

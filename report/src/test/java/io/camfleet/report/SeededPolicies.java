@@ -21,6 +21,10 @@ import java.util.SplittableRandom;
 final class SeededPolicies {
   static final int DAYS = 120;
   static final LocalDate START = LocalDate.parse("2019-01-01");
+
+  /** rfa-2021 is in a stage of its own from this day (its figures do not change with it). */
+  static final LocalDate STAGE = LocalDate.parse("2019-03-01");
+
   static final WorldInfo WORLD =
       new WorldInfo("default", 0, 2000, DAYS, "2019-01-01", "worlds/default.yaml", "d".repeat(64));
 
@@ -41,7 +45,8 @@ final class SeededPolicies {
                       HolderType.REQUESTING_POLICE, 180,
                       HolderType.OTHER_AGENCY, 180,
                       HolderType.FEDERAL_AGENCY, 180)
-                  : Map.of()));
+                  : Map.of(),
+              name.equals("rfa-2021") ? List.of(StageInfo.of(STAGE)) : List.of()));
     }
     return policies;
   }

@@ -1,0 +1,44 @@
+package io.camfleet.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.camfleet.dashboard.StageMarks;
+import io.camfleet.policy.Policies;
+import io.camfleet.policy.Policy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PolicyStagesTest {
+
+  @Test
+  void theDashboardMarksEachPolicyOfTheRunInItsReportColourWithItsStages() throws Exception {
+    List<Policy> policies =
+        Policies.read(
+            List.of(
+                Path.of("../policies/eu-30-days.yaml"),
+                Path.of("../policies/status-quo-2019.yaml")));
+
+    assertEquals(
+        List.of(
+            new StageMarks(
+                "eu-30-days",
+                "#0072B2",
+                PolicyStages.of(policies.get(0)).stream()
+                    .map(s -> new StageMarks.Stage(s.from(), s.label()))
+                    .toList()),
+            new StageMarks(
+                "status-quo-2019",
+                "#000000",
+                PolicyStages.of(policies.get(1)).stream()
+                    .map(s -> new StageMarks.Stage(s.from(), s.label()))
+                    .toList())),
+        PolicyStages.marks(policies, Optional.empty()));
+    assertEquals(
+        List.of("#000000", "#0072B2"),
+        PolicyStages.marks(policies, Optional.of("eu-30-days")).stream()
+            .map(StageMarks::colour)
+            .toList());
+  }
+}
