@@ -325,7 +325,13 @@ public record ClipStory(
         + r.getReason()
         + (r.getExpiresAt() == null
             ? ""
-            : "; original due for deletion at " + Instant.ofEpochMilli(r.getExpiresAt()));
+            : "; original due for deletion at " + Instant.ofEpochMilli(r.getExpiresAt()))
+        + stage(r.getStage());
+  }
+
+  /** The policy stage that decided, when the policy has stages and it is not the base rules. */
+  private static String stage(String label) {
+    return label == null || label.equals("base") ? "" : " [policy stage from " + label + "]";
   }
 
   private static String copyReceipt(CopyReceipt r) {
@@ -334,7 +340,8 @@ public record ClipStory(
         + r.getCopyId()
         + (r.getCause() == null ? "" : " (" + r.getCause() + ")")
         + ": "
-        + r.getReason();
+        + r.getReason()
+        + stage(r.getStage());
   }
 
   private static String copyMade(CopyLedgerEntry c) {
@@ -352,6 +359,7 @@ public record ClipStory(
         + ", "
         + (c.getExpiresAt() == null
             ? "kept indefinitely"
-            : "to expire at " + Instant.ofEpochMilli(c.getExpiresAt()));
+            : "to expire at " + Instant.ofEpochMilli(c.getExpiresAt()))
+        + stage(c.getStage());
   }
 }

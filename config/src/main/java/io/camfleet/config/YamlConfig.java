@@ -53,7 +53,8 @@ public final class YamlConfig {
           .build();
 
   private static final Pattern LEADING_PATH =
-      Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)(:?) (.*)$", Pattern.DOTALL);
+      Pattern.compile(
+          "^([A-Za-z][A-Za-z0-9_-]*(?:\\.(?:[A-Za-z0-9_-]+|#\\d+))*)(:?) (.*)$", Pattern.DOTALL);
   private static final Pattern OUT_OF_RANGE =
       Pattern.compile("Numeric value \\((.+)\\) out of range of (int|long)");
 
@@ -144,9 +145,14 @@ public final class YamlConfig {
     Matcher named = LEADING_PATH.matcher(problem);
     if (named.matches()) {
       List<String> relative = List.of(named.group(1).split("\\."));
-      List<String> fromRecord = new ArrayList<>(recordPath);
-      fromRecord.addAll(relative);
-      for (List<String> candidate : List.of(fromRecord, relative)) {
+      // from the record, then from each section around it out to the top of the file
+      List<List<String>> candidates = new ArrayList<>();
+      for (int depth = recordPath.size(); depth >= 0; depth--) {
+        List<String> candidate = new ArrayList<>(recordPath.subList(0, depth));
+        candidate.addAll(relative);
+        candidates.add(candidate);
+      }
+      for (List<String> candidate : candidates) {
         YamlTree.Place at = tree.find(candidate);
         if (at != null) {
           return tree.error(at, named.group(2).isEmpty() ? problem : named.group(3));

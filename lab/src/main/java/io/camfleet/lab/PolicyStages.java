@@ -16,12 +16,11 @@ final class PolicyStages {
   private PolicyStages() {}
 
   /**
-   * The stages of {@code policy} in the order they take over, each labelled as the policy labels
-   * it. Policies carry no dated stages yet ({@code Policy.stages()} brings them), so every policy
-   * is one set of rules throughout.
+   * The dated stages of {@code policy} in the order they take over, each labelled as the policy
+   * labels it (its date); the base rules before the first are not a mark.
    */
   static List<StageInfo> of(Policy policy) {
-    return List.of();
+    return policy.stages().stream().map(stage -> StageInfo.of(stage.date())).toList();
   }
 
   /**

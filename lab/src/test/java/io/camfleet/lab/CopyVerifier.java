@@ -34,10 +34,16 @@ import io.camfleet.avro.RequestNotification;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.Copies;
+import io.camfleet.policy.ExistingClips;
+import io.camfleet.policy.Forwarding;
 import io.camfleet.policy.Policy;
+import io.camfleet.policy.PolicyStage;
 import io.camfleet.policy.RequestCaps;
 import io.camfleet.policy.Retention;
 import io.camfleet.schemas.stats.SharingMeasure;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -180,11 +187,9 @@ final class CopyVerifier {
       throw new IllegalStateException(
           "clip " + clipId + " is shared or held but was never recorded");
     }
-    Retention retention = policy.retention();
-    long due =
-        original.recordedAt()
-            + retention.regions().getOrDefault(original.region(), retention.days()) * DAY;
-    boolean sharedOriginalsKept = retention.sharedOriginals() == Retention.SharedOriginals.EXEMPT;
+    RetentionVerifier.SimplePolicy retention = retentionOf(policy);
+    long due = retention.dueAt(original.region(), original.recordedAt());
+    boolean sharedOriginalsKept = retention.exempts(original.recordedAt());
     boolean kept = false; // a share admitted under a policy that keeps shared originals
     boolean deleted = false;
     boolean dueSeen = false;
@@ -209,7 +214,12 @@ final class CopyVerifier {
           deleted = true;
         }
       } else if (e instanceof ClipShared s) {
-        Cause blockedBy = capBlocking(policy.requests(), s, original.recordedAt());
+        long decidingAt = decidingAt(policy, original.recordedAt(), t);
+        Cause blockedBy =
+            capBlocking(
+                sectionAt(policy, decidingAt, policy.requests(), PolicyStage::requests),
+                s,
+                original.recordedAt());
         if (blockedBy != null) {
           receipts.add(
               blockedBy.receipt(
@@ -218,7 +228,8 @@ final class CopyVerifier {
                   clipId,
                   s.getHouseholdId(),
                   CopyReceiptKind.SHARE_BLOCKED,
-                  t));
+                  t,
+                  labelAt(policy, decidingAt)));
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
           count.merge(SharingMeasure.SHARES_BLOCKED_BY_CAPS.wireName(), 1L, Long::sum);
           count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
@@ -245,12 +256,23 @@ final class CopyVerifier {
                 .setKind(CopyKind.SHARE)
                 .setChannel(s.getChannel())
                 .setRequestId(s.getRequest() == null ? null : s.getRequest().getRequestId())
-                .setAddressDisclosed(s.getAddressDisclosed() && policy.addressDisclosed())
+                .setAddressDisclosed(
+                    s.getAddressDisclosed()
+                        && sectionAt(
+                            policy,
+                            decidingAt,
+                            policy.addressDisclosed(),
+                            PolicyStage::addressDisclosed))
                 .setMadeAt(t)
                 .setExpiresAt(
-                    copyExpiry(policy, s.getHolderType(), t, sharedOriginalsKept ? null : due))
+                    copyExpiry(
+                        copiesAt(policy, decidingAt),
+                        s.getHolderType(),
+                        t,
+                        sharedOriginalsKept ? null : due))
                 .setStatus(CopyStatus.ALIVE)
                 .setUpdatedAt(t)
+                .setStage(labelAt(policy, decidingAt))
                 .build();
         count.merge(
             (s.getChannel() == ShareChannel.POLICE_REQUEST ? SHARES_VIA_REQUEST : SHARES_VIA_POST)
@@ -261,10 +283,13 @@ final class CopyVerifier {
         created(policy, made, ledger, receipts, count);
       } else if (e instanceof CopyMade c) {
         Copy parent = copies.get(c.getParentCopyId());
+        long decidingAt = decidingAt(policy, original.recordedAt(), t);
+        Forwarding forwarding =
+            sectionAt(policy, decidingAt, policy.forwarding(), PolicyStage::forwarding);
         Cause blockedBy = null;
         if (parent == null || !parent.aliveAt(t)) {
           blockedBy = new Cause(CopyReceiptCause.NO_LIVE_PARENT, "no live parent");
-        } else if (c.getKind() == CopyKind.FORWARD && !policy.forwardingAllowed()) {
+        } else if (c.getKind() == CopyKind.FORWARD && forwarding == Forwarding.NONE) {
           blockedBy = new Cause(CopyReceiptCause.FORWARDING_FORBIDDEN, "forwarding forbidden");
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
         }
@@ -276,7 +301,8 @@ final class CopyVerifier {
                   clipId,
                   c.getHouseholdId(),
                   CopyReceiptKind.FORWARD_BLOCKED,
-                  t));
+                  t,
+                  labelAt(policy, decidingAt)));
           count.merge(FORWARDS_BLOCKED.wireName(), 1L, Long::sum);
           count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
           continue;
@@ -290,9 +316,14 @@ final class CopyVerifier {
                 .setKind(c.getKind())
                 .setMadeAt(t)
                 .setExpiresAt(
-                    copyExpiry(policy, c.getHolderType(), t, sharedOriginalsKept ? null : due))
+                    copyExpiry(
+                        copiesAt(policy, decidingAt),
+                        c.getHolderType(),
+                        t,
+                        sharedOriginalsKept ? null : due))
                 .setStatus(CopyStatus.ALIVE)
                 .setUpdatedAt(t)
+                .setStage(labelAt(policy, decidingAt))
                 .build();
         copies.put(c.getCopyId(), new Copy(made));
         created(policy, made, ledger, receipts, count);
@@ -314,15 +345,17 @@ final class CopyVerifier {
     if (end != null && end <= horizon) {
       ledger.add(
           CopyLedgerEntry.newBuilder(made).setStatus(CopyStatus.EXPIRED).setUpdatedAt(end).build());
+      Copies rules =
+          copiesAt(policy, decidingAt(policy, made.getClipRecordedAt(), made.getMadeAt()));
       Cause cause =
-          policy.copies().inheritOriginalExpiry()
+          rules.inheritOriginalExpiry()
               ? new Cause(CopyReceiptCause.EXPIRED_WITH_ORIGINAL, "with the original")
               : new Cause(
                   CopyReceiptCause.HOLDER_LIFETIME_ENDED,
                   "lifetime "
                       + made.getHolderType()
                       + " "
-                      + policy.copies().lifetimeDays().get(made.getHolderType())
+                      + rules.lifetimeDays().get(made.getHolderType())
                       + " days");
       receipts.add(
           cause.receipt(
@@ -331,7 +364,8 @@ final class CopyVerifier {
               made.getClipId(),
               made.getHouseholdId(),
               CopyReceiptKind.COPY_EXPIRED,
-              end));
+              end,
+              made.getStage()));
       count.merge(COPIES_EXPIRED.wireName(), 1L, Long::sum);
     } else {
       count.merge(COPIES_ALIVE.wireName(), 1L, Long::sum);
@@ -344,11 +378,11 @@ final class CopyVerifier {
    * original, and no earlier than the copy itself) if copies inherit it, after the holder type's
    * lifetime if one is set, else never (null).
    */
-  private static Long copyExpiry(Policy policy, HolderType holder, long madeAt, Long originalDue) {
-    if (policy.copies().inheritOriginalExpiry()) {
+  private static Long copyExpiry(Copies rules, HolderType holder, long madeAt, Long originalDue) {
+    if (rules.inheritOriginalExpiry()) {
       return originalDue == null ? null : Math.max(originalDue, madeAt);
     }
-    Integer days = policy.copies().lifetimeDays().get(holder);
+    Integer days = rules.lifetimeDays().get(holder);
     return days == null ? null : madeAt + days * DAY;
   }
 
@@ -394,9 +428,74 @@ final class CopyVerifier {
         String clipId,
         String householdId,
         CopyReceiptKind kind,
-        long at) {
-      return new CopyReceipt(policy, copyId, clipId, householdId, kind, at, words, cause);
+        long at,
+        String stage) {
+      return new CopyReceipt(policy, copyId, clipId, householdId, kind, at, words, cause, stage);
     }
+  }
+
+  // ---- the policy's stages, read with the verifier's own code ----
+
+  /** Midnight UTC of a stage's date. */
+  private static long startOf(PolicyStage stage) {
+    return LocalDate.parse(stage.from()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  /** When the rules deciding about a clip are taken: at the event, or at the clip's recording. */
+  private static long decidingAt(Policy policy, long recordedAt, long eventAt) {
+    return policy.existingClips() == ExistingClips.KEEP_OLD_RULES ? recordedAt : eventAt;
+  }
+
+  /** A section as in force at {@code at}: the last stage by then that names it, else the base. */
+  private static <T> T sectionAt(Policy policy, long at, T base, Function<PolicyStage, T> section) {
+    T value = base;
+    for (PolicyStage stage : policy.stages()) {
+      if (startOf(stage) <= at && section.apply(stage) != null) {
+        value = section.apply(stage);
+      }
+    }
+    return value;
+  }
+
+  private static Copies copiesAt(Policy policy, long at) {
+    return sectionAt(policy, at, policy.copies(), PolicyStage::copies);
+  }
+
+  /** The label of the stage in force at {@code at}: its date, or base. */
+  private static String labelAt(Policy policy, long at) {
+    String label = "base";
+    for (PolicyStage stage : policy.stages()) {
+      if (startOf(stage) <= at) {
+        label = stage.from();
+      }
+    }
+    return label;
+  }
+
+  /** The policy's retention over time, as the retention verifier computes due times. */
+  private static RetentionVerifier.SimplePolicy retentionOf(Policy policy) {
+    List<RetentionVerifier.SimpleStage> stages = new ArrayList<>();
+    Retention current = policy.retention();
+    for (PolicyStage stage : policy.stages()) {
+      if (stage.retention() != null) {
+        current = stage.retention();
+      }
+      stages.add(
+          new RetentionVerifier.SimpleStage(
+              stage.from(),
+              startOf(stage),
+              current.days(),
+              current.regions(),
+              current.sharedOriginals() == Retention.SharedOriginals.EXEMPT));
+    }
+    Retention base = policy.retention();
+    return new RetentionVerifier.SimplePolicy(
+        policy.name(),
+        base.days(),
+        base.regions(),
+        base.sharedOriginals() == Retention.SharedOriginals.EXEMPT,
+        stages,
+        policy.existingClips() == ExistingClips.FOLLOW_NEW_RULES);
   }
 
   /**
@@ -610,7 +709,9 @@ final class CopyVerifier {
         + " expires="
         + e.getExpiresAt()
         + " updated="
-        + e.getUpdatedAt();
+        + e.getUpdatedAt()
+        + " stage="
+        + e.getStage();
   }
 
   /** A receipt's typed fields; the reason is words for people and is not compared. */
@@ -628,7 +729,9 @@ final class CopyVerifier {
         + " at="
         + r.getDecidedAt()
         + " cause="
-        + r.getCause();
+        + r.getCause()
+        + " stage="
+        + r.getStage();
   }
 
   private static String counterLine(Map<String, Long> counters) {

@@ -136,7 +136,8 @@ class CopyVerifierTest {
         SHARED,
         expiresAt,
         CopyStatus.ALIVE,
-        SHARED);
+        SHARED,
+        "base");
   }
 
   private static CopyLedgerEntry fbiCopy(Long expiresAt) {
@@ -157,7 +158,8 @@ class CopyVerifierTest {
         FORWARDED,
         expiresAt,
         CopyStatus.ALIVE,
-        FORWARDED);
+        FORWARDED,
+        "base");
   }
 
   private static CopyLedgerEntry expired(CopyLedgerEntry copy) {
@@ -192,7 +194,8 @@ class CopyVerifierTest {
                 CopyReceiptKind.COPY_EXPIRED,
                 SHARED + 180 * DAY,
                 "copies held by REQUESTING_POLICE live 180 days",
-                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+                "base"),
             new CopyReceipt(
                 LIFETIMES,
                 "copy-2",
@@ -201,7 +204,8 @@ class CopyVerifierTest {
                 CopyReceiptKind.COPY_EXPIRED,
                 FORWARDED + 180 * DAY,
                 "copies held by FEDERAL_AGENCY live 180 days",
-                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+                "base"),
             new CopyReceipt(
                 NO_FORWARDING,
                 "copy-2",
@@ -210,7 +214,8 @@ class CopyVerifierTest {
                 CopyReceiptKind.FORWARD_BLOCKED,
                 FORWARDED,
                 "the policy forbids police from forwarding footage",
-                CopyReceiptCause.FORWARDING_FORBIDDEN)));
+                CopyReceiptCause.FORWARDING_FORBIDDEN,
+                "base")));
   }
 
   private static List<DailyStats> rightStats() {
@@ -284,7 +289,8 @@ class CopyVerifierTest {
                 CopyReceiptKind.COPY_EXPIRED,
                 SHARED + 180 * DAY,
                 "lifetime REQUESTING_POLICE 180 days",
-                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+                "base"),
             new CopyReceipt(
                 LIFETIMES,
                 "copy-2",
@@ -293,7 +299,8 @@ class CopyVerifierTest {
                 CopyReceiptKind.COPY_EXPIRED,
                 FORWARDED + 180 * DAY,
                 "lifetime FEDERAL_AGENCY 180 days",
-                CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+                CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+                "base"),
             new CopyReceipt(
                 NO_FORWARDING,
                 "copy-2",
@@ -302,7 +309,8 @@ class CopyVerifierTest {
                 CopyReceiptKind.FORWARD_BLOCKED,
                 FORWARDED,
                 "forwarding forbidden",
-                CopyReceiptCause.FORWARDING_FORBIDDEN)),
+                CopyReceiptCause.FORWARDING_FORBIDDEN,
+                "base")),
         expected.receipts());
     assertEquals(1L, expected.counters().get(NO_FORWARDING).get("copiesAlive.REQUESTING_POLICE"));
     assertEquals(2L, expected.counters().get(LIFETIMES).get("copiesExpired"));
@@ -352,7 +360,8 @@ class CopyVerifierTest {
             + " expires="
             + (FORWARDED + 180 * DAY)
             + " updated="
-            + (FORWARDED + 180 * DAY),
+            + (FORWARDED + 180 * DAY)
+            + " stage=base",
         diff.missing().get(0));
     assertTrue(diff.wrong().get(0).contains("address=false"), diff.wrong().get(0));
     assertTrue(
@@ -496,7 +505,8 @@ class CopyVerifierTest {
             DAY_0 + 70 * DAY,
             DAY_0 + 70 * DAY,
             CopyStatus.ALIVE,
-            DAY_0 + 70 * DAY);
+            DAY_0 + 70 * DAY,
+            "base");
     assertEquals(List.of(made, expired(made)), expected.ledger());
     assertEquals(1L, expected.counters().get(INHERIT).get("sharesRefusedExpired"));
   }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.camfleet.dashboard.StageMarks;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
+import io.camfleet.report.StageInfo;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,15 @@ class PolicyStagesTest {
         PolicyStages.marks(policies, Optional.of("eu-30-days")).stream()
             .map(StageMarks::colour)
             .toList());
+  }
+
+  @Test
+  void aStagedPolicyIsMarkedAtEachStageDateWithItsLabel() {
+    Policy staged = Policy.read(Path.of("../policy/src/test/resources/staged-60-to-30.yaml"));
+    assertEquals(
+        List.of(
+            new StageInfo(LocalDate.of(2021, 6, 3), "2021-06-03"),
+            new StageInfo(LocalDate.of(2022, 1, 1), "2022-01-01")),
+        PolicyStages.of(staged));
   }
 }

@@ -80,6 +80,18 @@ final class ReceiptCheck {
    * #positionOf}): those are skipped, and must all be found; every other record must decode.
    */
   static Checked assertExactlyTheExpectedReceipts(ClientConfig client, Set<String> badPositions) {
+    return assertExactlyTheExpectedReceipts(client, badPositions, UNCAPPED_POLICIES, 10_000);
+  }
+
+  /**
+   * As above, for the {@code policies} the service ran, expecting a run of at least {@code atLeast}
+   * receipts.
+   */
+  static Checked assertExactlyTheExpectedReceipts(
+      ClientConfig client,
+      Set<String> badPositions,
+      List<RetentionVerifier.SimplePolicy> policies,
+      int atLeast) {
     RetentionVerifier verifier = new RetentionVerifier();
     Set<String> skipped = new HashSet<>();
     long inputs =
@@ -95,7 +107,7 @@ final class ReceiptCheck {
               }
             });
     assertEquals(badPositions, skipped, "bad input records where they were written");
-    Map<String, Integer> expected = verifier.expected(UNCAPPED_POLICIES);
+    Map<String, Integer> expected = verifier.expected(policies);
     Map<String, Integer> actual = new TreeMap<>();
     long receipts =
         readAll(
@@ -111,7 +123,9 @@ final class ReceiptCheck {
                       + " "
                       + receipt.getKind()
                       + " "
-                      + receipt.getDecidedAt(),
+                      + receipt.getDecidedAt()
+                      + " "
+                      + receipt.getStage(),
                   1,
                   Integer::sum);
             });
@@ -123,7 +137,7 @@ final class ReceiptCheck {
         actual.entrySet().stream()
             .filter(e -> e.getValue() > expected.getOrDefault(e.getKey(), 0))
             .count();
-    assertTrue(expected.size() > 10_000, "a run with real work: " + expected.size() + " receipts");
+    assertTrue(expected.size() > atLeast, "a run with real work: " + expected.size() + " receipts");
     assertEquals(Set.of(), missing, "missing receipts");
     assertEquals(Set.of(), unexpected, "receipts the verifier does not expect");
     assertEquals(0, duplicated, "duplicated receipts");

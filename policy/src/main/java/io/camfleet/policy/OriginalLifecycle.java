@@ -14,11 +14,13 @@ import java.util.OptionalLong;
  * there.
  *
  * <p>The rules. The retention period ends at the due time: the recording time plus the period of
- * the account's region. The original is then deleted, unless a share has exempted it (under a
- * policy that exempts shared originals; the exemption is for good) or a legal hold is on it, which
- * keeps it until the last hold is released. A deleted original stays deleted: a later share is
- * refused and a later hold keeps nothing. At one instant the due time comes before anything else
- * that happens then. A clip that arrives after its own due time is deleted as it arrives.
+ * the account's region, as the policy's stages set it ({@link PolicyRules#dueAt}); what a share
+ * does is set by the stage in force at the recording ({@link PolicyRules#sharedOriginals}). The
+ * original is then deleted, unless a share has exempted it (under a policy that exempts shared
+ * originals; the exemption is for good) or a legal hold is on it, which keeps it until the last
+ * hold is released. A deleted original stays deleted: a later share is refused and a later hold
+ * keeps nothing. At one instant the due time comes before anything else that happens then. A clip
+ * that arrives after its own due time is deleted as it arrives.
  *
  * <p>A value: each event returns a {@link Transition}, the original after it and the {@link Step}s
  * it took, each of which the retention service writes as one receipt.
@@ -135,7 +137,11 @@ public record OriginalLifecycle(
    */
   public static OriginalLifecycle recorded(PolicyRules rules, String region, long recordedAt) {
     return new OriginalLifecycle(
-        rules.dueAt(region, recordedAt), sharedOriginals(rules), Stage.RETAINED, false, List.of());
+        rules.dueAt(region, recordedAt),
+        rules.sharedOriginals(recordedAt),
+        Stage.RETAINED,
+        false,
+        List.of());
   }
 
   /**
@@ -145,6 +151,7 @@ public record OriginalLifecycle(
    */
   public static OriginalLifecycle restore(
       PolicyRules rules,
+      long recordedAt,
       long dueAt,
       boolean exempt,
       boolean shared,
@@ -156,13 +163,17 @@ public record OriginalLifecycle(
     } else if (dueAt <= asOf && !holds.isEmpty()) {
       stage = Stage.HELD_PAST_DUE;
     }
-    return new OriginalLifecycle(dueAt, sharedOriginals(rules), stage, shared, holds);
+    return new OriginalLifecycle(dueAt, rules.sharedOriginals(recordedAt), stage, shared, holds);
   }
 
   /** An original a share has exempted, recorded in {@code region} at {@code recordedAt}. */
   public static OriginalLifecycle exempted(PolicyRules rules, String region, long recordedAt) {
     return new OriginalLifecycle(
-        rules.dueAt(region, recordedAt), sharedOriginals(rules), Stage.EXEMPT, true, List.of());
+        rules.dueAt(region, recordedAt),
+        rules.sharedOriginals(recordedAt),
+        Stage.EXEMPT,
+        true,
+        List.of());
   }
 
   /**
@@ -171,7 +182,11 @@ public record OriginalLifecycle(
    */
   public static OriginalLifecycle deleted(PolicyRules rules, String region, long recordedAt) {
     return new OriginalLifecycle(
-        rules.dueAt(region, recordedAt), sharedOriginals(rules), Stage.DELETED, false, List.of());
+        rules.dueAt(region, recordedAt),
+        rules.sharedOriginals(recordedAt),
+        Stage.DELETED,
+        false,
+        List.of());
   }
 
   /**
@@ -298,10 +313,6 @@ public record OriginalLifecycle(
     }
     OriginalLifecycle gone = released.withStage(Stage.DELETED);
     return new Transition(gone, List.of(step, new Step(Change.DELETED_ON_RELEASE, at, gone)));
-  }
-
-  private static SharedOriginals sharedOriginals(PolicyRules rules) {
-    return rules.policy().retention().sharedOriginals();
   }
 
   private OriginalLifecycle withStage(Stage next) {

@@ -279,17 +279,30 @@ class OriginalLifecycleTest {
   void restoresAStoredOriginalPastItsDueTimeAsHeldAndOneBeforeItAsRetained() {
     OriginalLifecycle atDue =
         OriginalLifecycle.restore(
-            STATUS_QUO, SIXTY_DAYS_LATER, false, false, List.of("hold-1"), SIXTY_DAYS_LATER);
+            STATUS_QUO,
+            RECORDED,
+            SIXTY_DAYS_LATER,
+            false,
+            false,
+            List.of("hold-1"),
+            SIXTY_DAYS_LATER);
     assertEquals(original(EXEMPTS, HELD_PAST_DUE, false, "hold-1"), atDue);
     assertEquals(List.of(), changes(atDue.due()));
 
     OriginalLifecycle before =
         OriginalLifecycle.restore(
-            STATUS_QUO, SIXTY_DAYS_LATER, false, false, List.of("hold-1"), SIXTY_DAYS_LATER - 1);
+            STATUS_QUO,
+            RECORDED,
+            SIXTY_DAYS_LATER,
+            false,
+            false,
+            List.of("hold-1"),
+            SIXTY_DAYS_LATER - 1);
     assertEquals(List.of("KEPT_BY_HOLD @day 60"), changes(before.due()));
 
     OriginalLifecycle exempt =
-        OriginalLifecycle.restore(STATUS_QUO, SIXTY_DAYS_LATER, true, true, List.of(), day(100));
+        OriginalLifecycle.restore(
+            STATUS_QUO, RECORDED, SIXTY_DAYS_LATER, true, true, List.of(), day(100));
     assertEquals(original(EXEMPTS, EXEMPT, true), exempt);
     assertEquals(List.of(), changes(exempt.due()));
   }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyFileTest {
   private static final long HOUR = 3_600_000L;
   private static final long DAY = 24 * HOUR;
+  private static final long SHARED_AT = 200 * DAY;
   @TempDir Path tmp;
 
   private Path file(String name, String yaml) throws Exception {
@@ -45,7 +46,7 @@ class PolicyFileTest {
     Policy statusQuo = policies.get(6);
     assertEquals(60, statusQuo.retention().daysFor("US"));
     assertEquals(30, statusQuo.retention().daysFor("EU"));
-    assertTrue(statusQuo.rules().exemptsSharedOriginals());
+    assertTrue(statusQuo.rules().exemptsSharedOriginals(0));
   }
 
   @Test
@@ -272,21 +273,28 @@ class PolicyFileTest {
     long start = 100 * DAY;
     long issued = start + 30 * HOUR;
     assertTrue(
-        caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 11 * HOUR, issued))
+        caps.admitShare(
+                policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 11 * HOUR, issued),
+                SHARED_AT)
             .allowed());
     assertTrue(
-        caps.admitShare(policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 13 * HOUR, issued))
+        caps.admitShare(
+                policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 13 * HOUR, issued),
+                SHARED_AT)
             instanceof Decision.Blocked);
     // half a square mile is a radius of 0.399 mi
     assertTrue(
-        caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.39, start + HOUR, issued))
+        caps.admitShare(
+                policeShare(start, start + 2 * HOUR, 1.0, 0.39, start + HOUR, issued), SHARED_AT)
             .allowed());
     assertTrue(
-        caps.admitShare(policeShare(start, start + 2 * HOUR, 1.0, 0.41, start + HOUR, issued))
+        caps.admitShare(
+                policeShare(start, start + 2 * HOUR, 1.0, 0.41, start + HOUR, issued), SHARED_AT)
             instanceof Decision.Blocked);
     long oldWindow = issued - 50 * DAY;
     assertTrue(
-        caps.admitShare(policeShare(oldWindow, oldWindow + HOUR, 0.3, 0.1, oldWindow, issued))
+        caps.admitShare(
+                policeShare(oldWindow, oldWindow + HOUR, 0.3, 0.1, oldWindow, issued), SHARED_AT)
             instanceof Decision.Blocked);
   }
 
@@ -295,14 +303,15 @@ class PolicyFileTest {
     PolicyRules rfa = Policy.read(Path.of("../policies/rfa-2021.yaml")).rules();
     long start = 100 * DAY;
     Decision tooShort =
-        rfa.admitShare(policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY));
+        rfa.admitShare(
+            policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY), SHARED_AT);
     assertEquals(
         new Decision.Blocked(
             CopyReceiptCause.WINDOW_BELOW_MINIMUM,
             "request window 10 min is below the minimum 15 min"),
         tooShort);
     assertTrue(
-        rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY))
+        rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY), SHARED_AT)
             instanceof Decision.Blocked);
   }
 
@@ -314,22 +323,24 @@ class PolicyFileTest {
         null,
         Policy.read(Path.of("../policies/status-quo-2019.yaml"))
             .rules()
-            .copyExpiresAt(HolderType.REQUESTING_POLICE, made, originalDue));
+            .copyExpiresAt(HolderType.REQUESTING_POLICE, 0, made, originalDue));
     PolicyRules inherit = Policy.read(Path.of("../policies/copies-inherit-expiry.yaml")).rules();
-    assertEquals(60 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, made, originalDue));
-    assertEquals(70 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, 70 * DAY, originalDue));
-    assertEquals(null, inherit.copyExpiresAt(HolderType.PUBLIC, made, OptionalLong.empty()));
+    assertEquals(60 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, 0, made, originalDue));
+    assertEquals(70 * DAY, inherit.copyExpiresAt(HolderType.PUBLIC, 0, 70 * DAY, originalDue));
+    assertEquals(null, inherit.copyExpiresAt(HolderType.PUBLIC, 0, made, OptionalLong.empty()));
     PolicyRules police180 = Policy.read(Path.of("../policies/police-copies-180-days.yaml")).rules();
     assertEquals(
-        made + 180 * DAY, police180.copyExpiresAt(HolderType.FEDERAL_AGENCY, made, originalDue));
-    assertEquals(null, police180.copyExpiresAt(HolderType.PUBLIC, made, originalDue));
+        made + 180 * DAY, police180.copyExpiresAt(HolderType.FEDERAL_AGENCY, 0, made, originalDue));
+    assertEquals(null, police180.copyExpiresAt(HolderType.PUBLIC, 0, made, originalDue));
     assertTrue(
-        Policy.read(Path.of("../policies/no-forwarding.yaml")).rules().admitCopy(CopyKind.FORWARD)
+        Policy.read(Path.of("../policies/no-forwarding.yaml"))
+                .rules()
+                .admitCopy(CopyKind.FORWARD, 0, DAY)
             instanceof Decision.Blocked);
     assertTrue(
         Policy.read(Path.of("../policies/no-forwarding.yaml"))
             .rules()
-            .admitCopy(CopyKind.DOWNLOAD)
+            .admitCopy(CopyKind.DOWNLOAD, 0, DAY)
             .allowed());
   }
 }

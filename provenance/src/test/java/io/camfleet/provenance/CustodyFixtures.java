@@ -84,7 +84,8 @@ final class CustodyFixtures {
         CopyReceiptKind.COPY_EXPIRED,
         SHARE_EXPIRES.toEpochMilli(),
         "copies held by REQUESTING_POLICE live 30 days",
-        CopyReceiptCause.HOLDER_LIFETIME_ENDED);
+        CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+        "base");
   }
 
   static CopyReceipt lateForwardBlocked() {
@@ -96,6 +97,7 @@ final class CustodyFixtures {
         CopyReceiptKind.FORWARD_BLOCKED,
         FORWARD_BLOCKED_AT.toEpochMilli(),
         "parent copy " + SHARE + " does not exist under this policy",
-        CopyReceiptCause.NO_LIVE_PARENT);
+        CopyReceiptCause.NO_LIVE_PARENT,
+        "base");
   }
 }

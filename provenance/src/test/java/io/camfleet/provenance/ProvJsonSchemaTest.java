@@ -80,7 +80,8 @@ class ProvJsonSchemaTest {
                     CopyReceiptKind.SHARE_BLOCKED,
                     0L,
                     "posts are forbidden",
-                    null)));
+                    null,
+                    "base")));
     CustodyGraph lax =
         CustodyGraph.of(
             "lax",

@@ -24,6 +24,7 @@ import io.camfleet.avro.RetentionReceipt;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.DuePiece;
 import io.camfleet.policy.OriginalLifecycle;
 import io.camfleet.policy.OriginalLifecycle.Change;
 import io.camfleet.policy.OriginalLifecycle.Step;
@@ -63,8 +64,12 @@ import org.apache.kafka.streams.state.Stores;
  * however many policies run. Because the key starts with the recording time, the clips due under a
  * retention period R are exactly the entries recorded before {@code now - R}: expiry is a forward
  * range scan from a cursor per distinct period, and a clip costs one write when recorded and one
- * delete when it expires. Shares and legal holds name the clip's recording time, so they find the
- * entry by key.
+ * delete when it expires. A policy with dated stages has a due time that is not one period after
+ * the recording; the policy splits it into {@link DuePiece pieces} of recording time on which the
+ * due time is a period after the recording, or one fixed instant, and never decreases: each piece
+ * has its own cursor, over its own range of recording times. A policy without stages has one piece
+ * per period, covering every recording time, so it scans exactly as before. Shares and legal holds
+ * name the clip's recording time, so they find the entry by key.
  *
  * <p>Why not an index keyed by due time beside a store keyed by clip id (the first design): every
  * clip then cost two writes, two deletes and four changelog records, and with random clip ids the
@@ -89,8 +94,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private static final long HOUR_MS = 3_600_000L;
 
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
-  // Every distinct retention period of the policies (default and regional), shortest first.
-  private final long[] periods;
+  // Every distinct piece of the policies' due-time functions (per region and stage); without
+  // stages,
+  // one per distinct retention period, shortest first.
+  private final DuePiece[] pieces;
   private final String clipStoreName;
   private final String cursorStoreName;
   private final String deltasStoreName;
@@ -101,7 +108,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   // The open days of the run that the record, or the clip, being processed belongs to.
   private DailyDeltas days;
   private final List<String> runs;
-  // Per period: every clip recorded before this was already checked against that period.
+  // Per piece: every clip recorded before this was already checked against that piece.
   private long[] scannedFrom;
   // Stream time at which the next hourly expiry pass is due.
   private long nextPass = Long.MIN_VALUE;
@@ -115,13 +122,14 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       String cursorStoreName,
       String deltasStoreName) {
     rules.forEach(r -> policies.put(r.policyName(), r));
-    this.periods =
+    this.pieces =
         rules.stream()
-            .flatMap(r -> r.retentionPeriodsMillis().stream())
+            .flatMap(r -> r.allDuePieces().stream())
             .distinct()
-            .sorted()
-            .mapToLong(Long::longValue)
-            .toArray();
+            .sorted(
+                Comparator.comparingLong(DuePiece::periodMillis)
+                    .thenComparingLong(DuePiece::recordedFrom))
+            .toArray(DuePiece[]::new);
     this.clipStoreName = clipStoreName;
     this.cursorStoreName = cursorStoreName;
     this.deltasStoreName = deltasStoreName;
@@ -140,8 +148,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   }
 
   /**
-   * Per retention period (its length in milliseconds, as the key): where the next expiry scan
-   * starts.
+   * Per piece of a due-time function ({@link DuePiece#key}: a period's length in milliseconds for a
+   * policy without stages): where the next expiry scan starts.
    */
   static StoreBuilder<KeyValueStore<String, Long>> cursorStore(String name) {
     return Stores.keyValueStoreBuilder(
@@ -153,9 +161,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     this.context = context;
     this.clips = context.getStateStore(clipStoreName);
     this.cursors = context.getStateStore(cursorStoreName);
-    this.scannedFrom = new long[periods.length];
-    for (int i = 0; i < periods.length; i++) {
-      Long stored = cursors.get(Long.toString(periods[i]));
+    this.scannedFrom = new long[pieces.length];
+    for (int i = 0; i < pieces.length; i++) {
+      Long stored = cursors.get(pieces[i].key());
       scannedFrom[i] = stored == null ? Long.MIN_VALUE : stored;
     }
     KeyValueStore<String, long[]> deltaStore = context.getStateStore(deltasStoreName);
@@ -254,7 +262,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       Transition arrival = original.arrive(now);
       for (Step step : arrival.steps()) {
         // Arrived after its own deletion time (out of order): deleted on arrival.
-        receipt(policy, clip.getClipId(), live, step, null, null);
+        receipt(rules, clip.getClipId(), live, step, null, null);
         countExpired(policy, live);
       }
       if (arrival.after().inAccount()) {
@@ -269,7 +277,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private void onShared(ClipShared share, LiveClip live, long now) {
     boolean changed = false;
     for (PolicyRules rules : policies.values()) {
-      if (!rules.admitShare(share).allowed()) {
+      if (!rules.admitShare(share, now).allowed()) {
         continue; // the sharing service records the block; the original is untouched
       }
       String policy = rules.policyName();
@@ -278,7 +286,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       OriginalLifecycle original =
           state == null
               ? OriginalLifecycle.deleted(rules, share.getRegion(), share.getClipRecordedAt())
-              : restore(rules, state.getDueAt(), state, now);
+              : restore(rules, share.getClipRecordedAt(), state.getDueAt(), state, now);
       Step step = original.share(now).steps().get(0);
       if (step.change() == Change.SHARE_REFUSED) {
         RetentionReceipt refused =
@@ -294,6 +302,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
                 .setSizeBytes(0)
                 .setChannel(share.getChannel())
                 .setReason(reason(step, share.getClipRecordedAt(), share.getChannel(), null))
+                .setStage(rules.forClip(share.getClipRecordedAt(), now).label())
                 .build();
         context.forward(new Record<>(policy + "/" + share.getClipId(), refused, now));
         days.add(policy, SHARES_REFUSED.ordinal(), 1);
@@ -301,7 +310,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       }
       update(state, step.after());
       changed = true;
-      receipt(policy, share.getClipId(), live, step, share.getChannel(), null);
+      receipt(rules, share.getClipId(), live, step, share.getChannel(), null);
       days.add(policy, SHARES_OF_STORED_ORIGINALS.ordinal(), 1);
       if (step.change() == Change.EXEMPTED) {
         days.add(policy, CLIPS_EXEMPT_BY_SHARE.ordinal(), 1);
@@ -321,13 +330,15 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
     for (PolicyClipState state : List.copyOf(live.getPolicies())) {
       String policy = state.getPolicy();
-      OriginalLifecycle original = restore(policies.get(policy), state.getDueAt(), state, now);
+      PolicyRules rules = policies.get(policy);
+      OriginalLifecycle original =
+          restore(rules, live.getRecordedAt(), state.getDueAt(), state, now);
       Transition transition =
           hold.getPlaced()
               ? original.placeHold(hold.getHoldId(), now)
               : original.releaseHold(hold.getHoldId(), now);
       for (Step step : transition.steps()) {
-        receipt(policy, hold.getClipId(), live, step, null, hold.getHoldId());
+        receipt(rules, hold.getClipId(), live, step, null, hold.getHoldId());
         switch (step.change()) {
           case HOLD_PLACED -> {
             update(state, step.after());
@@ -351,42 +362,43 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
 
   /**
    * Deletes, or marks as held, every clip due at or before {@code now}, in due order: one forward
-   * scan per retention period, from that period's cursor up to the clips recorded {@code period}
-   * before now.
+   * scan per piece of the due-time functions, from that piece's cursor up to the last clip of the
+   * piece due by now.
    */
   private void expireDue(long now) {
     List<Due> due = new ArrayList<>();
-    for (int i = 0; i < periods.length; i++) {
-      long period = periods[i];
-      long recordedBy = now - period; // recorded at or before this: due at or before now
-      if (recordedBy < 0 || recordedBy < scannedFrom[i]) {
+    for (int i = 0; i < pieces.length; i++) {
+      DuePiece piece = pieces[i];
+      long recordedBy = piece.recordedBy(now); // recorded at or before this: due at or before now
+      long start = Math.max(Math.max(0, scannedFrom[i]), piece.recordedFrom());
+      if (recordedBy < 0 || recordedBy < start) {
         continue; // nothing is recorded before 1970
       }
-      String from = TimeKey.digits(Math.max(0, scannedFrom[i]));
-      try (KeyValueIterator<String, LiveClip> it = clips.range(from, TimeKey.after(recordedBy))) {
+      try (KeyValueIterator<String, LiveClip> it =
+          clips.range(TimeKey.digits(start), TimeKey.after(recordedBy))) {
         while (it.hasNext()) {
           KeyValue<String, LiveClip> entry = it.next();
           long recordedAt = entry.value.getRecordedAt();
           if (recordedAt > recordedBy) {
             break;
           }
-          // Under a regional period the scan also passes clips of regions with another period:
-          // leave them to their own period's scan instead of holding them all until this pass ends.
-          if (hasPeriod(entry.value, period)) {
-            due.add(new Due(recordedAt + period, period, entry.key, entry.value));
+          // The scan also passes clips of regions or policies with another piece: leave them to
+          // their own piece's scan instead of holding them all until this pass ends.
+          if (hasPiece(entry.value, piece)) {
+            due.add(new Due(piece.dueAt(recordedAt), piece, entry.key, entry.value));
           }
         }
       }
       scannedFrom[i] = recordedBy + 1;
-      cursors.put(Long.toString(period), scannedFrom[i]);
+      cursors.put(piece.key(), scannedFrom[i]);
     }
-    // With several periods the scans interleave in due time; one period's scan is already in order.
-    if (periods.length > 1) {
+    // With several pieces the scans interleave in due time; one piece's scan is already in order.
+    if (pieces.length > 1) {
       due.sort(Comparator.comparingLong(Due::dueAt).thenComparing(Due::key));
     }
-    // A clip due under two periods in one pass is read once: the second visit sees the first's
+    // A clip due under two pieces in one pass is read once: the second visit sees the first's
     // changes.
-    Map<String, LiveClip> visited = periods.length > 1 ? new HashMap<>() : Map.of();
+    Map<String, LiveClip> visited = pieces.length > 1 ? new HashMap<>() : Map.of();
     for (Due entry : due) {
       long dueAt = entry.dueAt();
       LiveClip live = visited.getOrDefault(entry.key(), entry.clip());
@@ -397,12 +409,13 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       for (PolicyClipState state : List.copyOf(live.getPolicies())) {
         String policy = state.getPolicy();
         PolicyRules rules = policies.get(policy);
-        if (rules.retentionMillis(live.getRegion()) != entry.period()) {
+        if (!rules.duePiece(live.getRegion(), live.getRecordedAt()).equals(entry.piece())) {
           continue;
         }
         // as the clip stood just before its due time; an exempt one takes no step
-        for (Step step : restore(rules, dueAt, state, dueAt - 1).due().steps()) {
-          receipt(policy, clipId, live, step, null, null);
+        for (Step step :
+            restore(rules, live.getRecordedAt(), dueAt, state, dueAt - 1).due().steps()) {
+          receipt(rules, clipId, live, step, null, null);
           if (step.change() == Change.KEPT_BY_HOLD) {
             days.add(policy, EXPIRY_HELD.ordinal(), 1);
           } else {
@@ -414,7 +427,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       }
       if (changed) {
         store(entry.key(), live);
-        if (periods.length > 1) {
+        if (pieces.length > 1) {
           visited.put(entry.key(), live);
         }
       }
@@ -423,18 +436,21 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     nextPass = Math.floorDiv(now, HOUR_MS) * HOUR_MS + HOUR_MS;
   }
 
-  /** Whether any policy still holding {@code live} keeps it for {@code period} in its region. */
-  private boolean hasPeriod(LiveClip live, long period) {
+  /** Whether any policy still holding {@code live} sets its due time by {@code piece}. */
+  private boolean hasPiece(LiveClip live, DuePiece piece) {
     for (PolicyClipState state : live.getPolicies()) {
-      if (policies.get(state.getPolicy()).retentionMillis(live.getRegion()) == period) {
+      if (policies
+          .get(state.getPolicy())
+          .duePiece(live.getRegion(), live.getRecordedAt())
+          .equals(piece)) {
         return true;
       }
     }
     return false;
   }
 
-  /** A clip found due under one retention period. */
-  private record Due(long dueAt, long period, String key, LiveClip clip) {}
+  /** A clip found due under one piece of a due-time function. */
+  private record Due(long dueAt, DuePiece piece, String key, LiveClip clip) {}
 
   /** Drops one policy's state (decoded Avro arrays cannot remove in place). */
   private static void removeState(LiveClip live, PolicyClipState state) {
@@ -499,9 +515,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
    * {@code asOf}.
    */
   private static OriginalLifecycle restore(
-      PolicyRules rules, long dueAt, PolicyClipState state, long asOf) {
+      PolicyRules rules, long recordedAt, long dueAt, PolicyClipState state, long asOf) {
     return OriginalLifecycle.restore(
-        rules, dueAt, state.getExempt(), state.getShared(), state.getHolds(), asOf);
+        rules, recordedAt, dueAt, state.getExempt(), state.getShared(), state.getHolds(), asOf);
   }
 
   /** A new clip's state under one policy. */
@@ -524,7 +540,13 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
    * then on.
    */
   private void receipt(
-      String policy, String clipId, LiveClip live, Step step, ShareChannel channel, String holdId) {
+      PolicyRules rules,
+      String clipId,
+      LiveClip live,
+      Step step,
+      ShareChannel channel,
+      String holdId) {
+    String policy = rules.policyName();
     OptionalLong expiresAt = step.after().expiresAt();
     RetentionReceipt receipt =
         RetentionReceipt.newBuilder()
@@ -539,8 +561,21 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
             .setSizeBytes(live.getSizeBytes())
             .setChannel(channel)
             .setReason(reason(step, live.getRecordedAt(), channel, holdId))
+            .setStage(stageOf(rules, live, step))
             .build();
     context.forward(new Record<>(policy + "/" + clipId, receipt, step.at()));
+  }
+
+  /**
+   * The stage that decided a step: the one that set the due time for a deletion or an expiry held,
+   * else the one deciding about the clip at the step's time.
+   */
+  private static String stageOf(PolicyRules rules, LiveClip live, Step step) {
+    return switch (step.change()) {
+      case DELETED_ON_ARRIVAL, DELETED_AT_DUE, KEPT_BY_HOLD, DELETED_ON_RELEASE ->
+          rules.dueStage(live.getRegion(), live.getRecordedAt()).label();
+      default -> rules.forClip(live.getRecordedAt(), step.at()).label();
+    };
   }
 
   private static ReceiptKind kindOf(Change change) {

@@ -42,6 +42,7 @@ import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.SourceWatermark;
 import io.camfleet.avro.StatsDelta;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.Copies;
 import io.camfleet.policy.Decision;
 import io.camfleet.policy.OriginalLifecycle;
 import io.camfleet.policy.OriginalLifecycle.Fact;
@@ -241,7 +242,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       String policy = rules.policyName();
       String clipKey = new PolicyClipKey(policy, share.getClipId()).encoded();
       // Blocked before refused, as the retention service decides: it ignores blocked shares.
-      if (rules.admitShare(share) instanceof Decision.Blocked blocked) {
+      String stage = rules.forClip(share.getClipRecordedAt(), time).label();
+      if (rules.admitShare(share, time) instanceof Decision.Blocked blocked) {
         receipt(
             policy,
             share.getCopyId(),
@@ -250,7 +252,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
             CopyReceiptKind.SHARE_BLOCKED,
             time,
             blocked.cause(),
-            blocked.reason());
+            blocked.reason(),
+            stage);
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
         add(policy, SHARES_BLOCKED_BY_CAPS, 1);
         add(policy, SharingMeasure.blockedBy(blocked.cause()), 1);
@@ -268,7 +271,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
         clip = ClipExposures.of(share, shared.after().retentionEndsAt());
         schedule.add(original.dueAt(), Kind.ORIGINAL_DUE, clipKey);
       }
-      boolean disclosed = rules.disclosesAddress(share);
+      boolean disclosed = rules.disclosesAddress(share, time);
       CopyLedgerEntry copy =
           CopyLedgerEntry.newBuilder()
               .setPolicy(policy)
@@ -285,9 +288,11 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
               .setRequestId(share.getRequest() == null ? null : share.getRequest().getRequestId())
               .setAddressDisclosed(disclosed)
               .setMadeAt(time)
-              .setExpiresAt(expiresAt(rules, share.getHolderType(), time, clip))
+              .setExpiresAt(
+                  expiresAt(rules, share.getHolderType(), share.getClipRecordedAt(), time, clip))
               .setStatus(CopyStatus.ALIVE)
               .setUpdatedAt(time)
+              .setStage(stage)
               .build();
       add(
           policy,
@@ -334,6 +339,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       String policy = rules.policyName();
       CopyLedgerEntry parent =
           copies.get(new CopyKey(policy, made.getClipId(), made.getParentCopyId()).encoded());
+      String stage = rules.forClip(made.getClipRecordedAt(), time).label();
       Decision.Blocked refusal = null;
       if (parent == null) {
         refusal =
@@ -342,7 +348,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
                 "parent copy "
                     + made.getParentCopyId()
                     + " does not exist under this policy: it was blocked, refused or has expired");
-      } else if (rules.admitCopy(made.getKind()) instanceof Decision.Blocked blocked) {
+      } else if (rules.admitCopy(made.getKind(), made.getClipRecordedAt(), time)
+          instanceof Decision.Blocked blocked) {
         refusal = blocked;
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
       }
@@ -355,7 +362,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
             CopyReceiptKind.FORWARD_BLOCKED,
             time,
             refusal.cause(),
-            refusal.reason());
+            refusal.reason(),
+            stage);
         add(policy, FORWARDS_BLOCKED, 1);
         add(policy, SharingMeasure.blockedBy(refusal.cause()), 1);
         continue;
@@ -370,9 +378,11 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
               .setHolderType(made.getHolderType())
               .setKind(made.getKind())
               .setMadeAt(time)
-              .setExpiresAt(expiresAt(rules, made.getHolderType(), time, clip))
+              .setExpiresAt(
+                  expiresAt(rules, made.getHolderType(), made.getClipRecordedAt(), time, clip))
               .setStatus(CopyStatus.ALIVE)
               .setUpdatedAt(time)
+              .setStage(stage)
               .build();
       create(copy, clipKey, clip);
     }
@@ -383,8 +393,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
    * inheriting it).
    */
   private static Long expiresAt(
-      PolicyRules rules, HolderType holder, long madeAt, ClipExposure clip) {
-    return rules.copyExpiresAt(holder, madeAt, ClipExposures.retentionEndsAt(clip));
+      PolicyRules rules, HolderType holder, long clipRecordedAt, long madeAt, ClipExposure clip) {
+    return rules.copyExpiresAt(holder, clipRecordedAt, madeAt, ClipExposures.retentionEndsAt(clip));
   }
 
   private void create(CopyLedgerEntry copy, String clipKey, ClipExposure clip) {
@@ -445,8 +455,9 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
         copy.getHouseholdId(),
         CopyReceiptKind.COPY_EXPIRED,
         time,
-        expiryCause(rules),
-        expiryReason(rules, copy));
+        expiryCause(rules, copy),
+        expiryReason(rules, copy),
+        copy.getStage());
 
     HolderType holder = copy.getHolderType();
     add(policy, COPIES_EXPIRED, 1);
@@ -471,20 +482,25 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     clips.delete(clipKey);
   }
 
-  private static CopyReceiptCause expiryCause(PolicyRules rules) {
-    return rules.policy().copies().inheritOriginalExpiry()
+  /** The copy rules that set the copy's lifetime when it was made. */
+  private static Copies copiesOf(PolicyRules rules, CopyLedgerEntry copy) {
+    return rules.copiesFor(copy.getClipRecordedAt(), copy.getMadeAt());
+  }
+
+  private static CopyReceiptCause expiryCause(PolicyRules rules, CopyLedgerEntry copy) {
+    return copiesOf(rules, copy).inheritOriginalExpiry()
         ? CopyReceiptCause.EXPIRED_WITH_ORIGINAL
         : CopyReceiptCause.HOLDER_LIFETIME_ENDED;
   }
 
   private static String expiryReason(PolicyRules rules, CopyLedgerEntry copy) {
-    if (rules.policy().copies().inheritOriginalExpiry()) {
+    if (copiesOf(rules, copy).inheritOriginalExpiry()) {
       return "the copy expired with the original clip";
     }
     return "copies held by "
         + copy.getHolderType()
         + " live "
-        + rules.policy().copies().lifetimeDays().get(copy.getHolderType())
+        + copiesOf(rules, copy).lifetimeDays().get(copy.getHolderType())
         + " days";
   }
 
@@ -516,9 +532,10 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       CopyReceiptKind kind,
       long time,
       CopyReceiptCause cause,
-      String reason) {
+      String reason,
+      String stage) {
     CopyReceipt receipt =
-        new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason, cause);
+        new CopyReceipt(policy, copyId, clipId, householdId, kind, time, reason, cause, stage);
     receipts.put(new CopyKey(policy, clipId, copyId).encoded(), receipt);
     context.forward(new Record<>(policy + "/" + copyId, receipt, time));
   }

@@ -72,7 +72,8 @@ class CopyExpiryTest {
                   CopyReceiptKind.COPY_EXPIRED,
                   day(181),
                   "copies held by REQUESTING_POLICE live 180 days",
-                  CopyReceiptCause.HOLDER_LIFETIME_ENDED),
+                  CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+                  "base"),
               new CopyReceipt(
                   policy,
                   "copy-ice",
@@ -81,7 +82,8 @@ class CopyExpiryTest {
                   CopyReceiptKind.COPY_EXPIRED,
                   day(191),
                   "copies held by FEDERAL_AGENCY live 180 days",
-                  CopyReceiptCause.HOLDER_LIFETIME_ENDED)),
+                  CopyReceiptCause.HOLDER_LIFETIME_ENDED,
+                  "base")),
           sharing.receipts());
 
       List<DailyStats> stats = sharing.stats();
@@ -192,7 +194,8 @@ class CopyExpiryTest {
                   CopyReceiptKind.FORWARD_BLOCKED,
                   day(61),
                   "parent copy copy-post does not exist under this policy: it was blocked, refused or has expired",
-                  CopyReceiptCause.NO_LIVE_PARENT)),
+                  CopyReceiptCause.NO_LIVE_PARENT,
+                  "base")),
           sharing.receipts());
       assertEquals(
           ExpectedMeasures.with(
@@ -270,7 +273,8 @@ class CopyExpiryTest {
         CopyReceiptKind.COPY_EXPIRED,
         SIXTY_DAYS_AFTER_RECORDING,
         "the copy expired with the original clip",
-        CopyReceiptCause.EXPIRED_WITH_ORIGINAL);
+        CopyReceiptCause.EXPIRED_WITH_ORIGINAL,
+        "base");
   }
 
   private static Instant at(long time) {

@@ -65,7 +65,8 @@ class PolicyEnforcementTest {
                   CopyReceiptKind.SHARE_BLOCKED,
                   day(1),
                   "clip lies outside the first 12.0 h of the requested window",
-                  CopyReceiptCause.OUTSIDE_WINDOW),
+                  CopyReceiptCause.OUTSIDE_WINDOW,
+                  "base"),
               new CopyReceipt(
                   MARKEY_CAPS,
                   "copy-far",
@@ -74,7 +75,8 @@ class PolicyEnforcementTest {
                   CopyReceiptKind.SHARE_BLOCKED,
                   day(1),
                   "camera is 0.70 mi from the request's centre, beyond the 0.40 mi of a 0.500 sq mi area",
-                  CopyReceiptCause.OUTSIDE_AREA),
+                  CopyReceiptCause.OUTSIDE_AREA,
+                  "base"),
               new CopyReceipt(
                   MARKEY_CAPS,
                   "copy-late-fwd",
@@ -83,7 +85,8 @@ class PolicyEnforcementTest {
                   CopyReceiptKind.FORWARD_BLOCKED,
                   day(2),
                   "parent copy copy-late does not exist under this policy: it was blocked, refused or has expired",
-                  CopyReceiptCause.NO_LIVE_PARENT)),
+                  CopyReceiptCause.NO_LIVE_PARENT,
+                  "base")),
           sharing.receipts());
       assertEquals(
           List.of(
@@ -182,7 +185,8 @@ class PolicyEnforcementTest {
                   CopyReceiptKind.FORWARD_BLOCKED,
                   day(2),
                   "the policy forbids police from forwarding footage",
-                  CopyReceiptCause.FORWARDING_FORBIDDEN),
+                  CopyReceiptCause.FORWARDING_FORBIDDEN,
+                  "base"),
               new CopyReceipt(
                   NO_FORWARDING,
                   "copy-ice",
@@ -191,7 +195,8 @@ class PolicyEnforcementTest {
                   CopyReceiptKind.FORWARD_BLOCKED,
                   day(3),
                   "parent copy copy-sheriff does not exist under this policy: it was blocked, refused or has expired",
-                  CopyReceiptCause.NO_LIVE_PARENT)),
+                  CopyReceiptCause.NO_LIVE_PARENT,
+                  "base")),
           sharing.receipts());
       assertEquals(
           List.of(
@@ -352,7 +357,8 @@ class PolicyEnforcementTest {
                   CopyReceiptKind.COPY_EXPIRED,
                   day(70),
                   "the copy expired with the original clip",
-                  CopyReceiptCause.EXPIRED_WITH_ORIGINAL)),
+                  CopyReceiptCause.EXPIRED_WITH_ORIGINAL,
+                  "base")),
           sharing.receipts());
       List<DailyStats> stats = sharing.stats();
       assertEquals(0L, SharingDriver.lastDay(stats, STATUS_QUO).get("sharesRefusedExpired"));
@@ -380,7 +386,8 @@ class PolicyEnforcementTest {
                   CopyReceiptKind.SHARE_BLOCKED,
                   day(70),
                   "clip is older than the 45-day look-back",
-                  CopyReceiptCause.PAST_LOOK_BACK)),
+                  CopyReceiptCause.PAST_LOOK_BACK,
+                  "base")),
           sharing.receipts());
       List<DailyStats> stats = sharing.stats();
       assertEquals(

@@ -159,7 +159,8 @@ final class WorldFixtures {
       String requestId, String agency, String cameraId, String householdId, long at) {
     return event(
         at,
-        new RequestNotification(requestId, agency, cameraId, householdId, at - HOUR, at, 0.25, at));
+        new RequestNotification(
+            requestId, agency, cameraId, householdId, at - HOUR, at, 0.25, at, -1.0));
   }
 
   static WorldEvent answered(
@@ -171,8 +172,14 @@ final class WorldFixtures {
       long at) {
     return event(
         at,
-        new RequestAnswer(
-            requestId, agency, cameraId, householdId, answer, answer == Answer.SHARED ? 1 : 0));
+        RequestAnswer.newBuilder()
+            .setRequestId(requestId)
+            .setAgencyId(agency)
+            .setCameraId(cameraId)
+            .setHouseholdId(householdId)
+            .setAnswer(answer)
+            .setClipsShared(answer == Answer.SHARED ? 1 : 0)
+            .build());
   }
 
   static WorldEvent tick(long at, boolean last) {
