@@ -55,13 +55,23 @@ public final class PolicyRules {
     return policy.retention().sharedOriginals() == Retention.SharedOriginals.EXEMPT;
   }
 
-  /** Whether the police may receive the footage this share sends, under the request caps. */
+  /**
+   * Whether the police may receive the footage this share sends, under the request caps: at the
+   * portal ({@link Portal#admitShare}), or here at the share.
+   */
   public Decision admitShare(ClipShared share) {
     if (share.getChannel() != ShareChannel.POLICE_REQUEST || share.getRequest() == null) {
       return Decision.ALLOWED;
     }
     RequestTerms request = share.getRequest();
     RequestCaps caps = policy.requests();
+    if (caps.atPortal()) {
+      return Portal.admitShare(caps, share);
+    }
+    if (!caps.open()) {
+      return new Decision.Blocked(
+          CopyReceiptCause.PORTAL_CLOSED, "the portal takes no requests under this policy");
+    }
     double windowMinutes = (request.getWindowEnd() - request.getWindowStart()) / 60_000.0;
     double area = Math.PI * request.getRadiusMiles() * request.getRadiusMiles();
     if (caps.minWindowMinutes() != null && windowMinutes < caps.minWindowMinutes()) {
@@ -108,12 +118,22 @@ public final class PolicyRules {
     return Decision.ALLOWED;
   }
 
-  /** Whether an onward copy of an existing copy may be made. */
-  public Decision admitCopy(CopyKind kind) {
-    if (kind == CopyKind.FORWARD && !policy.forwardingAllowed()) {
+  /**
+   * Whether an onward copy of an existing copy, to a holder of type {@code holder}, may be made.
+   */
+  public Decision admitCopy(CopyKind kind, HolderType holder) {
+    if (kind != CopyKind.FORWARD) {
+      return Decision.ALLOWED;
+    }
+    if (policy.forwarding() == Forwarding.NONE) {
       return new Decision.Blocked(
           CopyReceiptCause.FORWARDING_FORBIDDEN,
           "the policy forbids police from forwarding footage");
+    }
+    if (policy.forwarding() == Forwarding.LOCAL_ONLY && holder == HolderType.FEDERAL_AGENCY) {
+      return new Decision.Blocked(
+          CopyReceiptCause.FEDERAL_FORWARDING_FORBIDDEN,
+          "the policy lets police forward footage locally, never to a federal agency");
     }
     return Decision.ALLOWED;
   }
