@@ -468,6 +468,7 @@ public final class Generator {
       notification.setWindowEnd(r.windowEnd());
       notification.setRadiusMiles(r.radiusMiles());
       notification.setIssuedAt(r.issuedAt());
+      notification.setCameraDistanceMiles(cameras.distance(c, r.x(), r.y()));
       emit(cameras.ids[c], -1, r.issuedAt(), notification);
 
       Rng rng = new Rng(Rng.seed(seed, Rng.ANSWER, r.index(), c));
@@ -523,6 +524,13 @@ public final class Generator {
     answer.setHouseholdId(cameras.households[c]);
     answer.setAnswer(kind);
     answer.setClipsShared(found);
+    double distance = cameras.distance(c, r.x(), r.y());
+    answer.setWindowStart(r.windowStart());
+    answer.setWindowEnd(r.windowEnd());
+    answer.setRadiusMiles(r.radiusMiles());
+    answer.setIssuedAt(r.issuedAt());
+    answer.setCameraDistanceMiles(distance);
+    answer.setRefusalReported(false);
     emit(cameras.ids[c], -1, reply.time, answer);
     if (found == 0) {
       return;
@@ -530,7 +538,6 @@ public final class Generator {
     String[] copyIds = new String[found];
     clipIds = java.util.Arrays.copyOf(clipIds, found);
     recordedAt = java.util.Arrays.copyOf(recordedAt, found);
-    double distance = cameras.distance(c, r.x(), r.y());
     Rng holds = new Rng(Rng.seed(seed, Rng.HOLD, r.index(), c));
     World.LegalHolds legalHolds = world.legalHolds();
     for (int k = 0; k < found; k++) {
