@@ -15,6 +15,7 @@ import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_REQUEST;
 
 import io.camfleet.avro.Answer;
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
@@ -34,6 +35,7 @@ import io.camfleet.avro.RequestNotification;
 import io.camfleet.avro.RequestTerms;
 import io.camfleet.avro.ShareChannel;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.policy.Forwarding;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.RequestCaps;
 import io.camfleet.policy.Retention;
@@ -53,7 +55,9 @@ import java.util.stream.Stream;
  * nothing with the topology, and a comparison with what it wrote. Per policy: a ledger entry for
  * every copy made (a share the policy admits of a clip still in its owner's account, an onward copy
  * of a live copy), a second one when the copy's lifetime ends by the horizon, a receipt for each
- * such expiry and for every share or onward copy the policy blocks, and the final day's counters.
+ * such expiry and for every share or onward copy the policy blocks, and the final day's counters,
+ * among them what the request portal sent, refused and narrowed, and the households police learn of
+ * through it.
  */
 final class CopyVerifier {
   private static final long DAY = 86_400_000L;
@@ -82,9 +86,28 @@ final class CopyVerifier {
               SharingMeasure.SHARES_BLOCKED_OUTSIDE_AREA,
               SharingMeasure.SHARES_BLOCKED_PAST_LOOK_BACK,
               SharingMeasure.FORWARDS_BLOCKED_BY_BAN,
-              SharingMeasure.ONWARD_COPIES_WITHOUT_PARENT)
+              SharingMeasure.ONWARD_COPIES_WITHOUT_PARENT,
+              SharingMeasure.REQUESTS_MADE,
+              SharingMeasure.REQUESTS_REFUSED,
+              SharingMeasure.REQUESTS_REFUSED_PORTAL_CLOSED,
+              SharingMeasure.REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM,
+              SharingMeasure.REQUESTS_REFUSED_AREA_BELOW_MINIMUM,
+              SharingMeasure.REQUESTS_REFUSED_PAST_LOOK_BACK,
+              SharingMeasure.REQUESTS_NARROWED,
+              SharingMeasure.REQUESTS_NARROWED_WINDOW,
+              SharingMeasure.REQUESTS_NARROWED_AREA,
+              SharingMeasure.REQUESTS_NARROWED_LOOK_BACK,
+              SharingMeasure.NOTIFICATIONS_WITHHELD,
+              SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE)
           .map(SharingMeasure::wireName)
           .toList();
+
+  /** A request's terms as the portal received them; the camera's distance for an email. */
+  private record Asked(
+      long windowStart, long windowEnd, double radiusMiles, long issuedAt, double distance) {}
+
+  /** An answer: what the owner said, to which terms, for which household. */
+  private record Answered(Answer answer, Asked asked, boolean refusalReported, String household) {}
 
   /** The original clip as its camera recorded it. */
   private record Original(String region, long recordedAt) {}
@@ -104,7 +127,10 @@ final class CopyVerifier {
    */
   private final Map<String, List<WorldEvent>> clipEvents = new LinkedHashMap<>();
 
-  private final Map<String, Long> worldCounts = new HashMap<>();
+  private final List<Asked> requests = new ArrayList<>();
+  private final List<Asked> notifications = new ArrayList<>();
+  private final List<Answered> answers = new ArrayList<>();
+  private final List<String> mappedHouseholds = new ArrayList<>();
   private long horizon = Long.MIN_VALUE;
   private long events;
 
@@ -120,16 +146,31 @@ final class CopyVerifier {
       clipEvents.computeIfAbsent(c.getClipId(), k -> new ArrayList<>()).add(event);
     } else if (e instanceof LegalHold h) {
       clipEvents.computeIfAbsent(h.getClipId(), k -> new ArrayList<>()).add(event);
-    } else if (e instanceof PoliceRequest) {
-      worldCounts.merge(REQUESTS.wireName(), 1L, Long::sum);
-    } else if (e instanceof RequestNotification) {
-      worldCounts.merge(NOTIFICATIONS.wireName(), 1L, Long::sum);
+    } else if (e instanceof PoliceRequest r) {
+      requests.add(
+          new Asked(r.getWindowStart(), r.getWindowEnd(), r.getRadiusMiles(), r.getIssuedAt(), -1));
+    } else if (e instanceof RequestNotification n) {
+      notifications.add(
+          new Asked(
+              n.getWindowStart(),
+              n.getWindowEnd(),
+              n.getRadiusMiles(),
+              n.getIssuedAt(),
+              n.getCameraDistanceMiles()));
     } else if (e instanceof RequestAnswer a) {
-      SharingMeasure measure =
-          a.getAnswer() == Answer.SHARED
-              ? ANSWERS_SHARED
-              : a.getAnswer() == Answer.DECLINED ? DECLINED : IGNORED;
-      worldCounts.merge(measure.wireName(), 1L, Long::sum);
+      answers.add(
+          new Answered(
+              a.getAnswer(),
+              new Asked(
+                  a.getWindowStart(),
+                  a.getWindowEnd(),
+                  a.getRadiusMiles(),
+                  a.getIssuedAt(),
+                  a.getCameraDistanceMiles()),
+              a.getRefusalReported(),
+              a.getHouseholdId()));
+    } else if (e instanceof CameraMapped m) {
+      mappedHouseholds.add(m.getHouseholdId());
     } else if (e instanceof ClockTick t && t.getLast()) {
       horizon = Math.max(horizon, event.getEventTime());
     }
@@ -154,8 +195,9 @@ final class CopyVerifier {
     for (Policy policy : policies) {
       Map<String, Long> count = new TreeMap<>();
       for (String name : COUNTERS) {
-        count.put(name, worldCounts.getOrDefault(name, 0L));
+        count.put(name, 0L);
       }
+      portal(policy, count);
       for (HolderType holder : HolderType.values()) {
         count.put(COPIES_CREATED.of(holder).wireName(), 0L);
         count.put(COPIES_ALIVE.of(holder).wireName(), 0L);
@@ -165,6 +207,120 @@ final class CopyVerifier {
       counters.put(policy.name(), count);
     }
     return new Expected(ledger, receipts, counters);
+  }
+
+  /**
+   * Requests, emails and answers under one policy: at a portal enforcing the caps, a request below
+   * a minimum (or while the portal is closed) is refused, one past a maximum narrowed; an email
+   * goes out only for a request not refused, to a camera inside the maximum area (an unknown
+   * distance is inside), and an answer counts only to an email that went out. Households police
+   * learn of: a counted shared answer, a counted refusal the provider reported, a camera on a map,
+   * when the policy discloses addresses.
+   */
+  private void portal(Policy policy, Map<String, Long> count) {
+    RequestCaps caps = policy.requests();
+    boolean atPortal = caps.enforcedAt() == RequestCaps.EnforcedAt.PORTAL;
+    for (Asked r : requests) {
+      count.merge(SharingMeasure.REQUESTS_MADE.wireName(), 1L, Long::sum);
+      SharingMeasure refusal = atPortal ? refusal(caps, r) : null;
+      if (refusal != null) {
+        count.merge(SharingMeasure.REQUESTS_REFUSED.wireName(), 1L, Long::sum);
+        count.merge(refusal.wireName(), 1L, Long::sum);
+        continue;
+      }
+      count.merge(REQUESTS.wireName(), 1L, Long::sum);
+      if (!atPortal) {
+        continue;
+      }
+      boolean window =
+          caps.maxWindowHours() != null
+              && r.windowEnd() - r.windowStart() > (long) (caps.maxWindowHours() * HOUR);
+      boolean area =
+          caps.maxAreaSquareMiles() != null
+              && Math.PI * r.radiusMiles() * r.radiusMiles() > caps.maxAreaSquareMiles();
+      boolean lookBack =
+          caps.maxLookBackDays() != null
+              && r.issuedAt() - r.windowStart() > (long) (caps.maxLookBackDays() * DAY);
+      if (window || area || lookBack) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED.wireName(), 1L, Long::sum);
+      }
+      if (window) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED_WINDOW.wireName(), 1L, Long::sum);
+      }
+      if (area) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED_AREA.wireName(), 1L, Long::sum);
+      }
+      if (lookBack) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED_LOOK_BACK.wireName(), 1L, Long::sum);
+      }
+    }
+    for (Asked n : notifications) {
+      count.merge(
+          (emailed(caps, n) ? NOTIFICATIONS : SharingMeasure.NOTIFICATIONS_WITHHELD).wireName(),
+          1L,
+          Long::sum);
+    }
+    Set<String> known = new HashSet<>();
+    for (Answered a : answers) {
+      Asked asked = a.asked();
+      boolean termsUnknown =
+          asked.issuedAt() == 0 && asked.windowStart() == 0 && asked.windowEnd() == 0;
+      if (!termsUnknown && !emailed(caps, asked)) {
+        continue;
+      }
+      SharingMeasure measure =
+          a.answer() == Answer.SHARED
+              ? ANSWERS_SHARED
+              : a.answer() == Answer.DECLINED ? DECLINED : IGNORED;
+      count.merge(measure.wireName(), 1L, Long::sum);
+      if (policy.addressDisclosed() && (a.answer() == Answer.SHARED || a.refusalReported())) {
+        known.add(a.household());
+      }
+    }
+    if (policy.addressDisclosed()) {
+      known.addAll(mappedHouseholds);
+    }
+    count.put(SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE.wireName(), (long) known.size());
+  }
+
+  /** The measure of the cause the portal refuses a request for, or null if it sends it. */
+  private static SharingMeasure refusal(RequestCaps caps, Asked r) {
+    if (!caps.open()) {
+      return SharingMeasure.REQUESTS_REFUSED_PORTAL_CLOSED;
+    }
+    long windowMs = r.windowEnd() - r.windowStart();
+    if (caps.minWindowMinutes() != null && windowMs < caps.minWindowMinutes() * 60_000) {
+      return SharingMeasure.REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM;
+    }
+    if (caps.minAreaSquareMiles() != null
+        && Math.PI * r.radiusMiles() * r.radiusMiles() < caps.minAreaSquareMiles()) {
+      return SharingMeasure.REQUESTS_REFUSED_AREA_BELOW_MINIMUM;
+    }
+    if (caps.maxLookBackDays() != null) {
+      long earliest = r.issuedAt() - (long) (caps.maxLookBackDays() * DAY);
+      long end = r.windowEnd();
+      if (caps.maxWindowHours() != null) {
+        end = Math.min(end, r.windowStart() + (long) (caps.maxWindowHours() * HOUR));
+      }
+      if (earliest > r.windowStart() && earliest >= end) {
+        return SharingMeasure.REQUESTS_REFUSED_PAST_LOOK_BACK;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the portal sends the email: always unless it enforces the caps. */
+  private static boolean emailed(RequestCaps caps, Asked n) {
+    if (caps.enforcedAt() != RequestCaps.EnforcedAt.PORTAL) {
+      return true;
+    }
+    if (refusal(caps, n) != null) {
+      return false;
+    }
+    double d = n.distance();
+    return caps.maxAreaSquareMiles() == null
+        || d < 0
+        || Math.PI * d * d <= caps.maxAreaSquareMiles();
   }
 
   /** One clip's shares, onward copies and holds under one policy. */
@@ -209,7 +365,23 @@ final class CopyVerifier {
           deleted = true;
         }
       } else if (e instanceof ClipShared s) {
+        if (notAskedFor(policy.requests(), s, original.recordedAt())) {
+          // the portal never asked for it: no copy, no receipt, not a blocked share
+          continue;
+        }
         Cause blockedBy = capBlocking(policy.requests(), s, original.recordedAt());
+        if (blockedBy != null && blockedBy.cause() == CopyReceiptCause.PORTAL_CLOSED) {
+          receipts.add(
+              blockedBy.receipt(
+                  policy.name(),
+                  s.getCopyId(),
+                  clipId,
+                  s.getHouseholdId(),
+                  CopyReceiptKind.SHARE_BLOCKED,
+                  t));
+          count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
+          continue;
+        }
         if (blockedBy != null) {
           receipts.add(
               blockedBy.receipt(
@@ -264,8 +436,14 @@ final class CopyVerifier {
         Cause blockedBy = null;
         if (parent == null || !parent.aliveAt(t)) {
           blockedBy = new Cause(CopyReceiptCause.NO_LIVE_PARENT, "no live parent");
-        } else if (c.getKind() == CopyKind.FORWARD && !policy.forwardingAllowed()) {
+        } else if (c.getKind() == CopyKind.FORWARD && policy.forwarding() == Forwarding.NONE) {
           blockedBy = new Cause(CopyReceiptCause.FORWARDING_FORBIDDEN, "forwarding forbidden");
+          count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
+        } else if (c.getKind() == CopyKind.FORWARD
+            && policy.forwarding() == Forwarding.LOCAL_ONLY
+            && c.getHolderType() == HolderType.FEDERAL_AGENCY) {
+          blockedBy =
+              new Cause(CopyReceiptCause.FEDERAL_FORWARDING_FORBIDDEN, "no federal forwarding");
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
         }
         if (blockedBy != null) {
@@ -360,8 +538,13 @@ final class CopyVerifier {
    */
   private static Cause capBlocking(RequestCaps caps, ClipShared share, long recordedAt) {
     RequestTerms r = share.getRequest();
-    if (share.getChannel() != ShareChannel.POLICE_REQUEST || r == null) {
+    if (share.getChannel() != ShareChannel.POLICE_REQUEST
+        || r == null
+        || caps.enforcedAt() == RequestCaps.EnforcedAt.PORTAL) {
       return null;
+    }
+    if (!caps.open()) {
+      return new Cause(CopyReceiptCause.PORTAL_CLOSED, "portal closed");
     }
     long windowMs = r.getWindowEnd() - r.getWindowStart();
     double areaAsked = Math.PI * r.getRadiusMiles() * r.getRadiusMiles();
@@ -384,6 +567,36 @@ final class CopyVerifier {
       return new Cause(CopyReceiptCause.PAST_LOOK_BACK, "past the look-back");
     }
     return null;
+  }
+
+  /**
+   * Whether a police share lies outside what a portal enforcing the caps asked for: the request
+   * refused, the owner not emailed, or the clip after the window's first maxWindowHours or before
+   * the look-back.
+   */
+  private static boolean notAskedFor(RequestCaps caps, ClipShared share, long recordedAt) {
+    RequestTerms r = share.getRequest();
+    if (share.getChannel() != ShareChannel.POLICE_REQUEST
+        || r == null
+        || caps.enforcedAt() != RequestCaps.EnforcedAt.PORTAL) {
+      return false;
+    }
+    Asked asked =
+        new Asked(
+            r.getWindowStart(),
+            r.getWindowEnd(),
+            r.getRadiusMiles(),
+            r.getIssuedAt(),
+            r.getCameraDistanceMiles());
+    if (!emailed(caps, asked)) {
+      return true;
+    }
+    if (caps.maxWindowHours() != null
+        && recordedAt - r.getWindowStart() >= (long) (caps.maxWindowHours() * HOUR)) {
+      return true;
+    }
+    return caps.maxLookBackDays() != null
+        && r.getIssuedAt() - recordedAt > (long) (caps.maxLookBackDays() * DAY);
   }
 
   /** Why a receipt is expected: the cause it must carry, and the verifier's words for it. */
