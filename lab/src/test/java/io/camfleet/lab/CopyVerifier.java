@@ -370,18 +370,6 @@ final class CopyVerifier {
           continue;
         }
         Cause blockedBy = capBlocking(policy.requests(), s, original.recordedAt());
-        if (blockedBy != null && blockedBy.cause() == CopyReceiptCause.PORTAL_CLOSED) {
-          receipts.add(
-              blockedBy.receipt(
-                  policy.name(),
-                  s.getCopyId(),
-                  clipId,
-                  s.getHouseholdId(),
-                  CopyReceiptKind.SHARE_BLOCKED,
-                  t));
-          count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
-          continue;
-        }
         if (blockedBy != null) {
           receipts.add(
               blockedBy.receipt(
@@ -392,8 +380,10 @@ final class CopyVerifier {
                   CopyReceiptKind.SHARE_BLOCKED,
                   t));
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
-          count.merge(SharingMeasure.SHARES_BLOCKED_BY_CAPS.wireName(), 1L, Long::sum);
-          count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
+          if (blockedBy.cause() != CopyReceiptCause.PORTAL_CLOSED) {
+            count.merge(SharingMeasure.SHARES_BLOCKED_BY_CAPS.wireName(), 1L, Long::sum);
+            count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
+          }
           continue;
         }
         if (deleted) {
