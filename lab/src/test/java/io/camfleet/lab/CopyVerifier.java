@@ -15,6 +15,7 @@ import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_REQUEST;
 
 import io.camfleet.avro.Answer;
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
@@ -60,7 +61,9 @@ import java.util.stream.Stream;
  * nothing with the topology, and a comparison with what it wrote. Per policy: a ledger entry for
  * every copy made (a share the policy admits of a clip still in its owner's account, an onward copy
  * of a live copy), a second one when the copy's lifetime ends by the horizon, a receipt for each
- * such expiry and for every share or onward copy the policy blocks, and the final day's counters.
+ * such expiry and for every share or onward copy the policy blocks, and the final day's counters,
+ * among them what the request portal sent, refused and narrowed, and the households police learn of
+ * through it.
  */
 final class CopyVerifier {
   private static final long DAY = 86_400_000L;
@@ -89,9 +92,32 @@ final class CopyVerifier {
               SharingMeasure.SHARES_BLOCKED_OUTSIDE_AREA,
               SharingMeasure.SHARES_BLOCKED_PAST_LOOK_BACK,
               SharingMeasure.FORWARDS_BLOCKED_BY_BAN,
-              SharingMeasure.ONWARD_COPIES_WITHOUT_PARENT)
+              SharingMeasure.ONWARD_COPIES_WITHOUT_PARENT,
+              SharingMeasure.REQUESTS_MADE,
+              SharingMeasure.REQUESTS_REFUSED,
+              SharingMeasure.REQUESTS_REFUSED_PORTAL_CLOSED,
+              SharingMeasure.REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM,
+              SharingMeasure.REQUESTS_REFUSED_AREA_BELOW_MINIMUM,
+              SharingMeasure.REQUESTS_REFUSED_PAST_LOOK_BACK,
+              SharingMeasure.REQUESTS_NARROWED,
+              SharingMeasure.REQUESTS_NARROWED_WINDOW,
+              SharingMeasure.REQUESTS_NARROWED_AREA,
+              SharingMeasure.REQUESTS_NARROWED_LOOK_BACK,
+              SharingMeasure.NOTIFICATIONS_WITHHELD,
+              SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE)
           .map(SharingMeasure::wireName)
           .toList();
+
+  /** A request's terms as the portal received them; the camera's distance for an email. */
+  private record Asked(
+      long windowStart, long windowEnd, double radiusMiles, long issuedAt, double distance) {}
+
+  /** An answer: what the owner said, to which terms, for which household. */
+  private record Answered(
+      Answer answer, Asked asked, boolean refusalReported, String household, long at) {}
+
+  /** A camera put on an agency's map: its household, and when. */
+  private record Mapped(String household, long at) {}
 
   /** The original clip as its camera recorded it. */
   private record Original(String region, long recordedAt) {}
@@ -111,7 +137,10 @@ final class CopyVerifier {
    */
   private final Map<String, List<WorldEvent>> clipEvents = new LinkedHashMap<>();
 
-  private final Map<String, Long> worldCounts = new HashMap<>();
+  private final List<Asked> requests = new ArrayList<>();
+  private final List<Asked> notifications = new ArrayList<>();
+  private final List<Answered> answers = new ArrayList<>();
+  private final List<Mapped> mappedHouseholds = new ArrayList<>();
   private long horizon = Long.MIN_VALUE;
   private long events;
 
@@ -127,16 +156,32 @@ final class CopyVerifier {
       clipEvents.computeIfAbsent(c.getClipId(), k -> new ArrayList<>()).add(event);
     } else if (e instanceof LegalHold h) {
       clipEvents.computeIfAbsent(h.getClipId(), k -> new ArrayList<>()).add(event);
-    } else if (e instanceof PoliceRequest) {
-      worldCounts.merge(REQUESTS.wireName(), 1L, Long::sum);
-    } else if (e instanceof RequestNotification) {
-      worldCounts.merge(NOTIFICATIONS.wireName(), 1L, Long::sum);
+    } else if (e instanceof PoliceRequest r) {
+      requests.add(
+          new Asked(r.getWindowStart(), r.getWindowEnd(), r.getRadiusMiles(), r.getIssuedAt(), -1));
+    } else if (e instanceof RequestNotification n) {
+      notifications.add(
+          new Asked(
+              n.getWindowStart(),
+              n.getWindowEnd(),
+              n.getRadiusMiles(),
+              n.getIssuedAt(),
+              n.getCameraDistanceMiles()));
     } else if (e instanceof RequestAnswer a) {
-      SharingMeasure measure =
-          a.getAnswer() == Answer.SHARED
-              ? ANSWERS_SHARED
-              : a.getAnswer() == Answer.DECLINED ? DECLINED : IGNORED;
-      worldCounts.merge(measure.wireName(), 1L, Long::sum);
+      answers.add(
+          new Answered(
+              a.getAnswer(),
+              new Asked(
+                  a.getWindowStart(),
+                  a.getWindowEnd(),
+                  a.getRadiusMiles(),
+                  a.getIssuedAt(),
+                  a.getCameraDistanceMiles()),
+              a.getRefusalReported(),
+              a.getHouseholdId(),
+              event.getEventTime()));
+    } else if (e instanceof CameraMapped m) {
+      mappedHouseholds.add(new Mapped(m.getHouseholdId(), event.getEventTime()));
     } else if (e instanceof ClockTick t && t.getLast()) {
       horizon = Math.max(horizon, event.getEventTime());
     }
@@ -161,8 +206,9 @@ final class CopyVerifier {
     for (Policy policy : policies) {
       Map<String, Long> count = new TreeMap<>();
       for (String name : COUNTERS) {
-        count.put(name, worldCounts.getOrDefault(name, 0L));
+        count.put(name, 0L);
       }
+      portal(policy, count);
       for (HolderType holder : HolderType.values()) {
         count.put(COPIES_CREATED.of(holder).wireName(), 0L);
         count.put(COPIES_ALIVE.of(holder).wireName(), 0L);
@@ -172,6 +218,126 @@ final class CopyVerifier {
       counters.put(policy.name(), count);
     }
     return new Expected(ledger, receipts, counters);
+  }
+
+  /**
+   * Requests, emails and answers under one policy: at a portal enforcing the caps, a request below
+   * a minimum (or while the portal is closed) is refused, one past a maximum narrowed; an email
+   * goes out only for a request not refused, to a camera inside the maximum area (an unknown
+   * distance is inside), and an answer counts only to an email that went out. Households police
+   * learn of: a counted shared answer, a counted refusal the provider reported, a camera on a map,
+   * when the policy discloses addresses.
+   */
+  private void portal(Policy policy, Map<String, Long> count) {
+    for (Asked r : requests) {
+      RequestCaps caps = requestsAt(policy, r.issuedAt());
+      boolean atPortal = caps.enforcedAt() == RequestCaps.EnforcedAt.PORTAL;
+      count.merge(SharingMeasure.REQUESTS_MADE.wireName(), 1L, Long::sum);
+      SharingMeasure refusal = atPortal ? refusal(caps, r) : null;
+      if (refusal != null) {
+        count.merge(SharingMeasure.REQUESTS_REFUSED.wireName(), 1L, Long::sum);
+        count.merge(refusal.wireName(), 1L, Long::sum);
+        continue;
+      }
+      count.merge(REQUESTS.wireName(), 1L, Long::sum);
+      if (!atPortal) {
+        continue;
+      }
+      boolean window =
+          caps.maxWindowHours() != null
+              && r.windowEnd() - r.windowStart() > (long) (caps.maxWindowHours() * HOUR);
+      boolean area =
+          caps.maxAreaSquareMiles() != null
+              && Math.PI * r.radiusMiles() * r.radiusMiles() > caps.maxAreaSquareMiles();
+      boolean lookBack =
+          caps.maxLookBackDays() != null
+              && r.issuedAt() - r.windowStart() > (long) (caps.maxLookBackDays() * DAY);
+      if (window || area || lookBack) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED.wireName(), 1L, Long::sum);
+      }
+      if (window) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED_WINDOW.wireName(), 1L, Long::sum);
+      }
+      if (area) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED_AREA.wireName(), 1L, Long::sum);
+      }
+      if (lookBack) {
+        count.merge(SharingMeasure.REQUESTS_NARROWED_LOOK_BACK.wireName(), 1L, Long::sum);
+      }
+    }
+    for (Asked n : notifications) {
+      count.merge(
+          (emailed(requestsAt(policy, n.issuedAt()), n)
+                  ? NOTIFICATIONS
+                  : SharingMeasure.NOTIFICATIONS_WITHHELD)
+              .wireName(),
+          1L,
+          Long::sum);
+    }
+    Set<String> known = new HashSet<>();
+    for (Answered a : answers) {
+      Asked asked = a.asked();
+      boolean termsUnknown =
+          asked.issuedAt() == 0 && asked.windowStart() == 0 && asked.windowEnd() == 0;
+      if (!termsUnknown && !emailed(requestsAt(policy, asked.issuedAt()), asked)) {
+        continue;
+      }
+      SharingMeasure measure =
+          a.answer() == Answer.SHARED
+              ? ANSWERS_SHARED
+              : a.answer() == Answer.DECLINED ? DECLINED : IGNORED;
+      count.merge(measure.wireName(), 1L, Long::sum);
+      if (addressDisclosedAt(policy, a.at())
+          && (a.answer() == Answer.SHARED || a.refusalReported())) {
+        known.add(a.household());
+      }
+    }
+    for (Mapped m : mappedHouseholds) {
+      if (addressDisclosedAt(policy, m.at())) {
+        known.add(m.household());
+      }
+    }
+    count.put(SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE.wireName(), (long) known.size());
+  }
+
+  /** The measure of the cause the portal refuses a request for, or null if it sends it. */
+  private static SharingMeasure refusal(RequestCaps caps, Asked r) {
+    if (!caps.open()) {
+      return SharingMeasure.REQUESTS_REFUSED_PORTAL_CLOSED;
+    }
+    long windowMs = r.windowEnd() - r.windowStart();
+    if (caps.minWindowMinutes() != null && windowMs < caps.minWindowMinutes() * 60_000) {
+      return SharingMeasure.REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM;
+    }
+    if (caps.minAreaSquareMiles() != null
+        && Math.PI * r.radiusMiles() * r.radiusMiles() < caps.minAreaSquareMiles()) {
+      return SharingMeasure.REQUESTS_REFUSED_AREA_BELOW_MINIMUM;
+    }
+    if (caps.maxLookBackDays() != null) {
+      long earliest = r.issuedAt() - (long) (caps.maxLookBackDays() * DAY);
+      long end = r.windowEnd();
+      if (caps.maxWindowHours() != null) {
+        end = Math.min(end, r.windowStart() + (long) (caps.maxWindowHours() * HOUR));
+      }
+      if (earliest > r.windowStart() && earliest >= end) {
+        return SharingMeasure.REQUESTS_REFUSED_PAST_LOOK_BACK;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the portal sends the email: always unless it enforces the caps. */
+  private static boolean emailed(RequestCaps caps, Asked n) {
+    if (caps.enforcedAt() != RequestCaps.EnforcedAt.PORTAL) {
+      return true;
+    }
+    if (refusal(caps, n) != null) {
+      return false;
+    }
+    double d = n.distance();
+    return caps.maxAreaSquareMiles() == null
+        || d < 0
+        || Math.PI * d * d <= caps.maxAreaSquareMiles();
   }
 
   /** One clip's shares, onward copies and holds under one policy. */
@@ -214,12 +380,22 @@ final class CopyVerifier {
           deleted = true;
         }
       } else if (e instanceof ClipShared s) {
+        RequestCaps atIssue =
+            s.getRequest() == null
+                ? policy.requests()
+                : requestsAt(policy, s.getRequest().getIssuedAt());
+        if (notAskedFor(atIssue, s, original.recordedAt())) {
+          // the portal never asked for it: no copy, no receipt, not a blocked share
+          continue;
+        }
         long decidingAt = decidingAt(policy, original.recordedAt(), t);
         Cause blockedBy =
-            capBlocking(
-                sectionAt(policy, decidingAt, policy.requests(), PolicyStage::requests),
-                s,
-                original.recordedAt());
+            atIssue.enforcedAt() == RequestCaps.EnforcedAt.PORTAL
+                ? null
+                : capBlocking(
+                    sectionAt(policy, decidingAt, policy.requests(), PolicyStage::requests),
+                    s,
+                    original.recordedAt());
         if (blockedBy != null) {
           receipts.add(
               blockedBy.receipt(
@@ -231,8 +407,10 @@ final class CopyVerifier {
                   t,
                   labelAt(policy, decidingAt)));
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
-          count.merge(SharingMeasure.SHARES_BLOCKED_BY_CAPS.wireName(), 1L, Long::sum);
-          count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
+          if (blockedBy.cause() != CopyReceiptCause.PORTAL_CLOSED) {
+            count.merge(SharingMeasure.SHARES_BLOCKED_BY_CAPS.wireName(), 1L, Long::sum);
+            count.merge(SharingMeasure.blockedBy(blockedBy.cause()).wireName(), 1L, Long::sum);
+          }
           continue;
         }
         if (deleted) {
@@ -291,6 +469,12 @@ final class CopyVerifier {
           blockedBy = new Cause(CopyReceiptCause.NO_LIVE_PARENT, "no live parent");
         } else if (c.getKind() == CopyKind.FORWARD && forwarding == Forwarding.NONE) {
           blockedBy = new Cause(CopyReceiptCause.FORWARDING_FORBIDDEN, "forwarding forbidden");
+          count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
+        } else if (c.getKind() == CopyKind.FORWARD
+            && forwarding == Forwarding.LOCAL_ONLY
+            && c.getHolderType() == HolderType.FEDERAL_AGENCY) {
+          blockedBy =
+              new Cause(CopyReceiptCause.FEDERAL_FORWARDING_FORBIDDEN, "no federal forwarding");
           count.merge(SHARES_BLOCKED_BY_POLICY.wireName(), 1L, Long::sum);
         }
         if (blockedBy != null) {
@@ -394,8 +578,13 @@ final class CopyVerifier {
    */
   private static Cause capBlocking(RequestCaps caps, ClipShared share, long recordedAt) {
     RequestTerms r = share.getRequest();
-    if (share.getChannel() != ShareChannel.POLICE_REQUEST || r == null) {
+    if (share.getChannel() != ShareChannel.POLICE_REQUEST
+        || r == null
+        || caps.enforcedAt() == RequestCaps.EnforcedAt.PORTAL) {
       return null;
+    }
+    if (!caps.open()) {
+      return new Cause(CopyReceiptCause.PORTAL_CLOSED, "portal closed");
     }
     long windowMs = r.getWindowEnd() - r.getWindowStart();
     double areaAsked = Math.PI * r.getRadiusMiles() * r.getRadiusMiles();
@@ -418,6 +607,36 @@ final class CopyVerifier {
       return new Cause(CopyReceiptCause.PAST_LOOK_BACK, "past the look-back");
     }
     return null;
+  }
+
+  /**
+   * Whether a police share lies outside what a portal enforcing the caps asked for: the request
+   * refused, the owner not emailed, or the clip after the window's first maxWindowHours or before
+   * the look-back.
+   */
+  private static boolean notAskedFor(RequestCaps caps, ClipShared share, long recordedAt) {
+    RequestTerms r = share.getRequest();
+    if (share.getChannel() != ShareChannel.POLICE_REQUEST
+        || r == null
+        || caps.enforcedAt() != RequestCaps.EnforcedAt.PORTAL) {
+      return false;
+    }
+    Asked asked =
+        new Asked(
+            r.getWindowStart(),
+            r.getWindowEnd(),
+            r.getRadiusMiles(),
+            r.getIssuedAt(),
+            r.getCameraDistanceMiles());
+    if (!emailed(caps, asked)) {
+      return true;
+    }
+    if (caps.maxWindowHours() != null
+        && recordedAt - r.getWindowStart() >= (long) (caps.maxWindowHours() * HOUR)) {
+      return true;
+    }
+    return caps.maxLookBackDays() != null
+        && r.getIssuedAt() - recordedAt > (long) (caps.maxLookBackDays() * DAY);
   }
 
   /** Why a receipt is expected: the cause it must carry, and the verifier's words for it. */
@@ -455,6 +674,14 @@ final class CopyVerifier {
       }
     }
     return value;
+  }
+
+  private static RequestCaps requestsAt(Policy policy, long at) {
+    return sectionAt(policy, at, policy.requests(), PolicyStage::requests);
+  }
+
+  private static boolean addressDisclosedAt(Policy policy, long at) {
+    return sectionAt(policy, at, policy.addressDisclosed(), PolicyStage::addressDisclosed);
   }
 
   private static Copies copiesAt(Policy policy, long at) {

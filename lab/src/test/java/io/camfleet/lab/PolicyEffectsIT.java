@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The bundled world {@code policy-effects} through all seven bundled policies on a real broker:
- * each policy differs from the status quo, and on exactly the figures its rules touch.
+ * The bundled world {@code policy-effects} through every bundled policy on a real broker: each
+ * policy differs from the status quo, and on exactly the figures its rules touch.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -76,7 +76,8 @@ class PolicyEffectsIT {
 
   /**
    * Each bundled policy changes the figures its rules reach on this world, and only those: the
-   * 180-day copy lifetime acts, and the 2019 and 2021 caps block different shares.
+   * 180-day copy lifetime acts, the 2019 and 2021 caps at the portal change the emails, answers and
+   * shares, and withholding the address hides households from police.
    */
   @Test
   void everyBundledPolicyDiffersFromTheStatusQuoOnTheFiguresItsRulesReach() {
@@ -145,15 +146,21 @@ class PolicyEffectsIT {
                 "clipsStoredAtEnd",
                 "liveBytesAtEnd",
                 "footageAlivePastRetention",
+                "requests",
+                "notifications",
+                "answersShared",
                 "sharesViaRequest",
-                "sharesBlockedByPolicy",
+                "declined",
+                "ignored",
                 "sharesRefusedExpired",
                 "forwardsBlocked",
-                "sharesBlockedByCaps",
-                "sharesBlockedOutsideWindow",
-                "sharesBlockedOutsideArea",
-                "sharesBlockedPastLookBack",
                 "onwardCopiesWithoutParent",
+                "requestsRefused",
+                "requestsRefusedPastLookBack",
+                "requestsNarrowed",
+                "requestsNarrowedWindow",
+                "requestsNarrowedArea",
+                "notificationsWithheld",
                 "copiesCreated",
                 "copiesCreatedByHolderType.REQUESTING_POLICE",
                 "copiesCreatedByHolderType.OTHER_AGENCY",
@@ -166,9 +173,12 @@ class PolicyEffectsIT {
                 "householdsExposedByHolderType.REQUESTING_POLICE",
                 "householdsExposedByHolderType.OTHER_AGENCY",
                 "addressesDisclosed",
+                "householdsKnownToPolice",
                 "sharesOfStoredOriginals",
                 "sharesRefused",
                 "expiryHeld"),
+            "no-address-disclosure",
+            List.of("addressesDisclosed", "householdsKnownToPolice"),
             "no-forwarding",
             List.of(
                 "sharesBlockedByPolicy",
@@ -200,16 +210,22 @@ class PolicyEffectsIT {
                 "clipsStoredAtEnd",
                 "liveBytesAtEnd",
                 "footageAlivePastRetention",
+                "requests",
+                "notifications",
+                "answersShared",
                 "sharesViaRequest",
-                "sharesBlockedByPolicy",
+                "declined",
+                "ignored",
                 "sharesRefusedExpired",
                 "forwardsBlocked",
-                "sharesBlockedByCaps",
-                "sharesBlockedWindowBelowMinimum",
-                "sharesBlockedAreaBelowMinimum",
-                "sharesBlockedOutsideWindow",
-                "sharesBlockedOutsideArea",
                 "onwardCopiesWithoutParent",
+                "requestsRefused",
+                "requestsRefusedWindowBelowMinimum",
+                "requestsRefusedAreaBelowMinimum",
+                "requestsNarrowed",
+                "requestsNarrowedWindow",
+                "requestsNarrowedArea",
+                "notificationsWithheld",
                 "copiesCreated",
                 "copiesCreatedByHolderType.REQUESTING_POLICE",
                 "copiesCreatedByHolderType.OTHER_AGENCY",
@@ -222,31 +238,46 @@ class PolicyEffectsIT {
                 "householdsExposedByHolderType.REQUESTING_POLICE",
                 "householdsExposedByHolderType.OTHER_AGENCY",
                 "addressesDisclosed",
+                "householdsKnownToPolice",
                 "sharesOfStoredOriginals",
                 "sharesRefused",
                 "expiryHeld")),
         differences);
   }
 
-  /** The 2021 rules refuse requests below their minima; the 2019 ones look back at most 45 days. */
+  /**
+   * At the portal, the 2021 rules refuse requests below their minima, the 2019 ones those wholly
+   * past their 45-day look-back; both narrow long and wide requests, withhold the emails beyond the
+   * narrowed area and block nothing at the share.
+   */
   @Test
-  void theCapsOf2019And2021BlockDifferentShares() {
+  void theCapsOf2019And2021RefuseAndNarrowDifferentRequestsAtThePortal() {
     List<String> causes =
         List.of(
-            "sharesBlockedWindowBelowMinimum",
-            "sharesBlockedAreaBelowMinimum",
-            "sharesBlockedOutsideWindow",
-            "sharesBlockedOutsideArea",
-            "sharesBlockedPastLookBack");
-    Map<String, List<Long>> blocked = new TreeMap<>();
-    for (String policy : List.of("markey-caps-2019", "rfa-2021")) {
-      blocked.put(policy, causes.stream().map(figures.get(policy)::get).toList());
+            "requestsRefusedPortalClosed",
+            "requestsRefusedWindowBelowMinimum",
+            "requestsRefusedAreaBelowMinimum",
+            "requestsRefusedPastLookBack",
+            "requestsNarrowedWindow",
+            "requestsNarrowedArea",
+            "requestsNarrowedLookBack",
+            "requestsNarrowed",
+            "notifications",
+            "notificationsWithheld",
+            "sharesBlockedByCaps");
+    Map<String, List<Long>> portal = new TreeMap<>();
+    for (String policy : List.of(STATUS_QUO, "markey-caps-2019", "rfa-2021")) {
+      portal.put(policy, causes.stream().map(figures.get(policy)::get).toList());
     }
     assertEquals(
         Map.of(
-            "markey-caps-2019", List.of(0L, 0L, 118L, 12L, 1L),
-            "rfa-2021", List.of(4L, 32L, 100L, 12L, 0L)),
-        blocked);
+            STATUS_QUO,
+            List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 672L, 0L, 0L),
+            "markey-caps-2019",
+            List.of(0L, 0L, 0L, 18L, 14L, 14L, 0L, 25L, 556L, 116L, 0L),
+            "rfa-2021",
+            List.of(0L, 43L, 35L, 0L, 10L, 11L, 0L, 18L, 429L, 243L, 0L)),
+        portal);
   }
 
   /**
@@ -278,6 +309,14 @@ class PolicyEffectsIT {
           f.get("sharesOfStoredOriginals"),
           name);
       assertEquals(f.get("clipsRecorded") - f.get("clipsExpired"), f.get("clipsStoredAtEnd"), name);
+      assertEquals(
+          f.get("requestsRefusedPortalClosed")
+              + f.get("requestsRefusedWindowBelowMinimum")
+              + f.get("requestsRefusedAreaBelowMinimum")
+              + f.get("requestsRefusedPastLookBack"),
+          f.get("requestsRefused"),
+          name);
+      assertEquals(f.get("requestsMade") - f.get("requestsRefused"), f.get("requests"), name);
       assertEquals(
           f.get("clipsAliveAtEnd") + f.get("clipsExemptByShare"), f.get("clipsStoredAtEnd"), name);
     }

@@ -11,6 +11,7 @@ import io.camfleet.schemas.stats.RetentionMeasure;
 import io.camfleet.schemas.stats.StatsMeasure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The main job end to end: the default world through all seven bundled policies on a real broker.
+ * The main job end to end: the default world through every bundled policy, and one forwarding only
+ * to local agencies, on a real broker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -40,7 +42,16 @@ class RunCommandIT {
   void runTheDefaultWorldThroughEveryPolicy() throws Exception {
     // @TempDir fields are not yet injected when a per-class @BeforeAll runs.
     out = Files.createTempDirectory("camfleet-run-it-").resolve("report");
-    String[] args = RunArgs.everyBundledPolicy("default.yaml", out);
+    // beside the bundled policies, the status quo with forwarding to local agencies only
+    Path localOnly = out.getParent().resolve("local-only-forwarding.yaml");
+    Files.writeString(
+        localOnly,
+        Files.readString(Path.of("../policies/status-quo-2019.yaml"))
+            .replace("name: status-quo-2019", "name: local-only-forwarding")
+            .replaceAll("(?m)^forwardingAllowed: .*$", "forwarding: local-only"));
+    List<String> all = new ArrayList<>(List.of(RunArgs.everyBundledPolicy("default.yaml", out)));
+    all.addAll(List.of("--policy", localOnly.toString()));
+    String[] args = all.toArray(String[]::new);
     stateFoldersBefore = stateFolders();
     assertEquals(0, Camfleet.execute(args));
     stateFoldersAfter = stateFolders();
@@ -69,7 +80,7 @@ class RunCommandIT {
   }
 
   @Test
-  void writesTheFourReportFilesForAllSevenPolicies() {
+  void writesTheFourReportFilesForEveryPolicy() {
     for (String file : List.of("report.json", "report.md", "report.csv", "report.html")) {
       assertTrue(Files.isRegularFile(out.resolve(file)), file);
     }
@@ -77,7 +88,9 @@ class RunCommandIT {
         List.of(
             "copies-inherit-expiry",
             "eu-30-days",
+            "local-only-forwarding",
             "markey-caps-2019",
+            "no-address-disclosure",
             "no-forwarding",
             "police-copies-180-days",
             "rfa-2021",
@@ -115,16 +128,23 @@ class RunCommandIT {
     }
   }
 
+  /** The same clips and requests reach every policy; a portal policy sends fewer of the emails. */
   @Test
   void everyPolicySeesTheSameWorld() {
     long recorded = measure("status-quo-2019", "clipsRecorded");
-    long requests = measure("status-quo-2019", "requests");
+    long requests = measure("status-quo-2019", "requestsMade");
     long notifications = measure("status-quo-2019", "notifications");
     assertTrue(requests > 0 && notifications > 0);
+    assertEquals(requests, measure("status-quo-2019", "requests"));
     for (String policy : byPolicy.keySet()) {
       assertEquals(recorded, measure(policy, "clipsRecorded"), policy);
-      assertEquals(requests, measure(policy, "requests"), policy);
-      assertEquals(notifications, measure(policy, "notifications"), policy);
+      assertEquals(requests, measure(policy, "requestsMade"), policy);
+      assertEquals(
+          requests, measure(policy, "requests") + measure(policy, "requestsRefused"), policy);
+      assertEquals(
+          notifications,
+          measure(policy, "notifications") + measure(policy, "notificationsWithheld"),
+          policy);
     }
   }
 
@@ -236,9 +256,63 @@ class RunCommandIT {
     return all.toArray(String[]::new);
   }
 
+  /**
+   * The Markey caps at the portal narrow requests before the emails go out: fewer emails, answers
+   * and shares than the status quo, nothing blocked at the share, and every refusal and narrowing
+   * counted under its cause in report.json.
+   */
   @Test
-  void requestCapsBlockSharesThatTheStatusQuoAllows() {
+  void requestCapsAtThePortalSendFewerEmailsAndCountRefusedAndNarrowedRequestsByCause() {
     assertEquals(0, measure("status-quo-2019", "sharesBlockedByPolicy"));
-    assertTrue(measure("markey-caps-2019", "sharesBlockedByPolicy") > 0);
+    assertEquals(0, measure("status-quo-2019", "notificationsWithheld"));
+    assertEquals(0, measure("status-quo-2019", "requestsNarrowed"));
+    assertTrue(
+        measure("markey-caps-2019", "notifications") < measure("status-quo-2019", "notifications"));
+    assertTrue(
+        measure("markey-caps-2019", "sharesViaRequest")
+            < measure("status-quo-2019", "sharesViaRequest"));
+    assertEquals(0, measure("markey-caps-2019", "sharesBlockedByCaps"));
+    for (String policy : List.of("markey-caps-2019", "rfa-2021")) {
+      assertEquals(
+          measure(policy, "requestsRefused"),
+          measure(policy, "requestsRefusedPortalClosed")
+              + measure(policy, "requestsRefusedWindowBelowMinimum")
+              + measure(policy, "requestsRefusedAreaBelowMinimum")
+              + measure(policy, "requestsRefusedPastLookBack"),
+          policy);
+      long narrowed = measure(policy, "requestsNarrowed");
+      long cuts =
+          measure(policy, "requestsNarrowedWindow")
+              + measure(policy, "requestsNarrowedArea")
+              + measure(policy, "requestsNarrowedLookBack");
+      assertTrue(narrowed > 0 && cuts >= narrowed, policy + ": " + narrowed + " <= " + cuts);
+    }
+    assertTrue(measure("markey-caps-2019", "requestsNarrowedArea") > 0);
+    assertTrue(measure("markey-caps-2019", "requestsNarrowedWindow") > 0);
+  }
+
+  /** Police learn of households through the portal only where the policy discloses addresses. */
+  @Test
+  void householdsKnownToPoliceOnlyWhereAddressesAreDisclosed() {
+    assertTrue(measure("status-quo-2019", "householdsKnownToPolice") > 0);
+    assertEquals(0, measure("no-address-disclosure", "householdsKnownToPolice"));
+  }
+
+  /**
+   * Forwarding to local agencies only: no copy reaches a federal agency, other agencies get some.
+   */
+  @Test
+  void localOnlyForwardingLeavesNoCopyAtAFederalAgency() {
+    JsonNode created = byPolicy.get("local-only-forwarding").get("copiesCreatedByHolderType");
+    assertEquals(0, created.get("FEDERAL_AGENCY").asLong());
+    assertTrue(created.get("OTHER_AGENCY").asLong() > 0);
+    assertTrue(
+        byPolicy
+                .get("status-quo-2019")
+                .get("copiesCreatedByHolderType")
+                .get("FEDERAL_AGENCY")
+                .asLong()
+            > 0);
+    assertTrue(measure("local-only-forwarding", "forwardsBlockedByBan") > 0);
   }
 }

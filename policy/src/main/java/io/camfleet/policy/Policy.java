@@ -55,7 +55,7 @@ public record Policy(
               + forwardingAllowed
               + " disagrees with forwarding: "
               + forwarding.text()
-              + "; give only forwarding");
+              + "; give forwarding only");
     }
     if (forwarding == null) {
       forwarding =

@@ -181,14 +181,23 @@ public final class PolicyRules {
 
   /**
    * Whether the police may receive the footage this share, made at {@code sharedAt}, sends, under
-   * the request caps.
+   * the request caps: at the portal ({@link Portal#admitShare}) when the caps in force at the
+   * request's issue act there, else here at the share, under the caps in force for the clip.
    */
   public Decision admitShare(ClipShared share, long sharedAt) {
     if (share.getChannel() != ShareChannel.POLICE_REQUEST || share.getRequest() == null) {
       return Decision.ALLOWED;
     }
     RequestTerms request = share.getRequest();
+    RequestCaps atIssue = inForceAt(request.getIssuedAt()).requests();
+    if (atIssue.atPortal()) {
+      return Portal.admitShare(atIssue, share);
+    }
     RequestCaps caps = forClip(share.getClipRecordedAt(), sharedAt).requests();
+    if (!caps.open()) {
+      return new Decision.Blocked(
+          CopyReceiptCause.PORTAL_CLOSED, "the portal takes no requests under this policy");
+    }
     double windowMinutes = (request.getWindowEnd() - request.getWindowStart()) / 60_000.0;
     double area = Math.PI * request.getRadiusMiles() * request.getRadiusMiles();
     if (caps.minWindowMinutes() != null && windowMinutes < caps.minWindowMinutes()) {
@@ -236,15 +245,23 @@ public final class PolicyRules {
   }
 
   /**
-   * Whether an onward copy of an existing copy, of a clip recorded at {@code clipRecordedAt}, may
-   * be made at {@code madeAt}.
+   * Whether an onward copy of an existing copy, of a clip recorded at {@code clipRecordedAt}, to a
+   * holder of type {@code holder}, may be made at {@code madeAt}.
    */
-  public Decision admitCopy(CopyKind kind, long clipRecordedAt, long madeAt) {
-    if (kind == CopyKind.FORWARD
-        && forClip(clipRecordedAt, madeAt).forwarding() == Forwarding.NONE) {
+  public Decision admitCopy(CopyKind kind, HolderType holder, long clipRecordedAt, long madeAt) {
+    if (kind != CopyKind.FORWARD) {
+      return Decision.ALLOWED;
+    }
+    Forwarding forwarding = forClip(clipRecordedAt, madeAt).forwarding();
+    if (forwarding == Forwarding.NONE) {
       return new Decision.Blocked(
           CopyReceiptCause.FORWARDING_FORBIDDEN,
           "the policy forbids police from forwarding footage");
+    }
+    if (forwarding == Forwarding.LOCAL_ONLY && holder == HolderType.FEDERAL_AGENCY) {
+      return new Decision.Blocked(
+          CopyReceiptCause.FEDERAL_FORWARDING_FORBIDDEN,
+          "the policy lets police forward footage locally, never to a federal agency");
     }
     return Decision.ALLOWED;
   }

@@ -38,6 +38,7 @@ class PolicyFileTest {
             "copies-inherit-expiry",
             "eu-30-days",
             "markey-caps-2019",
+            "no-address-disclosure",
             "no-forwarding",
             "police-copies-180-days",
             "rfa-2021",
@@ -268,7 +269,7 @@ class PolicyFileTest {
   }
 
   @Test
-  void markeyCapsBlockFootageOutsideTwelveHoursHalfASquareMileAndFortyFiveDays() {
+  void markeyCapsAtThePortalLeaveOutFootageBeyondTwelveHoursHalfASquareMileAndFortyFiveDays() {
     PolicyRules caps = Policy.read(Path.of("../policies/markey-caps-2019.yaml")).rules();
     long start = 100 * DAY;
     long issued = start + 30 * HOUR;
@@ -277,42 +278,103 @@ class PolicyFileTest {
                 policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 11 * HOUR, issued),
                 SHARED_AT)
             .allowed());
-    assertTrue(
+    assertEquals(
+        new Decision.NotRequested(
+            CopyReceiptCause.OUTSIDE_WINDOW,
+            "the portal asked only for the first 12.0 h of the window; the clip lies after them"),
         caps.admitShare(
-                policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 13 * HOUR, issued),
-                SHARED_AT)
-            instanceof Decision.Blocked);
+            policeShare(start, start + 24 * HOUR, 0.3, 0.2, start + 13 * HOUR, issued), SHARED_AT));
     // half a square mile is a radius of 0.399 mi
     assertTrue(
         caps.admitShare(
                 policeShare(start, start + 2 * HOUR, 1.0, 0.39, start + HOUR, issued), SHARED_AT)
             .allowed());
-    assertTrue(
+    assertEquals(
+        new Decision.NotRequested(
+            CopyReceiptCause.OUTSIDE_AREA,
+            "the portal did not email this camera: 0.41 mi from the request's centre, beyond the"
+                + " 0.40 mi of a 0.500 sq mi area"),
         caps.admitShare(
-                policeShare(start, start + 2 * HOUR, 1.0, 0.41, start + HOUR, issued), SHARED_AT)
-            instanceof Decision.Blocked);
+            policeShare(start, start + 2 * HOUR, 1.0, 0.41, start + HOUR, issued), SHARED_AT));
     long oldWindow = issued - 50 * DAY;
-    assertTrue(
+    assertEquals(
+        new Decision.NotRequested(
+            CopyReceiptCause.PAST_LOOK_BACK,
+            "the portal refused the request: the whole request window lies before the 45-day"
+                + " look-back"),
         caps.admitShare(
-                policeShare(oldWindow, oldWindow + HOUR, 0.3, 0.1, oldWindow, issued), SHARED_AT)
-            instanceof Decision.Blocked);
+            policeShare(oldWindow, oldWindow + HOUR, 0.3, 0.1, oldWindow, issued), SHARED_AT));
   }
 
   @Test
-  void rfaRefusesRequestsNarrowerThanItsMinimums() {
+  void rfaPortalRefusesRequestsNarrowerThanItsMinimums() {
     PolicyRules rfa = Policy.read(Path.of("../policies/rfa-2021.yaml")).rules();
     long start = 100 * DAY;
-    Decision tooShort =
+    assertEquals(
+        new Decision.NotRequested(
+            CopyReceiptCause.WINDOW_BELOW_MINIMUM,
+            "the portal refused the request: request window 10 min is below the minimum 15 min"),
         rfa.admitShare(
-            policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY), SHARED_AT);
+            policeShare(start, start + 10 * 60_000L, 0.3, 0.1, start, start + DAY), SHARED_AT));
+    assertEquals(
+        new Decision.NotRequested(
+            CopyReceiptCause.AREA_BELOW_MINIMUM,
+            "the portal refused the request: request area 0.008 sq mi is below the minimum 0.025"
+                + " sq mi"),
+        rfa.admitShare(
+            policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY), SHARED_AT));
+  }
+
+  @Test
+  void forwardingKeyReplacesTheBooleanAndOldFilesStillLoad() throws Exception {
+    assertEquals(
+        Forwarding.NONE, Policy.read(Path.of("../policies/no-forwarding.yaml")).forwarding());
+    assertEquals(
+        Forwarding.ANY, Policy.read(Path.of("../policies/markey-caps-2019.yaml")).forwarding());
+    Path old = file("old.yaml", "name: p\nretention:\n  days: 60\nforwardingAllowed: false\n");
+    assertEquals(Forwarding.NONE, Policy.read(old).forwarding());
+    Path local = file("local.yaml", "name: p\nretention:\n  days: 60\nforwarding: local-only\n");
+    assertEquals(Forwarding.LOCAL_ONLY, Policy.read(local).forwarding());
+    assertTrue(Policy.read(local).forwardingAllowed());
+    Path both =
+        file(
+            "both.yaml",
+            "name: p\nretention:\n  days: 60\nforwardingAllowed: false\nforwarding: any\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(both));
+    assertEquals("forwardingAllowed", e.field());
+    assertTrue(
+        e.getMessage().contains("false disagrees with forwarding: any; give forwarding only"),
+        e.getMessage());
+    Path bad = file("bad.yaml", "name: p\nretention:\n  days: 60\nforwarding: federal\n");
+    ConfigException wrong = assertThrows(ConfigException.class, () -> Policy.read(bad));
+    assertEquals("forwarding", wrong.field());
+    assertEquals(4, wrong.line());
+  }
+
+  @Test
+  void requestsSayWhereTheirCapsActAndWhetherThePortalIsOpen() throws Exception {
+    assertEquals(
+        RequestCaps.EnforcedAt.SHARE,
+        Policy.read(Path.of("../policies/status-quo-2019.yaml")).requests().enforcedAt());
+    assertEquals(
+        RequestCaps.EnforcedAt.PORTAL,
+        Policy.read(Path.of("../policies/rfa-2021.yaml")).requests().enforcedAt());
+    Path closed =
+        file("closed.yaml", "name: p\nretention:\n  days: 60\nrequests:\n  open: false\n");
+    RequestCaps caps = Policy.read(closed).requests();
+    assertEquals(false, caps.open());
+    long start = 100 * DAY;
     assertEquals(
         new Decision.Blocked(
-            CopyReceiptCause.WINDOW_BELOW_MINIMUM,
-            "request window 10 min is below the minimum 15 min"),
-        tooShort);
-    assertTrue(
-        rfa.admitShare(policeShare(start, start + HOUR, 0.05, 0.01, start, start + DAY), SHARED_AT)
-            instanceof Decision.Blocked);
+            CopyReceiptCause.PORTAL_CLOSED, "the portal takes no requests under this policy"),
+        Policy.read(closed)
+            .rules()
+            .admitShare(policeShare(start, start + HOUR, 0.3, 0.1, start, start + DAY), SHARED_AT));
+    Path where =
+        file("where.yaml", "name: p\nretention:\n  days: 60\nrequests:\n  enforcedAt: door\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> Policy.read(where));
+    assertEquals("requests.enforcedAt", e.field());
+    assertEquals(5, e.line());
   }
 
   @Test
@@ -335,12 +397,12 @@ class PolicyFileTest {
     assertTrue(
         Policy.read(Path.of("../policies/no-forwarding.yaml"))
                 .rules()
-                .admitCopy(CopyKind.FORWARD, 0, DAY)
+                .admitCopy(CopyKind.FORWARD, HolderType.OTHER_AGENCY, 0, DAY)
             instanceof Decision.Blocked);
     assertTrue(
         Policy.read(Path.of("../policies/no-forwarding.yaml"))
             .rules()
-            .admitCopy(CopyKind.DOWNLOAD, 0, DAY)
+            .admitCopy(CopyKind.DOWNLOAD, HolderType.PUBLIC, 0, DAY)
             .allowed());
   }
 }

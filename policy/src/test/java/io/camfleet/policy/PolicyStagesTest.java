@@ -141,9 +141,14 @@ class PolicyStagesTest {
     PolicyRules keep = example(ExistingClips.KEEP_OLD_RULES);
     assertEquals(
         CopyReceiptCause.FORWARDING_FORBIDDEN,
-        ((Decision.Blocked) follow.admitCopy(CopyKind.FORWARD, before, after)).cause());
-    assertEquals(Decision.ALLOWED, keep.admitCopy(CopyKind.FORWARD, before, after));
-    assertEquals(Decision.ALLOWED, follow.admitCopy(CopyKind.FORWARD, before, before + DAY));
+        ((Decision.Blocked)
+                follow.admitCopy(CopyKind.FORWARD, HolderType.OTHER_AGENCY, before, after))
+            .cause());
+    assertEquals(
+        Decision.ALLOWED, keep.admitCopy(CopyKind.FORWARD, HolderType.OTHER_AGENCY, before, after));
+    assertEquals(
+        Decision.ALLOWED,
+        follow.admitCopy(CopyKind.FORWARD, HolderType.OTHER_AGENCY, before, before + DAY));
     assertEquals(
         after + 90 * DAY,
         follow.copyExpiresAt(HolderType.REQUESTING_POLICE, before, after, OptionalLong.empty()));
@@ -172,7 +177,7 @@ class PolicyStagesTest {
     assertEquals(
         f
             + ":5:1: field 'forwardingAllowed': true disagrees with forwarding: local-only;"
-            + " give only forwarding",
+            + " give forwarding only",
         e.getMessage());
   }
 

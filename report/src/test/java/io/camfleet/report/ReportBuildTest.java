@@ -137,7 +137,11 @@ class ReportBuildTest {
             + " footageAlivePastRetention, householdsExposed, addressesDisclosed, sharesBlockedByCaps,"
             + " sharesBlockedWindowBelowMinimum, sharesBlockedAreaBelowMinimum, sharesBlockedOutsideWindow,"
             + " sharesBlockedOutsideArea, sharesBlockedPastLookBack, forwardsBlockedByBan,"
-            + " onwardCopiesWithoutParent",
+            + " onwardCopiesWithoutParent, requestsMade, requestsRefused, requestsRefusedPortalClosed,"
+            + " requestsRefusedWindowBelowMinimum, requestsRefusedAreaBelowMinimum,"
+            + " requestsRefusedPastLookBack, requestsNarrowed, requestsNarrowedWindow,"
+            + " requestsNarrowedArea, requestsNarrowedLookBack, notificationsWithheld,"
+            + " householdsKnownToPolice",
         error.getMessage());
   }
 

@@ -31,6 +31,7 @@ class ReportCsvTest {
                     + "sharesBlockedByCaps,sharesBlockedWindowBelowMinimum,sharesBlockedAreaBelowMinimum,"
                     + "sharesBlockedOutsideWindow,sharesBlockedOutsideArea,sharesBlockedPastLookBack,"
                     + "forwardsBlockedByBan,onwardCopiesWithoutParent,"
+                    + "requestsMade,requestsRefused,requestsRefusedPortalClosed,requestsRefusedWindowBelowMinimum,requestsRefusedAreaBelowMinimum,requestsRefusedPastLookBack,requestsNarrowed,requestsNarrowedWindow,requestsNarrowedArea,requestsNarrowedLookBack,notificationsWithheld,"
                     + "copiesCreated,"
                     + "copiesCreatedByHolderType.REQUESTING_POLICE,copiesCreatedByHolderType.OTHER_AGENCY,"
                     + "copiesCreatedByHolderType.FEDERAL_AGENCY,copiesCreatedByHolderType.NEIGHBOURHOOD_FEED,"
@@ -43,7 +44,7 @@ class ReportCsvTest {
                     + "householdsExposedByHolderType.REQUESTING_POLICE,householdsExposedByHolderType.OTHER_AGENCY,"
                     + "householdsExposedByHolderType.FEDERAL_AGENCY,"
                     + "householdsExposedByHolderType.NEIGHBOURHOOD_FEED,householdsExposedByHolderType.PUBLIC,"
-                    + "addressesDisclosed,"
+                    + "addressesDisclosed,householdsKnownToPolice,"
                     + "sharesRecorded,sharesOfStoredOriginals,sharesRefused,holdsPlaced,expiryHeld,holdsReleased",
                 "status-quo-2019,60 days; shared clips exempt; copies kept indefinitely.,"
                     + "policies/status-quo-2019.yaml,"
@@ -52,8 +53,9 @@ class ReportCsvTest {
                     + "30,12,2,16,18,1600,2,"
                     + "3,20,3,3,8,9,1,0,1,0,"
                     + "0,0,0,0,0,0,0,0,"
+                    + "0,0,0,0,0,0,0,0,0,0,0,"
                     + "6,3,1,0,1,1,0,6,3,1,0,1,1,"
-                    + "4,3,1,0,0,1,3,"
+                    + "4,3,1,0,0,1,3,0,"
                     + "3,5,1,1,2,1",
                 "eu-30-days,\"30-day retention everywhere, \"\"strict\"\", no exceptions.\","
                     + "policies/eu-30-days.yaml,"
@@ -62,8 +64,9 @@ class ReportCsvTest {
                     + "30,18,1,11,12,1100,0,"
                     + "3,20,1,1,10,9,0,1,2,1,"
                     + "1,0,0,0,1,0,0,1,"
+                    + "0,0,0,0,0,0,0,0,0,0,0,"
                     + "2,1,0,1,0,0,1,1,0,0,1,0,0,"
-                    + "1,0,0,1,0,0,1,"
+                    + "1,0,0,1,0,0,1,0,"
                     + "1,2,2,0,0,0")
             + "\r\n",
         csv);

@@ -94,7 +94,11 @@ class ReportMarkdownTest {
         "The same as the baseline: clips recorded, police requests, request emails, answers: ignored,"
             + " shares blocked: window below minimum, shares blocked: area below minimum, shares blocked:"
             + " past window maximum, shares blocked: past look back limit, forwards blocked by the"
-            + " forwarding ban.",
+            + " forwarding ban, requests made, requests refused, requests refused: portal closed,"
+            + " requests refused: window below minimum, requests refused: area below minimum, requests"
+            + " refused: past look back limit, requests narrowed, requests narrowed: window, requests"
+            + " narrowed: area, requests narrowed: look back, request emails withheld, households known"
+            + " to police.",
         table.get(table.size() - 2));
   }
 
@@ -174,6 +178,17 @@ class ReportMarkdownTest {
             "| sharesBlockedPastLookBack                        |               0 |          0 |",
             "| forwardsBlockedByBan                             |               0 |          0 |",
             "| onwardCopiesWithoutParent                        |               0 |          1 |",
+            "| requestsMade                                     |               0 |          0 |",
+            "| requestsRefused                                  |               0 |          0 |",
+            "| requestsRefusedPortalClosed                      |               0 |          0 |",
+            "| requestsRefusedWindowBelowMinimum                |               0 |          0 |",
+            "| requestsRefusedAreaBelowMinimum                  |               0 |          0 |",
+            "| requestsRefusedPastLookBack                      |               0 |          0 |",
+            "| requestsNarrowed                                 |               0 |          0 |",
+            "| requestsNarrowedWindow                           |               0 |          0 |",
+            "| requestsNarrowedArea                             |               0 |          0 |",
+            "| requestsNarrowedLookBack                         |               0 |          0 |",
+            "| notificationsWithheld                            |               0 |          0 |",
             "| **Copies outside owners' accounts**              |                 |            |",
             "| copiesCreated                                    |               6 |          2 |",
             "| copiesCreatedByHolderType.REQUESTING_POLICE      |               3 |          1 |",
@@ -196,6 +211,7 @@ class ReportMarkdownTest {
             "| householdsExposedByHolderType.NEIGHBOURHOOD_FEED |               0 |          0 |",
             "| householdsExposedByHolderType.PUBLIC             |               1 |          0 |",
             "| addressesDisclosed                               |               3 |          1 |",
+            "| householdsKnownToPolice                          |               0 |          0 |",
             "| **Shares and legal holds seen by retention**     |                 |            |",
             "| sharesRecorded                                   |               3 |          1 |",
             "| sharesOfStoredOriginals                          |               5 |          2 |",

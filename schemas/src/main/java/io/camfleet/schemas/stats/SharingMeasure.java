@@ -6,9 +6,11 @@ import static io.camfleet.schemas.stats.MeasureKind.LEVEL;
 import io.camfleet.avro.CopyReceiptCause;
 
 /**
- * The measures the sharing service writes to its statistics topic, per policy and day. Three of
- * them are also written per holder type of the copies ({@link #byHolderType()}). Every share or
- * onward copy not made is counted once under its cause ({@link #blockedBy}).
+ * The measures the sharing service writes to its statistics topic, per policy and day. Under caps
+ * enforced at the portal, requests, emails and answers follow what the portal sent; a share the
+ * portal never asked for is not a blocked share and counts nowhere. Three of them are also written
+ * per holder type of the copies ({@link #byHolderType()}). Every share or onward copy not made is
+ * counted once under its cause ({@link #blockedBy}).
  */
 public enum SharingMeasure implements StatsMeasure {
   REQUESTS(
@@ -17,35 +19,36 @@ public enum SharingMeasure implements StatsMeasure {
       MeasureUnit.REQUESTS,
       "police requests",
       false,
-      "Police requests for footage issued through the request portal; the same under every policy."),
+      "Police requests the portal sent out under the policy: requestsMade less requestsRefused, the same as"
+          + " requestsMade under every policy whose caps do not act at the portal."),
   NOTIFICATIONS(
       "notifications",
       COUNTER,
       MeasureUnit.EMAILS,
       "request emails",
       false,
-      "Emails the request portal sent to camera owners about a police request."),
+      "Emails the request portal sent to camera owners about a police request under the policy."),
   ANSWERS_SHARED(
       "answersShared",
       COUNTER,
       MeasureUnit.ANSWERS,
       "answers: shared",
       false,
-      "Owners' answers to a police request that shared footage."),
+      "Owners' answers that shared footage, to a request email the portal sent under the policy."),
   DECLINED(
       "declined",
       COUNTER,
       MeasureUnit.ANSWERS,
       "answers: declined",
       false,
-      "Owners' answers to a police request that declined it."),
+      "Owners' answers that declined a police request, to an email the portal sent under the policy."),
   IGNORED(
       "ignored",
       COUNTER,
       MeasureUnit.ANSWERS,
       "answers: ignored",
       false,
-      "Notified owners who left a police request unanswered until it lapsed."),
+      "Owners emailed under the policy who left a police request unanswered until it lapsed."),
   SHARES_VIA_REQUEST(
       "sharesViaRequest",
       COUNTER,
@@ -67,9 +70,8 @@ public enum SharingMeasure implements StatsMeasure {
       MeasureUnit.SHARES,
       "shares blocked by policy",
       false,
-      "Police shares the request caps blocked plus forwards the forwarding ban blocked, so a policy without"
-          + " caps shows its blocked forwards here: sharesBlockedByCaps and forwardsBlockedByBan count the two"
-          + " apart."),
+      "Police shares the request caps or a closed portal blocked plus forwards the forwarding ban blocked:"
+          + " sharesBlockedByCaps and forwardsBlockedByBan count the caps and the ban apart."),
   FORWARDS_BLOCKED(
       "forwardsBlocked",
       COUNTER,
@@ -186,7 +188,8 @@ public enum SharingMeasure implements StatsMeasure {
       MeasureUnit.COPIES,
       "forwards blocked by the forwarding ban",
       false,
-      "Forwards of an existing copy to another agency that the policy's ban on forwarding blocked."),
+      "Forwards of an existing copy to another agency that the policy's forwarding rule blocked: every"
+          + " forward under forwarding none, forwards to federal agencies under local-only."),
   ONWARD_COPIES_WITHOUT_PARENT(
       "onwardCopiesWithoutParent",
       COUNTER,
@@ -194,7 +197,96 @@ public enum SharingMeasure implements StatsMeasure {
       "onward copies not made: no parent copy",
       false,
       "Onward copies (forwards, downloads) not made because their parent copy does not exist under the"
-          + " policy: it was blocked, refused or has expired.");
+          + " policy: it was blocked, refused or has expired."),
+  REQUESTS_MADE(
+      "requestsMade",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests made",
+      false,
+      "Police requests for footage agencies made through the request portal, before the portal refused or"
+          + " narrowed any; the same under every policy."),
+  REQUESTS_REFUSED(
+      "requestsRefused",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests refused",
+      false,
+      "Police requests the portal refused whole under the policy, each under its first cause (the four"
+          + " requestsRefused measures that follow add up to it)."),
+  REQUESTS_REFUSED_PORTAL_CLOSED(
+      "requestsRefusedPortalClosed",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests refused: portal closed",
+      false,
+      "Police requests refused because the policy's portal takes no requests."),
+  REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM(
+      "requestsRefusedWindowBelowMinimum",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests refused: window below minimum",
+      false,
+      "Police requests the portal refused because their time window is shorter than the policy's minimum."),
+  REQUESTS_REFUSED_AREA_BELOW_MINIMUM(
+      "requestsRefusedAreaBelowMinimum",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests refused: area below minimum",
+      false,
+      "Police requests the portal refused because their area is smaller than the policy's minimum."),
+  REQUESTS_REFUSED_PAST_LOOK_BACK(
+      "requestsRefusedPastLookBack",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests refused: past look back limit",
+      false,
+      "Police requests the portal refused because their whole window lies before the policy's look-back."),
+  REQUESTS_NARROWED(
+      "requestsNarrowed",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests narrowed",
+      false,
+      "Police requests the portal sent narrowed on at least one of window, area and look-back (the three"
+          + " requestsNarrowed measures that follow may add up to more)."),
+  REQUESTS_NARROWED_WINDOW(
+      "requestsNarrowedWindow",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests narrowed: window",
+      false,
+      "Police requests the portal sent with their window clipped to the policy's maximum window."),
+  REQUESTS_NARROWED_AREA(
+      "requestsNarrowedArea",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests narrowed: area",
+      false,
+      "Police requests the portal sent with their radius cut to the policy's maximum area."),
+  REQUESTS_NARROWED_LOOK_BACK(
+      "requestsNarrowedLookBack",
+      COUNTER,
+      MeasureUnit.REQUESTS,
+      "requests narrowed: look back",
+      false,
+      "Police requests the portal sent with their window's start moved up to the policy's look-back."),
+  NOTIFICATIONS_WITHHELD(
+      "notificationsWithheld",
+      COUNTER,
+      MeasureUnit.EMAILS,
+      "request emails withheld",
+      false,
+      "Emails to camera owners the portal did not send because of the policy: every email of a refused"
+          + " request, and those to cameras beyond a narrowed area."),
+  HOUSEHOLDS_KNOWN_TO_POLICE(
+      "householdsKnownToPolice",
+      LEVEL,
+      MeasureUnit.HOUSEHOLDS,
+      "households known to police",
+      false,
+      "Households whose camera location or answer police learned through the portal under a policy that"
+          + " discloses addresses: a shared answer, a reported refusal or a camera map, each counted once.");
 
   private final String wireName;
   private final MeasureKind kind;
@@ -220,7 +312,8 @@ public enum SharingMeasure implements StatsMeasure {
 
   /**
    * The measure that counts a share or onward copy not made for {@code cause}: one per request cap,
-   * the forwarding ban, and a missing parent copy.
+   * the forwarding rule (both of its causes), and a missing parent copy. A share blocked because
+   * the portal is closed ({@code PORTAL_CLOSED}, caps enforced at the share) has none of its own.
    */
   public static SharingMeasure blockedBy(CopyReceiptCause cause) {
     return switch (cause) {
@@ -229,8 +322,11 @@ public enum SharingMeasure implements StatsMeasure {
       case OUTSIDE_WINDOW -> SHARES_BLOCKED_OUTSIDE_WINDOW;
       case OUTSIDE_AREA -> SHARES_BLOCKED_OUTSIDE_AREA;
       case PAST_LOOK_BACK -> SHARES_BLOCKED_PAST_LOOK_BACK;
-      case FORWARDING_FORBIDDEN -> FORWARDS_BLOCKED_BY_BAN;
+      case FORWARDING_FORBIDDEN, FEDERAL_FORWARDING_FORBIDDEN -> FORWARDS_BLOCKED_BY_BAN;
       case NO_LIVE_PARENT -> ONWARD_COPIES_WITHOUT_PARENT;
+      case PORTAL_CLOSED ->
+          throw new IllegalArgumentException(
+              cause + " blocks a share outside the request caps: sharesBlockedByPolicy counts it");
       case HOLDER_LIFETIME_ENDED, EXPIRED_WITH_ORIGINAL, OTHER ->
           throw new IllegalArgumentException(cause + " is not a cause of a blocked share or copy");
     };

@@ -97,7 +97,19 @@ class VocabularyTest {
             "sharesBlockedOutsideArea counter shares",
             "sharesBlockedPastLookBack counter shares",
             "forwardsBlockedByBan counter copies",
-            "onwardCopiesWithoutParent counter copies"),
+            "onwardCopiesWithoutParent counter copies",
+            "requestsMade counter requests",
+            "requestsRefused counter requests",
+            "requestsRefusedPortalClosed counter requests",
+            "requestsRefusedWindowBelowMinimum counter requests",
+            "requestsRefusedAreaBelowMinimum counter requests",
+            "requestsRefusedPastLookBack counter requests",
+            "requestsNarrowed counter requests",
+            "requestsNarrowedWindow counter requests",
+            "requestsNarrowedArea counter requests",
+            "requestsNarrowedLookBack counter requests",
+            "notificationsWithheld counter emails",
+            "householdsKnownToPolice level households"),
         describe(StatsService.SHARING));
   }
 
@@ -127,7 +139,7 @@ class VocabularyTest {
         RetentionMeasure.names(),
         StatsService.RETENTION.keys().stream().map(MeasureKey::wireName).toList());
     List<String> sharing = StatsService.SHARING.keys().stream().map(MeasureKey::wireName).toList();
-    assertEquals(24 + 3 * HolderType.values().length, sharing.size());
+    assertEquals(36 + 3 * HolderType.values().length, sharing.size());
     assertEquals(
         List.of(
             "copiesCreated",
@@ -138,8 +150,9 @@ class VocabularyTest {
             "copiesCreated.PUBLIC",
             "copiesExpired"),
         sharing.subList(10, 17));
-    assertEquals("householdsExposed.PUBLIC", sharing.get(sharing.size() - 10));
-    assertEquals("onwardCopiesWithoutParent", sharing.get(sharing.size() - 1));
+    assertEquals("householdsExposed.PUBLIC", sharing.get(sharing.size() - 22));
+    assertEquals("onwardCopiesWithoutParent", sharing.get(sharing.size() - 13));
+    assertEquals("householdsKnownToPolice", sharing.get(sharing.size() - 1));
   }
 
   /** Every share or onward copy not made has one cause, and each cause one measure. */
@@ -150,7 +163,11 @@ class VocabularyTest {
       try {
         byCause.put(cause, SharingMeasure.blockedBy(cause).wireName());
       } catch (IllegalArgumentException notABlock) {
-        assertEquals(cause + " is not a cause of a blocked share or copy", notABlock.getMessage());
+        assertEquals(
+            cause == CopyReceiptCause.PORTAL_CLOSED
+                ? "PORTAL_CLOSED blocks a share outside the request caps: sharesBlockedByPolicy counts it"
+                : cause + " is not a cause of a blocked share or copy",
+            notABlock.getMessage());
       }
     }
     assertEquals(
@@ -161,6 +178,7 @@ class VocabularyTest {
             CopyReceiptCause.OUTSIDE_AREA, "sharesBlockedOutsideArea",
             CopyReceiptCause.PAST_LOOK_BACK, "sharesBlockedPastLookBack",
             CopyReceiptCause.FORWARDING_FORBIDDEN, "forwardsBlockedByBan",
+            CopyReceiptCause.FEDERAL_FORWARDING_FORBIDDEN, "forwardsBlockedByBan",
             CopyReceiptCause.NO_LIVE_PARENT, "onwardCopiesWithoutParent"),
         byCause);
   }
@@ -192,7 +210,11 @@ class VocabularyTest {
             + " copiesCreated, copiesExpired, copiesAlive, footageAlivePastRetention, householdsExposed,"
             + " addressesDisclosed, sharesBlockedByCaps, sharesBlockedWindowBelowMinimum,"
             + " sharesBlockedAreaBelowMinimum, sharesBlockedOutsideWindow, sharesBlockedOutsideArea,"
-            + " sharesBlockedPastLookBack, forwardsBlockedByBan, onwardCopiesWithoutParent",
+            + " sharesBlockedPastLookBack, forwardsBlockedByBan, onwardCopiesWithoutParent, requestsMade,"
+            + " requestsRefused, requestsRefusedPortalClosed, requestsRefusedWindowBelowMinimum,"
+            + " requestsRefusedAreaBelowMinimum, requestsRefusedPastLookBack, requestsNarrowed,"
+            + " requestsNarrowedWindow, requestsNarrowedArea, requestsNarrowedLookBack,"
+            + " notificationsWithheld, householdsKnownToPolice",
         assertThrows(IllegalArgumentException.class, () -> StatsService.SHARING.key("clipsAlive"))
             .getMessage());
     assertEquals(

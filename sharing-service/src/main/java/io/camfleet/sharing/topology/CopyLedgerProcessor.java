@@ -10,14 +10,27 @@ import static io.camfleet.schemas.stats.SharingMeasure.FOOTAGE_ALIVE_PAST_RETENT
 import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED;
 import static io.camfleet.schemas.stats.SharingMeasure.IGNORED;
 import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS;
+import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS_WITHHELD;
 import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_MADE;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED_AREA;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED_LOOK_BACK;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED_WINDOW;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_AREA_BELOW_MINIMUM;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_PAST_LOOK_BACK;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_PORTAL_CLOSED;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_CAPS;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_POLICY;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_REFUSED_EXPIRED;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_POST;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_VIA_REQUEST;
 
+import io.camfleet.avro.Answer;
 import io.camfleet.avro.CameraInstalled;
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipExposure;
 import io.camfleet.avro.ClipHolds;
 import io.camfleet.avro.ClipRecorded;
@@ -48,6 +61,8 @@ import io.camfleet.policy.OriginalLifecycle;
 import io.camfleet.policy.OriginalLifecycle.Fact;
 import io.camfleet.policy.OriginalLifecycle.Transition;
 import io.camfleet.policy.PolicyRules;
+import io.camfleet.policy.Portal;
+import io.camfleet.policy.RequestCaps;
 import io.camfleet.schemas.stats.MeasureKey;
 import io.camfleet.schemas.stats.SharingMeasure;
 import io.camfleet.sharing.topology.CopyStores.CopyKey;
@@ -145,17 +160,21 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     forwardDeltas(deltas.advanceTo(streamTime, partition));
     days = recordDays;
 
-    if (event instanceof PoliceRequest) {
-      addToAll(REQUESTS);
-    } else if (event instanceof RequestNotification) {
-      addToAll(NOTIFICATIONS);
+    if (event instanceof PoliceRequest request) {
+      request(request);
+    } else if (event instanceof RequestNotification notification) {
+      for (PolicyRules rules : policies.values()) {
+        boolean sent = Portal.notifies(portalCaps(rules, notification.getIssuedAt()), notification);
+        add(rules.policyName(), sent ? NOTIFICATIONS : NOTIFICATIONS_WITHHELD, 1);
+      }
     } else if (event instanceof RequestAnswer answer) {
-      addToAll(
-          switch (answer.getAnswer()) {
-            case SHARED -> ANSWERS_SHARED;
-            case DECLINED -> DECLINED;
-            case IGNORED -> IGNORED;
-          });
+      answer(answer, time);
+    } else if (event instanceof CameraMapped mapped) {
+      for (PolicyRules rules : policies.values()) {
+        if (rules.inForceAt(time).addressDisclosed()) {
+          knownToPolice(rules.policyName(), mapped.getHouseholdId(), time);
+        }
+      }
     } else if (event instanceof ClipShared share) {
       share(share, time);
     } else if (event instanceof CopyMade copy) {
@@ -175,6 +194,88 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
     deltas.flush();
   }
 
+  /** Counts a request as agencies made it, and as the portal of each policy sent or refused it. */
+  private void request(PoliceRequest request) {
+    for (PolicyRules rules : policies.values()) {
+      String policy = rules.policyName();
+      add(policy, REQUESTS_MADE, 1);
+      Portal.Outcome outcome =
+          Portal.decide(portalCaps(rules, request.getIssuedAt()), Portal.Terms.of(request));
+      if (outcome instanceof Portal.Refused refused) {
+        add(policy, REQUESTS_REFUSED, 1);
+        add(policy, refusedBy(refused.cause()), 1);
+      } else if (outcome instanceof Portal.Sent sent) {
+        add(policy, REQUESTS, 1);
+        if (sent.narrowed()) {
+          add(policy, REQUESTS_NARROWED, 1);
+        }
+        for (Portal.Narrowing cut : sent.narrowedOn()) {
+          add(
+              policy,
+              switch (cut) {
+                case WINDOW -> REQUESTS_NARROWED_WINDOW;
+                case AREA -> REQUESTS_NARROWED_AREA;
+                case LOOK_BACK -> REQUESTS_NARROWED_LOOK_BACK;
+              },
+              1);
+        }
+      }
+    }
+  }
+
+  private static SharingMeasure refusedBy(CopyReceiptCause cause) {
+    return switch (cause) {
+      case PORTAL_CLOSED -> REQUESTS_REFUSED_PORTAL_CLOSED;
+      case WINDOW_BELOW_MINIMUM -> REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM;
+      case AREA_BELOW_MINIMUM -> REQUESTS_REFUSED_AREA_BELOW_MINIMUM;
+      case PAST_LOOK_BACK -> REQUESTS_REFUSED_PAST_LOOK_BACK;
+      default -> throw new IllegalArgumentException(cause + " is not a cause of a refused request");
+    };
+  }
+
+  /**
+   * Counts an answer under each policy whose portal sent its email; police learn of the household
+   * from a shared answer, or from a refusal the provider reported, when the policy discloses
+   * addresses.
+   */
+  private void answer(RequestAnswer answer, long time) {
+    for (PolicyRules rules : policies.values()) {
+      String policy = rules.policyName();
+      if (!Portal.counts(portalCaps(rules, answer.getIssuedAt()), answer)) {
+        continue;
+      }
+      add(
+          policy,
+          switch (answer.getAnswer()) {
+            case SHARED -> ANSWERS_SHARED;
+            case DECLINED -> DECLINED;
+            case IGNORED -> IGNORED;
+          },
+          1);
+      boolean learned = answer.getAnswer() == Answer.SHARED || answer.getRefusalReported();
+      if (learned && rules.inForceAt(time).addressDisclosed()) {
+        knownToPolice(policy, answer.getHouseholdId(), time);
+      }
+    }
+  }
+
+  /** The request caps of the policy in force when the request was issued. */
+  private static RequestCaps portalCaps(PolicyRules rules, long issuedAt) {
+    return rules.inForceAt(issuedAt).requests();
+  }
+
+  private void knownToPolice(String policy, String householdId, long time) {
+    householdChange(
+        time,
+        HouseholdCopyChange.newBuilder()
+            .setPolicy(policy)
+            .setHouseholdId(householdId)
+            .setHolderType(HolderType.REQUESTING_POLICE.name())
+            .setLiveCopies(0)
+            .setAddressDisclosed(false)
+            .setKnownToPolice(true));
+  }
+
   /**
    * The open days of the event's run, or null for a clock tick, which every run shares; an event of
    * a run the input does not carry breaks an invariant, before any state changes.
@@ -186,6 +287,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       return deltas.ofId(notification.getHouseholdId());
     } else if (event instanceof RequestAnswer answer) {
       return deltas.ofId(answer.getHouseholdId());
+    } else if (event instanceof CameraMapped mapped) {
+      return deltas.ofId(mapped.getHouseholdId());
     } else if (event instanceof ClipShared share) {
       return deltas.ofId(share.getHouseholdId());
     } else if (event instanceof CopyMade copy) {
@@ -243,7 +346,12 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       String clipKey = new PolicyClipKey(policy, share.getClipId()).encoded();
       // Blocked before refused, as the retention service decides: it ignores blocked shares.
       String stage = rules.forClip(share.getClipRecordedAt(), time).label();
-      if (rules.admitShare(share, time) instanceof Decision.Blocked blocked) {
+      Decision admitted = rules.admitShare(share, time);
+      if (admitted instanceof Decision.NotRequested) {
+        // the portal never asked for this footage: no copy, and not a blocked share
+        continue;
+      }
+      if (admitted instanceof Decision.Blocked blocked) {
         receipt(
             policy,
             share.getCopyId(),
@@ -255,8 +363,10 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
             blocked.reason(),
             stage);
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);
-        add(policy, SHARES_BLOCKED_BY_CAPS, 1);
-        add(policy, SharingMeasure.blockedBy(blocked.cause()), 1);
+        if (blocked.cause() != CopyReceiptCause.PORTAL_CLOSED) {
+          add(policy, SHARES_BLOCKED_BY_CAPS, 1);
+          add(policy, SharingMeasure.blockedBy(blocked.cause()), 1);
+        }
         continue;
       }
       ClipExposure clip = clips.get(clipKey);
@@ -348,7 +458,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
                 "parent copy "
                     + made.getParentCopyId()
                     + " does not exist under this policy: it was blocked, refused or has expired");
-      } else if (rules.admitCopy(made.getKind(), made.getClipRecordedAt(), time)
+      } else if (rules.admitCopy(
+              made.getKind(), made.getHolderType(), made.getClipRecordedAt(), time)
           instanceof Decision.Blocked blocked) {
         refusal = blocked;
         add(policy, SHARES_BLOCKED_BY_POLICY, 1);

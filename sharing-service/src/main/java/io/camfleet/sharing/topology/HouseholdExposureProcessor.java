@@ -3,6 +3,7 @@ package io.camfleet.sharing.topology;
 import static io.camfleet.schemas.stats.MeasureKey.byHolder;
 import static io.camfleet.schemas.stats.SharingMeasure.ADDRESSES_DISCLOSED;
 import static io.camfleet.schemas.stats.SharingMeasure.HOUSEHOLDS_EXPOSED;
+import static io.camfleet.schemas.stats.SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE;
 
 import io.camfleet.avro.HolderType;
 import io.camfleet.avro.HouseholdCopyChange;
@@ -27,10 +28,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Counts households exposed and addresses disclosed, per policy, from the copy changes of every
- * input partition. A household's cameras may sit on several partitions, so the changes arrive here
- * keyed by household; they wait in a time-ordered buffer until every source partition's watermark
- * has passed them, and are then applied in event time, so each day's levels are exact.
+ * Counts households exposed, addresses disclosed and households known to police, per policy, from
+ * the copy changes of every input partition. A household's cameras may sit on several partitions,
+ * so the changes arrive here keyed by household; they wait in a time-ordered buffer until every
+ * source partition's watermark has passed them, and are then applied in event time, so each day's
+ * levels are exact.
  */
 final class HouseholdExposureProcessor
     implements Processor<String, HouseholdSignal, String, StatsDelta> {
@@ -174,7 +176,15 @@ final class HouseholdExposureProcessor
     String key = new HouseholdKey(policy, change.getHouseholdId()).encoded();
     HouseholdExposure household = households.get(key);
     if (household == null) {
-      household = new HouseholdExposure(new HashMap<>(), false);
+      household = new HouseholdExposure(new HashMap<>(), false, false);
+    }
+    if (change.getKnownToPolice()) {
+      if (!household.getKnownToPolice()) {
+        household.setKnownToPolice(true);
+        days.add(policy, measure.of(HOUSEHOLDS_KNOWN_TO_POLICE), 1);
+        households.put(key, household);
+      }
+      return;
     }
     // keyed by the holder type's name: Avro maps have string keys
     Map<String, Long> live = household.getLiveByHolderType();
@@ -205,7 +215,7 @@ final class HouseholdExposureProcessor
       household.setAddressDisclosed(true);
       days.add(policy, measure.of(ADDRESSES_DISCLOSED), 1);
     }
-    if (live.isEmpty() && !household.getAddressDisclosed()) {
+    if (live.isEmpty() && !household.getAddressDisclosed() && !household.getKnownToPolice()) {
       households.delete(key);
     } else {
       households.put(key, household);

@@ -10,10 +10,22 @@ import static io.camfleet.schemas.stats.SharingMeasure.FOOTAGE_ALIVE_PAST_RETENT
 import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED;
 import static io.camfleet.schemas.stats.SharingMeasure.FORWARDS_BLOCKED_BY_BAN;
 import static io.camfleet.schemas.stats.SharingMeasure.HOUSEHOLDS_EXPOSED;
+import static io.camfleet.schemas.stats.SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE;
 import static io.camfleet.schemas.stats.SharingMeasure.IGNORED;
 import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS;
+import static io.camfleet.schemas.stats.SharingMeasure.NOTIFICATIONS_WITHHELD;
 import static io.camfleet.schemas.stats.SharingMeasure.ONWARD_COPIES_WITHOUT_PARENT;
 import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_MADE;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED_AREA;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED_LOOK_BACK;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_NARROWED_WINDOW;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_AREA_BELOW_MINIMUM;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_PAST_LOOK_BACK;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_PORTAL_CLOSED;
+import static io.camfleet.schemas.stats.SharingMeasure.REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_AREA_BELOW_MINIMUM;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_CAPS;
 import static io.camfleet.schemas.stats.SharingMeasure.SHARES_BLOCKED_BY_POLICY;
@@ -67,13 +79,25 @@ final class MeasureSlots {
               SHARES_BLOCKED_OUTSIDE_AREA,
               SHARES_BLOCKED_PAST_LOOK_BACK,
               FORWARDS_BLOCKED_BY_BAN,
-              ONWARD_COPIES_WITHOUT_PARENT),
+              ONWARD_COPIES_WITHOUT_PARENT,
+              REQUESTS_MADE,
+              REQUESTS_REFUSED,
+              REQUESTS_REFUSED_PORTAL_CLOSED,
+              REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM,
+              REQUESTS_REFUSED_AREA_BELOW_MINIMUM,
+              REQUESTS_REFUSED_PAST_LOOK_BACK,
+              REQUESTS_NARROWED,
+              REQUESTS_NARROWED_WINDOW,
+              REQUESTS_NARROWED_AREA,
+              REQUESTS_NARROWED_LOOK_BACK,
+              NOTIFICATIONS_WITHHELD),
           List.of(COPIES_ALIVE, COPIES_CREATED));
 
   /** Counted per household, after the repartition by household. */
   static final MeasureSlots HOUSEHOLDS =
       new MeasureSlots(
-          List.of(HOUSEHOLDS_EXPOSED, ADDRESSES_DISCLOSED), List.of(HOUSEHOLDS_EXPOSED));
+          List.of(HOUSEHOLDS_EXPOSED, ADDRESSES_DISCLOSED, HOUSEHOLDS_KNOWN_TO_POLICE),
+          List.of(HOUSEHOLDS_EXPOSED));
 
   static {
     Set<SharingMeasure> counted = EnumSet.noneOf(SharingMeasure.class);

@@ -231,7 +231,7 @@ class CopyExpiryTest {
       assertEquals(List.of(), sharing.keys(SharingTopology.HOUSEHOLD_BUFFER_STORE));
       // the household stays only to be counted once among addresses disclosed
       assertEquals(
-          Map.of(policy + "|house-1", new HouseholdExposure(Map.of(), true)),
+          Map.of(policy + "|house-1", new HouseholdExposure(Map.of(), true, false)),
           sharing.contents(SharingTopology.HOUSEHOLDS_STORE));
     }
   }

@@ -130,7 +130,21 @@ class ExposureStatsTest {
       List<DailyStats> stats = sharing.stats();
       var requestFunnel =
           ExpectedMeasures.with(
-              "requests", 1, "notifications", 3, "answersShared", 1, "declined", 1, "ignored", 1);
+              "requestsMade",
+              1,
+              "requests",
+              1,
+              "notifications",
+              3,
+              "answersShared",
+              1,
+              "declined",
+              1,
+              "ignored",
+              1,
+              // the shared answer tells police who answered; refusals were not reported
+              "householdsKnownToPolice",
+              1);
       assertEquals(requestFunnel, SharingDriver.lastDay(stats, STATUS_QUO));
       assertEquals(requestFunnel, SharingDriver.lastDay(stats, "no-forwarding"));
       assertEquals(List.<CopyLedgerEntry>of(), sharing.ledger());

@@ -77,7 +77,9 @@ class HouseholdExposureProcessorTest {
 
   private static HouseholdSignal change(int source, long time, String holderType, int liveCopies) {
     return new HouseholdSignal(
-        time, source, new HouseholdCopyChange(POLICY, "house-1", holderType, liveCopies, false));
+        time,
+        source,
+        new HouseholdCopyChange(POLICY, "house-1", holderType, liveCopies, false, false));
   }
 
   private static HouseholdSignal watermark(int source, long time, boolean last) {

@@ -25,6 +25,11 @@ import io.camfleet.sharing.topology.WorldFixtures.Clip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Policies enforced on shares and onward copies. The Markey and RFA caps are checked here at the
+ * share ({@code enforcedAt: share}); their bundled files act at the portal ({@link
+ * PortalEnforcementTest}).
+ */
 class PolicyEnforcementTest {
   private static final String STATUS_QUO = "status-quo-2019";
   private static final String MARKEY_CAPS = "markey-caps-2019";
@@ -41,7 +46,11 @@ class PolicyEnforcementTest {
     Clip farAway = clip("clip-far", "cam-b", "house-b", day(0, 6));
     Clip withinCaps = clip("clip-ok", "cam-c", "house-c", day(0, 6));
     RequestTerms farAwayTerms = request("req-wide", day(0), day(1), 1.0, 0.7);
-    try (SharingDriver sharing = SharingDriver.enforcing(STATUS_QUO, MARKEY_CAPS)) {
+    try (SharingDriver sharing =
+        SharingDriver.enforcing(
+            List.of(
+                SharingDriver.bundled(STATUS_QUO),
+                SharingDriver.capsAtShare(MARKEY_CAPS, MARKEY_CAPS)))) {
       sharing.send(
           sharedWithPolice("copy-late", lateInWindow, "agency-fll", OVER_BROAD, day(1)),
           sharedWithPolice("copy-far", farAway, "agency-fll", farAwayTerms, day(1)),
@@ -371,7 +380,11 @@ class PolicyEnforcementTest {
     Clip seventyDaysOld = clip("clip-old", "cam-1", "house-1", day(0));
     RequestTerms lookingFarBack =
         new RequestTerms("req-old", day(0) - HOUR, day(0) + HOUR, 0.25, day(70), 0.1);
-    try (SharingDriver sharing = SharingDriver.enforcing(STATUS_QUO, MARKEY_CAPS)) {
+    try (SharingDriver sharing =
+        SharingDriver.enforcing(
+            List.of(
+                SharingDriver.bundled(STATUS_QUO),
+                SharingDriver.capsAtShare(MARKEY_CAPS, MARKEY_CAPS)))) {
       sharing.send(
           sharedWithPolice("copy-old", seventyDaysOld, "agency-fll", lookingFarBack, day(70)),
           tick(day(71), true));
@@ -423,7 +436,11 @@ class PolicyEnforcementTest {
     RequestTerms wideAndFar = request("req-wide-far", day(0), day(1), 1.0, 0.7);
     RequestTerms fiftyDaysBack =
         new RequestTerms("req-old", day(0) - HOUR, day(0) + HOUR, 0.25, day(50), 0.1);
-    try (SharingDriver sharing = SharingDriver.enforcing(MARKEY_CAPS, RFA_2021)) {
+    try (SharingDriver sharing =
+        SharingDriver.enforcing(
+            List.of(
+                SharingDriver.capsAtShare(MARKEY_CAPS, MARKEY_CAPS),
+                SharingDriver.capsAtShare(RFA_2021, RFA_2021)))) {
       sharing.send(
           sharedWithPolice("copy-brief", inBriefWindow, "agency-fll", tenMinutes, day(1)),
           sharedWithPolice("copy-tiny", inTinyArea, "agency-fll", tinyArea, day(1)),

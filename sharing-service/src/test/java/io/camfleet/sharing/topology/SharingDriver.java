@@ -1,5 +1,6 @@
 package io.camfleet.sharing.topology;
 
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.CopyLedgerEntry;
 import io.camfleet.avro.CopyMade;
@@ -12,6 +13,7 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.policy.Policy;
 import io.camfleet.policy.PolicyRules;
+import io.camfleet.policy.RequestCaps;
 import io.camfleet.schemas.stats.StatsService;
 import io.camfleet.streams.StreamsSettings;
 import java.io.IOException;
@@ -100,6 +102,33 @@ final class SharingDriver implements AutoCloseable {
     return Policy.read(Path.of("..", "policies", name + ".yaml"));
   }
 
+  /**
+   * A bundled policy whose request caps act at the share, under {@code newName}: the same caps
+   * checked on each share instead of at the portal.
+   */
+  static Policy capsAtShare(String bundledName, String newName) {
+    Policy policy = bundled(bundledName);
+    RequestCaps caps = policy.requests();
+    return new Policy(
+        newName,
+        policy.description(),
+        policy.existingClips(),
+        policy.retention(),
+        policy.copies(),
+        new RequestCaps(
+            caps.maxWindowHours(),
+            caps.minWindowMinutes(),
+            caps.maxAreaSquareMiles(),
+            caps.minAreaSquareMiles(),
+            caps.maxLookBackDays(),
+            RequestCaps.EnforcedAt.SHARE,
+            caps.open()),
+        policy.forwarding(),
+        null,
+        policy.addressDisclosed(),
+        policy.stages());
+  }
+
   /** Sends events keyed as the simulator keys them, each stamped with its event time. */
   SharingDriver send(WorldEvent... events) {
     for (WorldEvent event : events) {
@@ -119,6 +148,8 @@ final class SharingDriver implements AutoCloseable {
       return notification.getCameraId();
     } else if (event instanceof RequestAnswer answer) {
       return answer.getCameraId();
+    } else if (event instanceof CameraMapped mapped) {
+      return mapped.getCameraId();
     }
     return "0";
   }

@@ -1,6 +1,7 @@
 package io.camfleet.sharing.topology;
 
 import io.camfleet.avro.Answer;
+import io.camfleet.avro.CameraMapped;
 import io.camfleet.avro.ClipShared;
 import io.camfleet.avro.ClockTick;
 import io.camfleet.avro.CopyKind;
@@ -43,7 +44,7 @@ final class WorldFixtures {
     return new Clip(clipId, cameraId, householdId, "US", recordedAt);
   }
 
-  /** The terms of a police request as the sharing owner saw them. */
+  /** The terms of a police request as the sharing owner saw them, issued at the window's end. */
   static RequestTerms request(
       String requestId,
       long windowStart,
@@ -155,12 +156,76 @@ final class WorldFixtures {
             requestId, agency, 0.0, 0.0, 0.25, at - HOUR, at, at, at, camerasNotified));
   }
 
+  /** A request as the portal received it: window, radius around the centre, issued at. */
+  static WorldEvent policeRequest(String agency, RequestTerms terms, int camerasNotified) {
+    return event(
+        terms.getIssuedAt(),
+        new PoliceRequest(
+            terms.getRequestId(),
+            agency,
+            0.0,
+            0.0,
+            terms.getRadiusMiles(),
+            terms.getWindowStart(),
+            terms.getWindowEnd(),
+            terms.getWindowStart(),
+            terms.getIssuedAt(),
+            camerasNotified));
+  }
+
   static WorldEvent notified(
       String requestId, String agency, String cameraId, String householdId, long at) {
     return event(
         at,
         new RequestNotification(
             requestId, agency, cameraId, householdId, at - HOUR, at, 0.25, at, -1.0));
+  }
+
+  /** The portal's email about {@code terms} to a camera at the terms' distance. */
+  static WorldEvent notified(
+      String agency, String cameraId, String householdId, RequestTerms terms) {
+    return event(
+        terms.getIssuedAt(),
+        new RequestNotification(
+            terms.getRequestId(),
+            agency,
+            cameraId,
+            householdId,
+            terms.getWindowStart(),
+            terms.getWindowEnd(),
+            terms.getRadiusMiles(),
+            terms.getIssuedAt(),
+            terms.getCameraDistanceMiles()));
+  }
+
+  /** An answer to {@code terms}; a refusal the provider reported to the agency when so marked. */
+  static WorldEvent answered(
+      String agency,
+      String cameraId,
+      String householdId,
+      Answer answer,
+      RequestTerms terms,
+      boolean refusalReported,
+      long at) {
+    return event(
+        at,
+        new RequestAnswer(
+            terms.getRequestId(),
+            agency,
+            cameraId,
+            householdId,
+            answer,
+            answer == Answer.SHARED ? 1 : 0,
+            terms.getWindowStart(),
+            terms.getWindowEnd(),
+            terms.getRadiusMiles(),
+            terms.getIssuedAt(),
+            terms.getCameraDistanceMiles(),
+            refusalReported));
+  }
+
+  static WorldEvent cameraMapped(String cameraId, String householdId, String agency, long at) {
+    return event(at, new CameraMapped(cameraId, householdId, agency));
   }
 
   static WorldEvent answered(
