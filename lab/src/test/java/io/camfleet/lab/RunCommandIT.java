@@ -94,6 +94,7 @@ class RunCommandIT {
             "no-forwarding",
             "police-copies-180-days",
             "rfa-2021",
+            "ring-2018-2025",
             "status-quo-2019"),
         byPolicy.keySet().stream().sorted().toList());
     assertEquals("default", report.get("world").get("name").asText());

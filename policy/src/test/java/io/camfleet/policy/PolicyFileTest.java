@@ -42,9 +42,10 @@ class PolicyFileTest {
             "no-forwarding",
             "police-copies-180-days",
             "rfa-2021",
+            "ring-2018-2025",
             "status-quo-2019"),
         policies.stream().map(Policy::name).toList());
-    Policy statusQuo = policies.get(6);
+    Policy statusQuo = policies.get(8);
     assertEquals(60, statusQuo.retention().daysFor("US"));
     assertEquals(30, statusQuo.retention().daysFor("EU"));
     assertTrue(statusQuo.rules().exemptsSharedOriginals(0));
