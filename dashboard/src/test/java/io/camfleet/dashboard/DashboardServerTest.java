@@ -154,7 +154,7 @@ class DashboardServerTest {
             "copies (sharing-service) copiesAlive.REQUESTING_POLICE=requesting police"
                 + " copiesAlive.OTHER_AGENCY=other agency copiesAlive.FEDERAL_AGENCY=federal agency"
                 + " copiesAlive.NEIGHBOURHOOD_FEED=neighbourhood feed copiesAlive.PUBLIC=public",
-            "requests (sharing-service) requests=police requests notifications=request emails"
+            "requests (sharing-service) requests=requests sent notifications=request emails"
                 + " answersShared=answers: shared"),
         charts);
   }

@@ -91,7 +91,7 @@ class ReportMarkdownTest {
             + "    n/a |     \u221231% |             n/a |",
         table.get(8));
     assertEquals(
-        "The same as the baseline: clips recorded, police requests, request emails, answers: ignored,"
+        "The same as the baseline: clips recorded, requests sent, request emails, answers: ignored,"
             + " shares blocked: window below minimum, shares blocked: area below minimum, shares blocked:"
             + " past window maximum, shares blocked: past look back limit, forwards blocked by the"
             + " forwarding ban, requests made, requests refused, requests refused: portal closed,"

@@ -20,7 +20,7 @@ class TableSectionTest {
           List.of("status-quo-2019", "markey-caps-2019"),
           List.of(
               row("requestsMade", "requests made", 0, 120, 120),
-              row("requests", "police requests", 0, 120, 84),
+              row("requests", "requests sent", 0, 120, 84),
               row("requestsRefused", "requests refused", 0, 0, 36),
               row("requestsRefusedPortalClosed", "requests refused: portal closed", 1, 0, 0),
               row("requestsRefusedWindowBelowMinimum", "requests refused: window", 1, 0, 30),
@@ -64,7 +64,7 @@ class TableSectionTest {
         List.of(
             "| measure | status-quo-2019 | eu-30-days |",
             "|---|---:|---:|",
-            "| police requests | 3 | 3 |",
+            "| requests sent | 3 | 3 |",
             "| shares blocked by request caps | 0 | 1 |",
             "| · shares blocked: beyond area maximum | 0 | 1 |"),
         caps.markdown());
@@ -95,7 +95,7 @@ class TableSectionTest {
             "| measure | status-quo-2019 | markey-caps-2019 |",
             "|---|---:|---:|",
             "| requests made | 120 | 120 |",
-            "| police requests | 120 | 84 |",
+            "| requests sent | 120 | 84 |",
             "| requests refused | 0 | 36 |",
             "| · requests refused: portal closed | 0 | 0 |",
             "| · requests refused: window | 0 | 30 |",

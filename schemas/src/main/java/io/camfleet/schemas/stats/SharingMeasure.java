@@ -17,7 +17,7 @@ public enum SharingMeasure implements StatsMeasure {
       "requests",
       COUNTER,
       MeasureUnit.REQUESTS,
-      "police requests",
+      "requests sent",
       false,
       "Police requests the portal sent out under the policy: requestsMade less requestsRefused, the same as"
           + " requestsMade under every policy whose caps do not act at the portal."),
