@@ -102,7 +102,15 @@ class SchemaEvolutionIT {
     Schema older = history.get(0);
     assertEquals(List.of(), WriterSchemaStore.problemsReading(CURRENT, NEWER));
     assertEquals(List.of(), WriterSchemaStore.problemsReading(CURRENT, older));
-    assertEquals(List.of(), WriterSchemaStore.problemsReading(older, CURRENT));
+    // The one thing an older reader cannot resolve is the newer kind of world event, a camera put
+    // on an agency's map (the last union branch): readers are upgraded before a producer writes
+    // one (docs/schema-evolution.md), and only worlds with device maps produce it.
+    assertEquals(
+        List.of(
+            "MISSING_UNION_BRANCH at /fields/1/type/"
+                + CURRENT.getField("event").schema().getIndexNamed("io.camfleet.avro.CameraMapped")
+                + ": reader union lacking writer type: RECORD"),
+        WriterSchemaStore.problemsReading(older, CURRENT));
 
     String run = TestKafka.unique("schema-evolution");
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
