@@ -116,12 +116,6 @@ final class HouseholdExposureProcessor
       everySourceDone &= mark.last();
     }
     applyBuffered(previous, everySourceDone ? Long.MAX_VALUE : watermark);
-    if (!everySourceDone) {
-      // The watermark vouches for every change before it, so the day of its last instant has
-      // begun here even if no change came first: a world ticking once a day sends its first
-      // watermark at the second day's midnight, and its first day must still be reported.
-      forward(deltas.advanceTo(watermark - 1, statsPartition));
-    }
     if (everySourceDone) {
       forward(deltas.finish(horizon, statsPartition));
     } else {

@@ -61,28 +61,6 @@ class HouseholdExposureProcessorTest {
         context.forwarded().stream().map(f -> f.record().value().getPartition()).toList());
   }
 
-  @Test
-  void reportsTheFirstDayWhenTheFirstWatermarksComeAtTheSecondDaysMidnight() {
-    addStore(SharingTopology.HOUSEHOLDS_STORE, AvroSerde.of(HouseholdExposure.class));
-    addStore(SharingTopology.HOUSEHOLD_BUFFER_STORE, AvroSerde.of(HouseholdSignal.class));
-    addStore(SharingTopology.WATERMARKS_STORE, SourceMark.SERDE);
-    addStore(SharingTopology.HOUSEHOLD_DAYS_STORE, new LongArraySerde());
-    processor.init(context);
-
-    // Once-a-day ticks: nothing happens to any household on day 1, whose end is the first mark.
-    send(watermark(0, day(1), false));
-    send(watermark(1, day(1), false));
-    send(change(0, day(1, 6), "REQUESTING_POLICE", +1));
-    send(watermark(1, day(2), true));
-    send(watermark(0, day(2), true));
-
-    assertEquals(
-        List.of(
-            "2019-06-01 {}",
-            "2019-06-02 {householdsExposed=1, householdsExposed.REQUESTING_POLICE=1}"),
-        context.forwarded().stream().map(f -> describe(f.record().value())).toList());
-  }
-
   private <V> void addStore(String name, Serde<V> values) {
     KeyValueStore<String, V> store =
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
