@@ -110,6 +110,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   private int partition;
   // Not the task's stream time: this task also reads the household signals of other partitions.
   private long streamTime = Long.MIN_VALUE;
+  // Whether this instance has told the household counts where its partition's records begin.
+  private boolean announced;
 
   CopyLedgerProcessor(List<PolicyRules> rules, List<String> runs) {
     rules.forEach(p -> policies.put(p.policyName(), p));
@@ -149,6 +151,13 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
 
     partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
     streamTime = Math.max(streamTime, time);
+    if (!announced) {
+      // Nothing on this partition comes before its first record: telling the household counts so
+      // opens the world's first day there even when the first clock tick falls at its end (a world
+      // ticking once a day). Said again after a restart, it moves no watermark back.
+      signal(streamTime, new SourceWatermark(false), "watermark");
+      announced = true;
+    }
     for (Due due : schedule.takeDue(streamTime)) {
       forwardDeltas(deltas.advanceTo(due.time(), partition));
       if (due.kind() == Kind.COPY_EXPIRES) {

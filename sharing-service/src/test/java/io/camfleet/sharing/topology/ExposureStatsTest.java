@@ -92,6 +92,23 @@ class ExposureStatsTest {
   }
 
   @Test
+  void reportsTheFirstDayOfAWorldThatTicksOnceADay() {
+    Clip post = clip("clip-post", "cam-1", "house-1", day(1, 8));
+    try (SharingDriver sharing = SharingDriver.enforcing(STATUS_QUO)) {
+      // nothing reaches a household on the first day, whose only tick is at its end
+      sharing.send(
+          policeRequest("req-early", "agency-fll", 0, day(0, 9)),
+          tick(day(1), false),
+          postedToFeed("copy-post", post, "feed-riverside", day(1, 9)),
+          tick(day(2), true));
+
+      assertEquals(
+          List.of("2019-06-01=0", "2019-06-02=1"),
+          SharingDriver.changesOf(sharing.stats(), STATUS_QUO, "householdsExposed"));
+    }
+  }
+
+  @Test
   void disclosesNoAddressUnderPolicyThatWithholdsIt() {
     Policy withholdsAddress =
         new Policy("no-address", "", new Retention(60, null, null), null, null, null, false);
