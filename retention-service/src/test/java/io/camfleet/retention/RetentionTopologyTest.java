@@ -409,11 +409,12 @@ class RetentionTopologyTest {
               "retention-clips-by-recording-time",
               Map.of(),
               // per retention period, 30 and 60 days: the next scan starts after the clips due by
-              // now
+              // now; and the policies, in the order whose indexes the clip store's entries use
               "retention-expiry-cursors",
               Map.of(
                   "2592000000", now.minus(Duration.ofDays(30)).toEpochMilli() + 1,
-                  "5184000000", now.minus(SIXTY_DAYS).toEpochMilli() + 1),
+                  "5184000000", now.minus(SIXTY_DAYS).toEpochMilli() + 1,
+                  "policies:status-quo,thirty-days", 2L),
               "retention-day-deltas",
               Map.of("open-days", openDaysWithoutChanges(Instant.parse("2019-08-01T00:00:00Z"), 2)),
               "retention-service-stats-totals",

@@ -30,10 +30,9 @@ import io.camfleet.policy.OriginalLifecycle.Change;
 import io.camfleet.policy.OriginalLifecycle.Step;
 import io.camfleet.policy.OriginalLifecycle.Transition;
 import io.camfleet.policy.PolicyRules;
-import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.stats.RetentionMeasure;
 import io.camfleet.streams.InvariantViolation;
-import io.camfleet.streams.TimeKey;
+import io.camfleet.streams.StateFolderException;
 import io.camfleet.streams.stats.DailyDeltas;
 import io.camfleet.streams.stats.RunDeltas;
 import java.time.Duration;
@@ -46,6 +45,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -59,10 +59,14 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Enforces retention for every policy over one partition of the world's events.
  *
- * <p>Each live clip is one store entry, keyed by its recording time and then its id, holding the
- * state of every policy under which it still exists, so a record costs one read and one write
- * however many policies run. Because the key starts with the recording time, the clips due under a
- * retention period R are exactly the entries recorded before {@code now - R}: expiry is a forward
+ * <p>Each live clip is one store entry, keyed by its recording time and then its id ({@link
+ * ClipKey}: eight big-endian bytes, then UTF-8), holding the state of every policy under which it
+ * still exists ({@link ClipCodec}: each policy by its index in the list of policies, in two bits
+ * unless its state differs from a just-recorded clip's), so a record costs at most one read and one
+ * write however many policies run. A new clip is read first only when its key is not past every key
+ * the task has written, to find a clip recorded twice: a partition's clips arrive in recording
+ * order, so that read is rare. Because the key starts with the recording time, the clips due under
+ * a retention period R are exactly the entries recorded before {@code now - R}: expiry is a forward
  * range scan from a cursor per distinct period, and a clip costs one write when recorded and one
  * delete when it expires. A policy with dated stages has a due time that is not one period after
  * the recording; the policy splits it into {@link DuePiece pieces} of recording time on which the
@@ -92,6 +96,8 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class RetentionProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
   private static final long HOUR_MS = 3_600_000L;
+  // Before the names of the policies in the cursor store; a piece's key is digits or a range.
+  private static final String POLICY_LIST_PREFIX = "policies:";
 
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
   // Every distinct piece of the policies' due-time functions (per region and stage); without
@@ -102,7 +108,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private final String cursorStoreName;
   private final String deltasStoreName;
   private ProcessorContext<String, SpecificRecord> context;
-  private KeyValueStore<String, LiveClip> clips;
+  private final ClipCodec codec;
+  // The cursor store's entry naming the policies, in order, whose indexes the clip store holds.
+  private final String policyListKey;
+  private boolean policyListSaved;
+  private KeyValueStore<Bytes, byte[]> clips;
   private KeyValueStore<String, Long> cursors;
   private RunDeltas deltas;
   // The open days of the run that the record, or the clip, being processed belongs to.
@@ -114,6 +124,10 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   private long nextPass = Long.MIN_VALUE;
   // Stream time of the last pass in this task's life.
   private long scannedThrough = Long.MIN_VALUE;
+  // Every key in the clip store is at or before this one (null: the store is empty): a clip
+  // recorded after it cannot be there yet, so its duplicate check needs no read. A partition's
+  // clips arrive in recording order, so only late or repeated ones are looked up.
+  private Bytes lastKey;
 
   RetentionProcessor(
       List<PolicyRules> rules,
@@ -134,6 +148,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     this.cursorStoreName = cursorStoreName;
     this.deltasStoreName = deltasStoreName;
     this.runs = List.copyOf(runs);
+    this.codec = new ClipCodec(rules, clipStoreName);
+    this.policyListKey =
+        POLICY_LIST_PREFIX + String.join(",", rules.stream().map(PolicyRules::policyName).toList());
   }
 
   // Neither store has a record cache. A clip is written when recorded and read back when it
@@ -142,14 +159,15 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   // the retention service (506,498 events, one policy): 65 us of stream-thread CPU per event with
   // both stores cached, 51 us without. The open days' statistics, one entry rewritten on every
   // record, keep theirs.
-  static StoreBuilder<KeyValueStore<String, LiveClip>> clipStore(String name) {
+  static StoreBuilder<KeyValueStore<Bytes, byte[]>> clipStore(String name) {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(LiveClip.class));
+        Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
   }
 
   /**
    * Per piece of a due-time function ({@link DuePiece#key}: a period's length in milliseconds for a
-   * policy without stages): where the next expiry scan starts.
+   * policy without stages): where the next expiry scan starts; and under {@code policies:} and the
+   * names of the policies, in order, the number of policies the clip store's entries describe.
    */
   static StoreBuilder<KeyValueStore<String, Long>> cursorStore(String name) {
     return Stores.keyValueStoreBuilder(
@@ -161,6 +179,15 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     this.context = context;
     this.clips = context.getStateStore(clipStoreName);
     this.cursors = context.getStateStore(cursorStoreName);
+    requireSameStoredPolicies();
+    // The last key, once per task: it also shows whether the store is in this version's layout.
+    try (KeyValueIterator<Bytes, byte[]> last = clips.reverseAll()) {
+      if (last.hasNext()) {
+        KeyValue<Bytes, byte[]> entry = last.next();
+        codec.requireLayout(entry.value);
+        lastKey = entry.key;
+      }
+    }
     this.scannedFrom = new long[pieces.length];
     for (int i = 0; i < pieces.length; i++) {
       Long stored = cursors.get(pieces[i].key());
@@ -174,11 +201,40 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
   }
 
+  /**
+   * Refuses a clip store written for another list of policies: its entries name policies by their
+   * index in the list. The application id names the policies too ({@code ApplicationIds}), but a
+   * caller may choose its own.
+   */
+  private void requireSameStoredPolicies() {
+    try (KeyValueIterator<String, Long> saved =
+        cursors.range(POLICY_LIST_PREFIX, POLICY_LIST_PREFIX + Character.MAX_VALUE)) {
+      if (!saved.hasNext()) {
+        return;
+      }
+      String key = saved.next().key;
+      if (!key.equals(policyListKey)) {
+        throw new StateFolderException(
+            String.format(
+                "state store %s holds clips for the policies %s, in this order, where this run"
+                    + " enforces %s: start again with the same policies, or with --reset-state",
+                clipStoreName,
+                key.substring(POLICY_LIST_PREFIX.length()),
+                policyListKey.substring(POLICY_LIST_PREFIX.length())));
+      }
+      policyListSaved = true;
+    }
+  }
+
   @Override
   public void process(Record<String, WorldEvent> record) {
     WorldEvent event = record.value();
     if (event == null) {
       return;
+    }
+    if (!policyListSaved) {
+      cursors.put(policyListKey, (long) policies.size());
+      policyListSaved = true;
     }
     long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
     Object payload = event.getEvent();
@@ -187,17 +243,18 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     LiveClip known = null;
     if (payload instanceof ClipRecorded clip) {
       days = deltas.ofId(clip.getHouseholdId());
-      if (clips.get(clipKey(clip.getRecordedAt(), clip.getClipId())) != null) {
+      Bytes key = clipKey(clip.getRecordedAt(), clip.getClipId());
+      if (lastKey != null && key.compareTo(lastKey) <= 0 && clips.get(key) != null) {
         throw new InvariantViolation("clip " + clip.getClipId() + " was recorded twice");
       }
     } else if (payload instanceof ClipShared share) {
       days = deltas.ofId(share.getHouseholdId());
-      known = clips.get(clipKey(share.getClipRecordedAt(), share.getClipId()));
+      known = read(share.getClipRecordedAt(), share.getClipId());
       requireKnown(
           known, share.getClipId(), share.getRegion(), share.getClipRecordedAt(), now, "a share");
     } else if (payload instanceof LegalHold hold) {
       days = deltas.ofId(hold.getCameraId());
-      known = clips.get(clipKey(hold.getClipRecordedAt(), hold.getClipId()));
+      known = read(hold.getClipRecordedAt(), hold.getClipId());
       requireKnownForHold(known, hold, now);
     }
 
@@ -210,7 +267,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       expireDue(now);
       days = recordDays;
       if (known != null) {
-        known = clips.get(knownKey(payload));
+        known =
+            payload instanceof ClipShared share
+                ? read(share.getClipRecordedAt(), share.getClipId())
+                : read(
+                    ((LegalHold) payload).getClipRecordedAt(), ((LegalHold) payload).getClipId());
       }
     }
     forward(deltas.advanceTo(now, partition()), now);
@@ -227,10 +288,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     deltas.flush();
   }
 
-  private static String knownKey(Object payload) {
-    return payload instanceof ClipShared share
-        ? clipKey(share.getClipRecordedAt(), share.getClipId())
-        : clipKey(((LegalHold) payload).getClipRecordedAt(), ((LegalHold) payload).getClipId());
+  /** The clip as the store holds it, or null. */
+  private LiveClip read(long recordedAt, String clipId) {
+    ClipKey key = new ClipKey(recordedAt, clipId);
+    byte[] value = clips.get(key.encoded());
+    return value == null ? null : codec.decode(key, value);
   }
 
   private void onStreamTime(long streamTime) {
@@ -270,7 +332,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       }
     }
     if (!live.getPolicies().isEmpty()) {
-      clips.put(clipKey(clip.getRecordedAt(), clip.getClipId()), live);
+      Bytes key = clipKey(clip.getRecordedAt(), clip.getClipId());
+      clips.put(key, codec.encode(clip.getClipId(), live));
+      if (lastKey == null || key.compareTo(lastKey) > 0) {
+        lastKey = key;
+      }
     }
   }
 
@@ -320,7 +386,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       }
     }
     if (changed) {
-      clips.put(clipKey(share.getClipRecordedAt(), share.getClipId()), live);
+      store(clipKey(share.getClipRecordedAt(), share.getClipId()), share.getClipId(), live);
     }
   }
 
@@ -357,7 +423,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         }
       }
     }
-    store(clipKey(hold.getClipRecordedAt(), hold.getClipId()), live);
+    store(clipKey(hold.getClipRecordedAt(), hold.getClipId()), hold.getClipId(), live);
   }
 
   /**
@@ -374,18 +440,20 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       if (recordedBy < 0 || recordedBy < start) {
         continue; // nothing is recorded before 1970
       }
-      try (KeyValueIterator<String, LiveClip> it =
-          clips.range(TimeKey.digits(start), TimeKey.after(recordedBy))) {
+      try (KeyValueIterator<Bytes, byte[]> it =
+          clips.range(ClipKey.first(start), ClipKey.after(recordedBy))) {
         while (it.hasNext()) {
-          KeyValue<String, LiveClip> entry = it.next();
-          long recordedAt = entry.value.getRecordedAt();
+          KeyValue<Bytes, byte[]> entry = it.next();
+          ClipKey key = ClipKey.decode(entry.key);
+          long recordedAt = key.recordedAt();
           if (recordedAt > recordedBy) {
             break;
           }
+          LiveClip live = codec.decode(key, entry.value);
           // The scan also passes clips of regions or policies with another piece: leave them to
           // their own piece's scan instead of holding them all until this pass ends.
-          if (hasPiece(entry.value, piece)) {
-            due.add(new Due(piece.dueAt(recordedAt), piece, entry.key, entry.value));
+          if (hasPiece(live, piece)) {
+            due.add(new Due(piece.dueAt(recordedAt), piece, entry.key, key.clipId(), live));
           }
         }
       }
@@ -398,11 +466,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     }
     // A clip due under two pieces in one pass is read once: the second visit sees the first's
     // changes.
-    Map<String, LiveClip> visited = pieces.length > 1 ? new HashMap<>() : Map.of();
+    Map<Bytes, LiveClip> visited = pieces.length > 1 ? new HashMap<>() : Map.of();
     for (Due entry : due) {
       long dueAt = entry.dueAt();
       LiveClip live = visited.getOrDefault(entry.key(), entry.clip());
-      String clipId = ClipKey.decode(entry.key()).clipId();
+      String clipId = entry.clipId();
       days = deltas.ofId(live.getHouseholdId());
       forward(days.advanceTo(dueAt, partition()), dueAt);
       boolean changed = false;
@@ -426,7 +494,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
         }
       }
       if (changed) {
-        store(entry.key(), live);
+        store(entry.key(), clipId, live);
         if (pieces.length > 1) {
           visited.put(entry.key(), live);
         }
@@ -450,7 +518,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   }
 
   /** A clip found due under one piece of a due-time function. */
-  private record Due(long dueAt, DuePiece piece, String key, LiveClip clip) {}
+  private record Due(long dueAt, DuePiece piece, Bytes key, String clipId, LiveClip clip) {}
 
   /** Drops one policy's state (decoded Avro arrays cannot remove in place). */
   private static void removeState(LiveClip live, PolicyClipState state) {
@@ -459,11 +527,11 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     live.setPolicies(remaining);
   }
 
-  private void store(String key, LiveClip live) {
+  private void store(Bytes key, String clipId, LiveClip live) {
     if (live.getPolicies().isEmpty()) {
       clips.delete(key);
     } else {
-      clips.put(key, live);
+      clips.put(key, codec.encode(clipId, live));
     }
   }
 
@@ -626,7 +694,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     return context.taskId().partition();
   }
 
-  private static String clipKey(long recordedAt, String clipId) {
+  private static Bytes clipKey(long recordedAt, String clipId) {
     return new ClipKey(recordedAt, clipId).encoded();
   }
 }

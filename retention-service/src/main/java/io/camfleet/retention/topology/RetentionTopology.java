@@ -25,9 +25,11 @@ import org.apache.kafka.streams.kstream.Named;
  */
 public final class RetentionTopology {
   public static final String SERVICE = StatsService.RETENTION.id();
-  // Keyed by recording time, then clip id (a TimeKey). The store had other names while it was
+  // Keyed by recording time, then clip id (ClipKey). The store had other names while it was
   // keyed by clip id beside an expiry index, and then by the recording time in hex
-  // (retention-clips-by-time), so that state in an old layout is never read as the new one.
+  // (retention-clips-by-time), so that state in an old layout is never read as the new one. Under
+  // this name its keys were a TimeKey and its values Avro until ClipCodec's layout 1: the first
+  // byte of every value tells them apart, and the processor refuses the older ones.
   static final String CLIPS_STORE = "retention-clips-by-recording-time";
   static final String EXPIRY_CURSOR_STORE = "retention-expiry-cursors";
   static final String DAY_DELTAS_STORE = "retention-day-deltas";
