@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 /** The clip store's bytes: sizes of typical entries, and every field back as it went in. */
 class RetentionClipStoreTest {
   private static final String STORE = RetentionTopology.CLIPS_STORE;
+  // What a service says when it starts on clips an earlier version stored.
+  static final String AVRO_LAYOUT_REFUSED =
+      "state store retention-clips-by-recording-time holds clips in a layout this version does"
+          + " not read (first byte 0xc3, where this version writes 0x01): they were written by an"
+          + " earlier version; start again with --reset-state";
   private static final long RECORDED_AT = Instant.parse("2019-07-07T18:03:11.250Z").toEpochMilli();
   // A clip as the simulator names it, 20 characters: its camera's id, day and number that day.
   private static final String CLIP_ID = "clip-cam-004217-37-2";
@@ -172,11 +177,7 @@ class RetentionClipStoreTest {
         assertThrows(
             StateFolderException.class,
             () -> new ClipCodec(STATUS_QUO_2019, STORE).decode(key(), avro));
-    assertEquals(
-        "state store retention-clips-by-recording-time holds clips in a layout this version does"
-            + " not read (first byte 0xc3, where this version writes 0x01): they were written by an"
-            + " earlier version; start again with --reset-state",
-        e.getMessage());
+    assertEquals(RetentionClipStoreTest.AVRO_LAYOUT_REFUSED, e.getMessage());
   }
 
   @Test

@@ -170,11 +170,7 @@ class RetentionProcessorStateTest {
           serde.serializer().serialize(RetentionTopology.CLIPS_STORE, old));
     }
     StateFolderException e = assertThrows(StateFolderException.class, () -> started(STATUS_QUO));
-    assertEquals(
-        "state store retention-clips-by-recording-time holds clips in a layout this version does"
-            + " not read (first byte 0xc3, where this version writes 0x01): they were written by an"
-            + " earlier version; start again with --reset-state",
-        e.getMessage());
+    assertEquals(RetentionClipStoreTest.AVRO_LAYOUT_REFUSED, e.getMessage());
   }
 
   @Test
