@@ -179,7 +179,9 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
     this.context = context;
     this.clips = context.getStateStore(clipStoreName);
     this.cursors = context.getStateStore(cursorStoreName);
-    requireSameStoredPolicies();
+    // A task restored after an aborted transaction starts here again, on the committed state.
+    policyListSaved = requireSameStoredPolicies();
+    lastKey = null;
     // The last key, once per task: it also shows whether the store is in this version's layout.
     try (KeyValueIterator<Bytes, byte[]> last = clips.reverseAll()) {
       if (last.hasNext()) {
@@ -205,12 +207,14 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
    * Refuses a clip store written for another list of policies: its entries name policies by their
    * index in the list. The application id names the policies too ({@code ApplicationIds}), but a
    * caller may choose its own.
+   *
+   * @return whether the store names the policies already
    */
-  private void requireSameStoredPolicies() {
+  private boolean requireSameStoredPolicies() {
     try (KeyValueIterator<String, Long> saved =
         cursors.range(POLICY_LIST_PREFIX, POLICY_LIST_PREFIX + Character.MAX_VALUE)) {
       if (!saved.hasNext()) {
-        return;
+        return false;
       }
       String key = saved.next().key;
       if (!key.equals(policyListKey)) {
@@ -222,7 +226,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
                 key.substring(POLICY_LIST_PREFIX.length()),
                 policyListKey.substring(POLICY_LIST_PREFIX.length())));
       }
-      policyListSaved = true;
+      return true;
     }
   }
 
