@@ -3,14 +3,11 @@ package io.camfleet.streams;
 import io.camfleet.streams.metrics.ServiceMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +50,6 @@ public final class ServiceRunner implements AutoCloseable {
       boolean resetState,
       Consumer<String> notices) {
     this.applicationId = settings.applicationId();
-    requireOneInputPerTask(topology);
     this.stateFolder =
         StateFolder.prepare(
             topology,
@@ -88,35 +84,6 @@ public final class ServiceRunner implements AutoCloseable {
             stopped.countDown();
           }
         });
-  }
-
-  /**
-   * Refuses a topology in which some task would read more than one topic. {@link StreamsSettings}
-   * turns Kafka Streams' task idling off, which is exact only when a task has one input partition:
-   * with two (a join, a merge) the order between them would follow arrival, not event time.
-   */
-  static void requireOneInputPerTask(Topology topology) {
-    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
-      Set<String> topics = new TreeSet<>();
-      boolean pattern = false;
-      for (TopologyDescription.Node node : sub.nodes()) {
-        if (node instanceof TopologyDescription.Source source) {
-          if (source.topicSet() != null) {
-            topics.addAll(source.topicSet());
-          }
-          pattern |= source.topicPattern() != null;
-        }
-      }
-      if (topics.size() != 1 || pattern) {
-        throw new IllegalArgumentException(
-            "sub-topology "
-                + sub.id()
-                + " reads "
-                + (pattern ? "a topic pattern" : String.join(", ", topics))
-                + ": each task must read one topic, because task idling is off"
-                + " (StreamsSettings, max.task.idle.ms)");
-      }
-    }
   }
 
   public KafkaStreams streams() {

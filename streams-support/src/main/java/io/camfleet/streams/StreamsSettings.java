@@ -198,11 +198,13 @@ public record StreamsSettings(
         CountingProcessingExceptionHandler.class);
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDB.class);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L << 20);
-    // Every task here reads one partition of one topic (ServiceRunner checks the topology), so
-    // there
-    // is no choice of partition for the task to wait for. With the default (0), Kafka Streams 4.4
-    // still walks its idling checks whenever a task's queue runs dry and formats a log text there,
-    // logged or not: a tenth of the retention stream thread's time, a quarter of the sharing one's.
+    // Task idling off. Kafka Streams idles a task that reads several partitions (a join, a merge)
+    // until each has data, to interleave them by timestamp. No processor here relies on that
+    // interleaving: a task of one topic has nothing to interleave, and the sharing service's merged
+    // task reads its second input's own watermarks, never the task's stream time (SharingTopology).
+    // With idling on, Kafka Streams 4.4 formats a log text in its checks whenever a task's queue
+    // runs dry, logged or not: a tenth of the retention stream thread's time, a quarter of
+    // sharing's.
     p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     // Internal topics follow the cluster's default replication: one broker here, three in
     // production.
