@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camfleet.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +50,23 @@ class CamfleetCommandTest {
       assertEquals(0, help.exitCode(), command);
       assertTrue(help.out().contains("Usage: camfleet " + command), help.out());
     }
+  }
+
+  @Test
+  void everyHelpTextFormatsWithoutAWarning() {
+    // picocli warns on its own stderr, not the command's, when a text's % is not a format
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      run("--help");
+      for (String command : commands()) {
+        run(command, "--help");
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals("", warnings.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -156,7 +156,8 @@ public final class SharingTopology {
 
     // Each input partition reports its days twice: from the copy ledger and from the households.
     // The merge puts both processors in one sub-topology (task p reads world-events p and
-    // household-signals p), so neither may rely on the task's stream time.
+    // household-signals p), so neither may rely on the task's stream time, nor on the order in
+    // which the two inputs interleave (task idling is off: StreamsSettings).
     StatsPipeline.attach(
         builder,
         ofType(ledger, StatsDelta.class).merge(householdDeltas),
