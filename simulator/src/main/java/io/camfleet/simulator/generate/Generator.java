@@ -71,25 +71,33 @@ public final class Generator {
           "ClockTick",
           "CameraMapped");
 
+  private static final ClassValue<Integer> TYPES =
+      new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+          int index = EVENT_TYPES.indexOf(type.getSimpleName());
+          if (index < 0 || !SpecificRecord.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("not a world event: " + type.getName());
+          }
+          return index;
+        }
+      };
+
   /** The type of an event body: the index of its record's name in {@link #EVENT_TYPES}. */
   public static int typeOf(Object body) {
-    int type = EVENT_TYPES.indexOf(((SpecificRecord) body).getSchema().getName());
-    if (type < 0) {
-      throw new IllegalArgumentException("not a world event: " + body.getClass().getName());
-    }
-    return type;
+    return TYPES.get(body.getClass());
   }
 
-  private static final int INSTALLED = typeOf(new CameraInstalled());
-  private static final int RECORDED = typeOf(new ClipRecorded());
-  private static final int POLICE_REQUEST = typeOf(new PoliceRequest());
-  private static final int NOTIFICATION = typeOf(new RequestNotification());
-  private static final int ANSWER = typeOf(new RequestAnswer());
-  private static final int SHARED = typeOf(new ClipShared());
-  private static final int COPY = typeOf(new CopyMade());
-  private static final int HOLD = typeOf(new LegalHold());
-  private static final int TICK = typeOf(new ClockTick());
-  private static final int MAPPED = typeOf(new CameraMapped());
+  private static final int INSTALLED = TYPES.get(CameraInstalled.class);
+  private static final int RECORDED = TYPES.get(ClipRecorded.class);
+  private static final int POLICE_REQUEST = TYPES.get(PoliceRequest.class);
+  private static final int NOTIFICATION = TYPES.get(RequestNotification.class);
+  private static final int ANSWER = TYPES.get(RequestAnswer.class);
+  private static final int SHARED = TYPES.get(ClipShared.class);
+  private static final int COPY = TYPES.get(CopyMade.class);
+  private static final int HOLD = TYPES.get(LegalHold.class);
+  private static final int TICK = TYPES.get(ClockTick.class);
+  private static final int MAPPED = TYPES.get(CameraMapped.class);
 
   private final World world;
   private final int shardIndex;
