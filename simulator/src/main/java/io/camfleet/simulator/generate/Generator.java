@@ -23,7 +23,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Generates a world's events in event-time order: a pure function of the world file, the seed and
- * the shard, with no clock and no I/O. Cameras' clips come from a queue of per-camera cursors;
+ * the shard, with no clock and no I/O. Cameras' clips come from a heap of per-camera cursors;
  * installations and police requests from plans made up front; answers, shares, forwards, feed
  * posts, downloads and legal holds from an agenda of what is due. Memory holds the cameras and what
  * is pending, never past events.
@@ -240,7 +240,7 @@ public final class Generator {
     }
     int[] mine = ownedCameras();
     ClipCursor[] cursors = new ClipCursor[cameras.count];
-    ClipQueue queue = new ClipQueue(cameras.count, start, World.cameraBits(cameras.count));
+    ClipHeap heap = new ClipHeap(mine.length, start, World.cameraBits(cameras.count));
     int nextInstall = 0;
     int nextRequest = 0;
     long nextTick = start + tickMs;
@@ -256,19 +256,19 @@ public final class Generator {
       long clipsBefore =
           Math.min(Math.min(Math.min(tInstall, tRequest), tTask), Math.min(nextTick + 1, horizon));
       nextTaskTime = tTask;
-      while (queue.size() > 0) {
-        long t = queue.topTime();
+      while (heap.size() > 0) {
+        long t = heap.topTime();
         if (t >= clipsBefore || t >= nextTaskTime) {
           break;
         }
-        int c = queue.topCamera();
+        int c = heap.topCamera();
         ClipCursor cursor = cursors[c];
         emitClip(c, cursor);
         cursor.advance();
         if (cursor.time < horizon) {
-          queue.replaceTop(cursor.time, c);
+          heap.replaceTop(cursor.time, c);
         } else {
-          queue.removeTop();
+          heap.removeTop();
         }
       }
       long t = Math.min(Math.min(Math.min(tInstall, tRequest), agendaTime()), nextTick);
@@ -283,13 +283,13 @@ public final class Generator {
         cursor.advance();
         cursors[c] = cursor;
         if (cursor.time < horizon) {
-          queue.add(cursor.time, c);
+          heap.add(cursor.time, c);
         }
       } else if (tRequest == t) {
         issue(requests.get(nextRequest++));
       } else if (agendaTime() == t) {
         agenda.poll().run(this);
-      } else if (queue.size() > 0 && queue.topTime() <= t) {
+      } else if (heap.size() > 0 && heap.topTime() <= t) {
         continue;
       } else {
         emitClockTicks(t);
@@ -303,6 +303,89 @@ public final class Generator {
 
   private long agendaTime() {
     return agenda.firstTime();
+  }
+
+  /**
+   * A 4-ary min-heap of cameras by the time of their next clip, each entry one long: the time since
+   * the start in the high bits and the camera in the low {@code cameraBits}, so ties go to the
+   * lower camera. {@link World#maxDays} keeps the time within the high bits.
+   */
+  private static final class ClipHeap {
+    private final int cameraBits;
+    private final long cameraMask;
+    private final long[] entries;
+    private final long origin;
+    private int size;
+
+    ClipHeap(int capacity, long origin, int cameraBits) {
+      this.entries = new long[Math.max(1, capacity)];
+      this.origin = origin;
+      this.cameraBits = cameraBits;
+      this.cameraMask = (1L << cameraBits) - 1;
+    }
+
+    int size() {
+      return size;
+    }
+
+    long topTime() {
+      return (entries[0] >>> cameraBits) + origin;
+    }
+
+    int topCamera() {
+      return (int) (entries[0] & cameraMask);
+    }
+
+    void add(long time, int camera) {
+      long entry = ((time - origin) << cameraBits) | camera;
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 2;
+        if (entries[parent] <= entry) {
+          break;
+        }
+        entries[i] = entries[parent];
+        i = parent;
+      }
+      entries[i] = entry;
+    }
+
+    void replaceTop(long time, int camera) {
+      siftDown(((time - origin) << cameraBits) | camera);
+    }
+
+    void removeTop() {
+      long last = entries[--size];
+      if (size > 0) {
+        siftDown(last);
+      }
+    }
+
+    private void siftDown(long entry) {
+      int i = 0;
+      int n = size;
+      while (true) {
+        int first = 4 * i + 1;
+        if (first >= n) {
+          break;
+        }
+        int best = first;
+        long bestEntry = entries[first];
+        int end = Math.min(first + 4, n);
+        for (int k = first + 1; k < end; k++) {
+          if (entries[k] < bestEntry) {
+            best = k;
+            bestEntry = entries[k];
+          }
+        }
+        if (entry <= bestEntry) {
+          break;
+        }
+        entries[i] = bestEntry;
+        i = best;
+      }
+      entries[i] = entry;
+    }
   }
 
   private static boolean before(long timeA, int cameraA, long timeB, int cameraB) {
