@@ -1,15 +1,6 @@
 package io.camfleet.simulator;
 
-import io.camfleet.avro.CameraInstalled;
-import io.camfleet.avro.CameraMapped;
-import io.camfleet.avro.ClipRecorded;
-import io.camfleet.avro.ClipShared;
-import io.camfleet.avro.ClockTick;
-import io.camfleet.avro.CopyMade;
-import io.camfleet.avro.LegalHold;
-import io.camfleet.avro.PoliceRequest;
 import io.camfleet.avro.RequestAnswer;
-import io.camfleet.avro.RequestNotification;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.Runs;
 import io.camfleet.simulator.generate.Generator;
@@ -28,19 +19,9 @@ public final class Simulator {
   private Simulator() {}
 
   /** Avro record names of the world's events, in the schema's order. */
-  public static final List<String> EVENT_TYPES =
-      List.of(
-          "CameraInstalled",
-          "ClipRecorded",
-          "PoliceRequest",
-          "RequestNotification",
-          "RequestAnswer",
-          "ClipShared",
-          "CopyMade",
-          "LegalHold",
-          "ClockTick",
-          "CameraMapped");
+  public static final List<String> EVENT_TYPES = Generator.EVENT_TYPES;
 
+  private static final int ANSWER = EVENT_TYPES.indexOf("RequestAnswer");
   private static final long REPORT_EVERY_NANOS = 250_000_000L;
   private static final long DAY_MS = 86_400_000L;
 
@@ -160,28 +141,14 @@ public final class Simulator {
 
     @Override
     public void emit(String key, int partition, WorldEvent event) {
-      Object body = event.getEvent();
-      if (body instanceof ClipRecorded) {
-        byType[1]++;
-      } else if (body instanceof ClockTick) {
-        byType[8]++;
-      } else if (body instanceof CameraInstalled) {
-        byType[0]++;
-      } else if (body instanceof PoliceRequest) {
-        byType[2]++;
-      } else if (body instanceof RequestNotification) {
-        byType[3]++;
-      } else if (body instanceof RequestAnswer answer) {
-        byType[4]++;
-        answers[answer.getAnswer().ordinal()]++;
-      } else if (body instanceof ClipShared) {
-        byType[5]++;
-      } else if (body instanceof CopyMade) {
-        byType[6]++;
-      } else if (body instanceof LegalHold) {
-        byType[7]++;
-      } else if (body instanceof CameraMapped) {
-        byType[9]++;
+      emit(key, partition, Generator.typeOf(event.getEvent()), event);
+    }
+
+    @Override
+    public void emit(String key, int partition, int type, WorldEvent event) {
+      byType[type]++;
+      if (type == ANSWER) {
+        answers[((RequestAnswer) event.getEvent()).getAnswer().ordinal()]++;
       }
       if (speed > 0) {
         pace(event.getEventTime());

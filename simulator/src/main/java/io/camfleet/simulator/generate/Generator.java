@@ -19,7 +19,7 @@ import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.Runs;
 import io.camfleet.simulator.world.World;
 import java.util.List;
-import java.util.PriorityQueue;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Generates a world's events in event-time order: a pure function of the world file, the seed and
@@ -47,7 +47,57 @@ public final class Generator {
   public interface Emitter {
     /** {@code partition} is -1 when the default partitioner decides from the key. */
     void emit(String key, int partition, WorldEvent event);
+
+    /**
+     * As {@link #emit(String, int, WorldEvent)}, with the event's {@link #typeOf type} given, so
+     * that a receiver that counts by type need not find it.
+     */
+    default void emit(String key, int partition, int type, WorldEvent event) {
+      emit(key, partition, event);
+    }
   }
+
+  /** Avro record names of the world's events, in the schema's order; a type is an index here. */
+  public static final List<String> EVENT_TYPES =
+      List.of(
+          "CameraInstalled",
+          "ClipRecorded",
+          "PoliceRequest",
+          "RequestNotification",
+          "RequestAnswer",
+          "ClipShared",
+          "CopyMade",
+          "LegalHold",
+          "ClockTick",
+          "CameraMapped");
+
+  private static final ClassValue<Integer> TYPES =
+      new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+          int index = EVENT_TYPES.indexOf(type.getSimpleName());
+          if (index < 0 || !SpecificRecord.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("not a world event: " + type.getName());
+          }
+          return index;
+        }
+      };
+
+  /** The type of an event body: the index of its record's name in {@link #EVENT_TYPES}. */
+  public static int typeOf(Object body) {
+    return TYPES.get(body.getClass());
+  }
+
+  private static final int INSTALLED = TYPES.get(CameraInstalled.class);
+  private static final int RECORDED = TYPES.get(ClipRecorded.class);
+  private static final int POLICE_REQUEST = TYPES.get(PoliceRequest.class);
+  private static final int NOTIFICATION = TYPES.get(RequestNotification.class);
+  private static final int ANSWER = TYPES.get(RequestAnswer.class);
+  private static final int SHARED = TYPES.get(ClipShared.class);
+  private static final int COPY = TYPES.get(CopyMade.class);
+  private static final int HOLD = TYPES.get(LegalHold.class);
+  private static final int TICK = TYPES.get(ClockTick.class);
+  private static final int MAPPED = TYPES.get(CameraMapped.class);
 
   private final World world;
   private final int shardIndex;
@@ -87,13 +137,16 @@ public final class Generator {
   private final LegalHold hold = new LegalHold();
   private final CameraMapped mapped = new CameraMapped();
   private final ClockTick tick = new ClockTick();
-  private final StringBuilder text = new StringBuilder(64);
 
   /** "-{day}-" for each day, so clip ids need no number formatting. */
   private final String[] dayText;
 
-  private final PriorityQueue<Task> agenda = new PriorityQueue<>();
-  private long scheduled;
+  /** Each camera's "clip-{camera}-{day}-" for the day in {@link #clipPrefixDay}, made on use. */
+  private final String[] clipPrefix;
+
+  private final int[] clipPrefixDay;
+
+  private final DueQueue<Task> agenda = new DueQueue<>();
 
   /** The earliest agenda time known to the clip loop; lowered when a clip schedules a feed post. */
   private long nextTaskTime;
@@ -166,6 +219,8 @@ public final class Generator {
     this.forwardDelay = new Sampler(world.forwarding().delayDays());
     this.holdDelay = new Sampler(world.legalHolds().placedAfterDays());
     this.lapseMs = world.residents().lapseDays() * Cameras.DAY_MS;
+    this.clipPrefix = new String[cameras.count];
+    this.clipPrefixDay = new int[cameras.count];
     this.dayText = new String[world.days()];
     for (int d = 0; d < dayText.length; d++) {
       dayText[d] = "-" + d + "-";
@@ -195,8 +250,7 @@ public final class Generator {
           nextInstall < mine.length ? cameras.installAt[mine[nextInstall]] : Long.MAX_VALUE;
       long tRequest =
           nextRequest < requests.size() ? requests.get(nextRequest).issuedAt() : Long.MAX_VALUE;
-      Task due = agenda.peek();
-      long tTask = due == null ? Long.MAX_VALUE : due.time;
+      long tTask = agenda.firstTime();
       // clips come after installations, requests and agenda items at the same time, and before
       // ticks
       long clipsBefore =
@@ -248,8 +302,7 @@ public final class Generator {
   }
 
   private long agendaTime() {
-    Task due = agenda.peek();
-    return due == null ? Long.MAX_VALUE : due.time;
+    return agenda.firstTime();
   }
 
   /**
@@ -370,10 +423,10 @@ public final class Generator {
 
   // ---------------------------------------------------------------- emission
 
-  private void emit(String key, int partition, long time, Object body) {
+  private void emit(String key, int partition, long time, int type, Object body) {
     event.setEventTime(time);
     event.setEvent(body);
-    out.emit(key, partition, event);
+    out.emit(key, partition, type, event);
   }
 
   private void emitInstalled(int c) {
@@ -386,7 +439,7 @@ public final class Generator {
     installed.setRegion(regionNames[cameras.region[c]]);
     installed.setOptedOutOfRequests(cameras.optedOutAt(c, cameras.installAt[c]));
     installed.setFeedMember(cameras.feedMember[c]);
-    emit(cameras.ids[c], -1, cameras.installAt[c], installed);
+    emit(cameras.ids[c], -1, cameras.installAt[c], INSTALLED, installed);
   }
 
   private void emitClip(int c, ClipCursor cursor) {
@@ -398,7 +451,7 @@ public final class Generator {
     recorded.setRecordedAt(cursor.time);
     recorded.setDurationSeconds(cursor.durationSeconds);
     recorded.setSizeBytes(cursor.sizeBytes);
-    emit(cameras.ids[c], -1, cursor.time, recorded);
+    emit(cameras.ids[c], -1, cursor.time, RECORDED, recorded);
     if (cameras.feedMember[c] && cursor.postDraw < world.feed().postProbability()) {
       Rng rng = new Rng(Rng.seed(seed, Rng.POST, c, ((long) cursor.day << 32) | cursor.index));
       long postAt = cursor.time + cursor.durationSeconds * 1000L + minutes(postDelay.sample(rng));
@@ -407,14 +460,13 @@ public final class Generator {
   }
 
   private String clipId(int c, int day, int index) {
-    text.setLength(0);
-    text.append("clip-").append(cameras.ids[c]).append(dayText[day]);
-    if (index < INDEX_TEXT.length) {
-      text.append(INDEX_TEXT[index]);
-    } else {
-      text.append(index);
+    String prefix = clipPrefix[c];
+    if (prefix == null || clipPrefixDay[c] != day) {
+      prefix = "clip-" + cameras.ids[c] + dayText[day];
+      clipPrefix[c] = prefix;
+      clipPrefixDay[c] = day;
     }
-    return text.toString();
+    return index < INDEX_TEXT.length ? prefix + INDEX_TEXT[index] : prefix + index;
   }
 
   private static final String[] INDEX_TEXT = new String[512];
@@ -443,7 +495,7 @@ public final class Generator {
       if (ownsPartition[p]) {
         tick.setPartition(p);
         tick.setLast(last);
-        emit(TICK_KEYS[p], p, time, tick);
+        emit(TICK_KEYS[p], p, time, TICK, tick);
       }
     }
   }
@@ -472,7 +524,7 @@ public final class Generator {
       policeRequest.setIncidentAt(r.incidentAt());
       policeRequest.setIssuedAt(r.issuedAt());
       policeRequest.setCamerasNotified(reached.length);
-      emit(r.id(), -1, r.issuedAt(), policeRequest);
+      emit(r.id(), -1, r.issuedAt(), POLICE_REQUEST, policeRequest);
     }
     World.Residents residents = world.residents();
     for (int c : reached) {
@@ -488,7 +540,7 @@ public final class Generator {
       notification.setRadiusMiles(r.radiusMiles());
       notification.setIssuedAt(r.issuedAt());
       notification.setCameraDistanceMiles(cameras.distance(c, r.x(), r.y()));
-      emit(cameras.ids[c], -1, r.issuedAt(), notification);
+      emit(cameras.ids[c], -1, r.issuedAt(), NOTIFICATION, notification);
 
       Rng rng = new Rng(Rng.seed(seed, Rng.ANSWER, r.index(), c));
       double u = rng.nextDouble();
@@ -553,7 +605,7 @@ public final class Generator {
     answer.setIssuedAt(r.issuedAt());
     answer.setCameraDistanceMiles(distance);
     answer.setRefusalReported(kind != Answer.SHARED && world.portal().refusalsReported());
-    emit(cameras.ids[c], -1, reply.time, answer);
+    emit(cameras.ids[c], -1, reply.time, ANSWER, answer);
     if (found == 0) {
       return;
     }
@@ -581,7 +633,7 @@ public final class Generator {
       shared.setHolderType(HolderType.REQUESTING_POLICE);
       shared.setAddressDisclosed(true);
       shared.setRequest(terms);
-      emit(cameras.ids[c], -1, reply.time, shared);
+      emit(cameras.ids[c], -1, reply.time, SHARED, shared);
       if (holds.nextDouble() < legalHolds.probabilityPerPoliceShare()) {
         long placedAt = reply.time + Math.max(1, days(holdDelay.sample(holds)));
         schedule(
@@ -641,7 +693,7 @@ public final class Generator {
         mapped.setCameraId(cameras.ids[c]);
         mapped.setHouseholdId(cameras.households[c]);
         mapped.setAgencyId(agencyIds[m.agency]);
-        emit(cameras.ids[c], -1, m.time, mapped);
+        emit(cameras.ids[c], -1, m.time, MAPPED, mapped);
       }
     }
   }
@@ -684,7 +736,7 @@ public final class Generator {
       copy.setKind(CopyKind.FORWARD);
       copy.setHolderId(agencyIds[target]);
       copy.setHolderType(federal[target] ? HolderType.FEDERAL_AGENCY : HolderType.OTHER_AGENCY);
-      emit(cameras.ids[c], -1, f.time, copy);
+      emit(cameras.ids[c], -1, f.time, COPY, copy);
     }
     World.Forwarding forwarding = world.forwarding();
     if (f.hop < forwarding.maxHops() && f.rng.nextDouble() < forwarding.onwardProbability()) {
@@ -717,7 +769,7 @@ public final class Generator {
     shared.setHolderType(HolderType.NEIGHBOURHOOD_FEED);
     shared.setAddressDisclosed(false);
     shared.setRequest(null);
-    emit(cameras.ids[c], -1, p.time, shared);
+    emit(cameras.ids[c], -1, p.time, SHARED, shared);
     int downloads = p.rng.poisson(world.feed().downloadsPerPost());
     for (int k = 0; k < downloads; k++) {
       long at = p.time + Math.max(1, (long) (downloadDelay.sample(p.rng) * ClipModel.HOUR_MS));
@@ -738,7 +790,7 @@ public final class Generator {
     copy.setKind(CopyKind.DOWNLOAD);
     copy.setHolderId(d.user);
     copy.setHolderType(HolderType.PUBLIC);
-    emit(cameras.ids[c], -1, d.time, copy);
+    emit(cameras.ids[c], -1, d.time, COPY, copy);
   }
 
   private void hold(Hold h) {
@@ -748,7 +800,7 @@ public final class Generator {
     hold.setCameraId(cameras.ids[c]);
     hold.setClipRecordedAt(h.recordedAt);
     hold.setPlaced(h.placed);
-    emit(cameras.ids[c], -1, h.time, hold);
+    emit(cameras.ids[c], -1, h.time, HOLD, hold);
     double release = world.legalHolds().releasedAfterDays();
     if (h.placed && release > 0) {
       schedule(
@@ -761,8 +813,7 @@ public final class Generator {
 
   private void schedule(Task task) {
     if (task.time < horizon) {
-      task.seq = scheduled++;
-      agenda.add(task);
+      agenda.add(task.time, task);
       nextTaskTime = Math.min(nextTaskTime, task.time);
     }
   }
@@ -776,21 +827,14 @@ public final class Generator {
   }
 
   /** Something due at a time; ties keep the order of scheduling. */
-  private abstract static class Task implements Comparable<Task> {
+  private abstract static class Task {
     final long time;
-    long seq;
 
     Task(long time) {
       this.time = time;
     }
 
     abstract void run(Generator g);
-
-    @Override
-    public int compareTo(Task other) {
-      int byTime = Long.compare(time, other.time);
-      return byTime != 0 ? byTime : Long.compare(seq, other.seq);
-    }
   }
 
   private static final class Reply extends Task {
