@@ -151,7 +151,19 @@ public final class BenchCommand implements Callable<Integer> {
       for (List<Path> chosenPolicies : List.of(List.<Path>of(), List.of(policyFile))) {
         String what = chosenPolicies.isEmpty() ? "every bundled policy" : policyFile.toString();
         err.println("5. end to end: camfleet run --world " + world + ", " + what + "...");
-        endToEndRows(EndToEnd.run(world, chosenPolicies), table, notes);
+        EndToEnd.Result r = EndToEnd.run(world, chosenPolicies);
+        err.printf(
+            Locale.ROOT,
+            "5. %s: %.1f min, exit code %d, peak resident %.0f MiB, retention state %,d bytes"
+                + " for %,d live clips (%.1f B each)%n",
+            what,
+            r.wallMinutes(),
+            r.exitCode(),
+            r.peakRssMegabytes(),
+            r.retentionStateBytes(),
+            r.liveClips(),
+            r.stateBytesPerLiveClip());
+        endToEndRows(r, table, notes);
       }
     }
 
