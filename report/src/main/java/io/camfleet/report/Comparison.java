@@ -332,7 +332,7 @@ public final class Comparison {
 
   /**
    * Why a policy without effect had none, where the report can tell: the copy lifetimes it sets are
-   * longer than any copy can live in this world.
+   * longer than any copy can live in this world, or its stages begin after the world's last day.
    */
   public Optional<String> noEffectReason(String policy) {
     if (!noEffect(policy)) {
@@ -351,6 +351,18 @@ public final class Comparison {
                 + " days, is longer than any copy lives in this world of "
                 + days
                 + " days");
+      }
+    }
+    if (!info.stages().isEmpty()) {
+      LocalDate lastDay = world().lastDay();
+      LocalDate firstStage = info.stages().get(0).from();
+      if (firstStage.isAfter(lastDay)) {
+        return Optional.of(
+            "its first stage begins on "
+                + firstStage
+                + ", after this world's last day ("
+                + lastDay
+                + "), so only its rules before the stages applied here");
       }
     }
     return Optional.empty();

@@ -140,7 +140,7 @@ public record Report(
       }
     }
 
-    LocalDate lastDay = lastDay(world);
+    LocalDate lastDay = world.lastDay();
     List<PolicyReport> reports = new ArrayList<>();
     for (PolicyInfo policy : policies) {
       Map<StatsService, NavigableMap<LocalDate, DailyStats>> services = byPolicy.get(policy.name());
@@ -193,24 +193,6 @@ public record Report(
               + " have a day that is not an ISO date: '"
               + record.getDay()
               + "'",
-          e);
-    }
-  }
-
-  /**
-   * The world's last simulated day: a world of N days ends at the midnight after its N-th day, its
-   * horizon.
-   */
-  private static LocalDate lastDay(WorldInfo world) {
-    try {
-      return LocalDate.parse(world.start()).plusDays(world.days() - 1L);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "world '"
-              + world.name()
-              + "' starts on '"
-              + world.start()
-              + "', which is not an ISO date",
           e);
     }
   }

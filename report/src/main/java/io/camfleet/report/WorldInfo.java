@@ -1,5 +1,7 @@
 package io.camfleet.report;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -26,5 +28,18 @@ public record WorldInfo(
     start = Checks.nonBlank(start, "world start");
     worldFile = Checks.nonBlank(worldFile, "world file");
     worldFileSha256 = Checks.sha256(worldFileSha256, "world file sha256").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The world's last simulated day: a world of N days ends at the midnight after its N-th day, its
+   * horizon.
+   */
+  public LocalDate lastDay() {
+    try {
+      return LocalDate.parse(start).plusDays(days - 1L);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "world '" + name + "' starts on '" + start + "', which is not an ISO date", e);
+    }
   }
 }

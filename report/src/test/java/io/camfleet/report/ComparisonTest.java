@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +141,34 @@ class ComparisonTest {
                 + " 120 days"),
         comparison.noEffectReason("police-copies-180-days"));
     assertEquals(List.of(List.of("markey-caps-2019", "rfa-2021")), comparison.identicalGroups());
+  }
+
+  @Test
+  void saysThatAPolicyWithoutEffectHadItsStagesOnlyAfterTheWorld() {
+    // police-copies-180-days gives the status quo's figures; here without its copy lifetimes
+    for (LocalDate stage : List.of(LocalDate.parse("2021-06-03"), LocalDate.parse("2019-04-30"))) {
+      List<PolicyInfo> policies = new ArrayList<>();
+      for (PolicyInfo p : SeededPolicies.policies()) {
+        policies.add(
+            p.name().equals("police-copies-180-days")
+                ? new PolicyInfo(
+                        p.name(), p.description(), p.policyFile(), p.policyFileSha256(), Map.of())
+                    .withStages(List.of(StageInfo.of(stage)))
+                : p);
+      }
+      Comparison comparison =
+          Comparison.of(
+              Report.build(SeededPolicies.WORLD, policies, SeededPolicies.stats(0), "0.1.0-TEST"));
+      assertTrue(comparison.noEffect("police-copies-180-days"));
+      // the world runs from 2019-01-01 for 120 days: its last day is 2019-04-30
+      assertEquals(
+          stage.isAfter(LocalDate.parse("2019-04-30"))
+              ? Optional.of(
+                  "its first stage begins on 2021-06-03, after this world's last day"
+                      + " (2019-04-30), so only its rules before the stages applied here")
+              : Optional.empty(),
+          comparison.noEffectReason("police-copies-180-days"));
+    }
   }
 
   @Test
