@@ -44,8 +44,18 @@ public record ClipStory(
   public record Recording(
       String cameraId, String householdId, String region, long recordedAt, long sizeBytes) {}
 
-  /** One step: when, what kind, and what happened in words. */
-  public record Step(long at, String kind, String text) {}
+  /**
+   * One step: when, what kind, what happened in words, and the label of the policy stage that
+   * decided it ({@code base} for the rules before a policy's first stage), or null for a step no
+   * policy decided (an event of the world, such as a request or a hold).
+   */
+  public record Step(long at, String kind, String text, String stage) {
+
+    /** A step of the world, which no policy stage decided. */
+    public Step(long at, String kind, String text) {
+      this(at, kind, text, null);
+    }
+  }
 
   /**
    * One policy's part: the steps in time order, and the clip's custody graph: every copy made (in
@@ -100,7 +110,9 @@ public record ClipStory(
                     v.getCameraId(), v.getHouseholdId(), "", v.getRecordedAt(), v.getSizeBytes());
             steps
                 .computeIfAbsent(r.policy(), p -> new ArrayList<>())
-                .add(new Step(v.getDecidedAt(), "retention " + v.getKind(), retention(v)));
+                .add(
+                    new Step(
+                        v.getDecidedAt(), "retention " + v.getKind(), retention(v), v.getStage()));
           }
         });
     AuditReader.forEach(
@@ -128,7 +140,9 @@ public record ClipStory(
             copyReceipts.add(v);
             steps
                 .computeIfAbsent(r.policy(), p -> new ArrayList<>())
-                .add(new Step(v.getDecidedAt(), v.getKind().toString(), copyReceipt(v)));
+                .add(
+                    new Step(
+                        v.getDecidedAt(), v.getKind().toString(), copyReceipt(v), v.getStage()));
           }
         });
     if (policy.isPresent() && !policies.contains(policy.get())) {
@@ -169,7 +183,8 @@ public record ClipStory(
       Map<String, CopyLedgerEntry> policyCopies = copies.getOrDefault(name, Map.of());
       for (CopyLedgerEntry copy : policyCopies.values()) {
         // its expiry, if it expired, is a COPY_EXPIRED receipt among the steps
-        all.add(new Step(copy.getMadeAt(), "copy " + copy.getKind(), copyMade(copy)));
+        all.add(
+            new Step(copy.getMadeAt(), "copy " + copy.getKind(), copyMade(copy), copy.getStage()));
       }
       all.addAll(steps.getOrDefault(name, List.of()));
       all.sort(BY_TIME);

@@ -159,6 +159,7 @@ public final class ExplainCommand implements Callable<Integer> {
         s.put("at", Instant.ofEpochMilli(step.at()).toString());
         s.put("kind", step.kind());
         s.put("text", step.text());
+        s.put("stage", step.stage());
       }
       ArrayNode copies = node.putArray("copies");
       policy.custody().copies().forEach(copy -> copies.add(copy(copy)));

@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,6 +199,18 @@ class ClipStoryTest {
             blocked.get("status").asText(),
             blocked.get("receipt").asText(),
             blocked.get("cause").asText()));
+    // each step names the policy stage that decided it; the world's own steps have none
+    List<String> stages = new ArrayList<>();
+    new ObjectMapper()
+        .readTree(json.toString())
+        .get("policies")
+        .get(0)
+        .get("steps")
+        .forEach(
+            step -> stages.add(step.get("stage").isNull() ? null : step.get("stage").asText()));
+    assertEquals(
+        java.util.Arrays.asList(null, null, null, null, null, "base", "base", null, "base"),
+        stages);
 
     StringWriter prov = new StringWriter();
     assertEquals(0, explain(prov, "--clip", CLIP, "--from", out.toString(), "--prov"));
