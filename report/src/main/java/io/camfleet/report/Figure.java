@@ -1,5 +1,6 @@
 package io.camfleet.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,58 +35,28 @@ public sealed interface Figure permits Measure, HolderBreakdown {
 
   Group group();
 
-  /** Every figure in the order report.json, report.csv, report.md and report.html show them. */
-  List<Figure> ALL =
-      List.of(
-          Measure.CLIPS_RECORDED,
-          Measure.CLIPS_EXPIRED,
-          Measure.CLIPS_EXEMPT_BY_SHARE,
-          Measure.CLIPS_ALIVE_AT_END,
-          Measure.CLIPS_STORED_AT_END,
-          Measure.LIVE_BYTES_AT_END,
-          Measure.FOOTAGE_ALIVE_PAST_RETENTION,
-          Measure.REQUESTS,
-          Measure.NOTIFICATIONS,
-          Measure.ANSWERS_SHARED,
-          Measure.SHARES_VIA_REQUEST,
-          Measure.DECLINED,
-          Measure.IGNORED,
-          Measure.SHARES_VIA_POST,
-          Measure.SHARES_BLOCKED_BY_POLICY,
-          Measure.SHARES_REFUSED_EXPIRED,
-          Measure.FORWARDS_BLOCKED,
-          Measure.SHARES_BLOCKED_BY_CAPS,
-          Measure.SHARES_BLOCKED_WINDOW_BELOW_MINIMUM,
-          Measure.SHARES_BLOCKED_AREA_BELOW_MINIMUM,
-          Measure.SHARES_BLOCKED_OUTSIDE_WINDOW,
-          Measure.SHARES_BLOCKED_OUTSIDE_AREA,
-          Measure.SHARES_BLOCKED_PAST_LOOK_BACK,
-          Measure.FORWARDS_BLOCKED_BY_BAN,
-          Measure.ONWARD_COPIES_WITHOUT_PARENT,
-          Measure.REQUESTS_MADE,
-          Measure.REQUESTS_REFUSED,
-          Measure.REQUESTS_REFUSED_PORTAL_CLOSED,
-          Measure.REQUESTS_REFUSED_WINDOW_BELOW_MINIMUM,
-          Measure.REQUESTS_REFUSED_AREA_BELOW_MINIMUM,
-          Measure.REQUESTS_REFUSED_PAST_LOOK_BACK,
-          Measure.REQUESTS_NARROWED,
-          Measure.REQUESTS_NARROWED_WINDOW,
-          Measure.REQUESTS_NARROWED_AREA,
-          Measure.REQUESTS_NARROWED_LOOK_BACK,
-          Measure.NOTIFICATIONS_WITHHELD,
-          Measure.COPIES_CREATED,
-          HolderBreakdown.COPIES_CREATED,
-          Measure.COPIES_EXPIRED,
-          Measure.COPIES_ALIVE_AT_END,
-          HolderBreakdown.COPIES_ALIVE,
-          Measure.HOUSEHOLDS_EXPOSED,
-          HolderBreakdown.HOUSEHOLDS_EXPOSED,
-          Measure.ADDRESSES_DISCLOSED,
-          Measure.HOUSEHOLDS_KNOWN_TO_POLICE,
-          Measure.SHARES_RECORDED,
-          Measure.SHARES_OF_STORED_ORIGINALS,
-          Measure.SHARES_REFUSED,
-          Measure.HOLDS_PLACED,
-          Measure.EXPIRY_HELD,
-          Measure.HOLDS_RELEASED);
+  /**
+   * Every figure in the order report.json, report.csv, report.md and report.html show them: the
+   * measures in {@link Measure}'s order, each followed by its breakdown by holder type, if it has
+   * one.
+   */
+  List<Figure> ALL = Figures.inReportOrder();
+
+  /** Builds {@link #ALL}. */
+  final class Figures {
+    private Figures() {}
+
+    static List<Figure> inReportOrder() {
+      List<Figure> all = new ArrayList<>();
+      for (Measure measure : Measure.values()) {
+        all.add(measure);
+        for (HolderBreakdown breakdown : HolderBreakdown.values()) {
+          if (breakdown.source() == measure.source()) {
+            all.add(breakdown);
+          }
+        }
+      }
+      return List.copyOf(all);
+    }
+  }
 }

@@ -9,6 +9,12 @@ import io.camfleet.schemas.stats.StatsService;
  * A final figure that is one number, read from one service measure on the final day. Its field in
  * report.json is the measure's wire name, unless the report names it otherwise (the levels read at
  * the end, {@code ...AtEnd}).
+ *
+ * <p>The constants are the report's choice of section ({@link Group}) for each measure of the
+ * vocabulary, in the order the reports show them ({@link Figure#ALL} follows it); the measures
+ * themselves, their names and definitions, are the vocabulary's ({@code
+ * io.camfleet.schemas.stats}). Every measure a service writes has exactly one constant here (a test
+ * checks it).
  */
 public enum Measure implements Figure {
   CLIPS_RECORDED(Group.FOOTAGE, RetentionMeasure.CLIPS_RECORDED),
@@ -18,9 +24,6 @@ public enum Measure implements Figure {
   CLIPS_STORED_AT_END("clipsStoredAtEnd", Group.FOOTAGE, RetentionMeasure.CLIPS_STORED),
   LIVE_BYTES_AT_END("liveBytesAtEnd", Group.FOOTAGE, RetentionMeasure.LIVE_BYTES),
   FOOTAGE_ALIVE_PAST_RETENTION(Group.FOOTAGE, SharingMeasure.FOOTAGE_ALIVE_PAST_RETENTION),
-  COPIES_CREATED(Group.COPIES, SharingMeasure.COPIES_CREATED),
-  COPIES_EXPIRED(Group.COPIES, SharingMeasure.COPIES_EXPIRED),
-  COPIES_ALIVE_AT_END("copiesAliveAtEnd", Group.COPIES, SharingMeasure.COPIES_ALIVE),
   REQUESTS(Group.REQUESTS, SharingMeasure.REQUESTS),
   NOTIFICATIONS(Group.REQUESTS, SharingMeasure.NOTIFICATIONS),
   ANSWERS_SHARED(Group.REQUESTS, SharingMeasure.ANSWERS_SHARED),
@@ -54,15 +57,18 @@ public enum Measure implements Figure {
   REQUESTS_NARROWED_AREA(Group.REQUESTS, SharingMeasure.REQUESTS_NARROWED_AREA),
   REQUESTS_NARROWED_LOOK_BACK(Group.REQUESTS, SharingMeasure.REQUESTS_NARROWED_LOOK_BACK),
   NOTIFICATIONS_WITHHELD(Group.REQUESTS, SharingMeasure.NOTIFICATIONS_WITHHELD),
+  COPIES_CREATED(Group.COPIES, SharingMeasure.COPIES_CREATED),
+  COPIES_EXPIRED(Group.COPIES, SharingMeasure.COPIES_EXPIRED),
+  COPIES_ALIVE_AT_END("copiesAliveAtEnd", Group.COPIES, SharingMeasure.COPIES_ALIVE),
+  HOUSEHOLDS_EXPOSED(Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_EXPOSED),
+  ADDRESSES_DISCLOSED(Group.EXPOSURE, SharingMeasure.ADDRESSES_DISCLOSED),
+  HOUSEHOLDS_KNOWN_TO_POLICE(Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE),
   SHARES_RECORDED(Group.RETENTION_RECEIPTS, RetentionMeasure.SHARES_RECORDED),
   SHARES_OF_STORED_ORIGINALS(Group.RETENTION_RECEIPTS, RetentionMeasure.SHARES_OF_STORED_ORIGINALS),
   SHARES_REFUSED(Group.RETENTION_RECEIPTS, RetentionMeasure.SHARES_REFUSED),
   HOLDS_PLACED(Group.RETENTION_RECEIPTS, RetentionMeasure.HOLDS_PLACED),
   EXPIRY_HELD(Group.RETENTION_RECEIPTS, RetentionMeasure.EXPIRY_HELD),
-  HOLDS_RELEASED(Group.RETENTION_RECEIPTS, RetentionMeasure.HOLDS_RELEASED),
-  HOUSEHOLDS_EXPOSED(Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_EXPOSED),
-  ADDRESSES_DISCLOSED(Group.EXPOSURE, SharingMeasure.ADDRESSES_DISCLOSED),
-  HOUSEHOLDS_KNOWN_TO_POLICE(Group.EXPOSURE, SharingMeasure.HOUSEHOLDS_KNOWN_TO_POLICE);
+  HOLDS_RELEASED(Group.RETENTION_RECEIPTS, RetentionMeasure.HOLDS_RELEASED);
 
   private final String field;
   private final Group group;

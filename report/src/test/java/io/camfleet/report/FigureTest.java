@@ -2,8 +2,14 @@ package io.camfleet.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.camfleet.schemas.stats.RetentionMeasure;
+import io.camfleet.schemas.stats.SharingMeasure;
+import io.camfleet.schemas.stats.StatsMeasure;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,38 @@ class FigureTest {
 
     assertEquals(every.size(), Figure.ALL.size());
     assertEquals(every, new HashSet<>(Figure.ALL));
+  }
+
+  @Test
+  void showsEveryMeasureOfTheVocabularyOnce() {
+    List<StatsMeasure> vocabulary = new ArrayList<>();
+    vocabulary.addAll(List.of(RetentionMeasure.values()));
+    vocabulary.addAll(List.of(SharingMeasure.values()));
+    Map<StatsMeasure, List<Measure>> readers = new LinkedHashMap<>();
+    vocabulary.forEach(m -> readers.put(m, new ArrayList<>()));
+    for (Measure figure : Measure.values()) {
+      readers.get(figure.source()).add(figure);
+    }
+    readers.forEach(
+        (measure, figures) ->
+            assertEquals(
+                1,
+                figures.size(),
+                measure.wireName()
+                    + " is read by "
+                    + figures
+                    + ": give it one constant in Measure, in its section"));
+  }
+
+  @Test
+  void placesEachBreakdownRightAfterItsMeasure() {
+    for (HolderBreakdown breakdown : HolderBreakdown.values()) {
+      int at = Figure.ALL.indexOf(breakdown);
+      assertEquals(
+          breakdown.source(), ((Measure) Figure.ALL.get(at - 1)).source(), breakdown.field());
+    }
+    assertEquals(
+        List.of(Measure.values()), Figure.ALL.stream().filter(f -> f instanceof Measure).toList());
   }
 
   @Test
