@@ -46,13 +46,31 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final SpecificDatumWriter<T> writer;
   private final byte[] header;
   private final BinaryMessageDecoder<T> decoder;
+  private final FastReader<T> fastReader;
   private volatile boolean registered;
 
-  private AvroSerde(Class<T> type, Schema schema, List<Schema> history, SchemaSource source) {
+  /**
+   * A hand-written decoder for the commonest shape of a record written with the serde's own schema:
+   * given the bytes and where the body starts (after the header), it returns the record, or null to
+   * leave these bytes to Avro's general decoder (another shape, or bytes it cannot read). It must
+   * return exactly what the general decoder returns for the same bytes.
+   */
+  @FunctionalInterface
+  public interface FastReader<T> {
+    T read(byte[] bytes, int bodyOffset);
+  }
+
+  private AvroSerde(
+      Class<T> type,
+      Schema schema,
+      List<Schema> history,
+      SchemaSource source,
+      FastReader<T> fastReader) {
     this.type = type;
     this.schema = schema;
     this.history = List.copyOf(history);
     this.source = source;
+    this.fastReader = fastReader;
     SpecificData model = new SpecificData(type.getClassLoader());
     this.writer = new SpecificDatumWriter<>(schema, model);
     this.header = singleObjectHeader(schema);
@@ -65,14 +83,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
     Schema schema = SpecificData.get().getSchema(type);
     return new AvroSerde<>(
-        type, schema, SchemaHistory.olderVersionsOf(schema), SchemaSource.builtIn());
+        type, schema, SchemaHistory.olderVersionsOf(schema), SchemaSource.builtIn(), null);
   }
 
   /** A serde for {@code type} that also decodes records written with the given older schemas. */
   public static <T extends SpecificRecord> AvroSerde<T> withHistory(
       Class<T> type, List<Schema> olderVersions) {
     return new AvroSerde<>(
-        type, SpecificData.get().getSchema(type), olderVersions, SchemaSource.builtIn());
+        type, SpecificData.get().getSchema(type), olderVersions, SchemaSource.builtIn(), null);
   }
 
   /**
@@ -80,7 +98,15 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
    * there.
    */
   public AvroSerde<T> withSchemas(SchemaSource source) {
-    return new AvroSerde<>(type, schema, history, source);
+    return new AvroSerde<>(type, schema, history, source, fastReader);
+  }
+
+  /**
+   * The same serde decoding the records written with its own schema through {@code reader} first,
+   * and through Avro's general decoder where the reader declines.
+   */
+  public AvroSerde<T> withFastReader(FastReader<T> reader) {
+    return new AvroSerde<>(type, schema, history, source, reader);
   }
 
   public Class<T> type() {
@@ -108,6 +134,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   }
 
   public T decode(byte[] bytes) {
+    if (fastReader != null
+        && bytes.length > header.length
+        && Arrays.equals(bytes, 0, header.length, header, 0, header.length)) {
+      T record = fastReader.read(bytes, header.length);
+      if (record != null) {
+        return record;
+      }
+    }
     try {
       return decoder.decode(bytes);
     } catch (MissingSchemaException e) {

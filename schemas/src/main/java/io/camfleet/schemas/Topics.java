@@ -27,7 +27,7 @@ public final class Topics {
       new Topic<>(
           "world-events",
           KEY,
-          AvroSerde.of(WorldEvent.class),
+          AvroSerde.of(WorldEvent.class).withFastReader(ClipRecordedLayout.reader()),
           DEFAULT_WORLD_PARTITIONS,
           Topic.Sizing.LIKE_INPUT,
           Topic.Cleanup.DELETE,

@@ -3,38 +3,26 @@ package io.camfleet.simulator.sink;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.AvroSerde;
+import io.camfleet.schemas.ClipRecordedLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.Schema.Type;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A world event's value bytes, exactly as {@link AvroSerde} writes them (Avro single-object
  * encoding of the current {@link WorldEvent} schema), with a hand-written path for {@link
- * ClipRecorded}, about nine events in ten.
+ * ClipRecorded}, about nine events in ten, in {@link ClipRecordedLayout}.
  *
  * <p>Why: profiled on fleet-100k, Avro's generic writer took about half of the simulating thread's
  * time (a field lookup, a schema switch and a union resolution per field, a byte array per string,
  * varints a byte at a time). This path writes the same bytes straight into one array. It is used
- * only while the ClipRecorded schema is the one it was written for (checked field by field when it
- * is built); any other schema, and every other event type, goes through the general serializer,
- * which also encodes the first event so that the schema is registered before any record leaves.
+ * only while the WorldEvent schema is the layout's ({@link ClipRecordedLayout#clipBranch}, checked
+ * when it is built); any other schema, and every other event type, goes through the general
+ * serializer, which also encodes the first event so that the schema is registered before any record
+ * leaves.
  */
 final class WorldEventBytes {
-  private static final List<String> CLIP_FIELDS =
-      List.of(
-          "clipId",
-          "cameraId",
-          "householdId",
-          "region",
-          "recordedAt",
-          "durationSeconds",
-          "sizeBytes");
-  private static final List<Type> CLIP_TYPES =
-      List.of(Type.STRING, Type.STRING, Type.STRING, Type.STRING, Type.LONG, Type.INT, Type.LONG);
-
   private final Serializer<WorldEvent> general;
   private final byte[] header;
   // the ClipRecorded branch of the event union; -1 when the schema is not the one written for here
@@ -49,7 +37,7 @@ final class WorldEventBytes {
   WorldEventBytes(Serializer<WorldEvent> general, Schema schema) {
     this.general = general;
     this.header = AvroSerde.singleObjectHeader(schema);
-    this.clipBranch = clipBranch(schema);
+    this.clipBranch = ClipRecordedLayout.clipBranch(schema);
   }
 
   /** Whether ClipRecorded events take the hand-written path. */
@@ -125,36 +113,5 @@ final class WorldEventBytes {
     int after = varLong(b, at, utf8.length);
     System.arraycopy(utf8, 0, b, after, utf8.length);
     return after + utf8.length;
-  }
-
-  /**
-   * The branch of ClipRecorded in the event union, if the schema is a long {@code eventTime} and
-   * that union, and ClipRecorded has exactly the fields this class writes; -1 otherwise.
-   */
-  static int clipBranch(Schema schema) {
-    List<Schema.Field> fields = schema.getFields();
-    if (fields.size() != 2
-        || !fields.get(0).name().equals("eventTime")
-        || fields.get(0).schema().getType() != Type.LONG
-        || !fields.get(1).name().equals("event")
-        || fields.get(1).schema().getType() != Type.UNION) {
-      return -1;
-    }
-    Schema union = fields.get(1).schema();
-    Integer branch = union.getIndexNamed(ClipRecorded.getClassSchema().getFullName());
-    if (branch == null) {
-      return -1;
-    }
-    List<Schema.Field> clip = union.getTypes().get(branch).getFields();
-    if (clip.size() != CLIP_FIELDS.size()) {
-      return -1;
-    }
-    for (int i = 0; i < clip.size(); i++) {
-      if (!clip.get(i).name().equals(CLIP_FIELDS.get(i))
-          || clip.get(i).schema().getType() != CLIP_TYPES.get(i)) {
-        return -1;
-      }
-    }
-    return branch;
   }
 }

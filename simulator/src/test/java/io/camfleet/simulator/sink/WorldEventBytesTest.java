@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.AvroSerde;
+import io.camfleet.schemas.ClipRecordedLayout;
 import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.ProgressListener;
 import io.camfleet.simulator.SimulationOptions;
@@ -70,8 +71,8 @@ class WorldEventBytesTest {
                 "{\"name\":\"sizeBytes\",\"type\":\"long\"}",
                 "{\"name\":\"sizeBytes\",\"type\":\"int\"}");
     Schema other = new Schema.Parser().parse(changed);
-    assertEquals(1, WorldEventBytes.clipBranch(WorldEvent.getClassSchema()));
-    assertEquals(-1, WorldEventBytes.clipBranch(other));
+    assertEquals(1, ClipRecordedLayout.clipBranch(WorldEvent.getClassSchema()));
+    assertEquals(-1, ClipRecordedLayout.clipBranch(other));
     assertTrue(!new WorldEventBytes(serde.serializer(), other).fast());
   }
 
