@@ -8,6 +8,7 @@ import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.cli.TerminalProgress;
+import io.camfleet.simulator.generate.Generator;
 import io.camfleet.simulator.sink.AvroFileSink;
 import io.camfleet.simulator.sink.EventFileHeader;
 import java.io.IOException;
@@ -118,6 +119,18 @@ final class EventFeed {
       public void send(String key, Integer partition, WorldEvent event) {
         kafka.send(key, partition, event);
         file.send(key, partition, event);
+      }
+
+      @Override
+      public Generator.CameraParts cameraParts(
+          String key, String cameraId, String householdId, String region) {
+        return kafka.cameraParts(key, cameraId, householdId, region);
+      }
+
+      @Override
+      public void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
+        kafka.sendClip(key, event, parts);
+        file.send(key, null, event);
       }
 
       @Override

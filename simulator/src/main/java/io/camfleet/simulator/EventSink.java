@@ -1,6 +1,7 @@
 package io.camfleet.simulator;
 
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.simulator.generate.Generator;
 import java.util.OptionalInt;
 
 /**
@@ -16,6 +17,24 @@ public interface EventSink extends AutoCloseable {
    * (Kafka's default partitioner), or the explicit partition of a clock tick.
    */
   void send(String key, Integer partition, WorldEvent event);
+
+  /**
+   * What this sink keeps for the clip events of one camera, which all share their key, camera,
+   * household and region (their bytes, encoded once, say), or null; the simulator asks once per
+   * camera and hands the answer back with each of the camera's clips ({@link #sendClip}).
+   */
+  default Generator.CameraParts cameraParts(
+      String key, String cameraId, String householdId, String region) {
+    return null;
+  }
+
+  /**
+   * Sends a {@link io.camfleet.avro.ClipRecorded} event with the default partitioner; {@code parts}
+   * is what {@link #cameraParts} returned for its camera. By default, {@link #send}.
+   */
+  default void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
+    send(key, null, event);
+  }
 
   /**
    * Called instead of a successful finish when the run fails: a sink that commits on close (the
@@ -45,6 +64,18 @@ public interface EventSink extends AutoCloseable {
       public void send(String key, Integer partition, WorldEvent event) {
         check.run();
         sink.send(key, partition, event);
+      }
+
+      @Override
+      public Generator.CameraParts cameraParts(
+          String key, String cameraId, String householdId, String region) {
+        return sink.cameraParts(key, cameraId, householdId, region);
+      }
+
+      @Override
+      public void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
+        check.run();
+        sink.sendClip(key, event, parts);
       }
 
       @Override

@@ -22,6 +22,7 @@ public final class Simulator {
   public static final List<String> EVENT_TYPES = Generator.EVENT_TYPES;
 
   private static final int ANSWER = EVENT_TYPES.indexOf("RequestAnswer");
+  private static final int CLIP = EVENT_TYPES.indexOf("ClipRecorded");
   private static final long REPORT_EVERY_NANOS = 250_000_000L;
   private static final long DAY_MS = 86_400_000L;
 
@@ -154,6 +155,26 @@ public final class Simulator {
         pace(event.getEventTime());
       }
       sink.send(key, partition < 0 ? null : Integer.valueOf(partition), event);
+      sent(event);
+    }
+
+    @Override
+    public Generator.CameraParts cameraParts(
+        String key, String cameraId, String householdId, String region) {
+      return sink.cameraParts(key, cameraId, householdId, region);
+    }
+
+    @Override
+    public void emitClip(String key, WorldEvent event, Generator.CameraParts parts) {
+      byType[CLIP]++;
+      if (speed > 0) {
+        pace(event.getEventTime());
+      }
+      sink.sendClip(key, event, parts);
+      sent(event);
+    }
+
+    private void sent(WorldEvent event) {
       events++;
       if (speed > 0 || (events & 4095) == 0) {
         long now = clock.nanoTime();

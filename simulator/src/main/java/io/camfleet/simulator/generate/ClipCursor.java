@@ -33,6 +33,23 @@ final class ClipCursor {
   double postDraw;
 
   /**
+   * On a camera's live cursor, what its clip events carry besides the clip ({@link #carrying}):
+   * kept here, beside the cursor's own numbers, because the generator reads them on every clip and
+   * a camera's fields spread over the world's arrays cost a cache miss each at fleet scale.
+   */
+  String cameraId;
+
+  String householdId;
+  String region;
+  boolean feedMember;
+  Generator.CameraParts parts;
+
+  /** "clip-{camera}-{day}-" for {@link #clipPrefixDay}, made on a day's first clip. */
+  String clipPrefix;
+
+  int clipPrefixDay = -1;
+
+  /**
    * A cursor before the first clip recorded at or after {@code from}, and not before {@code
    * notBefore} (installation).
    */
@@ -45,6 +62,21 @@ final class ClipCursor {
     long first = Math.max(from, notBefore);
     startDay((int) Math.max(0, Math.floorDiv(first - model.start, Cameras.DAY_MS)));
     this.time = first;
+  }
+
+  /** Makes this the camera's live cursor, whose clip events carry these. */
+  ClipCursor carrying(
+      String cameraId,
+      String householdId,
+      String region,
+      boolean feedMember,
+      Generator.CameraParts parts) {
+    this.cameraId = cameraId;
+    this.householdId = householdId;
+    this.region = region;
+    this.feedMember = feedMember;
+    this.parts = parts;
+    return this;
   }
 
   private void startDay(int d) {

@@ -39,6 +39,9 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class Generator {
 
+  /** What a receiver of events keeps for one camera's clip events ({@link Emitter#cameraParts}). */
+  public interface CameraParts {}
+
   /**
    * Receives each event; the event object is reused for the next one, so a receiver must not keep
    * it.
@@ -47,6 +50,24 @@ public final class Generator {
   public interface Emitter {
     /** {@code partition} is -1 when the default partitioner decides from the key. */
     void emit(String key, int partition, WorldEvent event);
+
+    /**
+     * What the receiver keeps for the clip events of one camera, which all share their key, camera,
+     * household and region (encoded once rather than on every clip, say); null when it keeps
+     * nothing. Called once per camera, when it is installed, before its first clip.
+     */
+    default CameraParts cameraParts(
+        String key, String cameraId, String householdId, String region) {
+      return null;
+    }
+
+    /**
+     * A {@link ClipRecorded} event with the default partitioner; {@code parts} is what {@link
+     * #cameraParts} returned for its camera.
+     */
+    default void emitClip(String key, WorldEvent event, CameraParts parts) {
+      emit(key, -1, RECORDED, event);
+    }
 
     /**
      * As {@link #emit(String, int, WorldEvent)}, with the event's {@link #typeOf type} given, so
@@ -141,11 +162,6 @@ public final class Generator {
   /** "-{day}-" for each day, so clip ids need no number formatting. */
   private final String[] dayText;
 
-  /** Each camera's "clip-{camera}-{day}-" for the day in {@link #clipPrefixDay}, made on use. */
-  private final String[] clipPrefix;
-
-  private final int[] clipPrefixDay;
-
   private final DueQueue<Task> agenda = new DueQueue<>();
 
   /** The earliest agenda time known to the clip loop; lowered when a clip schedules a feed post. */
@@ -219,8 +235,6 @@ public final class Generator {
     this.forwardDelay = new Sampler(world.forwarding().delayDays());
     this.holdDelay = new Sampler(world.legalHolds().placedAfterDays());
     this.lapseMs = world.residents().lapseDays() * Cameras.DAY_MS;
-    this.clipPrefix = new String[cameras.count];
-    this.clipPrefixDay = new int[cameras.count];
     this.dayText = new String[world.days()];
     for (int d = 0; d < dayText.length; d++) {
       dayText[d] = "-" + d + "-";
@@ -278,8 +292,15 @@ public final class Generator {
       if (tInstall == t) {
         int c = mine[nextInstall++];
         emitInstalled(c);
+        String region = regionNames[cameras.region[c]];
         ClipCursor cursor =
-            new ClipCursor(clips, c, cameras.profile[c], cameras.activityFactor[c], t, t);
+            new ClipCursor(clips, c, cameras.profile[c], cameras.activityFactor[c], t, t)
+                .carrying(
+                    cameras.ids[c],
+                    cameras.households[c],
+                    region,
+                    cameras.feedMember[c],
+                    out.cameraParts(cameras.ids[c], cameras.ids[c], cameras.households[c], region));
         cursor.advance();
         cursors[c] = cursor;
         if (cursor.time < horizon) {
@@ -443,29 +464,42 @@ public final class Generator {
   }
 
   private void emitClip(int c, ClipCursor cursor) {
-    String clipId = clipId(c, cursor.day, cursor.index);
+    String clipId = liveClipId(cursor);
     recorded.setClipId(clipId);
-    recorded.setCameraId(cameras.ids[c]);
-    recorded.setHouseholdId(cameras.households[c]);
-    recorded.setRegion(regionNames[cameras.region[c]]);
+    recorded.setCameraId(cursor.cameraId);
+    recorded.setHouseholdId(cursor.householdId);
+    recorded.setRegion(cursor.region);
     recorded.setRecordedAt(cursor.time);
     recorded.setDurationSeconds(cursor.durationSeconds);
     recorded.setSizeBytes(cursor.sizeBytes);
-    emit(cameras.ids[c], -1, cursor.time, RECORDED, recorded);
-    if (cameras.feedMember[c] && cursor.postDraw < world.feed().postProbability()) {
+    event.setEventTime(cursor.time);
+    event.setEvent(recorded);
+    out.emitClip(cursor.cameraId, event, cursor.parts);
+    if (cursor.feedMember && cursor.postDraw < world.feed().postProbability()) {
       Rng rng = new Rng(Rng.seed(seed, Rng.POST, c, ((long) cursor.day << 32) | cursor.index));
       long postAt = cursor.time + cursor.durationSeconds * 1000L + minutes(postDelay.sample(rng));
       schedule(new Post(postAt, c, clipId, cursor.time, rng));
     }
   }
 
-  private String clipId(int c, int day, int index) {
-    String prefix = clipPrefix[c];
-    if (prefix == null || clipPrefixDay[c] != day) {
-      prefix = "clip-" + cameras.ids[c] + dayText[day];
-      clipPrefix[c] = prefix;
-      clipPrefixDay[c] = day;
+  /** The id of a live cursor's current clip, from the prefix it keeps for the day. */
+  private String liveClipId(ClipCursor cursor) {
+    int day = cursor.day;
+    String prefix = cursor.clipPrefix;
+    if (cursor.clipPrefixDay != day) {
+      prefix = "clip-" + cursor.cameraId + dayText[day];
+      cursor.clipPrefix = prefix;
+      cursor.clipPrefixDay = day;
     }
+    return withIndex(prefix, cursor.index);
+  }
+
+  /** A replayed clip's id: "clip-{camera}-{day}-{index}", as {@link #liveClipId} makes it. */
+  private String clipId(int c, int day, int index) {
+    return withIndex("clip-" + cameras.ids[c] + dayText[day], index);
+  }
+
+  private static String withIndex(String prefix, int index) {
     return index < INDEX_TEXT.length ? prefix + INDEX_TEXT[index] : prefix + index;
   }
 

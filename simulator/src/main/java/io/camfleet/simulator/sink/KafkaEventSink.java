@@ -5,6 +5,7 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.schemas.Topic;
 import io.camfleet.simulator.EventSink;
+import io.camfleet.simulator.generate.Generator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,13 +128,39 @@ public final class KafkaEventSink implements EventSink {
   public void send(String key, Integer partition, WorldEvent event) {
     throwIfFailed();
     // serialized here, before send returns, because the simulator reuses the event object
-    ProducerRecord<byte[], byte[]> record =
+    queue(
         new ProducerRecord<>(
             topic,
             partition,
             event.getEventTime(),
             keySerializer.serialize(topic, key),
-            values.encode(topic, event));
+            values.encode(topic, event)));
+  }
+
+  /** A camera's key bytes and clip fields, encoded once; null when clips take the general path. */
+  @Override
+  public Generator.CameraParts cameraParts(
+      String key, String cameraId, String householdId, String region) {
+    return values.fast()
+        ? new WorldEventBytes.Camera(
+            keySerializer.serialize(topic, key), cameraId, householdId, region)
+        : null;
+  }
+
+  @Override
+  public void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
+    if (!(parts instanceof WorldEventBytes.Camera camera) || !values.ready()) {
+      send(key, null, event);
+      return;
+    }
+    throwIfFailed();
+    // the key's bytes are shared by the camera's records: nothing writes to them
+    queue(
+        new ProducerRecord<>(
+            topic, null, event.getEventTime(), camera.key(), values.encodeClip(event, camera)));
+  }
+
+  private void queue(ProducerRecord<byte[], byte[]> record) {
     synchronized (lock) {
       while (queued.size() >= MAX_QUEUED && !senderDone) {
         callerWaiting = true;

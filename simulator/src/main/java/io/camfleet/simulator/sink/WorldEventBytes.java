@@ -4,6 +4,7 @@ import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.ClipRecordedLayout;
+import io.camfleet.simulator.generate.Generator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.avro.Schema;
@@ -45,34 +46,93 @@ final class WorldEventBytes {
     return clipBranch >= 0;
   }
 
+  /** Whether the next ClipRecorded may be written by hand: the schema is registered and fits. */
+  boolean ready() {
+    return registered && clipBranch >= 0;
+  }
+
   byte[] encode(String topic, WorldEvent event) {
-    if (!registered || clipBranch < 0 || !(event.getEvent() instanceof ClipRecorded clip)) {
+    if (!ready() || !(event.getEvent() instanceof ClipRecorded clip)) {
       registered = true;
       return general.serialize(topic, event);
     }
-    int max =
-        header.length
-            + 10 * 5
-            + maxString(clip.getClipId())
-            + maxString(clip.getCameraId())
-            + maxString(clip.getHouseholdId())
-            + maxString(clip.getRegion());
+    byte[] b =
+        clipStart(
+            event.getEventTime(),
+            clip.getClipId(),
+            maxString(clip.getCameraId())
+                + maxString(clip.getHouseholdId())
+                + maxString(clip.getRegion()));
+    int at = clipAt;
+    at = string(b, at, clip.getCameraId());
+    at = string(b, at, clip.getHouseholdId());
+    at = string(b, at, clip.getRegion());
+    return clipEnd(b, at, clip);
+  }
+
+  /**
+   * A ClipRecorded event of {@code camera}'s, whose camera, household and region fields are those
+   * the camera's parts hold; only when {@link #ready}.
+   */
+  byte[] encodeClip(WorldEvent event, Camera camera) {
+    ClipRecorded clip = (ClipRecorded) event.getEvent();
+    byte[] fields = camera.fields;
+    byte[] b = clipStart(event.getEventTime(), clip.getClipId(), fields.length);
+    System.arraycopy(fields, 0, b, clipAt, fields.length);
+    return clipEnd(b, clipAt + fields.length, clip);
+  }
+
+  // where clipStart left off
+  private int clipAt;
+
+  /**
+   * The scratch array, holding the header, event time, branch and clip id, with room for {@code
+   * cameraFieldsMax} bytes of camera fields after them ({@link #clipAt}) and the three numbers.
+   */
+  private byte[] clipStart(long eventTime, String clipId, int cameraFieldsMax) {
+    int max = header.length + 10 * 5 + maxString(clipId) + cameraFieldsMax;
     if (scratch.length < max) {
       scratch = new byte[Math.max(max, scratch.length * 2)];
     }
     byte[] b = scratch;
     System.arraycopy(header, 0, b, 0, header.length);
     int at = header.length;
-    at = varLong(b, at, event.getEventTime());
+    at = varLong(b, at, eventTime);
     at = varLong(b, at, clipBranch);
-    at = string(b, at, clip.getClipId());
-    at = string(b, at, clip.getCameraId());
-    at = string(b, at, clip.getHouseholdId());
-    at = string(b, at, clip.getRegion());
+    clipAt = string(b, at, clipId);
+    return b;
+  }
+
+  private static byte[] clipEnd(byte[] b, int at, ClipRecorded clip) {
     at = varLong(b, at, clip.getRecordedAt());
     at = varLong(b, at, clip.getDurationSeconds());
     at = varLong(b, at, clip.getSizeBytes());
     return Arrays.copyOf(b, at);
+  }
+
+  /**
+   * What a camera's clip records share, encoded once: the key's bytes (the sink's key serializer
+   * made them) and the camera, household and region fields as this layout writes them.
+   *
+   * <p>Why: on fleet-100k, reading each clip's camera and household text from 100,000 cameras'
+   * strings cost cache misses on the simulating thread; one small array per camera costs one.
+   */
+  static final class Camera implements Generator.CameraParts {
+    private final byte[] key;
+    private final byte[] fields;
+
+    Camera(byte[] key, String cameraId, String householdId, String region) {
+      this.key = key;
+      byte[] b = new byte[maxString(cameraId) + maxString(householdId) + maxString(region)];
+      int at = string(b, 0, cameraId);
+      at = string(b, at, householdId);
+      at = string(b, at, region);
+      this.fields = Arrays.copyOf(b, at);
+    }
+
+    byte[] key() {
+      return key;
+    }
   }
 
   /** At most the bytes a string takes: its length's varint and three bytes a char. */

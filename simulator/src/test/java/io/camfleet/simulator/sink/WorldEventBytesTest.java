@@ -2,21 +2,26 @@ package io.camfleet.simulator.sink;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.ClipRecordedLayout;
+import io.camfleet.schemas.Topics;
 import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.ProgressListener;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.generate.Generator;
 import io.camfleet.simulator.world.World;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 class WorldEventBytesTest {
@@ -48,10 +53,64 @@ class WorldEventBytesTest {
   }
 
   @Test
+  void clipsSentWithTheirCamerasPartsHaveTheSerdesBytes() {
+    World world =
+        World.read(Path.of("..", "worlds", "default.yaml").toAbsolutePath().normalize())
+            .withSize(30, 20);
+    Serializer<String> keys = Topics.WORLD_EVENTS.keySerde().serializer();
+    WorldEventBytes bytes = new WorldEventBytes(serde.serializer());
+    Map<String, Integer> viaSend = new HashMap<>();
+    Map<String, WorldEventBytes.Camera> parts = new HashMap<>();
+    int[] clips = {0};
+    Simulator.run(
+        world,
+        SimulationOptions.defaults(),
+        new EventSink() {
+          @Override
+          public void send(String key, Integer partition, WorldEvent event) {
+            assertArrayEquals(serde.encode(event), bytes.encode("world-events", event), key);
+            viaSend.merge(event.getEvent().getClass().getSimpleName(), 1, Integer::sum);
+          }
+
+          @Override
+          public Generator.CameraParts cameraParts(
+              String key, String cameraId, String householdId, String region) {
+            WorldEventBytes.Camera camera =
+                new WorldEventBytes.Camera(
+                    keys.serialize("world-events", key), cameraId, householdId, region);
+            assertNull(parts.put(cameraId, camera), "asked twice for " + cameraId);
+            return camera;
+          }
+
+          @Override
+          public void sendClip(String key, WorldEvent event, Generator.CameraParts camera) {
+            ClipRecorded clip = (ClipRecorded) event.getEvent();
+            assertSame(parts.get(clip.getCameraId()), camera, clip.getClipId());
+            assertEquals(key, clip.getCameraId());
+            assertArrayEquals(keys.serialize("world-events", key), parts.get(key).key());
+            assertTrue(bytes.ready());
+            assertArrayEquals(
+                serde.encode(event), bytes.encodeClip(event, parts.get(key)), clip.getClipId());
+            clips[0]++;
+          }
+
+          @Override
+          public void close() {}
+        },
+        ProgressListener.NONE);
+    assertTrue(clips[0] > 1000, "clips: " + clips[0]);
+    assertEquals(null, viaSend.get("ClipRecorded"), "every clip comes with its camera's parts");
+    assertEquals(viaSend.get("CameraInstalled"), parts.size());
+  }
+
+  @Test
   void nonAsciiTextNegativeAndLargeNumbersHaveTheSerdesBytes() {
     WorldEventBytes bytes = new WorldEventBytes(serde.serializer());
     WorldEvent first = event("clip-1", "cam-1", "US", 0, 0, 0);
     assertArrayEquals(serde.encode(first), bytes.encode("t", first));
+    WorldEventBytes.Camera same =
+        new WorldEventBytes.Camera(new byte[0], "cam-1", "hh-cam-1", "US");
+    assertArrayEquals(serde.encode(first), bytes.encodeClip(first, same));
     for (WorldEvent e :
         new WorldEvent[] {
           event("clip-ü-é", "kamera-ß", "EU", -1, Integer.MIN_VALUE, Long.MIN_VALUE),
@@ -59,6 +118,11 @@ class WorldEventBytesTest {
           event("片段-" + "x".repeat(600), "相机", "日本", 1_551_398_400_000L, 63, 64),
         }) {
       assertArrayEquals(serde.encode(e), bytes.encode("t", e));
+      ClipRecorded clip = (ClipRecorded) e.getEvent();
+      WorldEventBytes.Camera camera =
+          new WorldEventBytes.Camera(
+              new byte[0], clip.getCameraId(), clip.getHouseholdId(), clip.getRegion());
+      assertArrayEquals(serde.encode(e), bytes.encodeClip(e, camera));
     }
   }
 
