@@ -1,6 +1,7 @@
 package io.camfleet.lab;
 
 import io.camfleet.audit.EventLog;
+import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.report.WorldInfo;
@@ -8,6 +9,7 @@ import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.cli.TerminalProgress;
+import io.camfleet.simulator.generate.ClipId;
 import io.camfleet.simulator.generate.Generator;
 import io.camfleet.simulator.sink.AvroFileSink;
 import io.camfleet.simulator.sink.EventFileHeader;
@@ -128,8 +130,9 @@ final class EventFeed {
       }
 
       @Override
-      public void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
-        kafka.sendClip(key, event, parts);
+      public void sendClip(String key, WorldEvent event, Generator.CameraParts parts, ClipId id) {
+        kafka.sendClip(key, event, parts, id);
+        ((ClipRecorded) event.getEvent()).setClipId(id.text());
         file.send(key, null, event);
       }
 

@@ -1,6 +1,8 @@
 package io.camfleet.simulator;
 
+import io.camfleet.avro.ClipRecorded;
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.simulator.generate.ClipId;
 import io.camfleet.simulator.generate.Generator;
 import java.util.OptionalInt;
 
@@ -29,10 +31,13 @@ public interface EventSink extends AutoCloseable {
   }
 
   /**
-   * Sends a {@link io.camfleet.avro.ClipRecorded} event with the default partitioner; {@code parts}
-   * is what {@link #cameraParts} returned for its camera. By default, {@link #send}.
+   * Sends a {@link ClipRecorded} event with the default partitioner. Its clip id is {@code id}, not
+   * in the event (null there), so that a sink that writes bytes need not make its text; {@code
+   * parts} is what {@link #cameraParts} returned for its camera. By default the event, with its id,
+   * goes to {@link #send}.
    */
-  default void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
+  default void sendClip(String key, WorldEvent event, Generator.CameraParts parts, ClipId id) {
+    ((ClipRecorded) event.getEvent()).setClipId(id.text());
     send(key, null, event);
   }
 
@@ -73,9 +78,9 @@ public interface EventSink extends AutoCloseable {
       }
 
       @Override
-      public void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
+      public void sendClip(String key, WorldEvent event, Generator.CameraParts parts, ClipId id) {
         check.run();
-        sink.sendClip(key, event, parts);
+        sink.sendClip(key, event, parts, id);
       }
 
       @Override

@@ -3,6 +3,7 @@ package io.camfleet.simulator;
 import io.camfleet.avro.RequestAnswer;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.schemas.Runs;
+import io.camfleet.simulator.generate.ClipId;
 import io.camfleet.simulator.generate.Generator;
 import io.camfleet.simulator.world.World;
 import java.time.Duration;
@@ -165,12 +166,12 @@ public final class Simulator {
     }
 
     @Override
-    public void emitClip(String key, WorldEvent event, Generator.CameraParts parts) {
+    public void emitClip(String key, WorldEvent event, Generator.CameraParts parts, ClipId id) {
       byType[CLIP]++;
       if (speed > 0) {
         pace(event.getEventTime());
       }
-      sink.sendClip(key, event, parts);
+      sink.sendClip(key, event, parts, id);
       sent(event);
     }
 

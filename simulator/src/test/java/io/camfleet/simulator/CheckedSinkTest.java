@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camfleet.avro.WorldEvent;
+import io.camfleet.simulator.generate.ClipId;
 import io.camfleet.simulator.generate.Generator;
 import io.camfleet.simulator.world.World;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ class CheckedSinkTest {
     }
 
     @Override
-    public void sendClip(String key, WorldEvent event, Generator.CameraParts part) {
+    public void sendClip(String key, WorldEvent event, Generator.CameraParts part, ClipId id) {
       assertSame(parts.get(key), part, key);
       clips++;
     }

@@ -44,10 +44,10 @@ final class ClipCursor {
   boolean feedMember;
   Generator.CameraParts parts;
 
-  /** "clip-{camera}-{day}-" for {@link #clipPrefixDay}, made on a day's first clip. */
+  /** What the camera's clip ids begin with ({@link ClipId#prefix}), as text and as UTF-8. */
   String clipPrefix;
 
-  int clipPrefixDay = -1;
+  byte[] clipPrefixBytes;
 
   /**
    * A cursor before the first clip recorded at or after {@code from}, and not before {@code
@@ -76,6 +76,8 @@ final class ClipCursor {
     this.region = region;
     this.feedMember = feedMember;
     this.parts = parts;
+    this.clipPrefix = ClipId.prefix(cameraId);
+    this.clipPrefixBytes = ClipId.utf8(clipPrefix);
     return this;
   }
 

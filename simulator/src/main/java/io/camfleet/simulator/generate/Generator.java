@@ -62,10 +62,13 @@ public final class Generator {
     }
 
     /**
-     * A {@link ClipRecorded} event with the default partitioner; {@code parts} is what {@link
-     * #cameraParts} returned for its camera.
+     * A {@link ClipRecorded} event with the default partitioner. Its clip id is {@code id} and not
+     * in the event (null there), so that a receiver that writes bytes need not make its text;
+     * {@code parts} is what {@link #cameraParts} returned for its camera. By default the event,
+     * with its id, goes to {@link #emit}.
      */
-    default void emitClip(String key, WorldEvent event, CameraParts parts) {
+    default void emitClip(String key, WorldEvent event, CameraParts parts, ClipId id) {
+      ((ClipRecorded) event.getEvent()).setClipId(id.text());
       emit(key, -1, RECORDED, event);
     }
 
@@ -159,8 +162,8 @@ public final class Generator {
   private final CameraMapped mapped = new CameraMapped();
   private final ClockTick tick = new ClockTick();
 
-  /** "-{day}-" for each day, so clip ids need no number formatting. */
-  private final String[] dayText;
+  /** The id of the clip being emitted. */
+  private final ClipId clipId = new ClipId();
 
   private final DueQueue<Task> agenda = new DueQueue<>();
 
@@ -235,10 +238,6 @@ public final class Generator {
     this.forwardDelay = new Sampler(world.forwarding().delayDays());
     this.holdDelay = new Sampler(world.legalHolds().placedAfterDays());
     this.lapseMs = world.residents().lapseDays() * Cameras.DAY_MS;
-    this.dayText = new String[world.days()];
-    for (int d = 0; d < dayText.length; d++) {
-      dayText[d] = "-" + d + "-";
-    }
   }
 
   /**
@@ -464,8 +463,8 @@ public final class Generator {
   }
 
   private void emitClip(int c, ClipCursor cursor) {
-    String clipId = liveClipId(cursor);
-    recorded.setClipId(clipId);
+    ClipId id = clipId.set(cursor.clipPrefix, cursor.clipPrefixBytes, cursor.day, cursor.index);
+    recorded.setClipId(null);
     recorded.setCameraId(cursor.cameraId);
     recorded.setHouseholdId(cursor.householdId);
     recorded.setRegion(cursor.region);
@@ -474,41 +473,17 @@ public final class Generator {
     recorded.setSizeBytes(cursor.sizeBytes);
     event.setEventTime(cursor.time);
     event.setEvent(recorded);
-    out.emitClip(cursor.cameraId, event, cursor.parts);
+    out.emitClip(cursor.cameraId, event, cursor.parts, id);
     if (cursor.feedMember && cursor.postDraw < world.feed().postProbability()) {
       Rng rng = new Rng(Rng.seed(seed, Rng.POST, c, ((long) cursor.day << 32) | cursor.index));
       long postAt = cursor.time + cursor.durationSeconds * 1000L + minutes(postDelay.sample(rng));
-      schedule(new Post(postAt, c, clipId, cursor.time, rng));
+      schedule(new Post(postAt, c, id.text(), cursor.time, rng));
     }
   }
 
-  /** The id of a live cursor's current clip, from the prefix it keeps for the day. */
-  private String liveClipId(ClipCursor cursor) {
-    int day = cursor.day;
-    String prefix = cursor.clipPrefix;
-    if (cursor.clipPrefixDay != day) {
-      prefix = "clip-" + cursor.cameraId + dayText[day];
-      cursor.clipPrefix = prefix;
-      cursor.clipPrefixDay = day;
-    }
-    return withIndex(prefix, cursor.index);
-  }
-
-  /** A replayed clip's id: "clip-{camera}-{day}-{index}", as {@link #liveClipId} makes it. */
+  /** A replayed clip's id, the same as the live clip's. */
   private String clipId(int c, int day, int index) {
-    return withIndex("clip-" + cameras.ids[c] + dayText[day], index);
-  }
-
-  private static String withIndex(String prefix, int index) {
-    return index < INDEX_TEXT.length ? prefix + INDEX_TEXT[index] : prefix + index;
-  }
-
-  private static final String[] INDEX_TEXT = new String[512];
-
-  static {
-    for (int i = 0; i < INDEX_TEXT.length; i++) {
-      INDEX_TEXT[i] = Integer.toString(i);
-    }
+    return ClipId.text(cameras.ids[c], day, index);
   }
 
   /** A clock tick on each owned partition at {@code time}. */

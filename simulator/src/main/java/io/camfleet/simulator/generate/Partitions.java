@@ -14,6 +14,11 @@ public final class Partitions {
 
   /** Same as the producer's built-in partitioner for a key serialized as UTF-8. */
   public static int of(String key, int partitions) {
-    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    return ofKey(key.getBytes(StandardCharsets.UTF_8), partitions);
+  }
+
+  /** Same as the producer's built-in partitioner for a serialized key. */
+  public static int ofKey(byte[] key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key)) % partitions;
   }
 }

@@ -5,6 +5,7 @@ import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.KafkaSchemaSource;
 import io.camfleet.schemas.Topic;
 import io.camfleet.simulator.EventSink;
+import io.camfleet.simulator.generate.ClipId;
 import io.camfleet.simulator.generate.Generator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,27 +138,35 @@ public final class KafkaEventSink implements EventSink {
             values.encode(topic, event)));
   }
 
-  /** A camera's key bytes and clip fields, encoded once; null when clips take the general path. */
+  /**
+   * A camera's key bytes, partition and clip fields, worked out once; null when clips take the
+   * general path.
+   */
   @Override
   public Generator.CameraParts cameraParts(
       String key, String cameraId, String householdId, String region) {
     return values.fast()
         ? new WorldEventBytes.Camera(
-            keySerializer.serialize(topic, key), cameraId, householdId, region)
+            keySerializer.serialize(topic, key), partitions, cameraId, householdId, region)
         : null;
   }
 
   @Override
-  public void sendClip(String key, WorldEvent event, Generator.CameraParts parts) {
+  public void sendClip(String key, WorldEvent event, Generator.CameraParts parts, ClipId id) {
     if (!(parts instanceof WorldEventBytes.Camera camera) || !values.ready()) {
-      send(key, null, event);
+      EventSink.super.sendClip(key, event, parts, id);
       return;
     }
     throwIfFailed();
-    // the key's bytes are shared by the camera's records: nothing writes to them
+    // the key's bytes are shared by the camera's records: nothing writes to them. The partition is
+    // the one the producer would choose for them, given here so that it does not hash every key
     queue(
         new ProducerRecord<>(
-            topic, null, event.getEventTime(), camera.key(), values.encodeClip(event, camera)));
+            topic,
+            camera.partition(),
+            event.getEventTime(),
+            camera.key(),
+            values.encodeClip(event, camera, id)));
   }
 
   private void queue(ProducerRecord<byte[], byte[]> record) {

@@ -15,12 +15,14 @@ import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.ProgressListener;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.Simulator;
+import io.camfleet.simulator.generate.ClipId;
 import io.camfleet.simulator.generate.Generator;
 import io.camfleet.simulator.world.World;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
@@ -77,20 +79,26 @@ class WorldEventBytesTest {
               String key, String cameraId, String householdId, String region) {
             WorldEventBytes.Camera camera =
                 new WorldEventBytes.Camera(
-                    keys.serialize("world-events", key), cameraId, householdId, region);
+                    keys.serialize("world-events", key), 4, cameraId, householdId, region);
             assertNull(parts.put(cameraId, camera), "asked twice for " + cameraId);
             return camera;
           }
 
           @Override
-          public void sendClip(String key, WorldEvent event, Generator.CameraParts camera) {
+          public void sendClip(
+              String key, WorldEvent event, Generator.CameraParts camera, ClipId id) {
             ClipRecorded clip = (ClipRecorded) event.getEvent();
-            assertSame(parts.get(clip.getCameraId()), camera, clip.getClipId());
+            assertNull(clip.getClipId(), "the id is not in the event");
+            assertSame(parts.get(clip.getCameraId()), camera, id.text());
             assertEquals(key, clip.getCameraId());
             assertArrayEquals(keys.serialize("world-events", key), parts.get(key).key());
+            assertEquals(
+                BuiltInPartitioner.partitionForKey(parts.get(key).key(), 4),
+                parts.get(key).partition());
             assertTrue(bytes.ready());
-            assertArrayEquals(
-                serde.encode(event), bytes.encodeClip(event, parts.get(key)), clip.getClipId());
+            byte[] written = bytes.encodeClip(event, parts.get(key), id);
+            clip.setClipId(id.text());
+            assertArrayEquals(serde.encode(event), written, id.text());
             clips[0]++;
           }
 
@@ -108,9 +116,6 @@ class WorldEventBytesTest {
     WorldEventBytes bytes = new WorldEventBytes(serde.serializer());
     WorldEvent first = event("clip-1", "cam-1", "US", 0, 0, 0);
     assertArrayEquals(serde.encode(first), bytes.encode("t", first));
-    WorldEventBytes.Camera same =
-        new WorldEventBytes.Camera(new byte[0], "cam-1", "hh-cam-1", "US");
-    assertArrayEquals(serde.encode(first), bytes.encodeClip(first, same));
     for (WorldEvent e :
         new WorldEvent[] {
           event("clip-ü-é", "kamera-ß", "EU", -1, Integer.MIN_VALUE, Long.MIN_VALUE),
@@ -118,11 +123,19 @@ class WorldEventBytesTest {
           event("片段-" + "x".repeat(600), "相机", "日本", 1_551_398_400_000L, 63, 64),
         }) {
       assertArrayEquals(serde.encode(e), bytes.encode("t", e));
-      ClipRecorded clip = (ClipRecorded) e.getEvent();
-      WorldEventBytes.Camera camera =
-          new WorldEventBytes.Camera(
-              new byte[0], clip.getCameraId(), clip.getHouseholdId(), clip.getRegion());
-      assertArrayEquals(serde.encode(e), bytes.encodeClip(e, camera));
+    }
+    // by a camera's parts, with ids of every number of digits and of any text
+    for (String camera : new String[] {"cam-1", "kamera-ß", "", "相机-" + "x".repeat(300)}) {
+      WorldEventBytes.Camera parts =
+          new WorldEventBytes.Camera(new byte[0], 1, camera, "hh-" + camera, "日本");
+      for (int[] dayIndex :
+          new int[][] {{0, 0}, {9, 10}, {99, 999}, {1234, 56789}, {Integer.MAX_VALUE, 7}}) {
+        ClipId id = ClipId.of(camera, dayIndex[0], dayIndex[1]);
+        WorldEvent e = event("not this one", camera, "日本", -5, 61, 1L << 40);
+        byte[] written = bytes.encodeClip(e, parts, id);
+        ((ClipRecorded) e.getEvent()).setClipId(id.text());
+        assertArrayEquals(serde.encode(e), written, id.text());
+      }
     }
   }
 
