@@ -102,6 +102,11 @@ public final class AuditFileWriter implements AutoCloseable {
     records++;
   }
 
+  /** The folder the file is written in. */
+  public Path folder() {
+    return target.getParent();
+  }
+
   /** Finishes the file and moves it onto its target. */
   public AuditWriter.Written commit() throws IOException {
     closed = true;

@@ -18,10 +18,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Writes a run's audit files from its cluster: for each {@link AuditFile}, every committed record
  * of the topic (read_committed, from the beginning to the end offsets taken when the writer starts,
- * after the services finished), in the order the consumer receives them: each partition's in offset
- * order, the partitions interleaved. The order of records from different partitions, and so a
- * file's bytes, may differ between two runs of the same world; the records do not. An interrupted
- * writer leaves no partial file ({@link AuditFileWriter}).
+ * after the services finished), ordered by key, a key's records in offset order ({@link KeyOrder}).
+ * The topic's own order is not kept: records of different partitions, and of different writers in
+ * one partition, arrive in an order that changes from run to run, and the file's bytes, with the
+ * sha256 the report gives, must not. An interrupted writer leaves no partial file ({@link
+ * AuditFileWriter}) and no temporary one.
  */
 public final class AuditWriter {
   /** A finished audit file: where, how many records, and the SHA-256 of its bytes. */
@@ -33,6 +34,9 @@ public final class AuditWriter {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** Records held in memory while a file's are put in order, beyond which they go to disk. */
+  private static final long SORT_BUDGET_BYTES = 64L << 20;
 
   private AuditWriter() {}
 
@@ -85,22 +89,26 @@ public final class AuditWriter {
       Path out,
       Counter counter)
       throws Exception {
-    try (AuditFileWriter writer = AuditFileWriter.create(file, out)) {
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp, TIMEOUT) < ends.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() >= ends.get(partition)) {
-            continue;
+    try (AuditFileWriter writer = AuditFileWriter.create(file, out);
+        KeyOrder order = new KeyOrder(writer.folder(), SORT_BUDGET_BYTES)) {
+      for (TopicPartition partition : partitions) {
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        long end = ends.get(partition);
+        while (consumer.position(partition, TIMEOUT) < end) {
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            if (record.offset() >= end) {
+              continue;
+            }
+            counter.read(partition, record.offset());
+            if (record.key() != null && record.value() != null) {
+              order.add(record.key(), record.timestamp(), record.value());
+            }
           }
-          counter.read(partition, record.offset());
-          if (record.key() != null && record.value() != null) {
-            writer.append(record.key(), record.timestamp(), record.value());
-          }
+          counter.show();
         }
-        counter.show();
       }
+      order.drainTo(writer::append);
       return writer.commit();
     }
   }
