@@ -31,49 +31,41 @@ class WorldEventBytesTest {
 
   @Test
   void everyEventOfAWorldHasTheBytesOfTheAvroSerde() {
-    World world =
-        World.read(Path.of("..", "worlds", "default.yaml").toAbsolutePath().normalize())
-            .withSize(30, 20);
-    WorldEventBytes bytes = new WorldEventBytes(serde.serializer());
-    assertTrue(bytes.fast(), "the current schema takes the hand-written path");
-    Map<String, Integer> compared = new HashMap<>();
-    Simulator.run(
-        world,
-        SimulationOptions.defaults(),
-        new EventSink() {
-          @Override
-          public void send(String key, Integer partition, WorldEvent event) {
-            assertArrayEquals(serde.encode(event), bytes.encode("world-events", event), key);
-            compared.merge(event.getEvent().getClass().getSimpleName(), 1, Integer::sum);
-          }
+    World world = smallWorld();
+    ComparingSink sink = new ComparingSink();
+    assertTrue(sink.bytes.fast(), "the current schema takes the hand-written path");
+    Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
+    assertTrue(sink.viaSend.getOrDefault("ClipRecorded", 0) > 1000, sink.viaSend.toString());
+  }
 
-          @Override
-          public void close() {}
-        },
-        ProgressListener.NONE);
-    assertTrue(compared.getOrDefault("ClipRecorded", 0) > 1000, compared.toString());
+  private static World smallWorld() {
+    return World.read(Path.of("..", "worlds", "default.yaml").toAbsolutePath().normalize())
+        .withSize(30, 20);
+  }
+
+  /** Compares each event's hand-written bytes with the serde's, and counts the events by type. */
+  private class ComparingSink implements EventSink {
+    final WorldEventBytes bytes = new WorldEventBytes(serde.serializer());
+    final Map<String, Integer> viaSend = new HashMap<>();
+
+    @Override
+    public void send(String key, Integer partition, WorldEvent event) {
+      assertArrayEquals(serde.encode(event), bytes.encode("world-events", event), key);
+      viaSend.merge(event.getEvent().getClass().getSimpleName(), 1, Integer::sum);
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test
   void clipsSentWithTheirCamerasPartsHaveTheSerdesBytes() {
-    World world =
-        World.read(Path.of("..", "worlds", "default.yaml").toAbsolutePath().normalize())
-            .withSize(30, 20);
+    World world = smallWorld();
     Serializer<String> keys = Topics.WORLD_EVENTS.keySerde().serializer();
-    WorldEventBytes bytes = new WorldEventBytes(serde.serializer());
-    Map<String, Integer> viaSend = new HashMap<>();
     Map<String, WorldEventBytes.Camera> parts = new HashMap<>();
     int[] clips = {0};
-    Simulator.run(
-        world,
-        SimulationOptions.defaults(),
-        new EventSink() {
-          @Override
-          public void send(String key, Integer partition, WorldEvent event) {
-            assertArrayEquals(serde.encode(event), bytes.encode("world-events", event), key);
-            viaSend.merge(event.getEvent().getClass().getSimpleName(), 1, Integer::sum);
-          }
-
+    ComparingSink sink =
+        new ComparingSink() {
           @Override
           public Generator.CameraParts cameraParts(
               String key, String cameraId, String householdId, String region) {
@@ -101,14 +93,12 @@ class WorldEventBytesTest {
             assertArrayEquals(serde.encode(event), written, id.text());
             clips[0]++;
           }
-
-          @Override
-          public void close() {}
-        },
-        ProgressListener.NONE);
+        };
+    Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
     assertTrue(clips[0] > 1000, "clips: " + clips[0]);
-    assertEquals(null, viaSend.get("ClipRecorded"), "every clip comes with its camera's parts");
-    assertEquals(viaSend.get("CameraInstalled"), parts.size());
+    assertEquals(
+        null, sink.viaSend.get("ClipRecorded"), "every clip comes with its camera's parts");
+    assertEquals(sink.viaSend.get("CameraInstalled"), parts.size());
   }
 
   @Test
