@@ -178,9 +178,14 @@ final class Scenario {
                 ? DashboardServer.start(
                     client, stats, "127.0.0.1", plan.dashboardPort().getAsInt(), marks)
                 : null;
-        RetentionService retention = RetentionService.start(policies, client, retentionOptions);
-        SharingService sharing = SharingService.start(policies, client, sharingOptions);
+        StartedTogether<RetentionService, SharingService> services =
+            StartedTogether.start(
+                () -> RetentionService.start(policies, client, retentionOptions),
+                () -> SharingService.start(policies, client, sharingOptions),
+                "retention");
         StatsCollector collector = new StatsCollector(client, stats)) {
+      RetentionService retention = services.first();
+      SharingService sharing = services.second();
       err.printf(
           "Services running: %s, %s (custody queries on http://127.0.0.1:%d)%n",
           retention.applicationId(), sharing.applicationId(), sharing.httpPort());

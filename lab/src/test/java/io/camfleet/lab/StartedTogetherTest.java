@@ -1,0 +1,140 @@
+package io.camfleet.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class StartedTogetherTest {
+  private final List<String> events = new CopyOnWriteArrayList<>();
+
+  private final class Service implements AutoCloseable {
+    private final String name;
+    private final String thread;
+
+    Service(String name) {
+      this.name = name;
+      this.thread = Thread.currentThread().getName();
+      events.add("started " + name);
+    }
+
+    @Override
+    public void close() {
+      events.add("closed " + name);
+    }
+  }
+
+  @Test
+  void bothStartAtTheSameTimeOnTwoThreadsAndCloseInReverseOrder() throws Exception {
+    // each start waits for the other to have begun: one after the other, this would never return
+    CountDownLatch firstBegun = new CountDownLatch(1);
+    CountDownLatch secondBegun = new CountDownLatch(1);
+    StartedTogether<Service, Service> both =
+        StartedTogether.start(
+            () -> {
+              firstBegun.countDown();
+              await(secondBegun);
+              return new Service("retention");
+            },
+            () -> {
+              secondBegun.countDown();
+              await(firstBegun);
+              return new Service("sharing");
+            },
+            "retention");
+    assertEquals("retention", both.first().name);
+    assertEquals("sharing", both.second().name);
+    assertEquals(Thread.currentThread().getName(), both.second().thread);
+    assertNotEquals(Thread.currentThread().getName(), both.first().thread);
+    both.close();
+    assertEquals(List.of("closed sharing", "closed retention"), closings());
+  }
+
+  @Test
+  void aFailedSecondStartClosesTheFirstOnceItHasStarted() {
+    CountDownLatch secondFailed = new CountDownLatch(1);
+    IllegalStateException failure = new IllegalStateException("no custody port");
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                StartedTogether.start(
+                    () -> {
+                      // still starting when the second fails
+                      await(secondFailed);
+                      return new Service("retention");
+                    },
+                    () -> {
+                      secondFailed.countDown();
+                      throw failure;
+                    },
+                    "retention"));
+    assertSame(failure, thrown);
+    assertEquals(List.of("started retention", "closed retention"), events);
+  }
+
+  @Test
+  void aFailedFirstStartClosesTheSecondAndIsThrown() {
+    IllegalStateException failure = new IllegalStateException("state folder refused");
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                StartedTogether.start(
+                    () -> {
+                      throw failure;
+                    },
+                    () -> new Service("sharing"),
+                    "retention"));
+    assertSame(failure, thrown);
+    assertEquals(List.of("started sharing", "closed sharing"), events);
+  }
+
+  @Test
+  void whenBothFailTheFirstFailureIsThrownAndNothingIsLeftOpen() {
+    IllegalStateException first = new IllegalStateException("first");
+    IllegalStateException second = new IllegalStateException("second");
+    CountDownLatch firstFailed = new CountDownLatch(1);
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                StartedTogether.start(
+                    () -> {
+                      firstFailed.countDown();
+                      throw first;
+                    },
+                    () -> {
+                      await(firstFailed);
+                      throw second;
+                    },
+                    "retention"));
+    // the second's failure is thrown where it happens, on the caller's thread
+    assertSame(second, thrown);
+    assertEquals(List.of(first), List.of(thrown.getSuppressed()));
+    assertEquals(List.of(), events);
+  }
+
+  private List<String> closings() {
+    return events.stream().filter(e -> e.startsWith("closed")).toList();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(20, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the other start never began");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
