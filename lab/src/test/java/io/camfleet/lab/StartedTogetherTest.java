@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -63,20 +64,16 @@ class StartedTogetherTest {
     CountDownLatch secondFailed = new CountDownLatch(1);
     IllegalStateException failure = new IllegalStateException("no custody port");
     IllegalStateException thrown =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                StartedTogether.start(
-                    () -> {
-                      // still starting when the second fails
-                      await(secondFailed);
-                      return new Service("retention");
-                    },
-                    () -> {
-                      secondFailed.countDown();
-                      throw failure;
-                    },
-                    "retention"));
+        startFailing(
+            () -> {
+              // still starting when the second fails
+              await(secondFailed);
+              return new Service("retention");
+            },
+            () -> {
+              secondFailed.countDown();
+              throw failure;
+            });
     assertSame(failure, thrown);
     assertEquals(List.of("started retention", "closed retention"), events);
   }
@@ -85,42 +82,40 @@ class StartedTogetherTest {
   void aFailedFirstStartClosesTheSecondAndIsThrown() {
     IllegalStateException failure = new IllegalStateException("state folder refused");
     IllegalStateException thrown =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                StartedTogether.start(
-                    () -> {
-                      throw failure;
-                    },
-                    () -> new Service("sharing"),
-                    "retention"));
+        startFailing(
+            () -> {
+              throw failure;
+            },
+            () -> new Service("sharing"));
     assertSame(failure, thrown);
     assertEquals(List.of("started sharing", "closed sharing"), events);
   }
 
   @Test
-  void whenBothFailTheFirstFailureIsThrownAndNothingIsLeftOpen() {
+  void whenBothFailTheSecondFailureIsThrownCarryingTheFirst() {
     IllegalStateException first = new IllegalStateException("first");
     IllegalStateException second = new IllegalStateException("second");
     CountDownLatch firstFailed = new CountDownLatch(1);
     IllegalStateException thrown =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                StartedTogether.start(
-                    () -> {
-                      firstFailed.countDown();
-                      throw first;
-                    },
-                    () -> {
-                      await(firstFailed);
-                      throw second;
-                    },
-                    "retention"));
+        startFailing(
+            () -> {
+              firstFailed.countDown();
+              throw first;
+            },
+            () -> {
+              await(firstFailed);
+              throw second;
+            });
     // the second's failure is thrown where it happens, on the caller's thread
     assertSame(second, thrown);
     assertEquals(List.of(first), List.of(thrown.getSuppressed()));
     assertEquals(List.of(), events);
+  }
+
+  private static IllegalStateException startFailing(
+      Supplier<Service> first, Supplier<Service> second) {
+    return assertThrows(
+        IllegalStateException.class, () -> StartedTogether.start(first, second, "retention"));
   }
 
   private List<String> closings() {
