@@ -48,9 +48,15 @@ record StartedTogether<A extends AutoCloseable, B extends AutoCloseable>(A first
     try {
       return new StartedTogether<>(started.get(), secondStarted);
     } catch (ExecutionException e) {
-      RuntimeException failure = unchecked(e.getCause());
+      Throwable failure = e.getCause();
       closeQuietly(secondStarted, failure);
-      throw failure;
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(failure);
     } catch (InterruptedException e) {
       closeQuietly(secondStarted, e);
       closeQuietly(awaitQuietly(started, e), e);
@@ -82,16 +88,6 @@ record StartedTogether<A extends AutoCloseable, B extends AutoCloseable>(A first
     } catch (Exception e) {
       failure.addSuppressed(e);
     }
-  }
-
-  private static RuntimeException unchecked(Throwable cause) {
-    if (cause instanceof RuntimeException runtime) {
-      return runtime;
-    }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return new IllegalStateException(cause);
   }
 
   @Override

@@ -92,6 +92,23 @@ class StartedTogetherTest {
   }
 
   @Test
+  void anErrorInTheFirstStartStillClosesTheSecond() {
+    AssertionError failure = new AssertionError("broken");
+    AssertionError thrown =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                StartedTogether.start(
+                    () -> {
+                      throw failure;
+                    },
+                    () -> new Service("sharing"),
+                    "retention"));
+    assertSame(failure, thrown);
+    assertEquals(List.of("started sharing", "closed sharing"), events);
+  }
+
+  @Test
   void whenBothFailTheSecondFailureIsThrownCarryingTheFirst() {
     IllegalStateException first = new IllegalStateException("first");
     IllegalStateException second = new IllegalStateException("second");
