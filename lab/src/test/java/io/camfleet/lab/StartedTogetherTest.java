@@ -95,15 +95,12 @@ class StartedTogetherTest {
   void anErrorInTheFirstStartStillClosesTheSecond() {
     AssertionError failure = new AssertionError("broken");
     AssertionError thrown =
-        assertThrows(
+        startFailing(
             AssertionError.class,
-            () ->
-                StartedTogether.start(
-                    () -> {
-                      throw failure;
-                    },
-                    () -> new Service("sharing"),
-                    "retention"));
+            () -> {
+              throw failure;
+            },
+            () -> new Service("sharing"));
     assertSame(failure, thrown);
     assertEquals(List.of("started sharing", "closed sharing"), events);
   }
@@ -131,8 +128,12 @@ class StartedTogetherTest {
 
   private static IllegalStateException startFailing(
       Supplier<Service> first, Supplier<Service> second) {
-    return assertThrows(
-        IllegalStateException.class, () -> StartedTogether.start(first, second, "retention"));
+    return startFailing(IllegalStateException.class, first, second);
+  }
+
+  private static <T extends Throwable> T startFailing(
+      Class<T> failure, Supplier<Service> first, Supplier<Service> second) {
+    return assertThrows(failure, () -> StartedTogether.start(first, second, "retention"));
   }
 
   private List<String> closings() {
