@@ -79,30 +79,20 @@ class StartedTogetherTest {
   }
 
   @Test
-  void aFailedFirstStartClosesTheSecondAndIsThrown() {
-    IllegalStateException failure = new IllegalStateException("state folder refused");
-    IllegalStateException thrown =
-        startFailing(
-            () -> {
-              throw failure;
-            },
-            () -> new Service("sharing"));
-    assertSame(failure, thrown);
-    assertEquals(List.of("started sharing", "closed sharing"), events);
-  }
-
-  @Test
-  void anErrorInTheFirstStartStillClosesTheSecond() {
-    AssertionError failure = new AssertionError("broken");
-    AssertionError thrown =
-        startFailing(
-            AssertionError.class,
-            () -> {
-              throw failure;
-            },
-            () -> new Service("sharing"));
-    assertSame(failure, thrown);
-    assertEquals(List.of("started sharing", "closed sharing"), events);
+  void aFailedFirstStartClosesTheSecondAndIsThrownEvenAsAnError() {
+    for (Throwable failure :
+        List.of(new IllegalStateException("state folder refused"), new AssertionError("broken"))) {
+      events.clear();
+      Throwable thrown =
+          startFailing(
+              Throwable.class,
+              () -> {
+                throw unchecked(failure);
+              },
+              () -> new Service("sharing"));
+      assertSame(failure, thrown);
+      assertEquals(List.of("started sharing", "closed sharing"), events);
+    }
   }
 
   @Test
@@ -134,6 +124,14 @@ class StartedTogetherTest {
   private static <T extends Throwable> T startFailing(
       Class<T> failure, Supplier<Service> first, Supplier<Service> second) {
     return assertThrows(failure, () -> StartedTogether.start(first, second, "retention"));
+  }
+
+  /** {@code failure}, thrown as it is: an Error, or else a RuntimeException. */
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return (RuntimeException) failure;
   }
 
   private List<String> closings() {
