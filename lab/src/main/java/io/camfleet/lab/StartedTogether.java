@@ -1,6 +1,5 @@
 package io.camfleet.lab;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -73,8 +72,6 @@ record StartedTogether<A extends AutoCloseable, B extends AutoCloseable>(A first
       return started.join();
     } catch (CompletionException e) {
       failure.addSuppressed(e.getCause());
-      return null;
-    } catch (CancellationException e) {
       return null;
     }
   }
