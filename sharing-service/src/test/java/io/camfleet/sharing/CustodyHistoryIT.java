@@ -54,8 +54,8 @@ class CustodyHistoryIT {
     SharingTopics topics = SharingTopics.prefixed(TopicPrefix.of(run));
     TestKafka.createTopics(topics.all());
     List<Policy> policies = Policies.read(List.of(Path.of("../policies/" + POLICY + ".yaml")));
-    // Kafka Streams does not leave its group when it closes: the instance started again joins
-    // once the first one's session expires, so keep that short.
+    // the first instance leaves the group when it closes; should it not, the instance started
+    // again would wait for its session to expire, so keep that short.
     Properties session = new Properties();
     session.put("session.timeout.ms", "6000");
     session.put("heartbeat.interval.ms", "1500");

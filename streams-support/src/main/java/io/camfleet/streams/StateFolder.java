@@ -272,8 +272,9 @@ public final class StateFolder {
         + " has members on Kafka cluster "
         + clusterId
         + " that did not run on"
-        + " this state folder: stop every other instance (one stopped or killed leaves the group when its session"
-        + " expires, after session.timeout.ms, 45 s by default), then start again with --reset-state";
+        + " this state folder: stop every other instance (one stopped leaves the group at once, one killed"
+        + " when its session expires, after session.timeout.ms, 45 s by default), then start again with"
+        + " --reset-state";
   }
 
   /**
@@ -401,10 +402,10 @@ public final class StateFolder {
    * (changelogs and repartition topics, named exactly after this topology, never by a prefix that
    * another application's names could share).
    *
-   * <p>Kafka Streams does not leave its group when it closes, so the members of an instance stopped
-   * a moment ago on this folder are still listed until their session expires. Members whose client
-   * id carries this folder's process id can only be such leftovers, since this process holds the
-   * folder's lock: they are removed. Any other member may be a running instance: refused.
+   * <p>An instance stopped cleanly leaves its group ({@link ServiceRunner#close}), but the members
+   * of one killed a moment ago on this folder are still listed until their session expires. Members
+   * whose client id carries this folder's process id can only be such leftovers, since this process
+   * holds the folder's lock: they are removed. Any other member may be a running instance: refused.
    *
    * @return how many internal topics were deleted
    */
