@@ -1,14 +1,17 @@
 package io.camfleet.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camfleet.kafka.ClientConfig;
+import io.camfleet.retention.topology.RetentionTopology;
 import io.camfleet.schemas.Topics;
 import io.camfleet.simulator.ProgressListener;
 import io.camfleet.simulator.SimulationOptions;
 import io.camfleet.simulator.Simulator;
 import io.camfleet.simulator.sink.KafkaEventSink;
 import io.camfleet.simulator.world.World;
+import io.camfleet.streams.ApplicationIds;
 import io.camfleet.testkafka.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RetentionCrashIT {
+  /** Input records each incarnation commits before it is killed: some 4% of the default world. */
+  private static final long RECORDS_BETWEEN_KILLS = 5_000;
 
   @Test
   void killedThreeTimesTheServiceStillDecidesEveryClipExactlyOnce() throws Exception {
@@ -43,27 +48,41 @@ class RetentionCrashIT {
         Files.writeString(
             state.resolveSibling(state.getFileName() + ".properties"),
             "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
-    try (ServiceProcess service =
-        ServiceProcess.start(
-            "retention-crash-service",
-            () ->
-                List.of(
-                    "retention-service",
-                    "--policy",
-                    "../policies/status-quo-2019.yaml",
-                    "--policy",
-                    "../policies/eu-30-days.yaml",
-                    "--bootstrap-servers",
-                    TestKafka.bootstrapServers(),
-                    "--state-dir",
-                    state.toString(),
-                    "--kafka-config",
-                    config.toString(),
-                    "--http-port",
-                    "0"))) {
+    String group =
+        ApplicationIds.of(
+            RetentionTopology.SERVICE,
+            ReceiptCheck.UNCAPPED_POLICIES.stream()
+                .map(RetentionVerifier.SimplePolicy::name)
+                .toList());
+    try (GroupProgress progress = new GroupProgress(client, group, Topics.WORLD_EVENTS.name());
+        ServiceProcess service =
+            ServiceProcess.start(
+                "retention-crash-service",
+                () ->
+                    List.of(
+                        "retention-service",
+                        "--policy",
+                        "../policies/status-quo-2019.yaml",
+                        "--policy",
+                        "../policies/eu-30-days.yaml",
+                        "--bootstrap-servers",
+                        TestKafka.bootstrapServers(),
+                        "--state-dir",
+                        state.toString(),
+                        "--kafka-config",
+                        config.toString(),
+                        "--http-port",
+                        "0"))) {
+      // each incarnation commits some work of its own before it is killed, well before the end
+      long restartedFrom = 0;
       while (service.kills() < 3) {
-        Thread.sleep(7_000); // let it get into the work before the next SIGKILL
+        long committed =
+            progress.awaitCommitted(restartedFrom + RECORDS_BETWEEN_KILLS, service::isAlive);
+        assertTrue(
+            committed < progress.end(),
+            "the service had consumed the whole world before kill " + (service.kills() + 1));
         service.killAndRestart();
+        restartedFrom = progress.committed();
       }
       ReceiptCheck.awaitFinalStats(client, ReceiptCheck.UNCAPPED_POLICIES.size(), service::isAlive);
       assertEquals(3, service.kills());
