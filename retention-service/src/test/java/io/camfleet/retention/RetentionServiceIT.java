@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -81,6 +82,51 @@ class RetentionServiceIT {
             + aliveAtEnd(single),
         "every clip has one fate per policy");
     assertEquals(single, pair);
+  }
+
+  /**
+   * A stopped instance leaves its consumer group at once, so that the others take over its tasks
+   * without waiting for its session to expire (45 s by default): Kafka Streams does not leave by
+   * itself.
+   */
+  @Test
+  void aStoppedInstanceLeavesItsGroupAtOnce() throws Exception {
+    String run = TestKafka.unique("retention-leave-it");
+    Topic<String, WorldEvent> input = Topics.WORLD_EVENTS.renamed(run + "-world-events");
+    TestKafka.createTopics(List.of(input));
+    RetentionTopics topics =
+        new RetentionTopics(
+            input,
+            Topics.RETENTION_RECEIPTS.renamed(run + "-receipts"),
+            Topics.RETENTION_STATS.renamed(run + "-stats"),
+            Topics.DEAD_LETTERS);
+    TestKafka.createTopics(topics.own());
+    ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
+    String group = run + "-service";
+    try (Admin admin = Admin.create(client.toProperties())) {
+      try (RetentionService service =
+          RetentionService.start(
+              POLICIES,
+              client,
+              new RetentionOptions(
+                  topics,
+                  group,
+                  Processing.inStateDir(Files.createTempDirectory("retention-leave-it-")),
+                  Optional.empty()))) {
+        assertEquals(1, members(admin, group), "the running instance is a member");
+      }
+      assertEquals(0, members(admin, group), "members right after the instance stopped");
+    }
+  }
+
+  private static int members(Admin admin, String group) throws Exception {
+    return admin
+        .describeConsumerGroups(List.of(group))
+        .describedGroups()
+        .get(group)
+        .get()
+        .members()
+        .size();
   }
 
   private static long aliveAtEnd(Set<String> receipts) {
