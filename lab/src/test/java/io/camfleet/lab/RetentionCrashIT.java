@@ -47,7 +47,7 @@ class RetentionCrashIT {
     Path config =
         Files.writeString(
             state.resolveSibling(state.getFileName() + ".properties"),
-            "session.timeout.ms=10000\nheartbeat.interval.ms=2000\n");
+            "session.timeout.ms=6000\nheartbeat.interval.ms=1500\n");
     String group =
         ApplicationIds.of(
             RetentionTopology.SERVICE,
