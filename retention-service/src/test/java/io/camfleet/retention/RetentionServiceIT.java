@@ -94,13 +94,7 @@ class RetentionServiceIT {
     String run = TestKafka.unique("retention-leave-it");
     Topic<String, WorldEvent> input = Topics.WORLD_EVENTS.renamed(run + "-world-events");
     TestKafka.createTopics(List.of(input));
-    RetentionTopics topics =
-        new RetentionTopics(
-            input,
-            Topics.RETENTION_RECEIPTS.renamed(run + "-receipts"),
-            Topics.RETENTION_STATS.renamed(run + "-stats"),
-            Topics.DEAD_LETTERS);
-    TestKafka.createTopics(topics.own());
+    RetentionTopics topics = createdTopics(input, run);
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
     String group = run + "-service";
     try (Admin admin = Admin.create(client.toProperties())) {
@@ -117,6 +111,18 @@ class RetentionServiceIT {
       }
       assertEquals(0, members(admin, group), "members right after the instance stopped");
     }
+  }
+
+  /** The service's topics over {@code input}, named after {@code name}, created on the broker. */
+  private static RetentionTopics createdTopics(Topic<String, WorldEvent> input, String name) {
+    RetentionTopics topics =
+        new RetentionTopics(
+            input,
+            Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"),
+            Topics.RETENTION_STATS.renamed(name + "-stats"),
+            Topics.DEAD_LETTERS);
+    TestKafka.createTopics(topics.own());
+    return topics;
   }
 
   private static int members(Admin admin, String group) throws Exception {
@@ -141,13 +147,7 @@ class RetentionServiceIT {
    */
   private static Set<String> runInstances(
       Topic<String, WorldEvent> input, String name, int instances) throws Exception {
-    RetentionTopics topics =
-        new RetentionTopics(
-            input,
-            Topics.RETENTION_RECEIPTS.renamed(name + "-receipts"),
-            Topics.RETENTION_STATS.renamed(name + "-stats"),
-            Topics.DEAD_LETTERS);
-    TestKafka.createTopics(topics.own());
+    RetentionTopics topics = createdTopics(input, name);
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
     List<RetentionService> running = new ArrayList<>();
     try {
