@@ -15,7 +15,7 @@ import org.rocksdb.WriteBufferManager;
  *
  * <p>Why 512 MiB: the stores share the memtable half, and their number grows with the partitions.
  * With 256 MiB, {@code camfleet run --partitions 12} over every bundled policy (one JVM, about 200
- * stores) took 162 s once, 14.5 minutes once, and was stopped after 4 to 10 minutes three times:
+ * stores) took 162 s once, 14.5 minutes once, and was stopped after 6 to 10 minutes three times:
  * memtables of under a megabyte each were flushed again and again, and the sharing service's writes
  * waited on the flushes. With 512 MiB it took 90 s, with 1 GiB 85 s.
  *
