@@ -215,6 +215,12 @@ public record StreamsSettings(
     // sleeps; with 10 ms, 0.15 s in as many (each answer takes longer than the sleep). The clients'
     // own retries start from it and double up to retry.backoff.max.ms (1 s), as before.
     p.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, 10L);
+    // A task is ready once its changelogs are read to their end. The restore consumer learns that
+    // an empty changelog has nothing to restore only when its previous fetch returns, and the
+    // broker holds a fetch that finds nothing for fetch.max.wait.ms (500 ms by default): the tasks
+    // of a new service became ready one after another, half a second each. With 10 ms the wait is
+    // gone; a changelog with records to restore is fetched as before.
+    p.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     // Under exactly-once every batch closes at the commit (each second) whatever the linger, so a
     // longer linger adds no latency there; it makes fewer, fuller batches, and each new batch costs

@@ -288,6 +288,8 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
       onHold(hold, known, now);
     } else if (payload instanceof ClockTick tick && tick.getLast()) {
       forward(deltas.finish(now, partition()), now);
+      // the world's last deltas go out now, not at the next commit interval (DailyStatsAggregator)
+      context.commit();
     }
     deltas.flush();
   }

@@ -198,6 +198,8 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
       signal(streamTime, new SourceWatermark(tick.getLast()), "watermark");
       if (tick.getLast()) {
         forwardDeltas(deltas.finish(streamTime, partition));
+        // the last watermark and deltas go out now, not at the next commit (DailyStatsAggregator)
+        context.commit();
       }
     }
     deltas.flush();

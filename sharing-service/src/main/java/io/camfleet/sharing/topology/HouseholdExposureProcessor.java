@@ -118,6 +118,8 @@ final class HouseholdExposureProcessor
     applyBuffered(previous, everySourceDone ? Long.MAX_VALUE : watermark);
     if (everySourceDone) {
       forward(deltas.finish(horizon, statsPartition));
+      // the world's last deltas go out now, not at the next commit interval (DailyStatsAggregator)
+      context.commit();
     } else {
       forward(deltas.advanceTo(watermark, statsPartition));
     }

@@ -142,6 +142,13 @@ public final class DailyStatsAggregator
               stats,
               Math.min(record.timestamp(), complete.getDayEnd())));
       state.setReleasedThrough(complete.getDayStart());
+      if (complete.getLast()) {
+        // A run waits for the last day's record, and readers see it only once it is committed.
+        // Each step on its way (the last deltas, a repartition topic, this record) would otherwise
+        // wait up to a commit interval (StreamsSettings); the processors that send the world's
+        // last records request a commit, which Kafka Streams makes before reading more input.
+        context.commit();
+      }
     }
     store.put(storeKey, state);
   }
