@@ -34,7 +34,7 @@ class StartedTogetherTest {
   }
 
   @Test
-  void bothStartAtTheSameTimeOnTwoThreadsAndCloseInReverseOrder() throws Exception {
+  void bothStartAtTheSameTimeOnTwoThreads() throws Exception {
     // each start waits for the other to have begun: one after the other, this would never return
     CountDownLatch firstBegun = new CountDownLatch(1);
     CountDownLatch secondBegun = new CountDownLatch(1);
@@ -56,7 +56,69 @@ class StartedTogetherTest {
     assertEquals(Thread.currentThread().getName(), both.second().thread);
     assertNotEquals(Thread.currentThread().getName(), both.first().thread);
     both.close();
-    assertEquals(List.of("closed sharing", "closed retention"), closings());
+    assertEquals(
+        List.of("closed retention", "closed sharing"), closings().stream().sorted().toList());
+  }
+
+  @Test
+  void bothCloseAtTheSameTime() throws Exception {
+    // each close waits for the other to have begun: one after the other, this would never return
+    CountDownLatch firstClosing = new CountDownLatch(1);
+    CountDownLatch secondClosing = new CountDownLatch(1);
+    new StartedTogether<AutoCloseable, AutoCloseable>(
+            () -> {
+              firstClosing.countDown();
+              await(secondClosing);
+              events.add("closed retention");
+            },
+            () -> {
+              secondClosing.countDown();
+              await(firstClosing);
+              events.add("closed sharing");
+            })
+        .close();
+    assertEquals(
+        List.of("closed retention", "closed sharing"), closings().stream().sorted().toList());
+  }
+
+  @Test
+  void aFailedCloseIsThrownOnceTheOtherHasClosed() {
+    IllegalStateException first = new IllegalStateException("first");
+    IllegalStateException second = new IllegalStateException("second");
+    // the first fails while the second is still closing, and the second closes all the same
+    CountDownLatch firstFailed = new CountDownLatch(1);
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new StartedTogether<AutoCloseable, AutoCloseable>(
+                        () -> {
+                          firstFailed.countDown();
+                          throw first;
+                        },
+                        () -> {
+                          await(firstFailed);
+                          events.add("closed sharing");
+                        })
+                    .close());
+    assertSame(first, thrown);
+    assertEquals(List.of("closed sharing"), events);
+
+    // both fail: the second's failure, carrying the first's
+    thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new StartedTogether<AutoCloseable, AutoCloseable>(
+                        () -> {
+                          throw first;
+                        },
+                        () -> {
+                          throw second;
+                        })
+                    .close());
+    assertSame(second, thrown);
+    assertEquals(List.of(first), List.of(thrown.getSuppressed()));
   }
 
   @Test
@@ -141,7 +203,7 @@ class StartedTogetherTest {
   private static void await(CountDownLatch latch) {
     try {
       if (!latch.await(20, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the other start never began");
+        throw new IllegalStateException("the other one never began");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
