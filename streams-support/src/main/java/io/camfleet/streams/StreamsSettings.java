@@ -221,6 +221,15 @@ public record StreamsSettings(
     // of a new service became ready one after another, half a second each. With 10 ms the wait is
     // gone; a changelog with records to restore is fetched as before.
     p.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+    // Kafka Streams registers about sixty metrics for each state store as it opens a task, and
+    // removes them as it closes one; by default each also goes to Kafka's JMX reporter and to the
+    // client-metrics push of its clients (KIP-714), whose names are rewritten by regular
+    // expressions. Profiled on the sharing service (57 stores), that was most of its stream
+    // thread's time in a start and in a close. The services serve their metrics over HTTP from
+    // Kafka Streams' own registry (ServiceMetrics), which neither feeds. Both stay off unless the
+    // client settings (--kafka-config) turn them on.
+    p.putIfAbsent(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
+    p.putIfAbsent(StreamsConfig.ENABLE_METRICS_PUSH_CONFIG, "false");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     // Under exactly-once every batch closes at the commit (each second) whatever the linger, so a
     // longer linger adds no latency there; it makes fewer, fuller batches, and each new batch costs
