@@ -83,40 +83,35 @@ class StartedTogetherTest {
 
   @Test
   void aFailedCloseIsThrownOnceTheOtherHasClosed() {
-    IllegalStateException first = new IllegalStateException("first");
-    IllegalStateException second = new IllegalStateException("second");
+    IllegalStateException failure = new IllegalStateException("offsets not committed");
     // the first fails while the second is still closing, and the second closes all the same
     CountDownLatch firstFailed = new CountDownLatch(1);
     IllegalStateException thrown =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                new StartedTogether<AutoCloseable, AutoCloseable>(
-                        () -> {
-                          firstFailed.countDown();
-                          throw first;
-                        },
-                        () -> {
-                          await(firstFailed);
-                          events.add("closed sharing");
-                        })
-                    .close());
-    assertSame(first, thrown);
+        closeFailing(
+            () -> {
+              firstFailed.countDown();
+              throw failure;
+            },
+            () -> {
+              await(firstFailed);
+              events.add("closed sharing");
+            });
+    assertSame(failure, thrown);
     assertEquals(List.of("closed sharing"), events);
+  }
 
-    // both fail: the second's failure, carrying the first's
-    thrown =
-        assertThrows(
-            IllegalStateException.class,
-            () ->
-                new StartedTogether<AutoCloseable, AutoCloseable>(
-                        () -> {
-                          throw first;
-                        },
-                        () -> {
-                          throw second;
-                        })
-                    .close());
+  @Test
+  void whenBothClosesFailTheSecondFailureIsThrownCarryingTheFirst() {
+    IllegalStateException first = new IllegalStateException("first");
+    IllegalStateException second = new IllegalStateException("second");
+    IllegalStateException thrown =
+        closeFailing(
+            () -> {
+              throw first;
+            },
+            () -> {
+              throw second;
+            });
     assertSame(second, thrown);
     assertEquals(List.of(first), List.of(thrown.getSuppressed()));
   }
@@ -186,6 +181,11 @@ class StartedTogetherTest {
   private static <T extends Throwable> T startFailing(
       Class<T> failure, Supplier<Service> first, Supplier<Service> second) {
     return assertThrows(failure, () -> StartedTogether.start(first, second, "retention"));
+  }
+
+  private static IllegalStateException closeFailing(AutoCloseable first, AutoCloseable second) {
+    return assertThrows(
+        IllegalStateException.class, () -> new StartedTogether<>(first, second).close());
   }
 
   /** {@code failure}, thrown as it is: an Error, or else a RuntimeException. */
