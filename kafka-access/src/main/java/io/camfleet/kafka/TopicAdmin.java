@@ -64,6 +64,47 @@ public final class TopicAdmin {
   }
 
   /**
+   * Creates each of {@code topics} that does not exist yet exactly as given (partitions,
+   * replication and configs: for topics an application owns, such as Kafka Streams' internal
+   * topics, rather than the catalog's), and returns once every broker asked about them knows them;
+   * existing topics are left as they are. Returns the names it created.
+   *
+   * @throws UnreachableClusterException if no broker answers in time, or the cluster refuses
+   */
+  public static List<String> createAsGiven(
+      Properties clientConfig, Collection<NewTopic> topics, int timeoutSeconds) {
+    ClusterReach.require(servers(clientConfig));
+    List<String> created;
+    try (Admin admin = admin(clientConfig, timeoutSeconds)) {
+      Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
+      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+      if (missing.isEmpty()) {
+        return List.of();
+      }
+      try {
+        admin.createTopics(missing).all().get(timeoutSeconds, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        // another instance of the same application may have created them a moment ago
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+      created = missing.stream().map(NewTopic::name).toList();
+    } catch (TimeoutException e) {
+      throw noAnswer(clientConfig, timeoutSeconds, e);
+    } catch (ExecutionException e) {
+      throw refused(clientConfig, timeoutSeconds, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+    for (String name : created) {
+      partitions(clientConfig, name, timeoutSeconds);
+    }
+    return created;
+  }
+
+  /**
    * Makes sure the input topic {@code input} exists and returns its partition count on the cluster:
    * a missing topic is created with {@code requested} partitions, or the count it is declared with
    * when nothing is requested; an existing one is used as it is, unless {@code requested} asks for

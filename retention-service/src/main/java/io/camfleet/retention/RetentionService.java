@@ -116,7 +116,12 @@ public final class RetentionService implements RunningService {
               topics.withSchemas(schemas), rules, options.runs(), inputPartitions, receipts);
       runner =
           new ServiceRunner(
-              topology, settings, metrics, options.processing().resetState(), notices);
+              topology,
+              settings,
+              metrics,
+              options.processing().resetState(),
+              notices,
+              RetentionTopology.repartitionTopics());
       // A restart after a crash waits for the dead member's session to expire (45 s by default)
       // before the group rebalances: give that time rather than give up.
       runner.start(Duration.ofMinutes(3));

@@ -113,6 +113,54 @@ class RetentionServiceIT {
     }
   }
 
+  /**
+   * A new instance finds its repartition topic made before Kafka Streams starts, and so joins its
+   * group once: when Kafka Streams made it in the first rebalance, the changed metadata made the
+   * group rebalance a second time.
+   */
+  @Test
+  void aNewInstanceJoinsItsGroupOnce() throws Exception {
+    String run = TestKafka.unique("retention-join-it");
+    Topic<String, WorldEvent> input = Topics.WORLD_EVENTS.renamed(run + "-world-events");
+    TestKafka.createTopics(List.of(input));
+    RetentionTopics topics = createdTopics(input, run);
+    ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
+    String group = run + "-service";
+    try (RetentionService service =
+            RetentionService.start(
+                POLICIES,
+                client,
+                new RetentionOptions(
+                    topics,
+                    group,
+                    Processing.inStateDir(Files.createTempDirectory("retention-join-it-")),
+                    Optional.empty()));
+        Admin admin = Admin.create(client.toProperties())) {
+      List<Double> joins = new ArrayList<>();
+      service
+          .streams()
+          .metrics()
+          .forEach(
+              (name, metric) -> {
+                if (name.group().equals("consumer-coordinator-metrics")
+                    && name.name().equals("join-total")) {
+                  joins.add((Double) metric.metricValue());
+                }
+              });
+      assertEquals(List.of(1.0), joins, "joins of the one stream thread's consumer");
+      String deltas = group + "-retention-service-stats-deltas-repartition";
+      assertEquals(
+          1,
+          admin
+              .describeTopics(List.of(deltas))
+              .allTopicNames()
+              .get()
+              .get(deltas)
+              .partitions()
+              .size());
+    }
+  }
+
   /** The service's topics over {@code input}, named after {@code name}, created on the broker. */
   private static RetentionTopics createdTopics(Topic<String, WorldEvent> input, String name) {
     RetentionTopics topics =

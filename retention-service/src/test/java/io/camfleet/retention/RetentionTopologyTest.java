@@ -19,6 +19,8 @@ import io.camfleet.policy.Retention;
 import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.retention.topology.RetentionTopology;
 import io.camfleet.schemas.stats.RetentionMeasure;
+import io.camfleet.streams.RepartitionTopic;
+import io.camfleet.streams.RepartitionTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -190,6 +193,16 @@ class RetentionTopologyTest {
       }
     }
     return n;
+  }
+
+  @Test
+  void declaresEveryRepartitionTopicItWritesTo() {
+    assertEquals(
+        RepartitionTopics.describedIn(
+            RetentionTopology.build(RetentionTopics.defaults(), List.of(STATUS_QUO.rules()), 4)),
+        RetentionTopology.repartitionTopics().stream()
+            .map(RepartitionTopic::describedName)
+            .collect(Collectors.toSet()));
   }
 
   @Test

@@ -129,7 +129,8 @@ public final class SharingService implements RunningService {
               settings,
               metrics,
               options.processing().resetState(),
-              notices);
+              notices,
+              SharingTopology.repartitionTopics(inputPartitions));
       http.start(
           new ClusterCopySource(runner.streams(), address, names),
           names,

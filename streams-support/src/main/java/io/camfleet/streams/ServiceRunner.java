@@ -3,6 +3,7 @@ package io.camfleet.streams;
 import io.camfleet.streams.metrics.ServiceMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,6 +21,8 @@ public final class ServiceRunner implements AutoCloseable {
   private final KafkaStreams streams;
   private final String applicationId;
   private final Path stateFolder;
+  private final StreamsSettings settings;
+  private final List<RepartitionTopic> repartitions;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public ServiceRunner(Topology topology, StreamsSettings settings) {
@@ -29,18 +32,19 @@ public final class ServiceRunner implements AutoCloseable {
   /**
    * A runner whose dead letters and Kafka Streams metrics go to {@code metrics} (null: none); the
    * caller closes {@code metrics} after this runner. Its state folder is checked as by {@link
-   * #ServiceRunner(Topology, StreamsSettings, ServiceMetrics, boolean, Consumer)}, with notices
-   * logged.
+   * #ServiceRunner(Topology, StreamsSettings, ServiceMetrics, boolean, Consumer, List)}, with
+   * notices logged.
    */
   public ServiceRunner(Topology topology, StreamsSettings settings, ServiceMetrics metrics) {
-    this(topology, settings, metrics, false, null);
+    this(topology, settings, metrics, false, null, List.of());
   }
 
   /**
    * A runner whose state folder has first been checked against the cluster ({@link StateFolder}):
    * state built on another cluster is deleted, stale state refused; {@code resetState} deletes the
    * application's state here and on the cluster. {@code notices} is told, in one line each, what
-   * was deleted and why (null: they are logged).
+   * was deleted and why (null: they are logged). {@code repartitions} are the topology's
+   * repartition topics, created before Kafka Streams starts ({@link RepartitionTopic}).
    *
    * @throws StateFolderException if the state folder must not be used as it is
    */
@@ -49,8 +53,11 @@ public final class ServiceRunner implements AutoCloseable {
       StreamsSettings settings,
       ServiceMetrics metrics,
       boolean resetState,
-      Consumer<String> notices) {
+      Consumer<String> notices,
+      List<RepartitionTopic> repartitions) {
     this.applicationId = settings.applicationId();
+    this.settings = settings;
+    this.repartitions = List.copyOf(repartitions);
     this.stateFolder =
         StateFolder.prepare(
             topology,
@@ -101,8 +108,12 @@ public final class ServiceRunner implements AutoCloseable {
     return streams.state() == KafkaStreams.State.ERROR;
   }
 
-  /** Starts the application and waits until it is running, or fails after {@code timeout}. */
+  /**
+   * Creates the topology's repartition topics, starts the application and waits until it is
+   * running, or fails after {@code timeout}.
+   */
   public ServiceRunner start(Duration timeout) {
+    RepartitionTopics.create(settings, repartitions);
     streams.start();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (streams.state() != KafkaStreams.State.RUNNING) {

@@ -5,6 +5,7 @@ import io.camfleet.avro.StatsDelta;
 import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.Runs;
 import io.camfleet.schemas.stats.StatsService;
+import io.camfleet.streams.RepartitionTopic;
 import io.camfleet.streams.TopicStreams;
 import io.camfleet.streams.stats.DailyDeltas;
 import io.camfleet.streams.stats.StatsPipeline;
@@ -35,6 +36,11 @@ public final class RetentionTopology {
   static final String DAY_DELTAS_STORE = "retention-day-deltas";
 
   private RetentionTopology() {}
+
+  /** The topology's repartition topics, for the service to create before it starts. */
+  public static List<RepartitionTopic> repartitionTopics() {
+    return List.of(StatsPipeline.deltasTopic(SERVICE));
+  }
 
   /**
    * @param inputPartitions partitions of the world-events topic: the statistics wait for a day to

@@ -13,6 +13,7 @@ import io.camfleet.policy.PolicyRules;
 import io.camfleet.schemas.AvroSerde;
 import io.camfleet.schemas.Runs;
 import io.camfleet.schemas.stats.StatsService;
+import io.camfleet.streams.RepartitionTopic;
 import io.camfleet.streams.TopicStreams;
 import io.camfleet.streams.stats.DailyDeltas;
 import io.camfleet.streams.stats.StatsPipeline;
@@ -30,7 +31,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -56,6 +56,19 @@ public final class SharingTopology {
   static final String HOUSEHOLD_SIGNALS = "sharing-household-signals";
 
   private SharingTopology() {}
+
+  /**
+   * The topology's repartition topics for an input of {@code inputPartitions} partitions, for the
+   * service to create before it starts.
+   */
+  public static List<RepartitionTopic> repartitionTopics(int inputPartitions) {
+    return List.of(householdSignals(inputPartitions), StatsPipeline.deltasTopic(SERVICE));
+  }
+
+  /** Household changes, by household, on as many partitions as the input. */
+  private static RepartitionTopic householdSignals(int inputPartitions) {
+    return new RepartitionTopic(HOUSEHOLD_SIGNALS, inputPartitions);
+  }
 
   /**
    * Builds the topology for {@code policies} reading {@code topics.worldEvents()}, which has {@code
@@ -142,9 +155,8 @@ public final class SharingTopology {
     KStream<String, StatsDelta> householdDeltas =
         ofType(ledger, HouseholdSignal.class)
             .repartition(
-                Repartitioned.with(Serdes.String(), AvroSerde.of(HouseholdSignal.class))
-                    .withName(HOUSEHOLD_SIGNALS)
-                    .withNumberOfPartitions(inputPartitions)
+                householdSignals(inputPartitions)
+                    .repartitioned(Serdes.String(), AvroSerde.of(HouseholdSignal.class))
                     .withStreamPartitioner(new HouseholdSignalPartitioner()))
             .process(
                 () -> new HouseholdExposureProcessor(policyNames, runs, inputPartitions),
