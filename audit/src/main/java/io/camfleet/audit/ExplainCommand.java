@@ -24,11 +24,11 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Tells what happened to one clip under each policy of a finished run, and why, in time order:",
-      "its recording, the police requests that covered it, the email and the answer, each share,",
-      "post and copy (holder, parent, address disclosed), each block with its cause, legal holds and",
-      "the retention decisions. Reads the run's audit files (and its events.avro when kept); needs",
-      "no broker."
+      "Tells what happened to one clip under each policy of a finished run, and why, in time order:"
+          + " its recording, the police requests that covered it, the email and the answer, each"
+          + " share, post and copy (holder, parent, address disclosed), each block with its cause,"
+          + " legal holds and the retention decisions.",
+      "Reads the run's audit files (and its events.avro when kept); needs no broker."
     })
 public final class ExplainCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =

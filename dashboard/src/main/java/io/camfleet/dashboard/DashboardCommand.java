@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Serves a web page that follows the statistics topics live.",
-      "Per policy it draws footage alive vs expired, copies by holder type, and requests, notifications",
-      "and answers from retention-stats and exposure-stats. Binds 127.0.0.1 unless --bind says otherwise."
+      "Per policy it draws footage alive vs expired, copies by holder type, and requests,"
+          + " notifications and answers from retention-stats and exposure-stats. Binds 127.0.0.1"
+          + " unless --bind says otherwise."
     })
 public final class DashboardCommand implements Callable<Integer> {
 

@@ -29,15 +29,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    // one element per paragraph: picocli wraps each to the help's width
     description = {
-      "Simulates a world once, enforces every policy on the same event stream with the retention and",
-      "sharing services, waits for their final statistics and writes report.json, .md, .csv and .html.",
-      "With --seeds N (or --seed-list) it runs the world under N seeds in one pass of each service and",
-      "the report gives each policy's mean, 95%% interval and difference from the baseline policy.",
-      "The audit files (every receipt and ledger entry) go to audit/ beside the report. --events",
-      "replays a recorded event log instead of simulating. Without --bootstrap-servers a real Kafka",
-      "broker runs in this process for the duration. With --dashboard the finished dashboard stays up",
-      "after the report until Ctrl-C (exit code 130, as for any Ctrl-C; the report is complete by then)."
+      "Simulates a world once, enforces every policy on the same event stream with the retention and"
+          + " sharing services, waits for their final statistics and writes report.json, .md, .csv"
+          + " and .html.",
+      "With --seeds N (or --seed-list) it runs the world under N seeds in one pass of each service"
+          + " and the report gives each policy's mean, 95%% interval and difference from the"
+          + " baseline policy.",
+      "The audit files (every receipt and ledger entry) go to audit/ beside the report. --events"
+          + " replays a recorded event log instead of simulating. Without --bootstrap-servers a real"
+          + " Kafka broker runs in this process for the duration. With --dashboard the finished"
+          + " dashboard stays up after the report until Ctrl-C (exit code 130, as for any Ctrl-C;"
+          + " the report is complete by then)."
     })
 public final class RunCommand implements Callable<Integer> {
   @Option(

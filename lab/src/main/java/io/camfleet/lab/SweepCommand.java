@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every variant of a world that the --vary options make (each value of each key, every",
-      "combination) through every policy, on one broker, and writes sweep.csv (one row per variant,",
-      "policy, seed and measure) and sweep.html. Every variant is checked before anything runs."
+      "Runs every variant of a world that the --vary options make (each value of each key, every"
+          + " combination) through every policy, on one broker.",
+      "Writes sweep.csv (a row per variant, policy, seed and measure) and sweep.html.",
+      "Every variant is checked before anything runs."
     })
 public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--world", required = true, paramLabel = "FILE", description = "World file.")

@@ -27,9 +27,12 @@ import picocli.CommandLine.Spec;
     name = "sharing-service",
     mixinStandardHelpOptions = true,
     description = {
-      "Records every copy of shared footage, applies the policies to shares and onward copies, expires copies,",
-      "writes copy-ledger, copy-receipts and exposure-stats, and answers custody queries over HTTP:",
-      "  GET /clips/{clipId}/custody   GET /holders/{holderId}/copies   (optional ?policy=NAME)",
+      "Records every copy of shared footage, applies the policies to shares and onward copies,"
+          + " expires copies, writes copy-ledger, copy-receipts and exposure-stats, and answers"
+          + " custody queries over HTTP:",
+      "  GET /clips/{clipId}/custody",
+      "  GET /holders/{holderId}/copies",
+      "  (each with an optional ?policy=NAME)",
       "and serves its metrics in the Prometheus text format at GET /metrics on the same port."
     })
 public final class SharingServiceCommand implements Callable<Integer> {
