@@ -41,26 +41,21 @@ public final class TopicAdmin {
    */
   public static void createTopics(
       Properties clientConfig, Collection<? extends Topic<?, ?>> topics, int timeoutSeconds) {
-    ClusterReach.require(servers(clientConfig));
-    try (Admin admin = admin(clientConfig, timeoutSeconds)) {
-      Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
-      List<Topic<?, ?>> missing =
-          topics.stream()
-              .filter(t -> !existing.contains(t.name()))
-              .<Topic<?, ?>>map(t -> t)
-              .toList();
-      if (missing.isEmpty()) {
-        return;
-      }
-      create(admin, clientConfig, missing, timeoutSeconds);
-    } catch (TimeoutException e) {
-      throw noAnswer(clientConfig, timeoutSeconds, e);
-    } catch (ExecutionException e) {
-      throw refused(clientConfig, timeoutSeconds, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
-    }
+    withAdmin(
+        clientConfig,
+        timeoutSeconds,
+        admin -> {
+          Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
+          List<Topic<?, ?>> missing =
+              topics.stream()
+                  .filter(t -> !existing.contains(t.name()))
+                  .<Topic<?, ?>>map(t -> t)
+                  .toList();
+          if (!missing.isEmpty()) {
+            create(admin, clientConfig, missing, timeoutSeconds);
+          }
+          return null;
+        });
   }
 
   /**
@@ -73,31 +68,28 @@ public final class TopicAdmin {
    */
   public static List<String> createAsGiven(
       Properties clientConfig, Collection<NewTopic> topics, int timeoutSeconds) {
-    ClusterReach.require(servers(clientConfig));
-    List<String> created;
-    try (Admin admin = admin(clientConfig, timeoutSeconds)) {
-      Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
-      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
-      if (missing.isEmpty()) {
-        return List.of();
-      }
-      try {
-        admin.createTopics(missing).all().get(timeoutSeconds, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        // another instance of the same application may have created them a moment ago
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw e;
-        }
-      }
-      created = missing.stream().map(NewTopic::name).toList();
-    } catch (TimeoutException e) {
-      throw noAnswer(clientConfig, timeoutSeconds, e);
-    } catch (ExecutionException e) {
-      throw refused(clientConfig, timeoutSeconds, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
-    }
+    List<String> created =
+        withAdmin(
+            clientConfig,
+            timeoutSeconds,
+            admin -> {
+              Set<String> existing =
+                  admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
+              List<NewTopic> missing =
+                  topics.stream().filter(t -> !existing.contains(t.name())).toList();
+              if (missing.isEmpty()) {
+                return List.<String>of();
+              }
+              try {
+                admin.createTopics(missing).all().get(timeoutSeconds, TimeUnit.SECONDS);
+              } catch (ExecutionException e) {
+                // another instance of the same application may have created them a moment ago
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                  throw e;
+                }
+              }
+              return missing.stream().map(NewTopic::name).toList();
+            });
     for (String name : created) {
       partitions(clientConfig, name, timeoutSeconds);
     }
@@ -223,6 +215,29 @@ public final class TopicAdmin {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw e;
       }
+    }
+  }
+
+  /** What is done with an admin client: the Kafka client's checked failures pass through. */
+  private interface AdminCall<T> {
+    T call(Admin admin) throws ExecutionException, InterruptedException, TimeoutException;
+  }
+
+  /**
+   * Runs {@code call} with an admin client of {@code clientConfig}, telling in the user's terms
+   * when no broker answers or the cluster refuses.
+   */
+  private static <T> T withAdmin(Properties clientConfig, int timeoutSeconds, AdminCall<T> call) {
+    ClusterReach.require(servers(clientConfig));
+    try (Admin admin = admin(clientConfig, timeoutSeconds)) {
+      return call.call(admin);
+    } catch (TimeoutException e) {
+      throw noAnswer(clientConfig, timeoutSeconds, e);
+    } catch (ExecutionException e) {
+      throw refused(clientConfig, timeoutSeconds, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
     }
   }
 

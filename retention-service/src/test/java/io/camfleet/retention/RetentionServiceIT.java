@@ -85,12 +85,14 @@ class RetentionServiceIT {
   }
 
   /**
-   * A stopped instance leaves its consumer group at once, so that the others take over its tasks
-   * without waiting for its session to expire (45 s by default): Kafka Streams does not leave by
-   * itself.
+   * A new instance joins its consumer group once: it finds its repartition topic made before Kafka
+   * Streams starts (when Kafka Streams made it in the first rebalance, the changed metadata made
+   * the group rebalance a second time). A stopped instance leaves the group at once, so that the
+   * others take over its tasks without waiting for its session to expire (45 s by default): Kafka
+   * Streams does not leave by itself.
    */
   @Test
-  void aStoppedInstanceLeavesItsGroupAtOnce() throws Exception {
+  void aNewInstanceJoinsItsGroupOnceAndAStoppedOneLeavesItAtOnce() throws Exception {
     String run = TestKafka.unique("retention-leave-it");
     Topic<String, WorldEvent> input = Topics.WORLD_EVENTS.renamed(run + "-world-events");
     TestKafka.createTopics(List.of(input));
@@ -108,56 +110,19 @@ class RetentionServiceIT {
                   Processing.inStateDir(Files.createTempDirectory("retention-leave-it-")),
                   Optional.empty()))) {
         assertEquals(1, members(admin, group), "the running instance is a member");
+        assertEquals(List.of(1.0), joins(service), "joins of the one stream thread's consumer");
+        String deltas = group + "-retention-service-stats-deltas-repartition";
+        assertEquals(
+            1,
+            admin
+                .describeTopics(List.of(deltas))
+                .allTopicNames()
+                .get()
+                .get(deltas)
+                .partitions()
+                .size());
       }
       assertEquals(0, members(admin, group), "members right after the instance stopped");
-    }
-  }
-
-  /**
-   * A new instance finds its repartition topic made before Kafka Streams starts, and so joins its
-   * group once: when Kafka Streams made it in the first rebalance, the changed metadata made the
-   * group rebalance a second time.
-   */
-  @Test
-  void aNewInstanceJoinsItsGroupOnce() throws Exception {
-    String run = TestKafka.unique("retention-join-it");
-    Topic<String, WorldEvent> input = Topics.WORLD_EVENTS.renamed(run + "-world-events");
-    TestKafka.createTopics(List.of(input));
-    RetentionTopics topics = createdTopics(input, run);
-    ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
-    String group = run + "-service";
-    try (RetentionService service =
-            RetentionService.start(
-                POLICIES,
-                client,
-                new RetentionOptions(
-                    topics,
-                    group,
-                    Processing.inStateDir(Files.createTempDirectory("retention-join-it-")),
-                    Optional.empty()));
-        Admin admin = Admin.create(client.toProperties())) {
-      List<Double> joins = new ArrayList<>();
-      service
-          .streams()
-          .metrics()
-          .forEach(
-              (name, metric) -> {
-                if (name.group().equals("consumer-coordinator-metrics")
-                    && name.name().equals("join-total")) {
-                  joins.add((Double) metric.metricValue());
-                }
-              });
-      assertEquals(List.of(1.0), joins, "joins of the one stream thread's consumer");
-      String deltas = group + "-retention-service-stats-deltas-repartition";
-      assertEquals(
-          1,
-          admin
-              .describeTopics(List.of(deltas))
-              .allTopicNames()
-              .get()
-              .get(deltas)
-              .partitions()
-              .size());
     }
   }
 
@@ -171,6 +136,22 @@ class RetentionServiceIT {
             Topics.DEAD_LETTERS);
     TestKafka.createTopics(topics.own());
     return topics;
+  }
+
+  /** The joins of each main consumer, from Kafka Streams' client metrics. */
+  private static List<Double> joins(RetentionService service) {
+    List<Double> joins = new ArrayList<>();
+    service
+        .streams()
+        .metrics()
+        .forEach(
+            (name, metric) -> {
+              if (name.group().equals("consumer-coordinator-metrics")
+                  && name.name().equals("join-total")) {
+                joins.add((Double) metric.metricValue());
+              }
+            });
+    return joins;
   }
 
   private static int members(Admin admin, String group) throws Exception {
