@@ -372,7 +372,7 @@ public final class BenchCommand implements Callable<Integer> {
         events);
     ServiceBench services = new ServiceBench(client, preloaded, events, policies);
     for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
-      ServiceBench.Result r = services.measure(guarantee, benchSize.runs);
+      ServiceBench.Result r = services.measure(guarantee, benchSize.runs, benchSize.warmUpRound);
       Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
       String consumer = "ConsumerPerformance";
       String counting = "Streams count by key";
@@ -548,10 +548,15 @@ public final class BenchCommand implements Callable<Integer> {
         not decoded) and writes each count to a topic; it is timed from its creation until the committed counts add up to \
         the topic's records. All three include their start-up and alternate: ConsumerPerformance, the counting \
         application, retention, sharing. One discarded round of the four comes first for each guarantee, so that no \
-        measured run compiles its code.
+        measured run compiles its code (not at `--size tiny`, which only shows that every row gets a number).
         - 4: the retention topology under `TopologyTestDriver` (RocksDB stores as in the service, one task, no broker): \
         load the live clips, close the days in between, then time the clock ticks that expire the fixed batch in three groups.
-        - 5: `camfleet run --world worlds/fleet-100k.yaml` in a child JVM (the bench's classpath, `-Xmx2g`, the embedded         broker), first with every bundled policy, then with `--policy` alone; wall time from the child's start to its exit.         Every 2 s: the child's peak resident set (VmHWM), and the bytes under the retention service's state folder (the         child's temporary folder is the bench's). State per live clip is the last sample before report.csv appears, when         both services have processed every event, over the most clips alive at the end under any one policy (the store         keeps one entry per clip, holding every policy's part of it).
+        - 5: `camfleet run --world worlds/fleet-100k.yaml` in a child JVM (the bench's classpath, `-Xmx2g`, the embedded \
+        broker), first with every bundled policy, then with `--policy` alone; wall time from the child's start to its exit. \
+        Every 2 s: the child's peak resident set (VmHWM), and the bytes under the retention service's state folder (the \
+        child's temporary folder is the bench's). State per live clip is the last sample before report.csv appears, when \
+        both services have processed every event, over the most clips alive at the end under any one policy (the store \
+        keeps one entry per clip, holding every policy's part of it).
         """);
     return s.toString();
   }

@@ -12,13 +12,15 @@ package io.camfleet.bench;
  * @param expiring clips expired (the same number at both sizes) in item 4
  * @param fleetCameras cameras of the fleet world in item 1's second row (0: all of the world's)
  * @param fleetDays days of the fleet world in item 1's second row, unless {@code --fleet-days}
+ * @param warmUpRound whether item 3 runs a discarded round first, so that no measured run compiles
+ *     its code; not at {@code TINY}, which only shows that every row gets a number
  */
 public enum BenchSize {
-  TINY(20, 20, 1, 5_000, 20_000, 1_500, 200, 1),
-  SMALL(1_400, 700, 3, 100_000, 1_000_000, 15_000, 0, 3),
+  TINY(20, 20, 1, 5_000, 20_000, 1_500, 200, 1, false),
+  SMALL(1_400, 700, 3, 100_000, 1_000_000, 15_000, 0, 3, true),
   // ~733 events per camera over the default world's 100 days: 13,700 cameras give ~10 million
   // events
-  FULL(13_700, 13_700, 3, 1_000_000, 10_000_000, 150_000, 0, 3);
+  FULL(13_700, 13_700, 3, 1_000_000, 10_000_000, 150_000, 0, 3, true);
 
   final int producerCameras;
   final int servicesCameras;
@@ -28,6 +30,7 @@ public enum BenchSize {
   final int expiring;
   final int fleetCameras;
   final int fleetDays;
+  final boolean warmUpRound;
 
   BenchSize(
       int producerCameras,
@@ -37,7 +40,8 @@ public enum BenchSize {
       int liveLarge,
       int expiring,
       int fleetCameras,
-      int fleetDays) {
+      int fleetDays,
+      boolean warmUpRound) {
     this.producerCameras = producerCameras;
     this.servicesCameras = servicesCameras;
     this.runs = runs;
@@ -46,5 +50,6 @@ public enum BenchSize {
     this.expiring = expiring;
     this.fleetCameras = fleetCameras;
     this.fleetDays = fleetDays;
+    this.warmUpRound = warmUpRound;
   }
 }

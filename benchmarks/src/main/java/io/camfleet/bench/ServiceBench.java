@@ -68,15 +68,15 @@ final class ServiceBench {
     this.policies = policies;
   }
 
-  Result measure(String guarantee, int runs) throws Exception {
+  Result measure(String guarantee, int runs, boolean warmUpRound) throws Exception {
     List<Double> consumer = new ArrayList<>();
     List<Double> counting = new ArrayList<>();
     List<Double> retention = new ArrayList<>();
     List<Double> sharing = new ArrayList<>();
     String[] profiles = new String[2];
-    // round -1 is not counted: each side's first run in the JVM also compiles its code (the
-    // counting application's first run was about half as fast as its later ones)
-    for (int i = -1; i < runs; i++) {
+    // round -1, when run, is not counted: each side's first run in the JVM also compiles its code
+    // (the counting application's first run was about half as fast as its later ones)
+    for (int i = warmUpRound ? -1 : 0; i < runs; i++) {
       double consumerRate =
           KafkaTools.consumerPerformance(client.bootstrapServers(), preloaded.name(), events);
       double countingRate =
