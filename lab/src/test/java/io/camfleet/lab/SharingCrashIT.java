@@ -9,6 +9,8 @@ import io.camfleet.policy.Policy;
 import io.camfleet.schemas.Topics;
 import io.camfleet.sharing.topology.SharingTopology;
 import io.camfleet.streams.ApplicationIds;
+import io.camfleet.streams.StateFolder;
+import io.camfleet.testkafka.GroupMembers;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,11 @@ class SharingCrashIT {
             200,
             custodyStatus(ports.get(3), "metro-pd"),
             "the last incarnation answers custody queries");
+        // each restart took its predecessor's place in the group instead of waiting for its
+        // session to expire: one member, under the name the state folder gave the first
+        assertEquals(
+            List.of(Optional.of(StateFolder.memberName(state.resolve(group)) + "-1")),
+            GroupMembers.names(client.toProperties(), group));
       }
       System.out.println(
           "sharing crash test: killed at "

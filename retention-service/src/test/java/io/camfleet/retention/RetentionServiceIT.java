@@ -19,6 +19,8 @@ import io.camfleet.retention.topology.RetentionTopics;
 import io.camfleet.schemas.Topic;
 import io.camfleet.schemas.Topics;
 import io.camfleet.streams.Processing;
+import io.camfleet.streams.StateFolder;
+import io.camfleet.testkafka.GroupMembers;
 import io.camfleet.testkafka.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +111,10 @@ class RetentionServiceIT {
                   group,
                   Processing.inStateDir(Files.createTempDirectory("retention-leave-it-")),
                   Optional.empty()))) {
-        assertEquals(1, members(admin, group), "the running instance is a member");
+        assertEquals(
+            List.of(Optional.of(StateFolder.memberName(service.stateFolder()) + "-1")),
+            GroupMembers.names(client.toProperties(), group),
+            "the running instance is a static member, named after its state folder and thread");
         assertEquals(List.of(1.0), joins(service), "joins of the one stream thread's consumer");
         String deltas = group + "-retention-service-stats-deltas-repartition";
         assertEquals(
@@ -122,7 +127,10 @@ class RetentionServiceIT {
                 .partitions()
                 .size());
       }
-      assertEquals(0, members(admin, group), "members right after the instance stopped");
+      assertEquals(
+          List.of(),
+          GroupMembers.names(client.toProperties(), group),
+          "members right after the instance stopped");
     }
   }
 
@@ -152,16 +160,6 @@ class RetentionServiceIT {
               }
             });
     return joins;
-  }
-
-  private static int members(Admin admin, String group) throws Exception {
-    return admin
-        .describeConsumerGroups(List.of(group))
-        .describedGroups()
-        .get(group)
-        .get()
-        .members()
-        .size();
   }
 
   private static long aliveAtEnd(Set<String> receipts) {

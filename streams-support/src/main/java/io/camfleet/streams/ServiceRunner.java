@@ -1,14 +1,19 @@
 package io.camfleet.streams;
 
 import io.camfleet.streams.metrics.ServiceMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -64,12 +69,10 @@ public final class ServiceRunner implements AutoCloseable {
             settings,
             resetState,
             notices != null ? notices : notice -> log.warn("{}: {}", applicationId, notice));
-    this.streams =
-        new KafkaStreams(
-            topology,
-            metrics == null
-                ? settings.toProperties()
-                : settings.toProperties(metrics.deadLetters()));
+    Properties properties =
+        metrics == null ? settings.toProperties() : settings.toProperties(metrics.deadLetters());
+    joinAsStaticMember(properties, stateFolder);
+    this.streams = new KafkaStreams(topology, properties);
     if (metrics != null) {
       metrics.bind(streams);
     }
@@ -92,6 +95,34 @@ public final class ServiceRunner implements AutoCloseable {
             stopped.countDown();
           }
         });
+  }
+
+  /**
+   * Makes the application's stream threads static members of its consumer group, named after the
+   * state folder ({@link StateFolder#memberName}; Kafka Streams adds each thread's number). An
+   * instance restarted on its folder after a crash then takes over its tasks at once, where it
+   * waited for the dead member's session to expire. A {@code group.instance.id} in the client
+   * settings is kept as given; the {@code streams} group protocol has no static members.
+   */
+  static void joinAsStaticMember(Properties properties, Path stateFolder) {
+    String key = ConsumerConfig.GROUP_INSTANCE_ID_CONFIG;
+    boolean given =
+        properties.containsKey(key)
+            || properties.containsKey(StreamsConfig.consumerPrefix(key))
+            || properties.containsKey(StreamsConfig.mainConsumerPrefix(key));
+    boolean streamsProtocol =
+        "streams"
+            .equalsIgnoreCase(
+                String.valueOf(properties.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)).strip());
+    if (given || streamsProtocol) {
+      return;
+    }
+    try {
+      properties.put(StreamsConfig.mainConsumerPrefix(key), StateFolder.memberName(stateFolder));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the member name in " + stateFolder + ": " + e.getMessage(), e);
+    }
   }
 
   public KafkaStreams streams() {
@@ -143,8 +174,8 @@ public final class ServiceRunner implements AutoCloseable {
   /**
    * Stops the application and leaves its consumer group, so that the other instances take over its
    * tasks at once. Kafka Streams otherwise stays in the group until its session expires (45 s by
-   * default), and its tasks wait for that long: when an instance is scaled in, and when it is
-   * started again, since a new start joins as a new member.
+   * default), and its tasks wait for that long when an instance is scaled in. (An instance started
+   * again on the same folder takes its own place back at once: {@link #joinAsStaticMember}.)
    */
   @Override
   public void close() {

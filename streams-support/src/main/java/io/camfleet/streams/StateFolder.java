@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,9 @@ import org.apache.kafka.streams.TopologyDescription;
 public final class StateFolder {
   /** The marker's file name in the application's state folder. */
   public static final String MARKER = "camfleet-state.properties";
+
+  /** The file holding the folder's member name in the application's group ({@link #memberName}). */
+  public static final String MEMBER_FILE = "camfleet-group-member";
 
   // Kafka Streams' lock on the application's folder, held while an instance runs.
   private static final String LOCK = ".lock";
@@ -388,6 +392,7 @@ public final class StateFolder {
       if (decision.action() != Action.KEEP || !recorded.equals(Optional.of(now))) {
         now.write(folder, applicationId);
       }
+      memberName(folder); // made here, under the lock, if the folder has none yet
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -506,6 +511,31 @@ public final class StateFolder {
         pause(); // members just removed can take a moment to be gone
       }
     }
+  }
+
+  /**
+   * The name the instance working on this folder goes by in its consumer group, as a static member
+   * (Kafka's {@code group.instance.id}): made at the folder's first use and kept with its state, so
+   * deleting the state (--reset-state, or state from another cluster) makes a new one.
+   *
+   * <p>A restarted instance with the member name of its predecessor takes that member's place at
+   * once. Without one, an instance restarted after a crash joined as a new member, and the group
+   * waited for the dead member's session to expire (45 s by default) before it gave any task out.
+   */
+  public static String memberName(Path folder) throws IOException {
+    Path file = folder.resolve(MEMBER_FILE);
+    if (Files.exists(file)) {
+      String name = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (!name.isEmpty()) {
+        return name;
+      }
+    }
+    String name = "camfleet-" + UUID.randomUUID();
+    Path temporary = folder.resolve(MEMBER_FILE + ".tmp");
+    Files.writeString(temporary, name + "\n", StandardCharsets.UTF_8);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return name;
   }
 
   /** The id Kafka Streams gave the process that last used this folder, from its metadata file. */

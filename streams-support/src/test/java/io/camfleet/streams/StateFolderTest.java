@@ -50,6 +50,40 @@ class StateFolderTest {
 
   @TempDir Path dir;
 
+  @Test
+  void aFolderKeepsItsMemberNameUntilItsStateIsDeleted() throws Exception {
+    String first = StateFolder.memberName(dir);
+    assertTrue(first.startsWith("camfleet-"), first);
+    assertEquals(first, StateFolder.memberName(dir), "read back, not made again");
+    assertEquals(first + "\n", Files.readString(dir.resolve(StateFolder.MEMBER_FILE)));
+    assertFalse(StateFolder.hasState(dir), "the name alone is no state");
+
+    StateFolder.deleteContents(dir);
+    String second = StateFolder.memberName(dir);
+    assertFalse(first.equals(second), "a folder whose state was deleted is a new member");
+    assertFalse(
+        StateFolder.memberName(Files.createDirectory(dir.resolve("other"))).equals(second),
+        "another folder, another member");
+  }
+
+  @Test
+  void theStreamThreadsJoinAsStaticMembersUnlessTheSettingsSayOtherwise() throws Exception {
+    String key = StreamsConfig.mainConsumerPrefix("group.instance.id");
+    Properties plain = new Properties();
+    ServiceRunner.joinAsStaticMember(plain, dir);
+    assertEquals(StateFolder.memberName(dir), plain.get(key));
+
+    Properties given = new Properties();
+    given.put("group.instance.id", "chosen");
+    ServiceRunner.joinAsStaticMember(given, dir);
+    assertFalse(given.containsKey(key), "the client settings' own name is kept");
+
+    Properties streamsProtocol = new Properties();
+    streamsProtocol.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams");
+    ServiceRunner.joinAsStaticMember(streamsProtocol, dir);
+    assertFalse(streamsProtocol.containsKey(key), "no static members in the streams protocol");
+  }
+
   private static Provenance on(String cluster, String worldEventsId) {
     return new Provenance(cluster, new TreeMap<>(Map.of("world-events", worldEventsId)));
   }
