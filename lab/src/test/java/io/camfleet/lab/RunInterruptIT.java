@@ -23,7 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RunInterruptIT {
-  /** A world whose simulation and catch-up each last long enough to be interrupted in. */
+  /**
+   * A world whose simulation and catch-up each last long enough to be interrupted in: ten times the
+   * default world's cameras, whose events the simulator publishes several times faster than the
+   * services process them, over a third of its days (more would only lengthen the simulation the
+   * catch-up test waits through).
+   */
   private static final List<String> WORLD =
       List.of(
           "--world",
@@ -31,7 +36,9 @@ class RunInterruptIT {
           "--policy",
           "../policies/status-quo-2019.yaml",
           "--cameras",
-          "1500");
+          "1500",
+          "--days",
+          "33");
 
   @TempDir Path tmp;
 
