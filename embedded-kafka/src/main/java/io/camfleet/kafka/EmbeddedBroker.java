@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,11 +121,31 @@ public final class EmbeddedBroker implements AutoCloseable {
     long started = System.nanoTime();
     server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     server.startup();
+    awaitTransactionCoordinator();
     log.info(
         "Kafka broker up at {} in {} ms (data in {})",
         bootstrapServers(),
         (System.nanoTime() - started) / 1_000_000,
         dataDir);
+  }
+
+  /**
+   * Makes the broker's transaction coordinator ready before anyone needs it. The coordinator's
+   * topic is created when a transactional client first looks for it; while it is being created,
+   * every transactional client of a starting run (the simulator's, and each service thread's) asks
+   * again every few milliseconds, and the broker logged a warning for each of those requests: about
+   * a hundred in a default run's log. One client made ready here creates the topic alone.
+   */
+  private void awaitTransactionCoordinator() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "camfleet-embedded-broker-ready");
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "camfleet-embedded-broker-ready");
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+    }
   }
 
   private void format(Properties props) throws IOException {
