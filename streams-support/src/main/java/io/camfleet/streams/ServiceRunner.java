@@ -110,11 +110,7 @@ public final class ServiceRunner implements AutoCloseable {
         properties.containsKey(key)
             || properties.containsKey(StreamsConfig.consumerPrefix(key))
             || properties.containsKey(StreamsConfig.mainConsumerPrefix(key));
-    boolean streamsProtocol =
-        "streams"
-            .equalsIgnoreCase(
-                String.valueOf(properties.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)).strip());
-    if (given || streamsProtocol) {
+    if (given || StreamsSettings.streamsGroupProtocol(properties)) {
       return;
     }
     try {

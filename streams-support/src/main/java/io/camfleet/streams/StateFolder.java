@@ -424,8 +424,7 @@ public final class StateFolder {
       throws IOException {
     String applicationId = settings.applicationId();
     Properties config = settings.toProperties();
-    if ("streams"
-        .equalsIgnoreCase(String.valueOf(config.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)))) {
+    if (StreamsSettings.streamsGroupProtocol(config)) {
       deleteGroup(
           () -> admin.deleteStreamsGroups(List.of(applicationId)).all(),
           settings,

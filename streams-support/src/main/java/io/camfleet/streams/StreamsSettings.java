@@ -242,6 +242,16 @@ public record StreamsSettings(
   }
 
   /**
+   * Whether {@code properties} choose Kafka Streams' own group protocol ({@code group.protocol=
+   * streams}) over the classic consumer group: its groups are managed, reset and joined otherwise.
+   */
+  static boolean streamsGroupProtocol(Properties properties) {
+    return "streams"
+        .equalsIgnoreCase(
+            String.valueOf(properties.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)).strip());
+  }
+
+  /**
    * {@link #toProperties()}, with the dead letters the exception handlers send counted by {@code
    * counter}.
    */
