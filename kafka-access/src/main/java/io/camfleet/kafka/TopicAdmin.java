@@ -15,7 +15,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -36,8 +38,13 @@ public final class TopicAdmin {
 
   /**
    * Creates each topic that does not exist yet, with its partition count and cleanup policy, and
-   * the replication of {@link #replication}; existing topics are left as they are. Fails within
-   * {@code timeoutSeconds} when no broker answers.
+   * the replication of {@link #replication}; existing topics are left as they are. Returns once the
+   * leader of every partition created takes writes: a topic exists as soon as the controller has
+   * recorded it, and each leader starts serving its partitions a moment later. A producer that
+   * wrote in that moment could have its first batch refused (not the leader) and its next one
+   * taken, and then the first refused for ever as out of sequence, lost to an idempotent producer
+   * and failing a transactional one (Kafka's KAFKA-15591, in the 4.4 broker). Fails within {@code
+   * timeoutSeconds} when no broker answers.
    */
   public static void createTopics(
       Properties clientConfig, Collection<? extends Topic<?, ?>> topics, int timeoutSeconds) {
@@ -53,16 +60,38 @@ public final class TopicAdmin {
                   .toList();
           if (!missing.isEmpty()) {
             create(admin, clientConfig, missing, timeoutSeconds);
+            awaitLeaders(
+                admin,
+                servers(clientConfig),
+                missing.stream().map(Topic::name).toList(),
+                timeoutSeconds);
           }
           return null;
         });
   }
 
   /**
+   * The partition count of {@code topic}, once the leader of each of its partitions takes writes
+   * (see {@link #createTopics}): for a writer of a topic that another process may have created a
+   * moment ago.
+   *
+   * @throws IllegalStateException if the topic does not exist within {@code timeoutSeconds}
+   * @throws UnreachableClusterException if no broker answers in time, or the cluster refuses
+   */
+  public static int awaitWritable(Properties clientConfig, String topic, int timeoutSeconds) {
+    return withAdmin(
+            clientConfig,
+            timeoutSeconds,
+            admin -> awaitLeaders(admin, servers(clientConfig), List.of(topic), timeoutSeconds))
+        .get(topic);
+  }
+
+  /**
    * Creates each of {@code topics} that does not exist yet exactly as given (partitions,
    * replication and configs: for topics an application owns, such as Kafka Streams' internal
-   * topics, rather than the catalog's), and returns once every broker asked about them knows them;
-   * existing topics are left as they are. Returns the names it created.
+   * topics, rather than the catalog's), and returns once the leader of each of their partitions
+   * takes writes (see {@link #createTopics}); existing topics are left as they are. Returns the
+   * names it created.
    *
    * @throws UnreachableClusterException if no broker answers in time, or the cluster refuses
    */
@@ -88,11 +117,10 @@ public final class TopicAdmin {
                   throw e;
                 }
               }
-              return missing.stream().map(NewTopic::name).toList();
+              List<String> names = missing.stream().map(NewTopic::name).toList();
+              awaitLeaders(admin, servers(clientConfig), names, timeoutSeconds);
+              return names;
             });
-    for (String name : created) {
-      partitions(clientConfig, name, timeoutSeconds);
-    }
     return created;
   }
 
@@ -218,6 +246,59 @@ public final class TopicAdmin {
     }
   }
 
+  /**
+   * Waits until the leader of every partition of {@code topics} serves it, and returns each topic's
+   * partition count: an offset lookup is answered only by a leader that serves the partition, and
+   * the admin client asks again, of the leader the metadata names, until one is.
+   */
+  private static Map<String, Integer> awaitLeaders(
+      Admin admin, String servers, List<String> topics, int timeoutSeconds)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    Map<String, Integer> counts = new HashMap<>();
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (String topic : topics) {
+      int count = describedPartitions(admin, topic, servers, deadline, timeoutSeconds);
+      counts.put(topic, count);
+      for (int p = 0; p < count; p++) {
+        partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
+      }
+    }
+    admin.listOffsets(partitions).all().get(timeoutSeconds, TimeUnit.SECONDS);
+    return counts;
+  }
+
+  /**
+   * The partition count of {@code topic}, asked again while the broker does not know the topic yet
+   * (one created a moment ago) until {@code deadline}.
+   *
+   * @throws IllegalStateException if the topic is still unknown at the deadline
+   */
+  private static int describedPartitions(
+      Admin admin, String topic, String servers, long deadline, int timeoutSeconds)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    while (true) {
+      try {
+        TopicDescription description =
+            admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(timeoutSeconds, TimeUnit.SECONDS)
+                .get(topic);
+        return description.partitions().size();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "topic " + topic + " does not exist on the Kafka cluster at " + servers);
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
   /** What is done with an admin client: the Kafka client's checked failures pass through. */
   private interface AdminCall<T> {
     T call(Admin admin) throws ExecutionException, InterruptedException, TimeoutException;
@@ -287,29 +368,10 @@ public final class TopicAdmin {
    * @throws UnreachableClusterException if no broker answers in time
    */
   public static int partitions(Properties clientConfig, String topic, int timeoutSeconds) {
-    Object servers = servers(clientConfig);
+    String servers = servers(clientConfig);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     try (Admin admin = admin(clientConfig, timeoutSeconds)) {
-      while (true) {
-        try {
-          TopicDescription description =
-              admin
-                  .describeTopics(List.of(topic))
-                  .allTopicNames()
-                  .get(timeoutSeconds, TimeUnit.SECONDS)
-                  .get(topic);
-          return description.partitions().size();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-            throw e;
-          }
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(
-                "topic " + topic + " does not exist on the Kafka cluster at " + servers);
-          }
-          Thread.sleep(100);
-        }
-      }
+      return describedPartitions(admin, topic, servers, deadline, timeoutSeconds);
     } catch (TimeoutException e) {
       throw new UnreachableClusterException(
           "no Kafka broker answered at " + servers + " within " + timeoutSeconds + " s", e);

@@ -3,6 +3,7 @@ package io.camfleet.simulator.sink;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.KafkaSchemaSource;
+import io.camfleet.kafka.TopicAdmin;
 import io.camfleet.schemas.Topic;
 import io.camfleet.simulator.EventSink;
 import io.camfleet.simulator.generate.ClipId;
@@ -97,8 +98,7 @@ public final class KafkaEventSink implements EventSink {
     props.put(
         ProducerConfig.TRANSACTIONAL_ID_CONFIG,
         props.get(ProducerConfig.CLIENT_ID_CONFIG) + "-" + UUID.randomUUID());
-    this.partitions =
-        TopicReadiness.await(config.toProperties(), topic.name(), Duration.ofSeconds(30));
+    this.partitions = TopicAdmin.awaitWritable(config.toProperties(), topic.name(), 30);
     this.schemas = KafkaSchemaSource.of(config);
     Topic<String, WorldEvent> registering = topic.withSchemas(schemas);
     this.keySerializer = registering.keySerde().serializer();
