@@ -46,6 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -57,6 +58,8 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class AuditReplayIT {
+  @TempDir static Path tmp;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<Path> POLICIES =
       List.of(
@@ -73,7 +76,7 @@ class AuditReplayIT {
 
   @BeforeAll
   void runTheWorldKeepingItsEventsAndAskCustodyAtTheEnd() throws Exception {
-    out = Files.createTempDirectory("camfleet-audit-it-").resolve("report");
+    out = Files.createTempDirectory(tmp, "camfleet-audit-it-").resolve("report");
     Path worldFile = Path.of("../worlds/default.yaml");
     World world = World.read(worldFile).withSeed(5).withSize(20, 30);
     RunPlan plan =

@@ -39,6 +39,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker runs as its own process and goes down twice while the simulator publishes and the
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class BrokerRestartIT {
+  @TempDir Path tmp;
+
   private static final Duration DOWN = Duration.ofSeconds(5);
   private static final Duration WAIT = Duration.ofMinutes(2);
 
@@ -67,7 +70,7 @@ class BrokerRestartIT {
     ExecutorService simulation = Executors.newSingleThreadExecutor();
     try (BrokerProcess broker =
         BrokerProcess.start(
-            Files.createTempDirectory("broker-process-"),
+            Files.createTempDirectory(tmp, "broker-process-"),
             Path.of("target/broker-restart-broker.log"))) {
       phase(began, "broker ready");
       ClientConfig client = new ClientConfig(broker.bootstrapServers(), new Properties());
@@ -79,7 +82,7 @@ class BrokerRestartIT {
               RetentionOptions.of(
                   TopicPrefix.NONE,
                   policies,
-                  Processing.inStateDir(Files.createTempDirectory("broker-process-state-")),
+                  Processing.inStateDir(Files.createTempDirectory(tmp, "broker-process-state-")),
                   Optional.empty()))) {
         phase(began, "retention service running");
         Future<SimulationSummary> run =

@@ -3,7 +3,9 @@ package io.camfleet.lab;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,11 +106,27 @@ final class ChildJvm {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeapMb + "m",
+                "-Djava.io.tmpdir=" + childTemp(),
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.camfleet.avro"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", classpath, Camfleet.class.getName()));
     command.addAll(List.of(args));
     return command;
+  }
+
+  /**
+   * The children's temporary folder, in the build's output. RocksDB unpacks its native library (15
+   * MB) into the temporary folder at each start and removes it when the JVM exits normally: a child
+   * killed with SIGKILL, as the crash tests do, left its copy in the machine's /tmp.
+   */
+  private static String childTemp() {
+    Path dir = Path.of("target", "child-tmp").toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir.toString();
   }
 
   private static Process track(Process process) {

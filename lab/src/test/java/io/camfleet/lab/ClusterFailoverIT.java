@@ -37,6 +37,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A three-broker KRaft cluster in this JVM: every catalog topic is created with three replicas of
@@ -47,6 +48,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ClusterFailoverIT {
+  @TempDir Path tmp;
+
   /** Input records the retention service commits before the broker goes. */
   private static final long RECORDS_BEFORE_FAULT = 5_000;
 
@@ -64,7 +67,7 @@ class ClusterFailoverIT {
               List.of(
                   Path.of("../policies/status-quo-2019.yaml"),
                   Path.of("../policies/eu-30-days.yaml")));
-      Path state = Files.createTempDirectory("cluster-failover-state-");
+      Path state = Files.createTempDirectory(tmp, "cluster-failover-state-");
       int stopped;
       try (RetentionService retention =
               RetentionService.start(

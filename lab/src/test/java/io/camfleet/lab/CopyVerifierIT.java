@@ -11,16 +11,19 @@ import io.camfleet.sharing.config.SharingOptions;
 import io.camfleet.streams.HttpEndpoint;
 import io.camfleet.streams.Processing;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The copy verifier against an undisturbed run of the sharing service: it must find nothing. */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CopyVerifierIT {
+  @TempDir Path tmp;
 
   @Test
   void cleanRunHasEveryCopyReceiptAndFinalCounterOnce() throws Exception {
@@ -37,7 +40,7 @@ class CopyVerifierIT {
               SharingOptions.of(
                   TopicPrefix.NONE,
                   policies,
-                  Processing.inStateDir(Files.createTempDirectory("copy-verifier-state-")),
+                  Processing.inStateDir(Files.createTempDirectory(tmp, "copy-verifier-state-")),
                   Optional.of(HttpEndpoint.loopback(0))))) {
         CopyCheck.awaitFinalStats(
             client, policies.size(), () -> service.streams().state().isRunningOrRebalancing());

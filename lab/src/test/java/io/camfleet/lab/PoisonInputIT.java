@@ -42,6 +42,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * About 0.1 % bad records among a world's events, while the retention and sharing services run:
@@ -51,6 +52,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class PoisonInputIT {
+  @TempDir Path tmp;
+
   /** One bad record before every thousandth event. */
   private static final int EVERY = 1000;
 
@@ -101,7 +104,7 @@ class PoisonInputIT {
                   new RetentionOptions(
                       retentionTopics,
                       "retention-service-poison",
-                      Processing.inStateDir(Files.createTempDirectory("poison-retention-")),
+                      Processing.inStateDir(Files.createTempDirectory(tmp, "poison-retention-")),
                       Optional.empty()));
           SharingService sharing =
               SharingService.start(
@@ -110,7 +113,7 @@ class PoisonInputIT {
                   new SharingOptions(
                       sharingTopics,
                       "sharing-service-poison",
-                      Processing.inStateDir(Files.createTempDirectory("poison-sharing-")),
+                      Processing.inStateDir(Files.createTempDirectory(tmp, "poison-sharing-")),
                       Optional.of(HttpEndpoint.loopback(0))))) {
         PoisonedSink sink = new PoisonedSink(client, Topics.WORLD_EVENTS, EVERY);
         try (sink) {

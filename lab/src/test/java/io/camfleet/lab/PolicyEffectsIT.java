@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled world {@code policy-effects} through every bundled policy on a real broker: each
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class PolicyEffectsIT {
+  @TempDir static Path tmp;
+
   private static final String STATUS_QUO = "status-quo-2019";
 
   /** Per policy, its final figures by report field ({@code field} or {@code field.HOLDER_TYPE}). */
@@ -31,7 +34,7 @@ class PolicyEffectsIT {
 
   @BeforeAll
   void runThePolicyEffectsWorldThroughEveryBundledPolicy() throws Exception {
-    Path out = Files.createTempDirectory("camfleet-policy-effects-it-").resolve("report");
+    Path out = Files.createTempDirectory(tmp, "camfleet-policy-effects-it-").resolve("report");
     assertEquals(0, Camfleet.execute(RunArgs.everyBundledPolicy("policy-effects.yaml", out)));
     JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     report.get("policies").forEach(p -> figures.put(p.get("name").asText(), numbers(p)));

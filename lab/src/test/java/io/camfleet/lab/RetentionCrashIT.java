@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once under crashes: the retention service runs as its own JVM, is killed with SIGKILL
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class RetentionCrashIT {
+  @TempDir Path tmp;
+
   /** Input records each incarnation commits before it is killed: some 4% of the default world. */
   private static final long RECORDS_BETWEEN_KILLS = 5_000;
 
@@ -42,7 +45,7 @@ class RetentionCrashIT {
       Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
     }
 
-    Path state = Files.createTempDirectory("crash-state-");
+    Path state = Files.createTempDirectory(tmp, "crash-state-");
     // A killed member leaves the group only when its session expires: keep that short here.
     Path config =
         Files.writeString(

@@ -26,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A second instance joins mid-run and leaves again; tasks move twice and every receipt, copy and
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ScaleOutInIT {
+  @TempDir Path tmp;
 
   @Test
   void instanceAddedAndRemovedMidRunLosesAndDuplicatesNothing() throws Exception {
@@ -108,15 +110,15 @@ class ScaleOutInIT {
     }
   }
 
-  private static SharingService startSharing(
-      List<Policy> policies, ClientConfig client, String appId) throws Exception {
+  private SharingService startSharing(List<Policy> policies, ClientConfig client, String appId)
+      throws Exception {
     return SharingService.start(
         policies,
         client,
         new SharingOptions(
             SharingTopics.defaults(),
             appId,
-            Processing.inStateDir(Files.createTempDirectory("scale-state-")),
+            Processing.inStateDir(Files.createTempDirectory(tmp, "scale-state-")),
             Optional.of(HttpEndpoint.loopback(0))));
   }
 
@@ -147,7 +149,7 @@ class ScaleOutInIT {
     }
   }
 
-  private static RetentionService start(List<Policy> policies, ClientConfig client, String appId)
+  private RetentionService start(List<Policy> policies, ClientConfig client, String appId)
       throws Exception {
     return RetentionService.start(
         policies,
@@ -155,7 +157,7 @@ class ScaleOutInIT {
         new RetentionOptions(
             RetentionTopics.defaults(),
             appId,
-            Processing.inStateDir(Files.createTempDirectory("scale-state-")),
+            Processing.inStateDir(Files.createTempDirectory(tmp, "scale-state-")),
             Optional.empty()));
   }
 }

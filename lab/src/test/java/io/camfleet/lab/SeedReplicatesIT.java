@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replicates share one pass of each service, and each seed's figures are exactly those of the run
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class SeedReplicatesIT {
+  @TempDir Path tmp;
+
   private static final Path WORLD = Path.of("../worlds/default.yaml");
 
   @Test
@@ -55,7 +58,7 @@ class SeedReplicatesIT {
   }
 
   /** A small world long enough for 30-day retention to expire clips, on the shared test broker. */
-  private static List<SeedRun> run(List<Long> seeds) throws Exception {
+  private List<SeedRun> run(List<Long> seeds) throws Exception {
     World world = World.read(WORLD).withSize(15, 40);
     List<Path> files;
     try (var list = Files.list(Path.of("../policies"))) {
@@ -67,7 +70,7 @@ class SeedReplicatesIT {
             WORLD,
             Policies.read(files),
             files,
-            Files.createTempDirectory("camfleet-seeds-it-"),
+            Files.createTempDirectory(tmp, "camfleet-seeds-it-"),
             Optional.of(TestKafka.bootstrapServers()),
             new Properties(),
             OptionalInt.empty(),

@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once under crashes: the sharing service, enforcing every bundled policy, runs as its own
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class SharingCrashIT {
+  @TempDir Path tmp;
+
   /** Input records each incarnation commits before it is killed: some 4% of the default world. */
   private static final long RECORDS_BETWEEN_KILLS = 5_000;
 
@@ -47,7 +50,7 @@ class SharingCrashIT {
       List<Policy> policies = CopyCheck.bundledPolicies();
       String group =
           ApplicationIds.of(SharingTopology.SERVICE, policies.stream().map(Policy::name).toList());
-      Path state = Files.createTempDirectory("sharing-crash-state-");
+      Path state = Files.createTempDirectory(tmp, "sharing-crash-state-");
       // A killed member leaves the group only when its session expires: keep that short here.
       Path config =
           Files.writeString(

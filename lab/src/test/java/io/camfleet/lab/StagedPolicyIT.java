@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A policy whose retention shortens from 60 to 30 days (30 to 15 in the EU), whose police copies
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StagedPolicyIT {
+  @TempDir Path tmp;
+
   private static final String STAGE = "2019-07-16";
   private static final long STAGE_AT = Instant.parse(STAGE + "T00:00:00Z").toEpochMilli();
 
@@ -69,7 +72,7 @@ class StagedPolicyIT {
 
   @Test
   void verifiersAgreeWithBothServicesUnderBothExistingClipsSettings() throws Exception {
-    Path dir = Files.createTempDirectory("staged-policy-");
+    Path dir = Files.createTempDirectory(tmp, "staged-policy-");
     List<Policy> policies =
         Policies.read(
             List.of(
@@ -109,7 +112,8 @@ class StagedPolicyIT {
                   RetentionOptions.of(
                       TopicPrefix.NONE,
                       policies,
-                      Processing.inStateDir(Files.createTempDirectory("staged-retention-state-")),
+                      Processing.inStateDir(
+                          Files.createTempDirectory(tmp, "staged-retention-state-")),
                       Optional.empty()));
           SharingService sharing =
               SharingService.start(
@@ -118,7 +122,8 @@ class StagedPolicyIT {
                   SharingOptions.of(
                       TopicPrefix.NONE,
                       policies,
-                      Processing.inStateDir(Files.createTempDirectory("staged-sharing-state-")),
+                      Processing.inStateDir(
+                          Files.createTempDirectory(tmp, "staged-sharing-state-")),
                       Optional.of(HttpEndpoint.loopback(0))))) {
         ReceiptCheck.awaitFinalStats(
             client, policies.size(), () -> retention.streams().state().isRunningOrRebalancing());

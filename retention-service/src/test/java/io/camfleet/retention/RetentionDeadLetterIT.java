@@ -21,6 +21,7 @@ import io.camfleet.streams.Processing;
 import io.camfleet.testkafka.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +43,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad records on the input go to the dead-letter topic once each, and the service goes on. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RetentionDeadLetterIT {
+  @TempDir Path tmp;
+
   private static final Instant START = Instant.parse("2019-05-01T00:00:00Z");
   private static final Policy POLICY =
       new Policy("status-quo", null, new Retention(60, null, null), null, null, null, null);
@@ -153,7 +157,7 @@ class RetentionDeadLetterIT {
             new RetentionOptions(
                 topics,
                 run,
-                Processing.inStateDir(Files.createTempDirectory("dlq-state-")),
+                Processing.inStateDir(Files.createTempDirectory(tmp, "dlq-state-")),
                 Optional.empty()))) {
       DailyStats last = finalStats(client, topics);
       assertEquals(2L, last.getMeasures().get("clipsRecorded"));

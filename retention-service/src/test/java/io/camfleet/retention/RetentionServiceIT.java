@@ -46,12 +46,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The retention service on a real broker: two instances of one application decide exactly as one.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class RetentionServiceIT {
+  @TempDir Path tmp;
+
   private static final Instant START = Instant.parse("2019-05-01T00:00:00Z");
   private static final int DAYS = 70;
   private static final List<Policy> POLICIES =
@@ -109,7 +112,7 @@ class RetentionServiceIT {
               new RetentionOptions(
                   topics,
                   group,
-                  Processing.inStateDir(Files.createTempDirectory("retention-leave-it-")),
+                  Processing.inStateDir(Files.createTempDirectory(tmp, "retention-leave-it-")),
                   Optional.empty()))) {
         assertEquals(
             List.of(Optional.of(StateFolder.memberName(service.stateFolder()) + "-1")),
@@ -172,14 +175,14 @@ class RetentionServiceIT {
    * Runs {@code instances} copies of one application over the input; returns its receipts and final
    * statistics.
    */
-  private static Set<String> runInstances(
-      Topic<String, WorldEvent> input, String name, int instances) throws Exception {
+  private Set<String> runInstances(Topic<String, WorldEvent> input, String name, int instances)
+      throws Exception {
     RetentionTopics topics = createdTopics(input, name);
     ClientConfig client = new ClientConfig(TestKafka.bootstrapServers(), new Properties());
     List<RetentionService> running = new ArrayList<>();
     try {
       for (int i = 0; i < instances; i++) {
-        Path state = Files.createTempDirectory("retention-it-state-");
+        Path state = Files.createTempDirectory(tmp, "retention-it-state-");
         running.add(
             RetentionService.start(
                 POLICIES,
