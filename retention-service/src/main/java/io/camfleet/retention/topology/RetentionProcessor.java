@@ -94,7 +94,7 @@ import org.apache.kafka.streams.state.Stores;
  * time), before a day's statistics close (hour boundaries include day boundaries) and before the
  * final tick. Nothing here reads the wall clock.
  */
-final class RetentionProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
+final class RetentionProcessor implements Processor<byte[], WorldEvent, String, SpecificRecord> {
   private static final long HOUR_MS = 3_600_000L;
   // Before the names of the policies in the cursor store; a piece's key is digits or a range.
   private static final String POLICY_LIST_PREFIX = "policies:";
@@ -231,7 +231,7 @@ final class RetentionProcessor implements Processor<String, WorldEvent, String, 
   }
 
   @Override
-  public void process(Record<String, WorldEvent> record) {
+  public void process(Record<byte[], WorldEvent> record) {
     WorldEvent event = record.value();
     if (event == null) {
       return;

@@ -70,7 +70,7 @@ public final class RetentionTopology {
     builder.addStateStore(DailyDeltas.storeBuilder(DAY_DELTAS_STORE));
 
     KStream<String, SpecificRecord> decisions =
-        builder.stream(topics.worldEvents().name(), TopicStreams.consumed(topics.worldEvents()))
+        builder.stream(topics.worldEvents().name(), TopicStreams.valuesOf(topics.worldEvents()))
             .process(
                 () ->
                     new RetentionProcessor(

@@ -98,7 +98,7 @@ class RetentionProcessorStateTest {
         new ClipRecorded(clipId, "cam-1", "home-1", "US", at.toEpochMilli(), 30, 1_000L);
     processor.process(
         new Record<>(
-            "cam-1",
+            "cam-1".getBytes(StandardCharsets.UTF_8),
             WorldEvent.newBuilder().setEventTime(at.toEpochMilli()).setEvent(clip).build(),
             at.toEpochMilli()));
   }

@@ -89,7 +89,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * admits or blocks each share and onward copy, expires copies in event time, and forwards ledger
  * entries, receipts, the day's measures and the household changes.
  */
-final class CopyLedgerProcessor implements Processor<String, WorldEvent, String, SpecificRecord> {
+final class CopyLedgerProcessor implements Processor<byte[], WorldEvent, String, SpecificRecord> {
   private final Map<String, PolicyRules> policies = new LinkedHashMap<>();
   private final MeasureSlots measure = MeasureSlots.COPIES;
 
@@ -139,7 +139,7 @@ final class CopyLedgerProcessor implements Processor<String, WorldEvent, String,
   }
 
   @Override
-  public void process(Record<String, WorldEvent> record) {
+  public void process(Record<byte[], WorldEvent> record) {
     WorldEvent world = record.value();
     if (world == null) {
       return;

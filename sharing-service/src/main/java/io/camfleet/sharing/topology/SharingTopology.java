@@ -122,7 +122,7 @@ public final class SharingTopology {
     builder.addStateStore(DailyDeltas.storeBuilder(HOUSEHOLD_DAYS_STORE));
 
     KStream<String, SpecificRecord> ledger =
-        builder.stream(topics.worldEvents().name(), TopicStreams.consumed(topics.worldEvents()))
+        builder.stream(topics.worldEvents().name(), TopicStreams.valuesOf(topics.worldEvents()))
             .process(
                 () -> new CopyLedgerProcessor(rules, runs),
                 Named.as("copy-ledger"),
