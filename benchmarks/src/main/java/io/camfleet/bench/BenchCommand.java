@@ -3,6 +3,7 @@ package io.camfleet.bench;
 import io.camfleet.avro.WorldEvent;
 import io.camfleet.bench.ResultsTable.Goal;
 import io.camfleet.bench.ResultsTable.Row;
+import io.camfleet.cli.CommandLog;
 import io.camfleet.kafka.ClientConfig;
 import io.camfleet.kafka.EmbeddedBroker;
 import io.camfleet.kafka.TopicAdmin;
@@ -128,20 +129,26 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     Instant started = Instant.now();
     double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-
-    if (chosen.contains(1) || chosen.contains(2) || chosen.contains(3)) {
-      try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
-        ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
-        if (chosen.contains(1) || chosen.contains(2)) {
-          producerItems(chosen, base, fleet, benchSize, client, table, notes);
-        }
-        if (chosen.contains(3)) {
-          serviceItems(base, benchSize, client, policies, table, notes);
+    Path logFile = logFile(out);
+    Files.createDirectories(logFile.getParent());
+    try (CommandLog log = CommandLog.open(logFile)) {
+      err.printf("camfleet bench: log in %s%n", logFile);
+      BenchProgress progress =
+          new BenchProgress(err, BenchProgress.steps(chosen, benchSize), System::nanoTime);
+      if (chosen.contains(1) || chosen.contains(2) || chosen.contains(3)) {
+        try (EmbeddedBroker broker = EmbeddedBroker.startTemporary()) {
+          ClientConfig client = ClientConfig.of(broker.bootstrapServers(), null);
+          if (chosen.contains(1) || chosen.contains(2)) {
+            producerItems(chosen, base, fleet, benchSize, client, table, notes, progress);
+          }
+          if (chosen.contains(3)) {
+            serviceItems(base, benchSize, client, policies, table, notes, progress);
+          }
         }
       }
-    }
-    if (chosen.contains(4)) {
-      expiryItem(benchSize, policies.get(0), table);
+      if (chosen.contains(4)) {
+        expiryItem(benchSize, policies.get(0), table, progress);
+      }
     }
 
     boolean e2e = benchSize == BenchSize.FULL && !skipE2e && chosen.contains(5);
@@ -184,8 +191,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Files.writeString(out, markdown + measuredElsewhere(out));
     err.printf(
-        "bench: results in %s (%.0f s)%n",
-        out, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        "bench: results in %s (%.0f s); log in %s%n",
+        out, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, logFile);
     return 0;
   }
 
@@ -245,7 +252,8 @@ public final class BenchCommand implements Callable<Integer> {
       BenchSize benchSize,
       ClientConfig client,
       ResultsTable table,
-      List<String> notes)
+      List<String> notes,
+      BenchProgress progress)
       throws Exception {
     PrintStream err = System.err;
     int runs = benchSize.runs;
@@ -260,7 +268,7 @@ public final class BenchCommand implements Callable<Integer> {
         shape.averageBytes());
     if (chosen.contains(1)) {
       err.println("1. simulator to Kafka vs ProducerPerformance...");
-      simulatorToKafkaRow(producerWorld, shape, "", client, runs, table, notes);
+      simulatorToKafkaRow(producerWorld, shape, "", client, runs, table, notes, progress);
       ProducerBench.Shape fleetShape = ProducerBench.shape(fleet);
       String label =
           String.format(
@@ -272,11 +280,11 @@ public final class BenchCommand implements Callable<Integer> {
       err.printf(
           "1. the same on %s: %,d events of %.1f bytes on average...%n",
           label.substring(2), fleetShape.events(), fleetShape.averageBytes());
-      simulatorToKafkaRow(fleet, fleetShape, label, client, runs, table, notes);
+      simulatorToKafkaRow(fleet, fleetShape, label, client, runs, table, notes, progress);
     }
     if (chosen.contains(2)) {
       err.println("2. simulator to an Avro file...");
-      List<Double> avro = ProducerBench.simulatorToAvroFile(producerWorld, runs);
+      List<Double> avro = ProducerBench.simulatorToAvroFile(producerWorld, runs, progress);
       table.add(
           new Row(
               "2",
@@ -301,10 +309,11 @@ public final class BenchCommand implements Callable<Integer> {
       ClientConfig client,
       int runs,
       ResultsTable table,
-      List<String> notes)
+      List<String> notes,
+      BenchProgress progress)
       throws Exception {
     ProducerBench.KafkaResult one =
-        ProducerBench.simulatorVersusProducerPerformance(world, shape, client, runs);
+        ProducerBench.simulatorVersusProducerPerformance(world, shape, client, runs, progress);
     table.add(
         new Row(
             "1",
@@ -355,7 +364,8 @@ public final class BenchCommand implements Callable<Integer> {
       ClientConfig client,
       List<Policy> policies,
       ResultsTable table,
-      List<String> notes)
+      List<String> notes,
+      BenchProgress progress)
       throws Exception {
     World servicesWorld = base.withCameras(benchSize.servicesCameras);
     Topic<String, WorldEvent> preloaded =
@@ -367,12 +377,14 @@ public final class BenchCommand implements Callable<Integer> {
           Simulator.run(servicesWorld, SimulationOptions.defaults(), sink, ProgressListener.NONE)
               .totalEvents();
     }
+    progress.step(String.format(Locale.ROOT, "3. %,d events preloaded", events));
     System.err.printf(
         "3. services vs ConsumerPerformance and a Streams count over %,d preloaded events...%n",
         events);
     ServiceBench services = new ServiceBench(client, preloaded, events, policies);
     for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
-      ServiceBench.Result r = services.measure(guarantee, benchSize.runs, benchSize.warmUpRound);
+      ServiceBench.Result r =
+          services.measure(guarantee, benchSize.runs, benchSize.warmUpRound, progress);
       Goal goal = guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? Goal.AT_LEAST : Goal.NONE;
       String consumer = "ConsumerPerformance";
       String counting = "Streams count by key";
@@ -395,17 +407,31 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Item 4: expiry time per clip with few and with many live clips. */
-  private static void expiryItem(BenchSize benchSize, Policy policy, ResultsTable table)
+  private static void expiryItem(
+      BenchSize benchSize, Policy policy, ResultsTable table, BenchProgress progress)
       throws Exception {
     System.err.printf(
         "4. expiry cost with %,d and %,d live clips...%n",
         benchSize.liveSmall, benchSize.liveLarge);
     // a discarded first pass at the smaller size, so neither measured size runs on a cold JIT
     ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveSmall, benchSize.expiring);
+    progress.step("4. warm-up pass");
     double fewLive =
         ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveSmall, benchSize.expiring);
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "4. %,d live clips: %.1f us per expired clip",
+            benchSize.liveSmall,
+            fewLive / 1000));
     double manyLive =
         ExpiryScaling.nanosPerExpiredClip(policy, benchSize.liveLarge, benchSize.expiring);
+    progress.step(
+        String.format(
+            Locale.ROOT,
+            "4. %,d live clips: %.1f us per expired clip",
+            benchSize.liveLarge,
+            manyLive / 1000));
     table.add(
         new Row(
             "4",
@@ -450,6 +476,18 @@ public final class BenchCommand implements Callable<Integer> {
             ResultsTable.runs(c.ours()),
             reference.equals("ConsumerPerformance") ? reference : "counting application",
             ResultsTable.runs(c.reference())));
+  }
+
+  /**
+   * The bench's log, beside its results file: {@code bench/results.md} logs to {@code
+   * bench/results.log}.
+   */
+  static Path logFile(Path results) {
+    Path absolute = results.toAbsolutePath().normalize();
+    String name = absolute.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path log = absolute.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".log");
+    return log.equals(absolute) ? absolute.resolveSibling(name + ".log") : log;
   }
 
   static Set<Integer> parseItems(List<Integer> items) {

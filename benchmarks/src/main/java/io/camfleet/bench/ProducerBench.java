@@ -77,15 +77,24 @@ final class ProducerBench {
    * one discarded pair, so that neither side's first measured run pays for compiling the producer.
    */
   static KafkaResult simulatorVersusProducerPerformance(
-      World world, Shape shape, ClientConfig client, int runs) throws Exception {
+      World world, Shape shape, ClientConfig client, int runs, BenchProgress progress)
+      throws Exception {
     List<Double> ours = new ArrayList<>();
     List<Double> theirs = new ArrayList<>();
     String[] profile = {""};
-    simulatorRate(world, shape, client, "bench-simulator-warm-up", profile);
-    producerPerformanceRate(shape, client, "bench-producer-performance-warm-up");
-    for (int i = 0; i < runs; i++) {
-      ours.add(simulatorRate(world, shape, client, "bench-simulator-" + i, profile));
-      theirs.add(producerPerformanceRate(shape, client, "bench-producer-performance-" + i));
+    for (int i = -1; i < runs; i++) {
+      String round = i < 0 ? "warm-up" : "run " + (i + 1) + " of " + runs;
+      String suffix = i < 0 ? "warm-up" : String.valueOf(i);
+      double simulator = simulatorRate(world, shape, client, "bench-simulator-" + suffix, profile);
+      progress.step("1. " + round + ": " + BenchProgress.rate("simulator", simulator, "events"));
+      double producer =
+          producerPerformanceRate(shape, client, "bench-producer-performance-" + suffix);
+      progress.step(
+          "1. " + round + ": " + BenchProgress.rate("ProducerPerformance", producer, "records"));
+      if (i >= 0) {
+        ours.add(simulator);
+        theirs.add(producer);
+      }
     }
     return new KafkaResult(new Ratios.Comparison(ours, theirs), profile[0]);
   }
@@ -137,7 +146,8 @@ final class ProducerBench {
    * Events per second into an uncompressed Avro container file, on this one thread; one value per
    * run.
    */
-  static List<Double> simulatorToAvroFile(World world, int runs) throws Exception {
+  static List<Double> simulatorToAvroFile(World world, int runs, BenchProgress progress)
+      throws Exception {
     List<Double> rates = new ArrayList<>();
     Path dir = Files.createTempDirectory("camfleet-bench-avro-");
     try {
@@ -148,7 +158,15 @@ final class ProducerBench {
         try (AvroFileSink sink = new AvroFileSink(file)) {
           summary = Simulator.run(world, SimulationOptions.defaults(), sink, ProgressListener.NONE);
         }
-        rates.add(summary.totalEvents() / ((System.nanoTime() - start) / 1e9));
+        double rate = summary.totalEvents() / ((System.nanoTime() - start) / 1e9);
+        rates.add(rate);
+        progress.step(
+            "2. run "
+                + (i + 1)
+                + " of "
+                + runs
+                + ": "
+                + BenchProgress.rate("simulator", rate, "events"));
         Files.deleteIfExists(file);
       }
     } finally {

@@ -68,7 +68,8 @@ final class ServiceBench {
     this.policies = policies;
   }
 
-  Result measure(String guarantee, int runs, boolean warmUpRound) throws Exception {
+  Result measure(String guarantee, int runs, boolean warmUpRound, BenchProgress progress)
+      throws Exception {
     List<Double> consumer = new ArrayList<>();
     List<Double> counting = new ArrayList<>();
     List<Double> retention = new ArrayList<>();
@@ -77,12 +78,18 @@ final class ServiceBench {
     // round -1, when run, is not counted: each side's first run in the JVM also compiles its code
     // (the counting application's first run was about half as fast as its later ones)
     for (int i = warmUpRound ? -1 : 0; i < runs; i++) {
+      String round =
+          "3. " + guarantee + ", " + (i < 0 ? "warm-up" : "run " + (i + 1) + " of " + runs) + ": ";
       double consumerRate =
           KafkaTools.consumerPerformance(client.bootstrapServers(), preloaded.name(), events);
+      progress.step(round + BenchProgress.rate("ConsumerPerformance", consumerRate, "records"));
       double countingRate =
           StreamsCountBaseline.rate(client, preloaded, events, guarantee, "bench-" + (++runId));
+      progress.step(round + BenchProgress.rate("Streams count", countingRate, "records"));
       double retentionRate = run(StatsService.RETENTION, guarantee, profiles);
+      progress.step(round + BenchProgress.rate("retention-service", retentionRate, "events"));
       double sharingRate = run(StatsService.SHARING, guarantee, profiles);
+      progress.step(round + BenchProgress.rate("sharing-service", sharingRate, "events"));
       if (i >= 0) {
         consumer.add(consumerRate);
         counting.add(countingRate);

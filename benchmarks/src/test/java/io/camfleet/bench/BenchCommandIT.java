@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,14 @@ class BenchCommandIT {
   private static final Pattern MEASURED_ROW =
       Pattern.compile("^\\| (\\d) \\| [^|]+ \\| [\\d,.]+ [^|]+ \\|.*");
 
+  // a log line of Kafka's: its logger names, however logback abbreviates them
+  private static final Pattern KAFKA_LINE =
+      Pattern.compile("(WARN|INFO) .*\\b(o|org)\\.(a|apache)\\.(k|kafka)\\.");
+
   @TempDir Path dir;
+
+  // what the last bench printed on standard error
+  private String console = "";
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -42,6 +53,26 @@ class BenchCommandIT {
     assertTrue(text.contains("- date: "), "carries the date");
     assertTrue(
         text.contains("item 5 (fleet-100k end to end) was not run"), "says item 5 was not run");
+
+    // the console: where the log goes, a line per step up to 100 %, and where the results went
+    Path log = dir.resolve("results.log");
+    List<String> lines = console.lines().toList();
+    assertEquals("camfleet bench: log in " + log, lines.get(0));
+    List<String> steps = lines.stream().filter(l -> l.startsWith("bench: ")).toList();
+    int total = BenchProgress.steps(Set.of(1, 2, 3, 4), BenchSize.TINY);
+    for (int i = 0; i < total; i++) {
+      assertTrue(
+          steps.get(i).startsWith("bench: " + (i + 1) + " of " + total + " steps done ("),
+          steps.get(i));
+    }
+    assertTrue(steps.get(total - 1).contains("(100%), ETA 0:00 | 4. "), steps.get(total - 1));
+    assertTrue(steps.get(total).startsWith("bench: results in " + dir.resolve("results.md")));
+    // the broker's and the clients' own lines went to the log, not to the console
+    assertFalse(KAFKA_LINE.matcher(console).find(), console);
+    assertFalse(console.contains("Kafka broker up at"), console);
+    String logged = Files.readString(log);
+    assertTrue(logged.contains("Kafka broker up at"), logged);
+    assertTrue(KAFKA_LINE.matcher(logged).find(), "Kafka's own lines in " + log);
   }
 
   @Test
@@ -84,7 +115,16 @@ class BenchCommandIT {
                 "--fleet-world",
                 root.resolve("worlds/fleet-100k.yaml").toString()));
     args.addAll(List.of(options));
-    assertEquals(0, new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new)));
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new)));
+    } finally {
+      System.setErr(stderr);
+      console = captured.toString(StandardCharsets.UTF_8);
+      stderr.print(console);
+    }
     return Files.readString(results);
   }
 

@@ -1,5 +1,6 @@
 package io.camfleet.lab;
 
+import io.camfleet.cli.ProgressLine;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -86,15 +87,10 @@ final class CatchUpProgress {
     double seconds = (now - startedNanos) / 1e9;
     String eta = "ETA --:--";
     if (shown > startFraction && seconds > 0) {
-      eta = "ETA " + clock(Math.round((1.0 - shown) * seconds / (shown - startFraction)));
+      eta =
+          "ETA "
+              + ProgressLine.clock(Math.round((1.0 - shown) * seconds / (shown - startFraction)));
     }
     return String.format(Locale.ROOT, "  " + what + "  %s", shown * 100, eta);
-  }
-
-  private static String clock(long seconds) {
-    return seconds >= 3600
-        ? String.format(
-            Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-        : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
   }
 }

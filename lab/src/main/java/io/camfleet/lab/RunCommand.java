@@ -1,5 +1,6 @@
 package io.camfleet.lab;
 
+import io.camfleet.cli.CommandLog;
 import io.camfleet.cli.ExitCode;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.policy.Policies;
@@ -103,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
     long started = System.nanoTime();
     // The guard is closed last: a Ctrl-C ends the JVM only once the run has cleaned up and said so.
     try (ShutdownGuard guard = ShutdownGuard.install("camfleet run", err);
-        RunLog log = RunLog.open(logFile)) {
+        CommandLog log = CommandLog.open(logFile)) {
       err.printf("camfleet run: log in %s%n", logFile);
       Scenario scenario = new Scenario(plan, guard, err);
       try {

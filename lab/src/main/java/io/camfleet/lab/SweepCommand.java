@@ -1,6 +1,8 @@
 package io.camfleet.lab;
 
+import io.camfleet.cli.CommandLog;
 import io.camfleet.cli.ExitCode;
+import io.camfleet.cli.ProgressLine;
 import io.camfleet.cli.ShutdownGuard;
 import io.camfleet.policy.Policies;
 import io.camfleet.policy.Policy;
@@ -17,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -71,7 +72,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path logFile = out.resolve("sweep.log").toAbsolutePath().normalize();
     long started = System.nanoTime();
     try (ShutdownGuard guard = ShutdownGuard.install("camfleet sweep", err);
-        RunLog log = RunLog.open(logFile)) {
+        CommandLog log = CommandLog.open(logFile)) {
       err.printf(
           "camfleet sweep: %d variants of %s; log in %s%n", plans.size(), worldFile, logFile);
       List<SweepVariant> variants = new ArrayList<>();
@@ -113,15 +114,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** "sweep: 2 of 4 variants done (50%), ETA 3:10", the ETA from the pace so far. */
   static String progress(int done, int total, long elapsedNanos) {
-    long seconds = Math.round(elapsedNanos / 1e9 / done * (total - done));
-    return String.format(
-        Locale.ROOT,
-        "sweep: %d of %d variants done (%.0f%%), ETA %d:%02d",
-        done,
-        total,
-        100.0 * done / total,
-        seconds / 60,
-        seconds % 60);
+    return ProgressLine.steps("sweep", done, total, "variants", elapsedNanos);
   }
 
   /** Every variant's plan, each world read and checked, before anything runs. */

@@ -1,4 +1,4 @@
-package io.camfleet.lab;
+package io.camfleet.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,21 +15,22 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * A run's log file: while it is open, every log line (Kafka's expected start-up warnings included)
- * goes to the file, and the console shows only errors beside the run's own progress lines.
+ * A command's log file ({@code run.log}, {@code sweep.log}, the bench's): while it is open, every
+ * log line (Kafka's expected start-up warnings included) goes to the file, and the console shows
+ * only errors beside the command's own progress lines.
  */
-final class RunLog implements AutoCloseable {
+public final class CommandLog implements AutoCloseable {
   private final FileAppender<ILoggingEvent> file;
   private final List<ThresholdFilter> consoleFilters = new ArrayList<>();
 
-  private RunLog(FileAppender<ILoggingEvent> file) {
+  private CommandLog(FileAppender<ILoggingEvent> file) {
     this.file = file;
   }
 
   /** Sends the log to {@code path} (replacing it) until closed; without logback, does nothing. */
-  static RunLog open(Path path) {
+  public static CommandLog open(Path path) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return new RunLog(null);
+      return new CommandLog(null);
     }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
@@ -37,12 +38,12 @@ final class RunLog implements AutoCloseable {
     encoder.start();
     FileAppender<ILoggingEvent> appender = new FileAppender<>();
     appender.setContext(context);
-    appender.setName("run-log");
+    appender.setName("command-log");
     appender.setFile(path.toString());
     appender.setAppend(false);
     appender.setEncoder(encoder);
     appender.start();
-    RunLog log = new RunLog(appender);
+    CommandLog log = new CommandLog(appender);
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
       Appender<ILoggingEvent> console = it.next();
