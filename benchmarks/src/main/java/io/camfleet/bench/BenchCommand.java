@@ -192,7 +192,9 @@ public final class BenchCommand implements Callable<Integer> {
     Files.writeString(out, markdown + measuredElsewhere(out));
     err.printf(
         "bench: results in %s (%.0f s); log in %s%n",
-        out, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, logFile);
+        out.toAbsolutePath().normalize(),
+        (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0,
+        logFile);
     return 0;
   }
 
